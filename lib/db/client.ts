@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "../../generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "../../generated/sqlite/client";
+import { providerOf, sqliteFilePath } from "./provider";
+
+// Both generated clients come from the same schema and so have the same API; the SQLite
+// one's type stands for both (docs/decisions/0001-one-schema-two-databases.md).
+export type Db = SqliteClient;
+
+export function createDb(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === "sqlite") {
+    const file = sqliteFilePath(databaseUrl);
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  }
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+}

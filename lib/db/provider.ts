@@ -1,0 +1,17 @@
+export type Provider = "sqlite" | "postgresql";
+
+export function providerOf(databaseUrl: string): Provider {
+  if (databaseUrl.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return "postgresql";
+  throw new Error(`unsupported database URL scheme: ${databaseUrl.split(":")[0]}`);
+}
+
+/** "file:./data/app.db" → "./data/app.db" (relative paths resolve from the working directory). */
+export function sqliteFilePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:(\/\/)?/, "");
+}
+
+/** The URL without its password, for logs. */
+export function redactUrl(databaseUrl: string): string {
+  return databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}

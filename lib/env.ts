@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// The environment, parsed once. Nothing else reads process.env for configuration.
+// A bad value stops start-up with one line naming the variable and what it expects.
+
+const databaseUrl = z
+  .string()
+  .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/.+/.test(url), {
+    message: 'must start with "file:" (SQLite, e.g. file:./data/app.db) or "postgresql://" (PostgreSQL)',
+  });
+
+const byteSize = z.coerce.number().int().positive("must be a positive whole number of bytes");
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: databaseUrl.default("file:./data/app.db"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.url("must be the app's public URL, e.g. http://localhost:3000").optional(),
+  STORAGE_DIR: z.string().min(1).default("./data/uploads"),
+  UPLOAD_MAX_BYTES: byteSize.default(2 * 1024 ** 3),
+  CANDIDATE_QUOTA_BYTES: byteSize.default(20 * 1024 ** 3),
+  PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").default(3000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws EnvError whose message is one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const got = source[name] === undefined ? "" : ` (got "${source[name]}")`;
+    return `Configuration error: ${name} ${issue.message}${got}`;
+  });
+  throw new EnvError(lines.join("\n"));
+}
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    // One clear line, no stack trace: this is an operator's mistake, not a bug.
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+export const env: Env = loadEnv();
