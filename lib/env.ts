@@ -40,6 +40,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 function loadEnv(): Env {
+  // Next.js reads .env itself; command-line scripts (tsx) get the same file here.
+  // Variables already set in the environment win.
+  if (!process.env.NEXT_RUNTIME && typeof process.loadEnvFile === "function") {
+    try {
+      process.loadEnvFile(".env");
+    } catch {
+      // no .env file: defaults and the real environment apply
+    }
+  }
   try {
     return parseEnv(process.env);
   } catch (error) {

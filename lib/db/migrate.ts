@@ -131,8 +131,11 @@ function compare(migrations: MigrationFile[], applied: Applied[]): MigrationStat
 }
 
 /** Applies pending migrations in name order. Applying twice is a no-op. */
-export async function migrate(url: string, log: (line: string) => void = () => {}): Promise<MigrationStatus> {
-  const migrations = readMigrations(providerOf(url));
+export async function migrate(
+  url: string,
+  log: (line: string) => void = () => {},
+  migrations: MigrationFile[] = readMigrations(providerOf(url)),
+): Promise<MigrationStatus> {
   const driver = driverFor(url);
   try {
     await driver.ensureTable();
@@ -155,10 +158,10 @@ export async function migrate(url: string, log: (line: string) => void = () => {
 }
 
 /** Which committed migrations the database has, lacks, or has with different text. */
-export async function migrationStatus(url: string): Promise<MigrationStatus> {
+export async function migrationStatus(url: string, migrations: MigrationFile[] = readMigrations(providerOf(url))): Promise<MigrationStatus> {
   const driver = driverFor(url);
   try {
-    return compare(readMigrations(providerOf(url)), await driver.applied().catch(noTableMeansNothingApplied));
+    return compare(migrations, await driver.applied().catch(noTableMeansNothingApplied));
   } finally {
     await driver.close();
   }

@@ -1,0 +1,77 @@
+// npm run bench: prints performance figures against their targets. Figures, not pass/fail
+// tests: timing varies by machine, so targets are checked by reading this output.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import type { Provider } from "../lib/db/provider";
+import { importStandards } from "../lib/standards/import";
+
+const postgresServer = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+async function withFreshDatabase<T>(provider: Provider, work: (url: string) => Promise<T>): Promise<T> {
+  const name = `cp_bench_${crypto.randomBytes(4).toString("hex")}`;
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-bench-"));
+    try {
+      return await work(`file:${path.join(dir, "bench.db")}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const admin = new pg.Client({ connectionString: `${postgresServer}/test` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    return await work(`${postgresServer}/${name}`);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function benchImport(provider: Provider) {
+  const first: number[] = [];
+  const again: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await withFreshDatabase(provider, async (url) => {
+      await migrate(url);
+      const db = createDb(url);
+      try {
+        await db.$queryRawUnsafe("SELECT 1"); // connect before timing
+        let started = performance.now();
+        const report = await importStandards(db);
+        first.push(performance.now() - started);
+        if (report.errors.length || report.outcomes.length !== 5) throw new Error(`import failed: ${report.errors.join("; ")}`);
+        started = performance.now();
+        await importStandards(db);
+        again.push(performance.now() - started);
+      } finally {
+        await db.$disconnect();
+      }
+    });
+  }
+  return { first, again };
+}
+
+console.log(`Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, ${runs} runs each)\n`);
+console.log("Import of the five units (target: first import under 1 s on SQLite)");
+for (const provider of ["sqlite", "postgresql"] as Provider[]) {
+  const { first, again } = await benchImport(provider);
+  const p50 = percentile(first, 50);
+  const verdict = provider === "sqlite" ? (percentile(first, 95) < 1000 ? "meets target" : "MISSES target") : "";
+  console.log(
+    `  ${provider.padEnd(10)} first import p50 ${fmt(p50)}, p95 ${fmt(percentile(first, 95))}; re-import (no change) p50 ${fmt(percentile(again, 50))}  ${verdict}`,
+  );
+}
