@@ -75,7 +75,7 @@ function sqliteDriver(url: string): Driver {
 
 function postgresDriver(url: string): Driver {
   const client = new pg.Client({ connectionString: url });
-  let connected: Promise<void> | undefined;
+  let connected: Promise<unknown> | undefined;
   const ready = () => (connected ??= client.connect());
   return {
     async ensureTable() {
