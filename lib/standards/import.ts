@@ -34,8 +34,10 @@ export async function importUnit(db: Db, unit: UnitFile): Promise<ImportOutcome>
       where: { code: unit.code },
       include: { versions: { select: { number: true, contentHash: true }, orderBy: { number: "desc" } } },
     });
-    const same = existing?.versions.find((v) => v.contentHash === contentHash);
-    if (existing && same) return { code: unit.code, version: same.number, change: "unchanged" } as const;
+    // Only the latest version counts: a file that returns to older text becomes a new latest
+    // version, so new enrolments always get the text the file holds now.
+    const latest = existing?.versions[0];
+    if (existing && latest?.contentHash === contentHash) return { code: unit.code, version: latest.number, change: "unchanged" } as const;
 
     const unitRow = existing ?? (await tx.unit.create({ data: { code: unit.code } }));
     const number = (existing?.versions[0]?.number ?? 0) + 1;
@@ -112,11 +114,18 @@ export type ImportReport = { outcomes: ImportOutcome[]; errors: string[] };
 /** Validates every file in the directory and loads the valid ones; an invalid file loads nothing. */
 export async function importStandards(db: Db, dir = standardsDir): Promise<ImportReport> {
   const report: ImportReport = { outcomes: [], errors: [] };
+  const fileOfCode = new Map<string, string>();
   for (const parsed of readUnitFiles(dir)) {
     if (!parsed.ok) {
       report.errors.push(...parsed.errors);
       continue;
     }
+    const other = fileOfCode.get(parsed.unit.code);
+    if (other) {
+      report.errors.push(`${parsed.file}: code: ${parsed.unit.code} is already defined by ${other}; each unit needs one file`);
+      continue;
+    }
+    fileOfCode.set(parsed.unit.code, parsed.file);
     report.outcomes.push(await importUnit(db, parsed.unit));
   }
   return report;

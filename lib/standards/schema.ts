@@ -128,7 +128,7 @@ export const UnitFile = z
     unit.groups.forEach((group, g) =>
       group.criteria.forEach((criterion, c) => {
         const key = `${criterion.kind} ${criterion.ref}`;
-        const where = `groups.${g}.criteria.${c}`;
+        const where = `groups[${g}].criteria[${c}]`;
         const first = seen.get(key);
         if (first) ctx.addIssue({ code: "custom", path: ["groups", g, "criteria", c, "ref"], message: `duplicate reference ${criterion.ref} (${criterion.kind}); first used at ${first}` });
         else seen.set(key, where);

@@ -2,10 +2,10 @@ import pg from "pg";
 
 // Says, in the runner's output, which database server the integration tests use, and fails
 // the run at once (never skips) when PostgreSQL cannot be reached.
-export default async function setup() {
-  const provider = process.env.TEST_DB_PROVIDER;
+export default async function setup(project: { name: string }) {
+  const provider = project.name.endsWith("postgresql") ? "postgresql" : "sqlite";
   if (provider !== "postgresql") {
-    console.log("[integration:sqlite] each test file uses its own temporary SQLite file");
+    process.stdout.write("[integration:sqlite] each test file uses its own temporary SQLite file\n");
     return;
   }
   const server = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
@@ -13,7 +13,7 @@ export default async function setup() {
   try {
     await client.connect();
     const { rows } = await client.query<{ version: string }>("SELECT version()");
-    console.log(`[integration:postgresql] ${rows[0]?.version ?? "PostgreSQL"} at ${server.replace(/^postgresql:\/\/[^@]*@/, "")}; each test file creates and drops its own database cp_test_*`);
+    process.stdout.write(`[integration:postgresql] ${rows[0]?.version ?? "PostgreSQL"} at ${server.replace(/^postgresql:\/\/[^@]*@/, "")}; each test file creates and drops its own database cp_test_*\n`);
   } catch (error) {
     throw new Error(`PostgreSQL is not reachable at ${server}: ${error instanceof Error ? error.message : String(error)}. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
   } finally {

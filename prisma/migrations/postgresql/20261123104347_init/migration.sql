@@ -135,6 +135,8 @@ CREATE TABLE "Enrolment" (
     "startDate" TIMESTAMP(3) NOT NULL,
     "plannedEndDate" TIMESTAMP(3) NOT NULL,
     "status" "EnrolmentStatus" NOT NULL DEFAULT 'ACTIVE',
+    "withdrawnAt" TIMESTAMP(3),
+    "withdrawnReason" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -156,6 +158,68 @@ CREATE TABLE "AuditEvent" (
     CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Invitation" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "centreId" TEXT NOT NULL,
+    "createdById" TEXT,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Invitation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OutboxMessage" (
+    "id" TEXT NOT NULL,
+    "centreId" TEXT,
+    "to" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMP(3),
+
+    CONSTRAINT "OutboxMessage_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SignInAttempt" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "succeeded" BOOLEAN NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SignInAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AssessorChange" (
+    "id" TEXT NOT NULL,
+    "enrolmentId" TEXT NOT NULL,
+    "fromAssessorId" TEXT,
+    "toAssessorId" TEXT,
+    "changedById" TEXT,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AssessorChange_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EqaShare" (
+    "id" TEXT NOT NULL,
+    "centreId" TEXT NOT NULL,
+    "eqaUserId" TEXT NOT NULL,
+    "enrolmentId" TEXT NOT NULL,
+    "sharedById" TEXT,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EqaShare_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Centre_slug_key" ON "Centre"("slug");
 
@@ -172,10 +236,10 @@ CREATE UNIQUE INDEX "Membership_userId_centreId_role_key" ON "Membership"("userI
 CREATE UNIQUE INDEX "Unit_code_key" ON "Unit"("code");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "UnitVersion_unitId_number_key" ON "UnitVersion"("unitId", "number");
+CREATE INDEX "UnitVersion_unitId_contentHash_idx" ON "UnitVersion"("unitId", "contentHash");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "UnitVersion_unitId_contentHash_key" ON "UnitVersion"("unitId", "contentHash");
+CREATE UNIQUE INDEX "UnitVersion_unitId_number_key" ON "UnitVersion"("unitId", "number");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CriterionGroup_unitVersionId_position_key" ON "CriterionGroup"("unitVersionId", "position");
@@ -206,6 +270,27 @@ CREATE INDEX "AuditEvent_centreId_at_idx" ON "AuditEvent"("centreId", "at");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_entityType_entityId_idx" ON "AuditEvent"("entityType", "entityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Invitation_tokenHash_key" ON "Invitation"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "Invitation_userId_idx" ON "Invitation"("userId");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_centreId_createdAt_idx" ON "OutboxMessage"("centreId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_email_at_idx" ON "SignInAttempt"("email", "at");
+
+-- CreateIndex
+CREATE INDEX "AssessorChange_enrolmentId_at_idx" ON "AssessorChange"("enrolmentId", "at");
+
+-- CreateIndex
+CREATE INDEX "EqaShare_centreId_idx" ON "EqaShare"("centreId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EqaShare_eqaUserId_enrolmentId_key" ON "EqaShare"("eqaUserId", "enrolmentId");
 
 -- AddForeignKey
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -245,3 +330,21 @@ ALTER TABLE "Enrolment" ADD CONSTRAINT "Enrolment_iqaId_fkey" FOREIGN KEY ("iqaI
 
 -- AddForeignKey
 ALTER TABLE "Enrolment" ADD CONSTRAINT "Enrolment_unitVersionId_fkey" FOREIGN KEY ("unitVersionId") REFERENCES "UnitVersion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_centreId_fkey" FOREIGN KEY ("centreId") REFERENCES "Centre"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AssessorChange" ADD CONSTRAINT "AssessorChange_enrolmentId_fkey" FOREIGN KEY ("enrolmentId") REFERENCES "Enrolment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EqaShare" ADD CONSTRAINT "EqaShare_centreId_fkey" FOREIGN KEY ("centreId") REFERENCES "Centre"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EqaShare" ADD CONSTRAINT "EqaShare_eqaUserId_fkey" FOREIGN KEY ("eqaUserId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EqaShare" ADD CONSTRAINT "EqaShare_enrolmentId_fkey" FOREIGN KEY ("enrolmentId") REFERENCES "Enrolment"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -116,6 +116,8 @@ CREATE TABLE "Enrolment" (
     "startDate" DATETIME NOT NULL,
     "plannedEndDate" DATETIME NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'ACTIVE',
+    "withdrawnAt" DATETIME,
+    "withdrawnReason" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Enrolment_centreId_fkey" FOREIGN KEY ("centreId") REFERENCES "Centre" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -138,6 +140,64 @@ CREATE TABLE "AuditEvent" (
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "Invitation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "centreId" TEXT NOT NULL,
+    "createdById" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Invitation_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Invitation_centreId_fkey" FOREIGN KEY ("centreId") REFERENCES "Centre" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OutboxMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "centreId" TEXT,
+    "to" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "SignInAttempt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "email" TEXT NOT NULL,
+    "succeeded" BOOLEAN NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "AssessorChange" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "enrolmentId" TEXT NOT NULL,
+    "fromAssessorId" TEXT,
+    "toAssessorId" TEXT,
+    "changedById" TEXT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AssessorChange_enrolmentId_fkey" FOREIGN KEY ("enrolmentId") REFERENCES "Enrolment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "EqaShare" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "centreId" TEXT NOT NULL,
+    "eqaUserId" TEXT NOT NULL,
+    "enrolmentId" TEXT NOT NULL,
+    "sharedById" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "EqaShare_centreId_fkey" FOREIGN KEY ("centreId") REFERENCES "Centre" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EqaShare_eqaUserId_fkey" FOREIGN KEY ("eqaUserId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EqaShare_enrolmentId_fkey" FOREIGN KEY ("enrolmentId") REFERENCES "Enrolment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Centre_slug_key" ON "Centre"("slug");
 
@@ -154,10 +214,10 @@ CREATE UNIQUE INDEX "Membership_userId_centreId_role_key" ON "Membership"("userI
 CREATE UNIQUE INDEX "Unit_code_key" ON "Unit"("code");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "UnitVersion_unitId_number_key" ON "UnitVersion"("unitId", "number");
+CREATE INDEX "UnitVersion_unitId_contentHash_idx" ON "UnitVersion"("unitId", "contentHash");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "UnitVersion_unitId_contentHash_key" ON "UnitVersion"("unitId", "contentHash");
+CREATE UNIQUE INDEX "UnitVersion_unitId_number_key" ON "UnitVersion"("unitId", "number");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CriterionGroup_unitVersionId_position_key" ON "CriterionGroup"("unitVersionId", "position");
@@ -188,3 +248,24 @@ CREATE INDEX "AuditEvent_centreId_at_idx" ON "AuditEvent"("centreId", "at");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_entityType_entityId_idx" ON "AuditEvent"("entityType", "entityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Invitation_tokenHash_key" ON "Invitation"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "Invitation_userId_idx" ON "Invitation"("userId");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_centreId_createdAt_idx" ON "OutboxMessage"("centreId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_email_at_idx" ON "SignInAttempt"("email", "at");
+
+-- CreateIndex
+CREATE INDEX "AssessorChange_enrolmentId_at_idx" ON "AssessorChange"("enrolmentId", "at");
+
+-- CreateIndex
+CREATE INDEX "EqaShare_centreId_idx" ON "EqaShare"("centreId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EqaShare_eqaUserId_enrolmentId_key" ON "EqaShare"("eqaUserId", "enrolmentId");

@@ -1,0 +1,166 @@
+// The one place that says who may do what. Every server action and route handler calls
+// `can` (or `authorize`, which throws) before touching data; the proxy only redirects
+// visitors without a session. Pure and synchronous: callers load the facts about the
+// resource (its centre, candidate, assessor, IQA, shares) and pass them in.
+
+export const roles = ["CANDIDATE", "ASSESSOR", "IQA", "CENTRE_ADMIN", "EQA"] as const;
+export type Role = (typeof roles)[number];
+
+export type Actor = {
+  userId: string;
+  isPlatformAdmin: boolean;
+  memberships: ReadonlyArray<{ centreId: string; role: Role }>;
+};
+
+/** An enrolment (or anything that belongs to one: its evidence mappings, decisions, sign-off). */
+export type EnrolmentResource = {
+  kind: "enrolment";
+  centreId: string;
+  candidateId: string;
+  assessorId: string | null;
+  iqaId: string | null;
+  /** EQA shares of this enrolment: who, until when. */
+  eqaShares?: ReadonlyArray<{ eqaUserId: string; expiresAt: Date }>;
+};
+
+/** A candidate's evidence item, with the enrolments of its owner that it can be seen through. */
+export type EvidenceResource = {
+  kind: "evidence";
+  centreId: string;
+  candidateId: string;
+  enrolments: ReadonlyArray<Omit<EnrolmentResource, "kind" | "centreId" | "candidateId">>;
+};
+
+export type CentreResource = { kind: "centre"; centreId: string };
+export type PersonResource = { kind: "person"; centreId: string; userId: string };
+
+export type Resource = EnrolmentResource | EvidenceResource | CentreResource | PersonResource;
+
+export const actions = [
+  "centre.create",
+  "centre.readDashboard",
+  "user.list",
+  "user.invite",
+  "user.changeRoles",
+  "user.deactivate",
+  "outbox.read",
+  "enrolment.create",
+  "enrolment.read",
+  "enrolment.changeAssessor",
+  "enrolment.withdraw",
+  "enrolment.share",
+  "evidence.read",
+  "evidence.create",
+  "evidence.update",
+  "mapping.propose",
+  "mapping.review",
+  "criterion.signOff",
+  "unit.signOff",
+  "decision.revoke",
+  "qa.comment",
+] as const;
+export type Action = (typeof actions)[number];
+
+function rolesIn(actor: Actor, centreId: string): Set<Role> {
+  return new Set(actor.memberships.filter((m) => m.centreId === centreId).map((m) => m.role));
+}
+
+function sharedWithNow(actor: Actor, shares: EnrolmentResource["eqaShares"], now: Date): boolean {
+  return (shares ?? []).some((share) => share.eqaUserId === actor.userId && share.expiresAt > now);
+}
+
+type Reach = { own: boolean; assessor: boolean; iqa: boolean; eqa: boolean; admin: boolean };
+
+/** How the actor reaches one enrolment, through the roles they hold in its centre. */
+function reachOfEnrolment(actor: Actor, r: Omit<EnrolmentResource, "kind">, now: Date): Reach {
+  const held = rolesIn(actor, r.centreId);
+  return {
+    own: held.has("CANDIDATE") && r.candidateId === actor.userId,
+    assessor: held.has("ASSESSOR") && r.assessorId === actor.userId && r.candidateId !== actor.userId,
+    iqa: held.has("IQA") && r.iqaId === actor.userId && r.candidateId !== actor.userId,
+    eqa: held.has("EQA") && sharedWithNow(actor, r.eqaShares, now),
+    admin: held.has("CENTRE_ADMIN"),
+  };
+}
+
+function enrolmentRule(action: Action, reach: Reach): boolean {
+  switch (action) {
+    case "enrolment.read":
+    case "evidence.read":
+      return reach.own || reach.assessor || reach.iqa || reach.eqa || reach.admin;
+    case "evidence.create":
+    case "evidence.update":
+    case "mapping.propose":
+      return reach.own;
+    case "mapping.review":
+    case "criterion.signOff":
+    case "unit.signOff":
+      // Only the assigned assessor; centre admins track progress but never judge it.
+      return reach.assessor;
+    case "decision.revoke":
+      return reach.assessor || reach.iqa;
+    case "qa.comment":
+      return reach.iqa || reach.assessor || reach.own;
+    case "enrolment.changeAssessor":
+    case "enrolment.withdraw":
+    case "enrolment.share":
+      return reach.admin;
+    default:
+      return false;
+  }
+}
+
+export function can(actor: Actor, action: Action, resource: Resource, now: Date = new Date()): boolean {
+  switch (resource.kind) {
+    case "centre": {
+      if (action === "centre.create") return actor.isPlatformAdmin;
+      const held = rolesIn(actor, resource.centreId);
+      if (["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"].includes(action)) {
+        return held.has("CENTRE_ADMIN");
+      }
+      return false;
+    }
+    case "person": {
+      const held = rolesIn(actor, resource.centreId);
+      if (action === "user.changeRoles" || action === "user.deactivate") {
+        // An admin cannot lock themselves out of their own centre.
+        return held.has("CENTRE_ADMIN") && resource.userId !== actor.userId;
+      }
+      if (action === "user.list") return held.has("CENTRE_ADMIN");
+      return false;
+    }
+    case "enrolment":
+      return enrolmentRule(action, reachOfEnrolment(actor, resource, now));
+    case "evidence": {
+      // Evidence is reached through its owner (candidate, centre admin) or, for reading,
+      // through any of the owner's enrolments (assigned assessor, IQA, shared EQA).
+      const owner = { centreId: resource.centreId, candidateId: resource.candidateId };
+      const throughOwner = enrolmentRule(action, reachOfEnrolment(actor, { ...owner, assessorId: null, iqaId: null }, now));
+      if (throughOwner || action !== "evidence.read") return throughOwner;
+      return resource.enrolments.some((e) => enrolmentRule(action, reachOfEnrolment(actor, { ...owner, ...e }, now)));
+    }
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly userMessage: string;
+  constructor(action: Action) {
+    super(`forbidden: ${action}`);
+    this.userMessage = forbiddenMessage(action);
+  }
+}
+
+function forbiddenMessage(action: Action): string {
+  if (action === "criterion.signOff" || action === "unit.signOff" || action === "mapping.review") {
+    return "Only the assessor assigned to this enrolment can do that. Ask your centre admin to assign you if you should be.";
+  }
+  if (action.startsWith("user.") || action.startsWith("enrolment.") || action === "outbox.read") {
+    return "Only a centre admin of this centre can do that.";
+  }
+  return "You do not have access to that. If you think you should, ask your centre admin.";
+}
+
+/** Throws ForbiddenError (with a message for the user) unless `can` allows it. */
+export function authorize(actor: Actor, action: Action, resource: Resource, now?: Date): void {
+  if (!can(actor, action, resource, now)) throw new ForbiddenError(action);
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { actions, can, type Action, type Actor, type Resource, type Role } from "@/lib/authz/policy";
+
+// Walks every role against every action, on a resource of the actor's own centre and of
+// another centre. The expected table is written out by hand: a change to the policy must
+// change this table too.
+
+const here = "centre-here";
+const elsewhere = "centre-elsewhere";
+const me = "user-me";
+const now = new Date("2026-11-23T12:00:00Z");
+
+function actor(role: Role | null, centreId = here, extra: Partial<Actor> = {}): Actor {
+  return { userId: me, isPlatformAdmin: false, memberships: role ? [{ centreId, role }] : [], ...extra };
+}
+
+/** An enrolment where "me" plays the part the role implies (own candidate, assigned assessor, ...). */
+function enrolmentFor(role: Role, centreId: string): Resource {
+  return {
+    kind: "enrolment",
+    centreId,
+    candidateId: role === "CANDIDATE" ? me : "someone",
+    assessorId: role === "ASSESSOR" ? me : "another-assessor",
+    iqaId: role === "IQA" ? me : "another-iqa",
+    eqaShares: role === "EQA" ? [{ eqaUserId: me, expiresAt: new Date("2027-01-01") }] : [],
+  };
+}
+
+const enrolmentActions: Action[] = actions.filter((a) => a.startsWith("enrolment.") && a !== "enrolment.create")
+  .concat(["evidence.read", "evidence.create", "evidence.update", "mapping.propose", "mapping.review", "criterion.signOff", "unit.signOff", "decision.revoke", "qa.comment"]);
+
+const allowedOnOwnEnrolment: Record<Role, Action[]> = {
+  CANDIDATE: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "mapping.propose", "qa.comment"],
+  ASSESSOR: ["enrolment.read", "evidence.read", "mapping.review", "criterion.signOff", "unit.signOff", "decision.revoke", "qa.comment"],
+  IQA: ["enrolment.read", "evidence.read", "decision.revoke", "qa.comment"],
+  CENTRE_ADMIN: ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"],
+  EQA: ["enrolment.read", "evidence.read"],
+};
+
+const centreActions: Action[] = ["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"];
+
+describe("authorization matrix", () => {
+  for (const role of Object.keys(allowedOnOwnEnrolment) as Role[]) {
+    describe(role, () => {
+      for (const action of enrolmentActions) {
+        const expected = allowedOnOwnEnrolment[role].includes(action);
+        it(`${expected ? "may" : "may not"} ${action} on an enrolment of their own centre`, () => {
+          expect(can(actor(role), action, enrolmentFor(role, here), now)).toBe(expected);
+        });
+        it(`may not ${action} on an enrolment of another centre`, () => {
+          expect(can(actor(role), action, enrolmentFor(role, elsewhere), now)).toBe(false);
+        });
+      }
+      for (const action of centreActions) {
+        const expected = role === "CENTRE_ADMIN";
+        it(`${expected ? "may" : "may not"} ${action} in their own centre, and never in another`, () => {
+          expect(can(actor(role), action, { kind: "centre", centreId: here }, now)).toBe(expected);
+          expect(can(actor(role), action, { kind: "centre", centreId: elsewhere }, now)).toBe(false);
+        });
+      }
+    });
+  }
+
+  it("an assessor cannot act on a candidate not assigned to them", () => {
+    const notMine: Resource = { kind: "enrolment", centreId: here, candidateId: "c", assessorId: "other", iqaId: null };
+    for (const action of ["mapping.review", "criterion.signOff", "unit.signOff", "enrolment.read", "evidence.read"] as Action[]) {
+      expect(can(actor("ASSESSOR"), action, notMine, now)).toBe(false);
+    }
+  });
+
+  it("nobody assesses their own portfolio, even when assigned to it", () => {
+    const own: Resource = { kind: "enrolment", centreId: here, candidateId: me, assessorId: me, iqaId: me };
+    const both = actor(null, here, { memberships: [{ centreId: here, role: "CANDIDATE" }, { centreId: here, role: "ASSESSOR" }, { centreId: here, role: "IQA" }] });
+    expect(can(both, "criterion.signOff", own, now)).toBe(false);
+    expect(can(both, "decision.revoke", own, now)).toBe(false);
+    expect(can(both, "evidence.create", own, now)).toBe(true);
+  });
+
+  it("an external QA's access ends when the share expires", () => {
+    const shared = (expiresAt: Date): Resource => ({ kind: "enrolment", centreId: here, candidateId: "c", assessorId: "a", iqaId: "i", eqaShares: [{ eqaUserId: me, expiresAt }] });
+    expect(can(actor("EQA"), "evidence.read", shared(new Date("2026-11-24")), now)).toBe(true);
+    expect(can(actor("EQA"), "evidence.read", shared(new Date("2026-11-23T11:59:59Z")), now)).toBe(false);
+    expect(can(actor("EQA"), "evidence.read", { kind: "enrolment", centreId: here, candidateId: "c", assessorId: "a", iqaId: "i" }, now)).toBe(false);
+  });
+
+  it("a candidate reads only their own evidence; an assessor reads it through an assigned enrolment", () => {
+    const evidence = (candidateId: string, assessorId: string | null): Resource => ({
+      kind: "evidence",
+      centreId: here,
+      candidateId,
+      enrolments: [{ assessorId, iqaId: null }],
+    });
+    expect(can(actor("CANDIDATE"), "evidence.read", evidence(me, "a"), now)).toBe(true);
+    expect(can(actor("CANDIDATE"), "evidence.read", evidence("another-candidate", "a"), now)).toBe(false);
+    expect(can(actor("ASSESSOR"), "evidence.read", evidence("c", me), now)).toBe(true);
+    expect(can(actor("ASSESSOR"), "evidence.read", evidence("c", "someone-else"), now)).toBe(false);
+    expect(can(actor("ASSESSOR", elsewhere), "evidence.read", evidence("c", me), now)).toBe(false);
+  });
+
+  it("centre admins cannot change their own roles or deactivate themselves", () => {
+    expect(can(actor("CENTRE_ADMIN"), "user.deactivate", { kind: "person", centreId: here, userId: me }, now)).toBe(false);
+    expect(can(actor("CENTRE_ADMIN"), "user.deactivate", { kind: "person", centreId: here, userId: "x" }, now)).toBe(true);
+    expect(can(actor("CENTRE_ADMIN"), "user.deactivate", { kind: "person", centreId: elsewhere, userId: "x" }, now)).toBe(false);
+  });
+
+  it("only platform admins create centres", () => {
+    expect(can(actor(null, here, { isPlatformAdmin: true }), "centre.create", { kind: "centre", centreId: "*" }, now)).toBe(true);
+    expect(can(actor("CENTRE_ADMIN"), "centre.create", { kind: "centre", centreId: "*" }, now)).toBe(false);
+  });
+
+  it("a person with no role in a centre reaches nothing there", () => {
+    for (const action of actions) {
+      expect(can(actor(null), action, enrolmentFor("CANDIDATE", here), now)).toBe(false);
+      expect(can(actor(null), action, { kind: "centre", centreId: here }, now)).toBe(false);
+    }
+  });
+});
