@@ -33,6 +33,13 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        // Behind a TLS-terminating proxy only: HSTS over plain http would be ignored anyway,
+        // and must never lock a local demo out of http://localhost.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+      },
     ];
   },
 };
