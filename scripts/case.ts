@@ -1,0 +1,98 @@
+// npm run standards:case -- export <code> [file] [--base-url URL]
+//   Writes the CASE 1.0 CFPackage of the unit's latest version (default file: <code>.case.json,
+//   "&" written as "-", in the current directory) and prints the path.
+// npm run standards:case -- import <file> [--code NEWCODE]
+//   Reads a CFPackage, converts it to a unit and loads it like a unit file.
+// Any error prints one line and exits 1.
+import fs from "node:fs";
+import path from "node:path";
+import { createDb } from "../lib/db/client";
+import { env } from "../lib/env";
+import { importCasePackage, latestCasePackage } from "../lib/standards/case";
+
+const usage = "Usage: npm run standards:case -- export <code> [file] [--base-url URL] | import <file> [--code NEWCODE]";
+
+class UsageError extends Error {}
+
+/** Splits argv into positional arguments and --name value / --name=value options. */
+function parseArgs(argv: string[], known: readonly string[]): { positional: string[]; options: Map<string, string> } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const [name = "", inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!known.includes(name)) throw new UsageError(`Unknown option --${name}. ${usage}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === "") throw new UsageError(`--${name} needs a value. ${usage}`);
+    options.set(name, value);
+  }
+  return { positional, options };
+}
+
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim()).filter(Boolean).join(" ");
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : oneLine(error)}.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${oneLine(error)}`);
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (command === "export") {
+    const { positional, options } = parseArgs(rest, ["base-url"]);
+    const [code, file, extra] = positional;
+    if (!code || extra !== undefined) throw new UsageError(usage);
+    const baseUrl = options.get("base-url") ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    const target = path.resolve(file ?? `${code.replace(/&/g, "-")}.case.json`);
+    const db = createDb(env.DATABASE_URL);
+    try {
+      const pkg = await latestCasePackage(db, code, { baseUrl });
+      fs.writeFileSync(target, `${JSON.stringify(pkg, null, 2)}\n`);
+    } finally {
+      await db.$disconnect();
+    }
+    console.log(target);
+    return;
+  }
+  if (command === "import") {
+    const { positional, options } = parseArgs(rest, ["code"]);
+    const [file, extra] = positional;
+    if (!file || extra !== undefined) throw new UsageError(usage);
+    const pkg = readJson(file);
+    const db = createDb(env.DATABASE_URL);
+    try {
+      const { unit, outcome } = await importCasePackage(db, pkg, {
+        code: options.get("code"),
+        warn: (message) => console.warn(`warning: ${message}`),
+      });
+      const criteria = unit.groups.reduce((n, group) => n + group.criteria.length, 0);
+      console.log(
+        `${outcome.code} version ${outcome.version} ${outcome.change}: ${unit.groups.length} groups, ${criteria} criteria, ${unit.evidenceRequirements.length} evidence requirements.`,
+      );
+    } finally {
+      await db.$disconnect();
+    }
+    return;
+  }
+  throw new UsageError(usage);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  console.error(oneLine(error));
+  process.exitCode = 1;
+}
