@@ -1,0 +1,80 @@
+import Link from "next/link";
+import type { CriterionSearch } from "@/lib/dal/standards";
+import { Highlight } from "./highlight";
+import { CriterionKindBadge } from "./labels";
+
+function pageHref(query: string, page: number): string {
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set("page", String(page));
+  return `/standards?${params.toString()}`;
+}
+
+export function SearchResults({ result }: { result: CriterionSearch }) {
+  const { query, total, page, pageCount, pageSize } = result;
+  if (total === 0) {
+    return (
+      <p className="rounded border border-slate-300 bg-white p-4">
+        No criteria match “{query}”; try fewer words or a reference like 1.2.
+      </p>
+    );
+  }
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, total);
+  return (
+    <div className="space-y-4">
+      <p>
+        {total === 1 ? "1 criterion matches" : `${total} criteria match`} “{query}”
+        {pageCount > 1 && `; showing ${first} to ${last}`}.
+      </p>
+      {result.units.map((unit, index) => {
+        const unitHref = `/standards/${encodeURIComponent(unit.code)}`;
+        return (
+          <section key={unit.code} aria-labelledby={`results-${index}`} className="space-y-2">
+            <h3 id={`results-${index}`} className="text-lg font-semibold">
+              <Link href={unitHref} className="text-brand-700 underline underline-offset-2">
+                {unit.code} {unit.title}
+              </Link>
+            </h3>
+            <ul className="space-y-2">
+              {unit.criteria.map((criterion) => (
+                <li key={criterion.anchor} className="rounded border border-slate-200 bg-white p-3">
+                  <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <Link href={`${unitHref}#${criterion.anchor}`} className="font-mono font-semibold text-brand-700 underline underline-offset-2">
+                      {criterion.ref}
+                      <span className="sr-only"> in {unit.code}</span>
+                    </Link>
+                    <CriterionKindBadge kind={criterion.kind} />
+                    <span className="text-sm text-slate-700">
+                      {criterion.groupRef ? `${criterion.groupRef} ` : ""}
+                      {criterion.groupTitle}
+                    </span>
+                  </div>
+                  <p className="mt-1">
+                    <Highlight text={criterion.text} words={result.words} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {pageCount > 1 && (
+        <nav aria-label="Search result pages" className="flex flex-wrap items-center gap-4">
+          {page > 1 ? (
+            <Link href={pageHref(query, page - 1)} className="text-brand-700 underline">
+              Previous page
+            </Link>
+          ) : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link href={pageHref(query, page + 1)} className="text-brand-700 underline">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      )}
+    </div>
+  );
+}
