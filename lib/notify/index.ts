@@ -1,0 +1,25 @@
+import type { Db } from "../db/client";
+
+type Tx = Pick<Db, "notification">;
+
+export type NotificationInput = { userId: string; kind: NotificationKind; title: string; body: string; link?: string };
+
+export type NotificationKind =
+  | "evidence.submitted"
+  | "comment.added"
+  | "mapping.reviewed"
+  | "decision.made"
+  | "decision.revoked"
+  | "unit.signedOff"
+  | "unit.signOffRevoked";
+
+/**
+ * Tells someone about something in the app. Written in the same transaction as the change it
+ * reports. This is the seam for email: a transport can read the same input and send it.
+ */
+export async function notify(tx: Tx, ...notifications: NotificationInput[]): Promise<void> {
+  if (notifications.length === 0) return;
+  await tx.notification.createMany({
+    data: notifications.map((n) => ({ userId: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null })),
+  });
+}
