@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
   UPLOAD_MAX_BYTES: byteSize.default(2 * 1024 ** 3),
   CANDIDATE_QUOTA_BYTES: byteSize.default(20 * 1024 ** 3),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").default(3000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587").optional(),
+  MAIL_FROM: z.string().min(3).default("Competence Portfolio <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,172 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "@/components/people/date-time";
+import { DeactivateForm } from "@/components/people/deactivate-form";
+import { Refusal, refusalMessage } from "@/components/people/refusal";
+import { ResendInvitationForm } from "@/components/people/resend-invitation-form";
+import { RolesForm } from "@/components/people/roles-form";
+import { StatusText } from "@/components/people/status";
+import { cellClass, headRowClass, linkClass, tableClass } from "@/components/people/styles";
+import type { SessionActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
+import { roleLabels } from "@/lib/authz/labels";
+import { can, ForbiddenError } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/people/errors";
+import { getPerson, type PersonDetail } from "@/lib/people/get-person";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Person" };
+
+async function load(actor: SessionActor, id: string): Promise<{ person: PersonDetail } | { refusal: string }> {
+  try {
+    return { person: await getPerson(db, actor, id) };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { refusal: "This person is not a member of the centre you are acting for, or you are not its centre admin." };
+    if (error instanceof NotFoundError) return { refusal: error.userMessage };
+    throw error;
+  }
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const centreId = actor.active?.centreId;
+  if (!centreId || !can(actor, "user.list", { kind: "centre", centreId })) {
+    return <Refusal title="Person" message={refusalMessage(actor, "this page")} />;
+  }
+  const { id } = await params;
+  const loaded = await load(actor, decodeURIComponent(id).slice(0, 64));
+  if ("refusal" in loaded) return <Refusal title="Person" message={loaded.refusal} />;
+  const { person } = loaded;
+  const tz = person.centre.timeZone;
+  const invitationExpired = person.invitation && !person.invitation.usedAt && new Date(person.invitation.expiresAt) <= new Date();
+
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href="/admin/people" className={linkClass}>
+          Back to People
+        </Link>
+      </p>
+      <div className="space-y-3">
+        <h1 className="text-3xl font-bold">{person.name}</h1>
+        <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+          <dt className="font-medium">Email</dt>
+          <dd className="break-all">{person.email}</dd>
+          <dt className="font-medium">Status</dt>
+          <dd>
+            <StatusText status={person.status} />
+            {person.deactivatedAt ? (
+              <span className="ml-2 text-sm text-slate-700">
+                since <DateTime iso={person.deactivatedAt} timeZone={tz} />
+              </span>
+            ) : null}
+          </dd>
+          <dt className="font-medium">Roles here</dt>
+          <dd>{person.roles.map((role) => roleLabels[role]).join(", ")}</dd>
+          <dt className="font-medium">Added</dt>
+          <dd>
+            <DateTime iso={person.addedAt} timeZone={tz} />
+          </dd>
+          {person.invitation ? (
+            <>
+              <dt className="font-medium">Invitation</dt>
+              <dd>
+                {person.invitation.usedAt ? (
+                  <>
+                    Used <DateTime iso={person.invitation.usedAt} timeZone={tz} />
+                  </>
+                ) : invitationExpired ? (
+                  <>
+                    Expired <DateTime iso={person.invitation.expiresAt} timeZone={tz} /> without being used
+                  </>
+                ) : (
+                  <>
+                    Created <DateTime iso={person.invitation.createdAt} timeZone={tz} />, works until <DateTime iso={person.invitation.expiresAt} timeZone={tz} />
+                  </>
+                )}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      {person.isSelf ? (
+        <p className="max-w-2xl rounded border border-slate-300 bg-white p-4">
+          This is you. You cannot change your own roles or deactivate your own account, so that no centre is left without an admin by accident. Ask
+          another centre admin if you need either.
+        </p>
+      ) : null}
+
+      {person.may.changeRoles ? (
+        <section aria-labelledby="roles-heading" className="max-w-2xl space-y-3">
+          <h2 id="roles-heading" className="text-xl font-semibold">
+            Roles
+          </h2>
+          <RolesForm userId={person.id} personName={person.name} centreName={person.centre.name} current={person.roles} />
+        </section>
+      ) : null}
+
+      {person.may.resendInvitation ? (
+        <section aria-labelledby="invite-heading" className="max-w-2xl space-y-3">
+          <h2 id="invite-heading" className="text-xl font-semibold">
+            Invitation
+          </h2>
+          <p className="text-slate-700">
+            {person.name} has not set a password yet. If their link is lost or has expired, create a new one and send it to them.
+          </p>
+          <ResendInvitationForm userId={person.id} email={person.email} />
+        </section>
+      ) : null}
+
+      {person.may.deactivate ? (
+        <section aria-labelledby="account-heading" className="max-w-2xl space-y-3">
+          <h2 id="account-heading" className="text-xl font-semibold">
+            Account
+          </h2>
+          <p className="text-slate-700">
+            {person.deactivatedAt
+              ? "This account is deactivated: the person cannot sign in. Their evidence and history are kept."
+              : "Deactivating stops this person signing in, everywhere, straight away. Nothing is deleted, and you can reactivate the account later."}
+          </p>
+          <DeactivateForm userId={person.id} personName={person.name} deactivated={Boolean(person.deactivatedAt)} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="activity-heading" className="space-y-3">
+        <h2 id="activity-heading" className="text-xl font-semibold">
+          Recent activity
+        </h2>
+        {person.recentEvents.length === 0 ? (
+          <p>Nothing recorded yet.</p>
+        ) : (
+          <div role="region" aria-labelledby="activity-caption" tabIndex={0} className="overflow-x-auto">
+            <table className={tableClass}>
+              <caption id="activity-caption" className="sr-only">
+                The latest {person.recentEvents.length} recorded events about {person.name}, newest first
+              </caption>
+              <thead>
+                <tr className={headRowClass}>
+                  <th scope="col" className={cellClass}>When</th>
+                  <th scope="col" className={cellClass}>What happened</th>
+                  <th scope="col" className={cellClass}>By</th>
+                </tr>
+              </thead>
+              <tbody>
+                {person.recentEvents.map((event) => (
+                  <tr key={event.id} className="border-b border-slate-200">
+                    <th scope="row" className={`${cellClass} font-normal whitespace-nowrap`}>
+                      <DateTime iso={event.at} timeZone={tz} />
+                    </th>
+                    <td className={cellClass}>{event.description}</td>
+                    <td className={cellClass}>{event.actorName ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

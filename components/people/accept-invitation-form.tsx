@@ -1,0 +1,108 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import { acceptInvitationAction, type AcceptInvitationState } from "@/lib/actions/people-accept-invitation";
+import { ErrorSummary } from "./error-summary";
+import { fieldErrorClass, inputClass, linkClass, primaryButtonClass, successClass } from "./styles";
+
+const fieldLabels = {
+  password: { label: "Password", target: "new-password" },
+  confirmPassword: { label: "Confirm password", target: "confirm-password" },
+};
+
+export function AcceptInvitationForm({ token, email, rules }: { token: string; email: string; rules: string }) {
+  const [state, formAction, pending] = useActionState<AcceptInvitationState, FormData>(acceptInvitationAction, null);
+  const failure = state && !state.result.ok ? state.result : null;
+  const done = state?.result.ok ? state.result : null;
+  const errors = failure?.fieldErrors ?? {};
+  const doneRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  if (done) {
+    return (
+      <div ref={doneRef} tabIndex={-1} role="status" className={`${successClass} space-y-2`}>
+        <p className="font-semibold">Your password is set.</p>
+        <p>
+          <Link href="/login" className={linkClass}>
+            Sign in
+          </Link>{" "}
+          with {done.email} and your new password.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form key={state?.submission ?? 0} action={formAction} noValidate className="space-y-4">
+      {failure ? (
+        <ErrorSummary
+          id="accept-errors"
+          title="Password not set"
+          message={failure.message}
+          fieldErrors={failure.fieldErrors}
+          fieldLabels={fieldLabels}
+          submission={state?.submission ?? 0}
+        />
+      ) : null}
+      <input type="hidden" name="token" value={token} />
+      <div>
+        <label htmlFor="invite-email" className="block font-medium">
+          Email
+        </label>
+        <input id="invite-email" name="username" type="email" autoComplete="username" readOnly value={email} className={`${inputClass} bg-slate-100`} />
+      </div>
+      <div>
+        <label htmlFor="new-password" className="block font-medium">
+          Password
+        </label>
+        <p id="new-password-hint" className="text-sm text-slate-700">
+          Use {rules}. A few unrelated words make a good one.
+        </p>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={200}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "new-password-hint new-password-error" : "new-password-hint"}
+          className={inputClass}
+        />
+        {errors.password ? (
+          <p id="new-password-error" className={fieldErrorClass}>
+            {errors.password.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor="confirm-password" className="block font-medium">
+          Confirm password
+        </label>
+        <input
+          id="confirm-password"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={200}
+          aria-invalid={errors.confirmPassword ? true : undefined}
+          aria-describedby={errors.confirmPassword ? "confirm-password-error" : undefined}
+          className={inputClass}
+        />
+        {errors.confirmPassword ? (
+          <p id="confirm-password-error" className={fieldErrorClass}>
+            {errors.confirmPassword.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
+        {pending ? "Setting your password…" : "Set password"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { setDeactivatedAction, type SetDeactivatedState } from "@/lib/actions/people-set-deactivated";
+import { alertClass, dangerButtonClass, primaryButtonClass, secondaryButtonClass, successClass } from "./styles";
+
+/** Deactivate (or reactivate) with a confirmation step, so one stray click changes nothing. */
+export function DeactivateForm({ userId, personName, deactivated }: { userId: string; personName: string; deactivated: boolean }) {
+  const [state, formAction, pending] = useActionState<SetDeactivatedState, FormData>(setDeactivatedAction, null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmHeading = useRef<HTMLParagraphElement>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const verb = deactivated ? "Reactivate" : "Deactivate";
+
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (state) setConfirming(false);
+  }, [state]);
+
+  return (
+    <div className="space-y-3">
+      {state ? (
+        <p role={state.result.ok ? "status" : "alert"} className={state.result.ok ? successClass : alertClass}>
+          {state.result.ok ? state.result.message : `Not changed: ${state.result.message}`}
+        </p>
+      ) : null}
+      {!confirming ? (
+        <button ref={startButton} type="button" onClick={() => setConfirming(true)} className={deactivated ? primaryButtonClass : dangerButtonClass}>
+          {verb} account
+        </button>
+      ) : (
+        <form action={formAction} className="space-y-3 rounded border border-slate-400 bg-white p-4">
+          <p ref={confirmHeading} tabIndex={-1} className="font-medium">
+            {deactivated
+              ? `Reactivate ${personName}'s account? They will be able to sign in again with their password.`
+              : `Deactivate ${personName}'s account? They will be signed out at once and cannot sign in until the account is reactivated. Nothing is deleted.`}
+          </p>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="deactivated" value={deactivated ? "false" : "true"} />
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" disabled={pending} className={deactivated ? primaryButtonClass : dangerButtonClass}>
+              {pending ? "Working…" : `Yes, ${verb.toLowerCase()} ${personName}`}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                requestAnimationFrame(() => startButton.current?.focus());
+              }}
+              className={secondaryButtonClass}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

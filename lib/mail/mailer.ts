@@ -1,0 +1,16 @@
+import type { Db } from "../db/client";
+
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  /** The centre the message is about; admins of that centre see it in their outbox. */
+  centreId?: string | null;
+};
+
+export interface Mailer {
+  send(msg: MailMessage): Promise<void>;
+}
+
+/** The database client, or the transaction client of the change the message belongs to. */
+export type OutboxClient = Pick<Db, "outboxMessage">;

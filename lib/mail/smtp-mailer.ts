@@ -1,0 +1,64 @@
+import nodemailer from "nodemailer";
+import type { Db } from "../db/client";
+import type { MailMessage, Mailer, OutboxClient } from "./mailer";
+
+/** The one part of a nodemailer transport this uses; tests pass a fake. */
+export type MailTransport = { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+
+export type SmtpMailerOptions = {
+  /** smtp://user:password@host:587 or smtps://...:465, as in SMTP_URL. */
+  url: string;
+  from: string;
+  /** Where the copy of each sent message is recorded. */
+  client: OutboxClient;
+  transport?: MailTransport;
+};
+
+/**
+ * Delivers through an SMTP server (used only when SMTP_URL is set) and keeps a copy in the
+ * outbox with the time it was sent, so admins see the same list whichever mailer is in use.
+ */
+export class SmtpMailer implements Mailer {
+  private readonly transport: MailTransport;
+  private readonly from: string;
+  private readonly client: OutboxClient;
+
+  constructor(options: SmtpMailerOptions) {
+    this.transport = options.transport ?? nodemailer.createTransport(options.url);
+    this.from = options.from;
+    this.client = options.client;
+  }
+
+  /** Sends now, then records the outbox row with sentAt. Throws if the server refuses it. */
+  async send(msg: MailMessage): Promise<void> {
+    await this.transport.sendMail({ from: this.from, to: msg.to, subject: msg.subject, text: msg.text });
+    await this.client.outboxMessage.create({
+      data: { centreId: msg.centreId ?? null, to: msg.to, subject: msg.subject, body: msg.text, sentAt: new Date() },
+    });
+  }
+
+  /**
+   * Delivers outbox rows that a change wrote in its transaction (OutboxMailer) and that are not
+   * sent yet. Each row is claimed (sentAt set) before sending, so two servers never send it
+   * twice; a failure is logged and puts the row back to unsent, where the admin still sees it.
+   */
+  async deliverQueued(db: Pick<Db, "outboxMessage">, ids: ReadonlyArray<string>): Promise<{ sent: number; failed: number }> {
+    if (ids.length === 0) return { sent: 0, failed: 0 };
+    const queued = await db.outboxMessage.findMany({ where: { id: { in: [...ids] }, sentAt: null }, orderBy: { createdAt: "asc" } });
+    let sent = 0;
+    let failed = 0;
+    for (const message of queued) {
+      const claimed = await db.outboxMessage.updateMany({ where: { id: message.id, sentAt: null }, data: { sentAt: new Date() } });
+      if (claimed.count !== 1) continue;
+      try {
+        await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+        sent++;
+      } catch (error) {
+        failed++;
+        await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: null } });
+        console.error(`mail: could not deliver outbox message ${message.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return { sent, failed };
+  }
+}

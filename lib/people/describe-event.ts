@@ -1,0 +1,38 @@
+import { roleLabels } from "../authz/labels";
+import { roles, type Role } from "../authz/policy";
+
+function rolesIn(value: unknown, key: string): Role[] {
+  if (!value || typeof value !== "object") return [];
+  const list = (value as Record<string, unknown>)[key];
+  return Array.isArray(list) ? roles.filter((role) => list.includes(role)) : [];
+}
+
+function labelList(list: ReadonlyArray<Role>): string {
+  return list.length ? list.map((role) => roleLabels[role]).join(", ") : "none";
+}
+
+/** An audit event about a person, in words for the admin. */
+export function describePersonEvent(event: { action: string; before: unknown; after: unknown }): string {
+  switch (event.action) {
+    case "person.invite":
+      return `Added to the centre as ${labelList(rolesIn(event.after, "rolesAdded"))}`;
+    case "person.importCandidate":
+      return "Added as a candidate from a CSV import";
+    case "invitation.resend":
+      return "New invitation link created";
+    case "invitation.accept":
+      return "Chose a password from their invitation link";
+    case "person.changeRoles":
+      return `Roles changed from ${labelList(rolesIn(event.before, "roles"))} to ${labelList(rolesIn(event.after, "roles"))}`;
+    case "person.deactivate":
+      return "Account deactivated";
+    case "person.reactivate":
+      return "Account reactivated";
+    case "auth.signIn":
+      return "Signed in";
+    case "auth.signInFailed":
+      return "Sign-in attempt failed";
+    default:
+      return event.action;
+  }
+}
