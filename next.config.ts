@@ -21,6 +21,9 @@ const contentSecurityPolicy = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  // The CSV import form posts files up to 1 MB; multipart overhead needs a little more.
+  // Evidence files never go through server actions (they stream to a route handler).
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [
       {

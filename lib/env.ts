@@ -35,7 +35,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");
-    const got = source[name] === undefined ? "" : ` (got "${source[name]}")`;
+    const value = source[name];
+    // Never echo secrets: URLs lose their password, secret-like variables are not shown.
+    const shown = value === undefined || /SECRET|PASSWORD|TOKEN/.test(name) ? undefined : value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+    const got = shown === undefined ? "" : ` (got "${shown}")`;
     return `Configuration error: ${name} ${issue.message}${got}`;
   });
   throw new EnvError(lines.join("\n"));

@@ -31,3 +31,17 @@ describe("environment", () => {
     expect(stderr.trim().split("\n")).toEqual(['Configuration error: DATABASE_URL must start with "file:" (SQLite, e.g. file:./data/app.db) or "postgresql://" (PostgreSQL) (got "mysql://x")']);
   });
 });
+
+describe("configuration errors never echo secrets", () => {
+  it("hides the password of a malformed URL and the value of secret variables", () => {
+    expect(() => parseEnv({ SMTP_URL: "http://mailer:hunter2@example.org" })).toThrowError(/got "http:\/\/mailer:\*\*\*@example\.org"/);
+    let message = "";
+    try {
+      parseEnv({ NEXTAUTH_SECRET: "short-secret" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Configuration error: NEXTAUTH_SECRET/);
+    expect(message).not.toContain("short-secret");
+  });
+});
