@@ -1,0 +1,135 @@
+import { Readable } from "node:stream";
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadEvidenceResource } from "@/lib/evidence/evidence-resource";
+import { contentRangeHeader, parseRange, type RangeDecision } from "@/lib/evidence/http-range";
+import { deleteEvidenceFile, uploadErrorResponse } from "@/lib/evidence/receive-upload";
+import { downloadFileName, fileKindOf } from "@/lib/evidence/sniff-type";
+import { storage } from "@/lib/storage";
+
+// Downloads and previews of evidence files, and their removal. Outside proxy.ts's matcher like
+// the upload route; every request authenticates and authorizes here.
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+function fail(status: number, message: string) {
+  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+const notFoundMessage = "That file does not exist, has been removed, or is not shared with you.";
+
+/** RFC 5987 encoding: encodeURIComponent leaves ' ( ) * alone, which attr-char does not allow. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * Both forms of the name: an ASCII fallback (accents dropped, anything else, quotes,
+ * backslashes, percent signs and line breaks replaced) and the exact name as filename*.
+ */
+function contentDisposition(type: "inline" | "attachment", name: string): string {
+  const ascii = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]|["\\%]/gu, "_");
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+}
+
+async function findReadableFile(fileId: string, actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) {
+  const file = await db.evidenceFile.findUnique({
+    where: { id: fileId },
+    select: { id: true, evidenceId: true, storageKey: true, originalName: true, mimeType: true, sha256: true },
+  });
+  if (!file) return null;
+  const resource = await loadEvidenceResource(db, file.evidenceId).catch((error: unknown) => {
+    if (error instanceof AppError) return null;
+    throw error;
+  });
+  // A file the actor may not read gets the same 404 as one that does not exist, never a 403:
+  // otherwise anyone signed in could probe ids to learn which files exist.
+  if (!resource || !can(actor, "evidence.read", resource)) return null;
+  return file;
+}
+
+async function serve(request: Request, { params }: Params, withBody: boolean): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return fail(401, "Your session has ended. Sign in again to see this file.");
+  const { id } = await params;
+  const file = await findReadableFile(id, actor);
+  if (!file) return fail(404, notFoundMessage);
+
+  let size: number;
+  try {
+    size = (await storage().stat(file.storageKey)).size;
+  } catch (error) {
+    console.error(`evidence file ${file.id} has no stored object ${file.storageKey}`, error);
+    return fail(404, "This file's content is missing from storage. Tell your centre admin.");
+  }
+
+  const kind = fileKindOf(file.mimeType);
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  const inline = !download && (kind === "image" || kind === "pdf" || kind === "audio" || kind === "video");
+  const etag = `"${file.sha256}"`;
+  const headers = new Headers({
+    "Content-Type": file.mimeType === "text/plain" ? "text/plain; charset=utf-8" : file.mimeType,
+    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", downloadFileName(file.originalName, file.mimeType)),
+    "X-Content-Type-Options": "nosniff",
+    "Accept-Ranges": "bytes",
+    "Cache-Control": "private, no-store",
+    ETag: etag,
+  });
+  // The sandbox stops anything HTML-like (text, a crafted image) from running script on our
+  // origin. Not for PDFs: browsers' PDF viewers refuse to render in a sandboxed document, and
+  // a PDF cannot run script against the page. NOTE: Next never replaces a header that
+  // next.config.ts `headers()` already set, so these two only reach the browser once the
+  // app-wide CSP/X-Frame-Options rule there leaves /api/files/ out (until then that CSP applies).
+  headers.set("Content-Security-Policy", kind === "pdf" ? "frame-ancestors 'none'" : "sandbox; frame-ancestors 'none'");
+  headers.set("X-Frame-Options", "DENY");
+
+  // Next gzips compressible responses (text/*), 206s included, while Content-Range still names
+  // uncompressed offsets: a corrupt partial body. So a Range on text is answered with 200 and
+  // the whole file, which the RFC allows. Text evidence is small; media is never compressed.
+  // If-Range with a different validator also means "send it all".
+  const ifRange = request.headers.get("if-range");
+  const rangeIgnored = file.mimeType.startsWith("text/") || (ifRange !== null && ifRange !== etag);
+  const range: RangeDecision = rangeIgnored ? { kind: "whole" } : parseRange(request.headers.get("range"), size);
+
+  if (range.kind === "unsatisfiable") {
+    headers.set("Content-Range", contentRangeHeader(range, size) ?? `bytes */${size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  const contentRange = contentRangeHeader(range, size);
+  if (contentRange) headers.set("Content-Range", contentRange);
+  const status = range.kind === "partial" ? 206 : 200;
+  // Next drops a Content-Length set here (every handler response is chunked), so none is set.
+  if (!withBody) return new Response(null, { status, headers });
+
+  const stream = storage().openRead(file.storageKey, range.kind === "partial" ? { start: range.start, end: range.end } : undefined);
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+}
+
+export function GET(request: Request, context: Params) {
+  return serve(request, context, true);
+}
+
+export function HEAD(request: Request, context: Params) {
+  return serve(request, context, false);
+}
+
+export async function DELETE(_request: Request, { params }: Params) {
+  const actor = await getActor();
+  if (!actor) return fail(401, "Your session has ended. Sign in again, then remove the file.");
+  const { id } = await params;
+  try {
+    await deleteEvidenceFile({ db, actor, fileId: id });
+    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    const { status, message } = uploadErrorResponse(error);
+    if (status >= 500) console.error("removing an evidence file failed", error);
+    return fail(status, message);
+  }
+}

@@ -1,0 +1,103 @@
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { loadEvidenceResource } from "@/lib/evidence/evidence-resource";
+import { formatBytes } from "@/lib/evidence/receive-upload";
+import { fileKindOf, typeLabelOf } from "@/lib/evidence/sniff-type";
+import { DeleteFileButton, FileUploader } from "./file-uploader";
+
+type FileRow = { id: string; originalName: string; size: bigint; sha256: string; mimeType: string };
+
+// Browsers other than Safari cannot show HEIC/HEIF, so those get a download link only.
+const inlineImageTypes = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
+
+function Preview({ file }: { file: FileRow }) {
+  const src = `/api/files/${encodeURIComponent(file.id)}`;
+  switch (fileKindOf(file.mimeType)) {
+    case "image":
+      return inlineImageTypes.has(file.mimeType) ? (
+        // A plain img: next/image would fetch this private file through its optimiser and cache it.
+        <img src={src} alt={file.originalName} loading="lazy" className="max-h-72 max-w-full rounded border border-slate-200" />
+      ) : null;
+    case "audio":
+      return <audio controls preload="metadata" src={src} aria-label={file.originalName} className="w-full max-w-md" />;
+    case "video":
+      return <video controls preload="metadata" src={src} aria-label={file.originalName} className="max-h-96 max-w-full rounded" />;
+    case "pdf":
+      // A new tab rather than an embedded frame: the app's headers forbid framing (X-Frame-Options
+      // DENY, object-src 'none'), and a tab gives the browser's full PDF viewer.
+      return (
+        <a href={src} target="_blank" rel="noopener" className="text-brand-700 underline hover:text-brand-800">
+          Open {file.originalName} in a new tab<span className="sr-only"> (PDF)</span>
+        </a>
+      );
+    default:
+      return null;
+  }
+}
+
+/**
+ * The files of one evidence item with previews and downloads, plus adding and removing files
+ * when the viewer may edit. Shows nothing to someone who may not read the evidence.
+ */
+export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: string; canEdit: boolean }) {
+  const actor = await getActor();
+  if (!actor) return null;
+  const resource = await loadEvidenceResource(db, evidenceId);
+  if (!can(actor, "evidence.read", resource)) return null;
+
+  const [evidence, files] = await Promise.all([
+    db.evidence.findUnique({ where: { id: evidenceId }, select: { submittedAt: true } }),
+    db.evidenceFile.findMany({
+      where: { evidenceId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, originalName: true, size: true, sha256: true, mimeType: true },
+    }),
+  ]);
+  // The routes enforce all of this again; here it only decides which controls to show.
+  const editable = canEdit && can(actor, "evidence.update", resource) && !evidence?.submittedAt;
+
+  return (
+    <section aria-labelledby={`files-${evidenceId}`} className="space-y-4">
+      <h2 id={`files-${evidenceId}`} className="text-xl font-semibold">
+        Files
+      </h2>
+      {files.length === 0 ? (
+        <p className="text-slate-700">{editable ? "No files yet. Add photos, documents, recordings or video of your work below." : "No files."}</p>
+      ) : (
+        <ul className="space-y-4">
+          {files.map((file) => (
+            <li key={file.id} className="space-y-2 rounded border border-slate-300 bg-white p-4">
+              <p className="break-all font-medium">{file.originalName}</p>
+              <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
+                <div className="flex gap-1">
+                  <dt>Type:</dt>
+                  <dd>{typeLabelOf(file.mimeType)}</dd>
+                </div>
+                <div className="flex gap-1">
+                  <dt>Size:</dt>
+                  <dd>{formatBytes(Number(file.size))}</dd>
+                </div>
+                <div className="flex gap-1">
+                  <dt>SHA-256:</dt>
+                  <dd>
+                    <code title={file.sha256}>{file.sha256.slice(0, 12)}</code>
+                  </dd>
+                </div>
+              </dl>
+              <Preview file={file} />
+              <div className="flex flex-wrap items-start gap-3">
+                <a href={`/api/files/${encodeURIComponent(file.id)}?download=1`} download className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100">
+                  Download<span className="sr-only"> {file.originalName}</span> ({formatBytes(Number(file.size))})
+                </a>
+                {editable ? <DeleteFileButton fileId={file.id} fileName={file.originalName} /> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable ? <FileUploader evidenceId={evidenceId} maxBytes={env.UPLOAD_MAX_BYTES} /> : null}
+    </section>
+  );
+}

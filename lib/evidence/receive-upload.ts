@@ -1,0 +1,339 @@
+import crypto from "node:crypto";
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { authorize, can, ForbiddenError, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { storage as defaultStorage, type StorageProvider } from "../storage";
+import { loadEvidenceResource } from "./evidence-resource";
+import { SNIFF_BYTES, sniffType } from "./sniff-type";
+
+/** An AppError that knows its HTTP status, for the upload and file routes. */
+export class UploadError extends AppError {
+  constructor(
+    readonly status: number,
+    userMessage: string,
+    logMessage?: string,
+  ) {
+    super(userMessage, logMessage);
+  }
+}
+
+export type EvidenceFileDto = {
+  id: string;
+  evidenceId: string;
+  originalName: string;
+  size: number;
+  sha256: string;
+  mimeType: string;
+  createdAt: string;
+};
+
+const fileSelect = { id: true, evidenceId: true, originalName: true, size: true, sha256: true, mimeType: true, createdAt: true } as const;
+
+function toFileDto(row: { id: string; evidenceId: string; originalName: string; size: bigint; sha256: string; mimeType: string; createdAt: Date }): EvidenceFileDto {
+  return { ...row, size: Number(row.size), createdAt: row.createdAt.toISOString() };
+}
+
+/** "1.5 MB", with 1024 to the KB as file managers usually count. */
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return bytes === 1 ? "1 byte" : `${bytes} bytes`;
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
+}
+
+// Invisible characters that reorder text, e.g. "invoice\u202Efdp.exe" shows as "invoiceexe.pdf".
+const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The name as the user gave it, only made safe to show and store: NFC, no control or bidi
+ * characters, "/" and "\" replaced so it never reads as a path. Any script or emoji is kept.
+ * It is never used to name the stored object.
+ */
+export const FileNameSchema = z
+  .string()
+  .transform((raw) =>
+    raw
+      .normalize("NFC")
+      .replace(/\p{Cc}/gu, "")
+      .replace(bidiControls, "")
+      .replace(/[/\\]/g, "_")
+      .trim(),
+  )
+  .pipe(
+    z
+      .string()
+      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "The file has no usable name. Rename it and try again.")
+      .refine((name) => Array.from(name).length <= 255, "The file name is longer than 255 characters. Shorten it and try again."),
+  );
+
+function parseFileName(raw: string): string {
+  const parsed = FileNameSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new UploadError(400, parsed.error.issues[0]?.message ?? "The file name is not valid.");
+}
+
+type LockClient = Pick<Db, "evidence" | "mapping">;
+
+/**
+ * Files may change only while the evidence is the candidate's to change: not once it is
+ * submitted, nor while an assessor reviews or has accepted a mapping of it (a decision may
+ * rest on its files). The same rule as editing the evidence itself.
+ */
+async function assertFilesChangeable(client: LockClient, evidenceId: string, verb: "add" | "remove"): Promise<void> {
+  const evidence = await client.evidence.findUnique({ where: { id: evidenceId }, select: { submittedAt: true } });
+  if (!evidence) throw evidenceNotFound();
+  if (evidence.submittedAt) throw new UploadError(409, `Submitted evidence cannot change. Ask your assessor to return it if you need to ${verb} a file.`);
+  const locking = await client.mapping.count({ where: { evidenceId, status: { in: ["SUBMITTED", "ACCEPTED"] } } });
+  if (locking > 0) {
+    throw new UploadError(409, `An assessor is reviewing or has accepted this evidence, so its files cannot change. Ask your assessor to return it if you need to ${verb} a file.`);
+  }
+}
+
+function evidenceNotFound(): UploadError {
+  return new UploadError(404, "That evidence does not exist or has been removed.", "evidence not found");
+}
+
+async function loadResource(db: Db, evidenceId: string) {
+  try {
+    return await loadEvidenceResource(db, evidenceId);
+  } catch (error) {
+    if (error instanceof AppError) throw evidenceNotFound();
+    throw error;
+  }
+}
+
+type SumClient = Pick<Db, "evidenceFile">;
+
+async function bytesUsedBy(db: SumClient, candidateId: string): Promise<number> {
+  const sum = await db.evidenceFile.aggregate({ where: { evidence: { candidateId } }, _sum: { size: true } });
+  return Number(sum._sum.size ?? 0n);
+}
+
+function tooLarge(maxBytes: number): UploadError {
+  return new UploadError(413, `This file is larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller (for example, compress a video or split a recording) and try again.`);
+}
+
+function overQuota(quotaBytes: number, used: number): UploadError {
+  const left = Math.max(0, quotaBytes - used);
+  return new UploadError(
+    413,
+    `This file would take you over your storage allowance of ${formatBytes(quotaBytes)} (${formatBytes(left)} left). Remove files you no longer need, or ask your centre admin for more space.`,
+  );
+}
+
+/** Counts, hashes and keeps the first bytes of everything that passes; fails past the limit. */
+class UploadMeter extends Transform {
+  bytes = 0;
+  private readonly hash = crypto.createHash("sha256");
+  private readonly headChunks: Buffer[] = [];
+  private headLength = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly overLimit: (bytes: number) => UploadError,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      callback(this.overLimit(this.bytes));
+      return;
+    }
+    this.hash.update(chunk);
+    if (this.headLength < SNIFF_BYTES) {
+      // A copy, so the head does not keep a whole 64 KiB chunk alive.
+      const part = Buffer.from(chunk.subarray(0, SNIFF_BYTES - this.headLength));
+      this.headChunks.push(part);
+      this.headLength += part.length;
+    }
+    callback(null, chunk);
+  }
+
+  head(): Buffer {
+    return Buffer.concat(this.headChunks);
+  }
+
+  sha256(): string {
+    return this.hash.digest("hex");
+  }
+}
+
+function toNodeReadable(body: ReadableStream<Uint8Array> | Readable): Readable {
+  if (body instanceof Readable) return body;
+  // The DOM and node:stream/web ReadableStream types differ only on paper.
+  return Readable.fromWeb(body as unknown as NodeWebReadableStream<Uint8Array>);
+}
+
+function isInterruption(error: unknown, failedFirst: string | undefined, signal: AbortSignal | undefined): boolean {
+  if (failedFirst === "body" || signal?.aborted) return true;
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return name === "AbortError" || code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE";
+}
+
+export type ReceiveUploadInput = {
+  db: Db;
+  actor: Actor;
+  evidenceId: string;
+  /** The file's name as the user's computer gave it (already URL-decoded). */
+  fileName: string;
+  body: ReadableStream<Uint8Array> | Readable;
+  /** Content-Length, when the client sent one; the body must match it exactly. */
+  declaredLength?: number;
+  maxBytes: number;
+  quotaBytes: number;
+  signal?: AbortSignal;
+  storage?: StorageProvider;
+};
+
+/**
+ * Streams one uploaded file into storage and records it on the evidence. Nothing is held in
+ * memory but the first 4 KiB. On any failure the partial object is removed and no row is
+ * written; if the row cannot be written, the committed object is removed.
+ */
+export async function receiveUpload(input: ReceiveUploadInput): Promise<EvidenceFileDto> {
+  const { db, actor, evidenceId, declaredLength, maxBytes, quotaBytes, signal } = input;
+  const store = input.storage ?? defaultStorage();
+
+  const resource = await loadResource(db, evidenceId);
+  authorize(actor, "evidence.update", resource);
+  await assertFilesChangeable(db, evidenceId, "add");
+
+  const originalName = parseFileName(input.fileName);
+
+  const used = await bytesUsedBy(db, resource.candidateId);
+  const remaining = quotaBytes - used;
+  if (declaredLength !== undefined && declaredLength > maxBytes) throw tooLarge(maxBytes);
+  if (remaining <= 0 || (declaredLength !== undefined && declaredLength > remaining)) throw overQuota(quotaBytes, used);
+
+  // pipeline passes one stream's error on to the others, so note which failed first: the
+  // request body (the client went away) or storage (e.g. a full disk).
+  let failedFirst: "body" | "storage" | undefined;
+  const source = toNodeReadable(input.body);
+  source.once("error", () => void (failedFirst ??= "body"));
+  const meter = new UploadMeter(Math.min(maxBytes, remaining), (bytes) => (bytes > maxBytes ? tooLarge(maxBytes) : overQuota(quotaBytes, used)));
+  const target = await store.createWriteTarget();
+  target.stream.once("error", () => void (failedFirst ??= "storage"));
+
+  let mimeType: string;
+  let sha256: string;
+  try {
+    await pipeline(source, meter, target.stream, signal ? { signal } : {});
+    if (declaredLength !== undefined && meter.bytes !== declaredLength) {
+      throw new UploadError(400, "The file did not arrive complete. Nothing was saved; try again.", `body was ${meter.bytes} bytes, Content-Length said ${declaredLength}`);
+    }
+    if (meter.bytes === 0) throw new UploadError(400, "This file is empty. Choose the file again, or check that it saved properly.");
+    const sniffed = await sniffType({ head: meter.head(), totalSize: meter.bytes, fileName: originalName, readAll: () => target.readWritten() });
+    if (!sniffed.ok) throw new UploadError(415, sniffed.message);
+    mimeType = sniffed.mimeType;
+    sha256 = meter.sha256();
+    await target.commit();
+  } catch (error) {
+    try {
+      await target.abort();
+    } catch (abortError) {
+      throw new AggregateError([error, abortError], "upload failed and its partial file could not be removed");
+    }
+    if (error instanceof UploadError) throw error;
+    if (isInterruption(error, failedFirst, signal)) {
+      throw new UploadError(400, "The upload stopped before the whole file arrived. Nothing was saved; try again.", `upload interrupted: ${String(error)}`);
+    }
+    if ((error as { code?: unknown }).code === "ENOSPC") {
+      throw new UploadError(507, "The server has run out of storage space, so nothing was saved. Tell your centre admin.", String(error));
+    }
+    throw error;
+  }
+
+  const size = meter.bytes;
+  try {
+    const row = await db.$transaction(async (tx) => {
+      // Re-checked in the transaction that adds the file: it may have been submitted, or other
+      // uploads may have used the allowance, while this one was streaming.
+      await assertFilesChangeable(tx, evidenceId, "add");
+      const usedNow = await bytesUsedBy(tx, resource.candidateId);
+      if (usedNow + size > quotaBytes) throw overQuota(quotaBytes, usedNow);
+
+      const created = await tx.evidenceFile.create({
+        data: { evidenceId, storageKey: target.key, originalName, size: BigInt(size), sha256, mimeType },
+        select: fileSelect,
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        centreId: resource.centreId,
+        action: "evidence.addFile",
+        entityType: "EvidenceFile",
+        entityId: created.id,
+        after: { evidenceId, originalName, size, sha256, mimeType },
+      });
+      return created;
+    });
+    return toFileDto(row);
+  } catch (error) {
+    try {
+      await store.delete(target.key);
+    } catch (deleteError) {
+      throw new AggregateError([error, deleteError], `recording the upload failed and stored object ${target.key} could not be removed`);
+    }
+    throw error;
+  }
+}
+
+export type DeleteEvidenceFileInput = { db: Db; actor: Actor; fileId: string; storage?: StorageProvider };
+
+function fileNotFound(): UploadError {
+  return new UploadError(404, "That file does not exist or has already been removed.", "file not found");
+}
+
+/**
+ * Removes a file from evidence that has not been submitted: the row (with its audit event)
+ * first, then the stored object, so a failure never leaves a row pointing at nothing.
+ */
+export async function deleteEvidenceFile({ db, actor, fileId, storage }: DeleteEvidenceFileInput): Promise<void> {
+  const store = storage ?? defaultStorage();
+  const file = await db.evidenceFile.findUnique({ where: { id: fileId }, select: { ...fileSelect, storageKey: true } });
+  if (!file) throw fileNotFound();
+  const resource = await loadResource(db, file.evidenceId);
+  // Someone who may not even read the evidence learns nothing, not even that the file exists.
+  if (!can(actor, "evidence.read", resource)) throw fileNotFound();
+  authorize(actor, "evidence.update", resource);
+
+  await db.$transaction(async (tx) => {
+    await assertFilesChangeable(tx, file.evidenceId, "remove");
+    const { count } = await tx.evidenceFile.deleteMany({ where: { id: file.id } });
+    if (count !== 1) throw fileNotFound();
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      centreId: resource.centreId,
+      action: "evidence.removeFile",
+      entityType: "EvidenceFile",
+      entityId: file.id,
+      before: { evidenceId: file.evidenceId, originalName: file.originalName, size: Number(file.size), sha256: file.sha256, mimeType: file.mimeType },
+    });
+  });
+  try {
+    await store.delete(file.storageKey);
+  } catch (error) {
+    // The file is already gone from the evidence, which is what the user asked for; an object
+    // left in storage is only wasted space, so it is logged for an operator, not shown.
+    console.error(`evidence file ${file.id} removed but stored object ${file.storageKey} was not`, error);
+  }
+}
+
+/** The status and user message a route sends for an error from this module or the policy. */
+export function uploadErrorResponse(error: unknown): { status: number; message: string } {
+  if (error instanceof UploadError) return { status: error.status, message: error.userMessage };
+  if (error instanceof ForbiddenError) return { status: 403, message: error.userMessage };
+  if (error instanceof AppError) return { status: 400, message: error.userMessage };
+  return { status: 500, message: "Something went wrong on the server, so nothing was changed. Try again; if it keeps happening, tell your centre admin." };
+}

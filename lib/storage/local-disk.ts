@@ -1,0 +1,98 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Readable, Writable } from "node:stream";
+import type { ByteRange, StorageProvider, WriteTarget } from "./storage-provider";
+
+// Keys are 32 random hex characters made here, never anything a user typed, so a key can
+// always be used as a file name and can never climb out of the root.
+const keyPattern = /^[0-9a-f]{32}$/;
+
+function newKey(): string {
+  return crypto.randomBytes(16).toString("hex");
+}
+
+function assertKey(key: string): void {
+  if (!keyPattern.test(key)) throw new Error(`invalid storage key: ${JSON.stringify(key).slice(0, 80)}`);
+}
+
+async function unlinkIfPresent(file: string): Promise<void> {
+  try {
+    await fs.promises.unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+/** Resolves once the stream has released its file descriptor (or never had one). */
+function closed(stream: Writable): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => stream.once("close", () => resolve()));
+}
+
+/**
+ * Files under one root directory: `<root>/tmp/<random>.part` while being written, then
+ * renamed (atomic on one file system) to `<root>/<first two characters of key>/<key>`.
+ */
+export class LocalDiskStorage implements StorageProvider {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  pathOf(key: string): string {
+    assertKey(key);
+    return path.join(this.root, key.slice(0, 2), key);
+  }
+
+  async createWriteTarget(): Promise<WriteTarget> {
+    const tmpDir = path.join(this.root, "tmp");
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+    const key = newKey();
+    const partPath = path.join(tmpDir, `${crypto.randomBytes(16).toString("hex")}.part`);
+    const finalPath = this.pathOf(key);
+    // "wx": never reuse an existing file; flush: fsync before close, so a commit means durable.
+    const stream = fs.createWriteStream(partPath, { flags: "wx", mode: 0o600, flush: true });
+    // The pipeline reports write errors; this only stops an unhandled 'error' event when the
+    // stream is destroyed outside one.
+    stream.on("error", () => {});
+    let state: "open" | "committed" | "aborted" = "open";
+
+    return {
+      key,
+      stream,
+      readWritten: () => fs.createReadStream(partPath),
+      commit: async () => {
+        if (state !== "open") throw new Error(`cannot commit a write target that is ${state}`);
+        if (!stream.writableFinished) throw new Error("cannot commit before the stream has finished");
+        await closed(stream);
+        await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
+        await fs.promises.rename(partPath, finalPath);
+        state = "committed";
+      },
+      abort: async () => {
+        if (state !== "open") return;
+        state = "aborted";
+        // Wait for the descriptor to close: a stream still opening would otherwise create the
+        // .part file after we unlinked it.
+        if (!stream.destroyed) stream.destroy();
+        await closed(stream);
+        await unlinkIfPresent(partPath);
+      },
+    };
+  }
+
+  openRead(key: string, range?: ByteRange): Readable {
+    return fs.createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async stat(key: string): Promise<{ size: number }> {
+    const stats = await fs.promises.stat(this.pathOf(key));
+    return { size: stats.size };
+  }
+
+  async delete(key: string): Promise<void> {
+    await unlinkIfPresent(this.pathOf(key));
+  }
+}

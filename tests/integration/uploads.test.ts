@@ -1,0 +1,305 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable, Writable } from "node:stream";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadActor } from "@/lib/auth/actor";
+import { ForbiddenError, type Actor } from "@/lib/authz/policy";
+import { deleteEvidenceFile, receiveUpload, UploadError, type ReceiveUploadInput } from "@/lib/evidence/receive-upload";
+import { importStandards } from "@/lib/standards/import";
+import { LocalDiskStorage } from "@/lib/storage/local-disk";
+import { useMigratedDb } from "../helpers/test-db";
+
+const state = useMigratedDb();
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+
+type People = { centreId: string; candidate: Actor; otherCandidate: Actor; assessor: Actor };
+let people: People;
+let store: LocalDiskStorage;
+let root: string;
+
+async function actorOf(userId: string): Promise<Actor> {
+  const actor = await loadActor(state.db, userId);
+  if (!actor) throw new Error("test user has no actor");
+  return actor;
+}
+
+beforeAll(async () => {
+  const report = await importStandards(state.db);
+  expect(report.errors).toEqual([]);
+  const db = state.db;
+  const centre = await db.centre.create({ data: { slug: "uploads", name: "Uploads Centre" } });
+  const user = async (email: string, role: "CANDIDATE" | "ASSESSOR") => {
+    const created = await db.user.create({ data: { email, name: email } });
+    await db.membership.create({ data: { userId: created.id, centreId: centre.id, role } });
+    return created.id;
+  };
+  const candidateId = await user("cand@example.org", "CANDIDATE");
+  const otherCandidateId = await user("other@example.org", "CANDIDATE");
+  const assessorId = await user("assessor@example.org", "ASSESSOR");
+  const unitVersion = await db.unitVersion.findFirstOrThrow({ select: { id: true } });
+  await db.enrolment.create({
+    data: { centreId: centre.id, candidateId, assessorId, unitVersionId: unitVersion.id, startDate: new Date("2026-01-05"), plannedEndDate: new Date("2026-12-18") },
+  });
+  people = { centreId: centre.id, candidate: await actorOf(candidateId), otherCandidate: await actorOf(otherCandidateId), assessor: await actorOf(assessorId) };
+});
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "cp-uploads-"));
+  store = new LocalDiskStorage(root);
+});
+
+afterEach(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+async function newEvidence(extra: { submittedAt?: Date; candidateId?: string } = {}) {
+  const evidence = await state.db.evidence.create({
+    data: {
+      centreId: people.centreId,
+      candidateId: extra.candidateId ?? people.candidate.userId,
+      title: "Handling a complaint",
+      method: "product",
+      activityDate: new Date("2026-03-01"),
+      description: "Call notes",
+      submittedAt: extra.submittedAt,
+    },
+  });
+  return evidence.id;
+}
+
+/** Every file under the storage root, including tmp/. */
+function storedFiles(): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const pdfHeader = Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1");
+
+/** `size` bytes of a PDF-looking file, as a stream of 64 KiB chunks, with its SHA-256. */
+function pdfStream(size: number, options: { failAfter?: number; onChunk?: (sent: number) => Promise<void> } = {}) {
+  const content = Buffer.concat([pdfHeader, crypto.randomBytes(size - pdfHeader.length)]);
+  const sha256 = crypto.createHash("sha256").update(content).digest("hex");
+  async function* chunks() {
+    for (let offset = 0; offset < content.length; offset += 64 * 1024) {
+      if (options.failAfter !== undefined && offset >= options.failAfter) {
+        throw Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+      }
+      await options.onChunk?.(offset);
+      yield content.subarray(offset, offset + 64 * 1024);
+    }
+  }
+  return { body: Readable.from(chunks()), sha256, content };
+}
+
+function upload(evidenceId: string, body: Readable, overrides: Partial<ReceiveUploadInput> = {}) {
+  return receiveUpload({ db: state.db, actor: people.candidate, evidenceId, fileName: "statement.pdf", body, maxBytes: 2 * GB, quotaBytes: 20 * GB, storage: store, ...overrides });
+}
+
+async function expectUploadError(promise: Promise<unknown>, status: number, message?: RegExp) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UploadError);
+  expect((error as UploadError).status).toBe(status);
+  if (message) expect((error as UploadError).userMessage).toMatch(message);
+}
+
+async function expectNothingStored(evidenceId: string) {
+  expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(0);
+  expect(storedFiles()).toEqual([]);
+}
+
+describe("receiveUpload", () => {
+  it("streams a 5 MB file into storage with its size, SHA-256 and sniffed type", async () => {
+    const evidenceId = await newEvidence();
+    const { body, sha256, content } = pdfStream(5 * MB);
+    const file = await upload(evidenceId, body, { declaredLength: content.length });
+
+    expect(file).toMatchObject({ evidenceId, originalName: "statement.pdf", size: 5 * MB, sha256, mimeType: "application/pdf" });
+    const row = await state.db.evidenceFile.findUniqueOrThrow({ where: { id: file.id } });
+    expect(row.size).toBe(BigInt(5 * MB));
+    const stored = store.pathOf(row.storageKey);
+    expect(storedFiles()).toEqual([stored]);
+    expect(crypto.createHash("sha256").update(fs.readFileSync(stored)).digest("hex")).toBe(sha256);
+    expect(await store.stat(row.storageKey)).toEqual({ size: 5 * MB });
+    const audit = await state.db.auditEvent.findFirst({ where: { entityType: "EvidenceFile", entityId: file.id, action: "evidence.addFile" } });
+    expect(audit?.actorId).toBe(people.candidate.userId);
+  });
+
+  it("refuses a file over maxBytes with 413 and leaves nothing behind", async () => {
+    const evidenceId = await newEvidence();
+    await expectUploadError(upload(evidenceId, pdfStream(3 * MB).body, { maxBytes: MB }), 413, /larger than 1 MB/);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("refuses at once when Content-Length is already over maxBytes", async () => {
+    const evidenceId = await newEvidence();
+    await expectUploadError(upload(evidenceId, pdfStream(2 * MB).body, { maxBytes: MB, declaredLength: 2 * MB }), 413);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("removes the partial file when the body stream fails midway", async () => {
+    const evidenceId = await newEvidence();
+    await expectUploadError(upload(evidenceId, pdfStream(3 * MB, { failAfter: MB }).body), 400, /stopped before the whole file arrived/);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("removes the partial file when the request is aborted", async () => {
+    const evidenceId = await newEvidence();
+    const controller = new AbortController();
+    const { body } = pdfStream(3 * MB, {
+      onChunk: async (sent) => {
+        if (sent >= MB) controller.abort();
+      },
+    });
+    await expectUploadError(upload(evidenceId, body, { signal: controller.signal }), 400);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("refuses a body shorter than its Content-Length (a truncating proxy)", async () => {
+    const evidenceId = await newEvidence();
+    await expectUploadError(upload(evidenceId, pdfStream(MB).body, { declaredLength: 2 * MB }), 400, /did not arrive complete/);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("refuses a Windows program named report.pdf with 415", async () => {
+    const evidenceId = await newEvidence();
+    const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"), crypto.randomBytes(300_000)]);
+    await expectUploadError(upload(evidenceId, Readable.from([exe]), { fileName: "report.pdf" }), 415, /EXE.*You can upload/);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("keeps a Unicode name for display and stores the bytes under a server-made key", async () => {
+    const evidenceId = await newEvidence();
+    const name = "Évaluation – 顧客 📄.pdf";
+    const file = await upload(evidenceId, pdfStream(10_000).body, { fileName: name.normalize("NFD") });
+    expect(file.originalName).toBe(name);
+    const { storageKey } = await state.db.evidenceFile.findUniqueOrThrow({ where: { id: file.id } });
+    expect(storageKey).toMatch(/^[0-9a-f]{32}$/);
+    const stored = store.pathOf(storageKey);
+    expect(stored).toBe(path.join(root, storageKey.slice(0, 2), storageKey));
+    expect(storedFiles()).toEqual([stored]);
+    for (const part of ["Évaluation", "顧客", "📄", "pdf", "Evaluation"]) expect(stored.slice(root.length)).not.toContain(part);
+  });
+
+  it("cleans names: no control characters, no paths, no bidi tricks; refuses empty and overlong ones", async () => {
+    const evidenceId = await newEvidence();
+    const file = await upload(evidenceId, pdfStream(5000).body, { fileName: "../../etc/pass\u0000wd\r\n\u202Efdp.exe" });
+    expect(file.originalName).toBe(".._.._etc_passwdfdp.exe");
+    await expectUploadError(upload(evidenceId, pdfStream(5000).body, { fileName: " \u0007 " }), 400, /no usable name/);
+    await expectUploadError(upload(evidenceId, pdfStream(5000).body, { fileName: `${"📄".repeat(256)}` }), 400, /longer than 255/);
+    const longest = await upload(evidenceId, pdfStream(5000).body, { fileName: `${"📄".repeat(251)}.pdf` });
+    expect(Array.from(longest.originalName)).toHaveLength(255);
+  });
+
+  it("refuses what would go over the candidate's allowance, before and while streaming", async () => {
+    const candidate = await state.db.user.create({ data: { email: "quota@example.org", name: "Quota" } });
+    await state.db.membership.create({ data: { userId: candidate.id, centreId: people.centreId, role: "CANDIDATE" } });
+    const actor = await actorOf(candidate.id);
+    const evidenceId = await newEvidence({ candidateId: candidate.id });
+    const quotaBytes = 3 * MB;
+    await upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes });
+    const before = storedFiles();
+
+    await expectUploadError(upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes, declaredLength: 2 * MB }), 413, /storage allowance of 3 MB \(1 MB left\)/);
+    await expectUploadError(upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes }), 413, /storage allowance/);
+    expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(1);
+    expect(storedFiles()).toEqual(before);
+    await upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes });
+  });
+
+  it("refuses another candidate with ForbiddenError and stores nothing", async () => {
+    const evidenceId = await newEvidence();
+    await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.otherCandidate })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.assessor })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("refuses evidence that has been submitted, saying what to do", async () => {
+    const evidenceId = await newEvidence({ submittedAt: new Date() });
+    await expectUploadError(upload(evidenceId, pdfStream(MB).body), 409, /^Submitted evidence cannot change\. Ask your assessor to return it if you need to add a file\.$/);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("refuses evidence with a mapping under review, as editing it is refused", async () => {
+    const evidenceId = await newEvidence();
+    const enrolment = await state.db.enrolment.findFirstOrThrow({ where: { candidateId: people.candidate.userId } });
+    const criterion = await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId } });
+    const mapping = await state.db.mapping.create({ data: { evidenceId, criterionId: criterion.id, enrolmentId: enrolment.id, status: "SUBMITTED" } });
+    await expectUploadError(upload(evidenceId, pdfStream(MB).body), 409, /reviewing or has accepted/);
+    await expectNothingStored(evidenceId);
+    await state.db.mapping.update({ where: { id: mapping.id }, data: { status: "REJECTED" } });
+    await upload(evidenceId, pdfStream(MB).body);
+  });
+
+  it("says 404 for evidence that does not exist", async () => {
+    await expectUploadError(upload("no-such-evidence", pdfStream(MB).body), 404);
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it("says the server is out of space (507), not that the upload was interrupted, when storage fails", async () => {
+    const evidenceId = await newEvidence();
+    class FullDisk extends LocalDiskStorage {
+      override async createWriteTarget() {
+        const target = await super.createWriteTarget();
+        let written = 0;
+        const failing = new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            written += chunk.length;
+            if (written > MB) callback(Object.assign(new Error("no space left on device"), { code: "ENOSPC" }));
+            else target.stream.write(chunk, callback);
+          },
+          final(callback) {
+            target.stream.end(callback);
+          },
+        });
+        return { ...target, stream: failing };
+      }
+    }
+    await expectUploadError(upload(evidenceId, pdfStream(3 * MB).body, { storage: new FullDisk(root) }), 507, /run out of storage space/);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("removes the committed file when the row cannot be written", async () => {
+    const evidenceId = await newEvidence();
+    // The evidence is deleted while its file is still arriving; the transaction then fails.
+    const { body } = pdfStream(2 * MB, {
+      onChunk: async (sent) => {
+        if (sent === MB) await state.db.evidence.delete({ where: { id: evidenceId } });
+      },
+    });
+    await expectUploadError(upload(evidenceId, body), 404);
+    await expectNothingStored(evidenceId);
+  });
+});
+
+describe("deleteEvidenceFile", () => {
+  async function uploaded() {
+    const evidenceId = await newEvidence();
+    const file = await upload(evidenceId, pdfStream(20_000).body);
+    const { storageKey } = await state.db.evidenceFile.findUniqueOrThrow({ where: { id: file.id } });
+    return { evidenceId, fileId: file.id, storageKey };
+  }
+
+  it("lets the owner remove a file before submission: row, object and an audit event", async () => {
+    const { evidenceId, fileId } = await uploaded();
+    await deleteEvidenceFile({ db: state.db, actor: people.candidate, fileId, storage: store });
+    await expectNothingStored(evidenceId);
+    expect(await state.db.auditEvent.count({ where: { entityId: fileId, action: "evidence.removeFile" } })).toBe(1);
+  });
+
+  it("refuses the assessor (403), hides the file from a stranger (404), and keeps submitted files", async () => {
+    const { evidenceId, fileId, storageKey } = await uploaded();
+    await expect(deleteEvidenceFile({ db: state.db, actor: people.assessor, fileId, storage: store })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.otherCandidate, fileId, storage: store }), 404);
+    await state.db.evidence.update({ where: { id: evidenceId }, data: { submittedAt: new Date() } });
+    await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.candidate, fileId, storage: store }), 409, /need to remove a file/);
+    expect(await state.db.evidenceFile.count({ where: { id: fileId } })).toBe(1);
+    expect(storedFiles()).toEqual([store.pathOf(storageKey)]);
+  });
+});
