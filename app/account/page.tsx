@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { roleLabels } from "@/lib/authz/labels";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requireActor();
+  // Only the person's own details, loaded fresh for this request by requireActor.
+  const centres = new Map<string, { name: string; roles: string[] }>();
+  for (const r of actor.roles) {
+    const entry = centres.get(r.centreId) ?? { name: r.centreName, roles: [] };
+    entry.roles.push(roleLabels[r.role]);
+    centres.set(r.centreId, entry);
+  }
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold">Your account</h1>
+      <section aria-labelledby="details-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
+        <h2 id="details-heading" className="text-xl font-semibold">
+          Your details
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">Name</dt>
+          <dd>{actor.name}</dd>
+          <dt className="font-medium">Email</dt>
+          <dd>{actor.email}</dd>
+          {actor.active ? (
+            <>
+              <dt className="font-medium">Acting as</dt>
+              <dd>
+                {roleLabels[actor.active.role]} at {actor.active.centreName}
+              </dd>
+            </>
+          ) : null}
+          {actor.isPlatformAdmin ? (
+            <>
+              <dt className="font-medium">Platform</dt>
+              <dd>Platform administrator: you can create centres.</dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="text-sm text-slate-700">To change your name or email, ask your centre admin.</p>
+      </section>
+      <section aria-labelledby="roles-heading" className="space-y-3">
+        <h2 id="roles-heading" className="text-xl font-semibold">
+          Your roles
+        </h2>
+        {centres.size === 0 ? (
+          <p className="rounded border border-slate-300 bg-white p-4">You do not hold a role at any centre. A centre admin can give you one.</p>
+        ) : (
+          <table className="w-full border-collapse bg-white text-left">
+            <caption className="mb-2 text-left font-semibold">Roles you hold, by centre</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="px-3 py-2">
+                  Centre
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Roles
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...centres.entries()].map(([id, centre]) => (
+                <tr key={id} className="border-b border-slate-200">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {centre.name}
+                  </th>
+                  <td className="px-3 py-2">{centre.roles.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {actor.roles.length > 1 ? <p className="text-sm text-slate-700">Switch the role you are acting in with “Acting as” at the top of any page.</p> : null}
+      </section>
+    </div>
+  );
+}

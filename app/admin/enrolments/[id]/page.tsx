@@ -1,0 +1,219 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ChangeAssessorForm } from "@/components/enrolments/change-assessor-form";
+import { Refusal } from "@/components/enrolments/refusal";
+import { ShareForm } from "@/components/enrolments/share-form";
+import { EnrolmentStatusText } from "@/components/enrolments/status";
+import { WithdrawForm } from "@/components/enrolments/withdraw-form";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { loadEnrolmentResource } from "@/lib/enrolments/enrolment-resource";
+import { getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
+import { getEnrolment } from "@/lib/enrolments/get-enrolment";
+import { addYears, calendarDateIn, formatDate, formatDateTime, formatLastDay } from "@/lib/format/date";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Enrolment" };
+
+const section = "space-y-3 rounded border border-slate-200 bg-white p-4";
+
+export default async function EnrolmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const resource = await loadEnrolmentResource(db, id);
+  if (!resource) notFound();
+  if (!can(actor, "enrolment.read", resource)) {
+    return (
+      <Refusal title="Enrolment">
+        <p>This enrolment belongs to a centre or a candidate you do not work with, so you cannot see it.</p>
+        <p>If you should, ask a centre admin of that centre to give you the right role.</p>
+      </Refusal>
+    );
+  }
+
+  const now = new Date();
+  const enrolment = await getEnrolment(db, actor, id, now);
+  const { allowed } = enrolment;
+  const options = allowed.changeAssessor || allowed.share ? await getEnrolmentOptions(db, actor, enrolment.centre.id) : null;
+  const tz = enrolment.centre.timeZone;
+  const today = calendarDateIn(now, tz);
+  const active = enrolment.status === "ACTIVE";
+  const standardsHref = `/standards/${encodeURIComponent(enrolment.unit.code)}?version=${enrolment.unit.versionNumber}`;
+
+  const details: { label: string; value: ReactNode }[] = [
+    { label: "Status", value: <EnrolmentStatusText status={enrolment.status} /> },
+    { label: "Candidate", value: `${enrolment.candidate.name} (${enrolment.candidate.email})` },
+    { label: "Centre", value: enrolment.centre.name },
+    {
+      label: "Unit",
+      value: (
+        <>
+          {enrolment.unit.code} {enrolment.unit.title}
+          <span className="block">
+            Pinned to{" "}
+            <Link href={standardsHref} className="text-brand-700 underline">
+              version {enrolment.unit.versionNumber} of {enrolment.unit.code}
+            </Link>
+            {enrolment.newerVersionNumber ? `. Version ${enrolment.newerVersionNumber} has been imported since; this enrolment stays on version ${enrolment.unit.versionNumber}.` : null}
+          </span>
+        </>
+      ),
+    },
+    { label: "Assessor", value: enrolment.assessor?.name ?? "None assigned" },
+    { label: "Internal quality assurer", value: enrolment.iqa?.name ?? "None assigned" },
+    { label: "Start date", value: <time dateTime={enrolment.startDate.toISOString()}>{formatDate(enrolment.startDate, tz)}</time> },
+    { label: "Planned end date", value: <time dateTime={enrolment.plannedEndDate.toISOString()}>{formatDate(enrolment.plannedEndDate, tz)}</time> },
+  ];
+  if (enrolment.withdrawnAt) {
+    details.push({ label: "Withdrawn on", value: <time dateTime={enrolment.withdrawnAt.toISOString()}>{formatDateTime(enrolment.withdrawnAt, tz)}</time> });
+    details.push({ label: "Reason for withdrawal", value: enrolment.withdrawnReason ?? "Not recorded" });
+  }
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin/enrolments" className="text-brand-700 underline">
+          Back to enrolments
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">
+        {enrolment.candidate.name}: {enrolment.unit.code}
+      </h1>
+
+      <section aria-labelledby="details-heading" className={section}>
+        <h2 id="details-heading" className="text-xl font-semibold">
+          Details
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          {details.map((d) => (
+            <div key={d.label} className="contents">
+              <dt className="font-medium">{d.label}</dt>
+              <dd>{d.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-sm text-slate-700">Dates are shown in the centre&apos;s time zone ({tz}).</p>
+      </section>
+
+      <section aria-labelledby="history-heading" className={section}>
+        <h2 id="history-heading" className="text-xl font-semibold">
+          Assessor history
+        </h2>
+        {enrolment.assessorHistory.length === 0 ? (
+          <p>
+            No changes are recorded: {enrolment.assessor ? `${enrolment.assessor.name} has` : "no one has"} been the assessor since the enrolment was created.
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="mb-2 text-left font-semibold">Who assessed this enrolment, oldest first</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="px-3 py-2">
+                    When
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    From
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    To
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Changed by
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {enrolment.assessorHistory.map((change, i) => (
+                  <tr key={`${change.at.toISOString()}-${i}`} className="border-b border-slate-200">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <time dateTime={change.at.toISOString()}>{formatDateTime(change.at, tz)}</time>
+                    </th>
+                    <td className="px-3 py-2">{change.from?.name ?? "No one (first assignment)"}</td>
+                    <td className="px-3 py-2">{change.to?.name ?? "No one"}</td>
+                    <td className="px-3 py-2">{change.changedBy?.name ?? "Unknown"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {allowed.changeAssessor && options ? (
+        <section aria-labelledby="change-heading" className={section}>
+          <h2 id="change-heading" className="text-xl font-semibold">
+            Change assessor
+          </h2>
+          {active ? (
+            <ChangeAssessorForm enrolmentId={enrolment.id} currentAssessorId={enrolment.assessor?.id ?? null} assessors={options.assessors} />
+          ) : (
+            <p>This enrolment is {enrolment.status === "WITHDRAWN" ? "withdrawn" : "completed"}, so its assessor can no longer be changed.</p>
+          )}
+        </section>
+      ) : null}
+
+      {allowed.share && options ? (
+        <section aria-labelledby="share-heading" className={section}>
+          <h2 id="share-heading" className="text-xl font-semibold">
+            Share with an external quality assurer
+          </h2>
+          <p>The external quality assurer can read this enrolment and its evidence, without changing anything, until the end of the day you choose.</p>
+          {enrolment.shares && enrolment.shares.length > 0 ? (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left">
+                <caption className="mb-2 text-left font-semibold">Current and past shares</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400">
+                    <th scope="col" className="px-3 py-2">
+                      External quality assurer
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      Access until the end of
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      Shared by
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      Access
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {enrolment.shares.map((share) => (
+                    <tr key={share.eqa.id} className="border-b border-slate-200">
+                      <th scope="row" className="px-3 py-2 font-normal">
+                        {share.eqa.name} ({share.eqa.email})
+                      </th>
+                      <td className="px-3 py-2">
+                        <time dateTime={share.expiresAt.toISOString()}>{formatLastDay(share.expiresAt, tz)}</time>
+                      </td>
+                      <td className="px-3 py-2">{share.sharedBy?.name ?? "Unknown"}</td>
+                      <td className="px-3 py-2">{share.active ? "Current" : "Expired"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>Not shared with anyone yet.</p>
+          )}
+          <ShareForm enrolmentId={enrolment.id} eqas={options.eqas} today={today} latest={addYears(today, 1)} timeZone={tz} />
+        </section>
+      ) : null}
+
+      {allowed.withdraw && active ? (
+        <section aria-labelledby="withdraw-heading" className={section}>
+          <h2 id="withdraw-heading" className="text-xl font-semibold">
+            Withdraw from this unit
+          </h2>
+          <p>Withdrawing stops work on this enrolment. Nothing is deleted: evidence, decisions and this history are kept.</p>
+          <WithdrawForm enrolmentId={enrolment.id} candidateName={enrolment.candidate.name} unitCode={enrolment.unit.code} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { authorize, type Actor, type Role } from "../authz/policy";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+
+export type PersonOption = { id: string; name: string; email: string };
+export type UnitOption = { code: string; title: string; versionNumber: number };
+
+export type EnrolmentOptions = {
+  centre: { id: string; name: string; timeZone: string };
+  candidates: PersonOption[];
+  assessors: PersonOption[];
+  iqas: PersonOption[];
+  eqas: PersonOption[];
+  /** Every unit with its latest version: the one a new enrolment is pinned to. */
+  units: UnitOption[];
+};
+
+/** The people and units an admin chooses from when enrolling, filtering and sharing. */
+export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string): Promise<EnrolmentOptions> {
+  authorize(actor, "user.list", { kind: "centre", centreId });
+  const centre = await db.centre.findUnique({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
+  if (!centre) throw new AppError("That centre no longer exists.", `centre ${centreId} not found`);
+
+  const [memberships, units] = await Promise.all([
+    db.membership.findMany({
+      where: { centreId, role: { in: ["CANDIDATE", "ASSESSOR", "IQA", "EQA"] }, user: { deactivatedAt: null } },
+      select: { role: true, user: { select: { id: true, name: true, email: true } } },
+      orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
+    }),
+    db.unit.findMany({
+      select: { code: true, versions: { select: { number: true, title: true }, orderBy: { number: "desc" }, take: 1 } },
+      orderBy: { code: "asc" },
+    }),
+  ]);
+  const holding = (role: Role) => memberships.filter((m) => m.role === role).map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email }));
+  return {
+    centre,
+    candidates: holding("CANDIDATE"),
+    assessors: holding("ASSESSOR"),
+    iqas: holding("IQA"),
+    eqas: holding("EQA"),
+    units: units.flatMap((u) => {
+      const latest = u.versions[0];
+      return latest ? [{ code: u.code, title: latest.title, versionNumber: latest.number }] : [];
+    }),
+  };
+}

@@ -1,0 +1,53 @@
+import type { Prisma } from "../../generated/sqlite/client";
+import type { EnrolmentResource } from "../authz/policy";
+import type { Db } from "../db/client";
+
+// The facts the policy needs about an enrolment, loaded before every decision about it.
+
+type Reader = Pick<Db, "enrolment" | "eqaShare">;
+
+export const enrolmentResourceSelect = {
+  id: true,
+  centreId: true,
+  candidateId: true,
+  assessorId: true,
+  iqaId: true,
+  eqaShares: { select: { eqaUserId: true, expiresAt: true } },
+} satisfies Prisma.EnrolmentSelect;
+
+type ResourceRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentResourceSelect }>;
+
+export type IdentifiedEnrolmentResource = EnrolmentResource & { id: string };
+
+export function toEnrolmentResource(row: ResourceRow): IdentifiedEnrolmentResource {
+  return {
+    kind: "enrolment",
+    id: row.id,
+    centreId: row.centreId,
+    candidateId: row.candidateId,
+    assessorId: row.assessorId,
+    iqaId: row.iqaId,
+    // Every share, expired or not: the policy compares the expiry with the time of the request.
+    eqaShares: row.eqaShares.map((s) => ({ eqaUserId: s.eqaUserId, expiresAt: s.expiresAt })),
+  };
+}
+
+/**
+ * The resource for one enrolment, or null if there is no such enrolment. Two plain queries
+ * rather than one nested read, so it runs well inside a transaction (one connection).
+ */
+export async function loadEnrolmentResource(db: Reader, enrolmentId: string): Promise<IdentifiedEnrolmentResource | null> {
+  const row = await db.enrolment.findUnique({
+    where: { id: enrolmentId },
+    select: { id: true, centreId: true, candidateId: true, assessorId: true, iqaId: true },
+  });
+  if (!row) return null;
+  const eqaShares = await db.eqaShare.findMany({ where: { enrolmentId }, select: { eqaUserId: true, expiresAt: true } });
+  return toEnrolmentResource({ ...row, eqaShares });
+}
+
+/** Resources for many enrolments at once (one query), in no particular order. */
+export async function loadEnrolmentResources(db: Reader, where: Prisma.EnrolmentWhereInput = {}): Promise<IdentifiedEnrolmentResource[]> {
+  const rows = await db.enrolment.findMany({ where, select: enrolmentResourceSelect, orderBy: { id: "asc" } });
+  return rows.map(toEnrolmentResource);
+}

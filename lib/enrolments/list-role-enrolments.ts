@@ -1,0 +1,68 @@
+import type { Prisma } from "../../generated/sqlite/client";
+import { can, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { enrolmentSummarySelect, pageWindow, toEnrolmentSummary, type EnrolmentSummary, type Paginated } from "./dto";
+import { enrolmentResourceSelect, toEnrolmentResource } from "./enrolment-resource";
+import { PAGE_SIZE } from "./input";
+
+export type WorkRole = "CANDIDATE" | "ASSESSOR" | "IQA" | "EQA";
+
+export type RoleEnrolment = EnrolmentSummary & {
+  /** For an EQA: when their access to this enrolment ends. */
+  shareExpiresAt: Date | null;
+};
+
+/**
+ * The enrolments a person reaches through one of their roles: their own (candidate), those
+ * they assess (assessor), those they quality-assure (IQA), or those shared with them and not
+ * yet expired (EQA). Only centres where they hold that role count, so a role held in one
+ * centre never opens another centre's data.
+ */
+export function roleScope(actor: Actor, role: WorkRole, now: Date): Prisma.EnrolmentWhereInput {
+  const centreIds = [...new Set(actor.memberships.filter((m) => m.role === role).map((m) => m.centreId))];
+  const inCentres = { centreId: { in: centreIds } };
+  switch (role) {
+    case "CANDIDATE":
+      return { ...inCentres, candidateId: actor.userId };
+    case "ASSESSOR":
+      return { ...inCentres, assessorId: actor.userId, candidateId: { not: actor.userId } };
+    case "IQA":
+      return { ...inCentres, iqaId: actor.userId, candidateId: { not: actor.userId } };
+    case "EQA":
+      return { ...inCentres, eqaShares: { some: { eqaUserId: actor.userId, expiresAt: { gt: now } } } };
+  }
+}
+
+export async function listRoleEnrolments(
+  db: Db,
+  actor: Actor,
+  role: WorkRole,
+  options: { page?: number } = {},
+  now: Date = new Date(),
+): Promise<Paginated<RoleEnrolment>> {
+  const where = roleScope(actor, role, now);
+  const total = await db.enrolment.count({ where });
+  const { page, pageCount, skip } = pageWindow(options.page ?? 1, total, PAGE_SIZE);
+  const rows = await db.enrolment.findMany({
+    where,
+    select: {
+      ...enrolmentSummarySelect,
+      ...enrolmentResourceSelect,
+      eqaShares: { select: { eqaUserId: true, expiresAt: true } },
+    },
+    // Active first, then by planned end so the most pressing come first. The status enum sorts
+    // the same way on both databases (declaration order and alphabetical order agree).
+    orderBy: [{ status: "asc" }, { plannedEndDate: "asc" }, { candidate: { name: "asc" } }, { id: "asc" }],
+    skip,
+    take: PAGE_SIZE,
+  });
+  const items = rows.map((row) => {
+    // The query mirrors the policy; if they ever disagree, fail loudly rather than show data.
+    if (!can(actor, "enrolment.read", toEnrolmentResource(row), now)) {
+      throw new Error(`role list for ${role} returned enrolment ${row.id}, which the policy does not let the actor read`);
+    }
+    const share = role === "EQA" ? row.eqaShares.find((s) => s.eqaUserId === actor.userId) : undefined;
+    return { ...toEnrolmentSummary(row), shareExpiresAt: share?.expiresAt ?? null };
+  });
+  return { items, total, page, pageCount, pageSize: PAGE_SIZE };
+}
