@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { EvidenceFiles } from "@/components/evidence/evidence-files";
+import { DeleteEvidenceForm } from "@/components/evidence/evidence-form";
+import { EvidenceMappings } from "@/components/mapping/evidence-mappings";
+import { deleteEvidenceAction } from "@/lib/actions/evidence-delete";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/authz/policy";
+import { roleLabels } from "@/lib/authz/labels";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getEvidence, type EvidenceDetail } from "@/lib/evidence/get-evidence";
+import { formatDate, formatDateTime } from "@/lib/format/date";
+import { renderMarkdown } from "@/lib/markdown/render";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Evidence" };
+
+const savedMessages: Record<string, string> = {
+  created: "Evidence saved. Next, add its files (or check the workplace document reference) and map it to the criteria it proves.",
+  updated: "Your changes were saved.",
+};
+
+function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-3xl font-bold">Evidence</h1>
+      <div role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-4 text-amber-950">
+        {children}
+      </div>
+      <p>
+        <Link href="/candidate/evidence" className="text-brand-700 underline underline-offset-4">
+          Back to your evidence
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export default async function EvidencePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  if (actor.active?.role !== "CANDIDATE") {
+    return (
+      <Notice>
+        This page shows a candidate their own evidence.{" "}
+        {actor.active ? `You are acting as ${roleLabels[actor.active.role].toLowerCase()} at ${actor.active.centreName}. ` : ""}
+        If you are also a candidate, choose that role with “Acting as” at the top of the page.
+      </Notice>
+    );
+  }
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  let evidence: EvidenceDetail;
+  try {
+    evidence = await getEvidence(db, actor, id);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return <Notice>{error.userMessage}</Notice>;
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+  if (evidence.candidateId !== actor.userId || evidence.centreId !== actor.active.centreId) {
+    return <Notice>This page shows only your own evidence, in the centre you are acting in.</Notice>;
+  }
+
+  const submitted = evidence.submittedAt !== null;
+  const saved = typeof query.saved === "string" ? savedMessages[query.saved] : undefined;
+  const document = evidence.workplaceDocument;
+
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href="/candidate/evidence" className="text-brand-700 underline underline-offset-4">
+          Back to your evidence
+        </Link>
+      </p>
+
+      {saved ? (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          {saved}
+        </p>
+      ) : null}
+
+      <div className="space-y-3">
+        <h1 className="text-3xl font-bold">{evidence.title}</h1>
+        <p className="flex flex-wrap gap-2">
+          <span className={`rounded-full border px-3 py-0.5 text-sm font-medium ${evidence.simulated ? "border-amber-700 bg-amber-50 text-amber-950" : "border-green-700 bg-green-50 text-green-900"}`}>
+            {evidence.simulated ? "Simulation or role-play" : "Real work"}
+          </span>
+          <span className="rounded-full border border-slate-500 bg-white px-3 py-0.5 text-sm font-medium">{evidence.statusText}</span>
+        </p>
+        <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">Method</dt>
+          <dd>{evidence.methodLabel}</dd>
+          <dt className="font-medium">Date of the activity</dt>
+          <dd>{formatDate(evidence.activityDate, evidence.timeZone)}</dd>
+          {evidence.submittedAt ? (
+            <>
+              <dt className="font-medium">Submitted</dt>
+              <dd>{formatDateTime(evidence.submittedAt, evidence.timeZone)}</dd>
+            </>
+          ) : null}
+          <dt className="font-medium">Last changed</dt>
+          <dd>{formatDateTime(evidence.updatedAt, evidence.timeZone)}</dd>
+        </dl>
+        {evidence.canEdit ? (
+          <p>
+            <Link
+              href={`/candidate/evidence/${encodeURIComponent(evidence.id)}/edit`}
+              className="inline-block rounded border border-slate-500 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+            >
+              Change the details
+            </Link>
+          </p>
+        ) : evidence.lockedBecause ? (
+          <p className="max-w-3xl text-slate-700">{evidence.lockedBecause}</p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="description-heading" className="max-w-3xl space-y-2">
+        <h2 id="description-heading" className="text-xl font-semibold">
+          Description
+        </h2>
+        <div className="rounded border border-slate-300 bg-white p-4 break-words">{renderMarkdown(evidence.description)}</div>
+      </section>
+
+      {document ? (
+        <section aria-labelledby="workplace-heading" className="max-w-3xl space-y-2">
+          <h2 id="workplace-heading" className="text-xl font-semibold">
+            Workplace document reference
+          </h2>
+          <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-medium">What it is</dt>
+            <dd className="whitespace-pre-line break-words">{document.what}</dd>
+            <dt className="font-medium">Where it is kept</dt>
+            <dd className="whitespace-pre-line break-words">{document.whereKept}</dd>
+            <dt className="font-medium">Who holds it</dt>
+            <dd className="whitespace-pre-line break-words">{document.heldBy}</dd>
+            <dt className="font-medium">How it is relevant</dt>
+            <dd className="whitespace-pre-line break-words">{document.relevance}</dd>
+          </dl>
+        </section>
+      ) : null}
+
+      <EvidenceFiles evidenceId={evidence.id} canEdit={!submitted} />
+
+      <EvidenceMappings evidenceId={evidence.id} canEdit={!submitted} />
+
+      {evidence.canEdit ? (
+        <section aria-labelledby="delete-heading" className="max-w-3xl space-y-2">
+          <h2 id="delete-heading" className="text-xl font-semibold">
+            Delete
+          </h2>
+          <DeleteEvidenceForm action={deleteEvidenceAction.bind(null, evidence.id)} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

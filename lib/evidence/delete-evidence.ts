@@ -1,0 +1,57 @@
+import { recordAudit } from "../audit";
+import { authorize, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { storage as defaultStorage, type StorageProvider } from "../storage";
+import { loadEvidenceResource } from "./evidence-resource";
+import { evidenceAuditSnapshot, lockReason } from "./get-evidence";
+
+/**
+ * Deletes the candidate's own evidence, with its files and proposed mappings, while nothing of
+ * it has been submitted or accepted. The rows go first (with the audit event), then the stored
+ * files, so a failure never leaves a row pointing at nothing.
+ */
+export async function deleteEvidence(db: Db, actor: Actor, evidenceId: string, store: Pick<StorageProvider, "delete"> = defaultStorage()): Promise<void> {
+  const resource = await loadEvidenceResource(db, evidenceId);
+  authorize(actor, "evidence.update", resource);
+
+  const storageKeys = await db.$transaction(async (tx) => {
+    const before = await tx.evidence.findUnique({
+      where: { id: evidenceId },
+      include: {
+        files: { select: { id: true, storageKey: true, originalName: true, size: true, sha256: true } },
+        mappings: { select: { criterionId: true, enrolmentId: true, status: true } },
+        _count: { select: { mappings: { where: { status: { in: ["SUBMITTED", "ACCEPTED"] } } } } },
+      },
+    });
+    if (!before) throw new AppError("That evidence does not exist or has already been deleted.");
+    const locked = lockReason({ submittedAt: before.submittedAt, lockingMappings: before._count.mappings });
+    if (locked) throw new AppError(locked, `evidence ${evidenceId} is locked`);
+
+    const { count } = await tx.evidence.deleteMany({ where: { id: evidenceId } });
+    if (count !== 1) throw new AppError("That evidence does not exist or has already been deleted.");
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      centreId: before.centreId,
+      action: "evidence.delete",
+      entityType: "Evidence",
+      entityId: evidenceId,
+      before: {
+        ...evidenceAuditSnapshot(before),
+        files: before.files.map((f) => ({ id: f.id, originalName: f.originalName, size: Number(f.size), sha256: f.sha256 })),
+        mappings: before.mappings,
+      },
+    });
+    return before.files.map((f) => f.storageKey);
+  });
+
+  for (const key of storageKeys) {
+    try {
+      await store.delete(key);
+    } catch (error) {
+      // The evidence is gone, as the user asked; an object left in storage is only wasted
+      // space, so it is logged for an operator rather than shown.
+      console.error(`evidence ${evidenceId} deleted but stored object ${key} was not`, error);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { authorize, can, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { calendarDateIn } from "../format/date";
+import { loadEvidenceResource } from "./evidence-resource";
+import { WorkplaceDocument } from "./evidence-form-schema";
+import { methodLabel } from "./methods";
+
+export type MappingStatusCounts = { proposed: number; submitted: number; accepted: number; rejected: number };
+
+export type EvidenceDetail = {
+  id: string;
+  centreId: string;
+  candidateId: string;
+  title: string;
+  method: string;
+  methodLabel: string;
+  activityDate: Date;
+  /** The activity date as the calendar date it is in the centre's time zone, for date inputs. */
+  activityCalendarDate: string;
+  timeZone: string;
+  description: string;
+  simulated: boolean;
+  workplaceDocument: WorkplaceDocument | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  fileCount: number;
+  mappings: MappingStatusCounts;
+  statusText: string;
+  /** Why it can no longer be changed or deleted, or null while it is the candidate's to change. */
+  lockedBecause: string | null;
+  canEdit: boolean;
+};
+
+export const lockedMessages = {
+  submitted: "This evidence has been submitted for assessment, so it can no longer be changed or deleted.",
+  underReview: "An assessor is reviewing or has accepted mappings of this evidence, so it can no longer be changed or deleted.",
+} as const;
+
+/**
+ * Evidence stays the candidate's to change until it is submitted, or until any of its mappings
+ * has been submitted or accepted (a decision may rest on it).
+ */
+export function lockReason(state: { submittedAt: Date | null; lockingMappings: number }): string | null {
+  if (state.submittedAt) return lockedMessages.submitted;
+  if (state.lockingMappings > 0) return lockedMessages.underReview;
+  return null;
+}
+
+/** Counts mappings of each status from `groupBy` rows. */
+export function mappingStatusCounts(rows: ReadonlyArray<{ status: string; count: number }>): MappingStatusCounts {
+  const counts: MappingStatusCounts = { proposed: 0, submitted: 0, accepted: 0, rejected: 0 };
+  for (const row of rows) {
+    if (row.status === "PROPOSED") counts.proposed += row.count;
+    else if (row.status === "SUBMITTED") counts.submitted += row.count;
+    else if (row.status === "ACCEPTED") counts.accepted += row.count;
+    else if (row.status === "REJECTED") counts.rejected += row.count;
+  }
+  return counts;
+}
+
+/** "Draft (not submitted)", or "Submitted. Mappings: 2 accepted, 1 rejected, 1 awaiting review". */
+export function evidenceStatusText(submittedAt: Date | null, mappings: MappingStatusCounts): string {
+  const parts: string[] = [];
+  if (mappings.accepted > 0) parts.push(`${mappings.accepted} accepted`);
+  if (mappings.rejected > 0) parts.push(`${mappings.rejected} rejected`);
+  if (mappings.submitted > 0) parts.push(`${mappings.submitted} awaiting review`);
+  const base = submittedAt ? "Submitted" : "Draft (not submitted)";
+  return parts.length > 0 ? `${base}. Mappings: ${parts.join(", ")}` : base;
+}
+
+export function parseWorkplaceDocument(value: unknown): WorkplaceDocument | null {
+  const parsed = WorkplaceDocument.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** One evidence item, for anyone allowed to read it: its owner, their assessor, IQA, shared EQA, centre admin. */
+export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Promise<EvidenceDetail> {
+  const resource = await loadEvidenceResource(db, evidenceId);
+  authorize(actor, "evidence.read", resource);
+
+  const [evidence, centre, statusRows] = await Promise.all([
+    db.evidence.findUnique({
+      where: { id: evidenceId },
+      select: {
+        id: true,
+        centreId: true,
+        candidateId: true,
+        title: true,
+        method: true,
+        activityDate: true,
+        description: true,
+        simulated: true,
+        workplaceDocument: true,
+        submittedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        _count: { select: { files: true } },
+      },
+    }),
+    db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
+    db.mapping.groupBy({ by: ["status"], where: { evidenceId }, _count: { _all: true } }),
+  ]);
+  if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
+
+  const timeZone = centre?.timeZone ?? "Europe/London";
+  const mappings = mappingStatusCounts(statusRows.map((row) => ({ status: row.status, count: row._count._all })));
+  const lockedBecause = lockReason({ submittedAt: evidence.submittedAt, lockingMappings: mappings.submitted + mappings.accepted });
+  return {
+    id: evidence.id,
+    centreId: evidence.centreId,
+    candidateId: evidence.candidateId,
+    title: evidence.title,
+    method: evidence.method,
+    methodLabel: methodLabel(evidence.method),
+    activityDate: evidence.activityDate,
+    activityCalendarDate: calendarDateIn(evidence.activityDate, timeZone),
+    timeZone,
+    description: evidence.description,
+    simulated: evidence.simulated,
+    workplaceDocument: parseWorkplaceDocument(evidence.workplaceDocument),
+    submittedAt: evidence.submittedAt,
+    createdAt: evidence.createdAt,
+    updatedAt: evidence.updatedAt,
+    fileCount: evidence._count.files,
+    mappings,
+    statusText: evidenceStatusText(evidence.submittedAt, mappings),
+    lockedBecause,
+    canEdit: lockedBecause === null && can(actor, "evidence.update", resource),
+  };
+}
+
+/** The fields an AuditEvent records before and after a change. */
+export function evidenceAuditSnapshot(row: {
+  title: string;
+  method: string;
+  activityDate: Date;
+  description: string;
+  simulated: boolean;
+  workplaceDocument: unknown;
+  submittedAt?: Date | null;
+}) {
+  return {
+    title: row.title,
+    method: row.method,
+    activityDate: row.activityDate.toISOString(),
+    description: row.description,
+    simulated: row.simulated,
+    workplaceDocument: parseWorkplaceDocument(row.workplaceDocument),
+    ...(row.submittedAt === undefined ? {} : { submittedAt: row.submittedAt?.toISOString() ?? null }),
+  };
+}
