@@ -1,0 +1,289 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { AttachEvidenceForm } from "@/components/mapping/attach-evidence-form";
+import { checkLabels } from "@/components/standards/evidence-requirements";
+import { CriterionKindBadge, groupKindLabel } from "@/components/standards/labels";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format/date";
+import { mappingStatusLabel, type MappingStatus } from "@/lib/mapping/status-words";
+import { criterionStatuses, criterionStatusIcon, criterionStatusLabel, criterionStatusNext, type CriterionStatus } from "@/lib/portfolio/criterion-status";
+import { getGapView, type AttachableEvidence, type GapCriterion, type GapRange, type GapView } from "@/lib/portfolio/gap-view";
+import { describeRangeRule } from "@/lib/standards/range-rule";
+
+// Read from the database on each request; the build runs without one.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ enrolmentId: string }> };
+
+type Loaded = { ok: true; view: GapView } | { ok: false; title: string; message: string };
+
+const load = cache(async (enrolmentId: string): Promise<Loaded> => {
+  const actor = await requireActor();
+  try {
+    return { ok: true, view: await getGapView(db, actor, enrolmentId) };
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      return {
+        ok: false,
+        title: "You cannot see this unit",
+        message: "This unit's progress belongs to another candidate. You can see your own units, and those of candidates you assess or quality-assure.",
+      };
+    }
+    if (error instanceof AppError) return { ok: false, title: "Unit not found", message: error.userMessage };
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).enrolmentId);
+  return { title: loaded.ok ? `${loaded.view.enrolment.unitCode} progress` : loaded.title };
+}
+
+const statusStyles: Record<CriterionStatus, string> = {
+  met: "border-green-700 bg-green-50 text-green-900",
+  accepted: "border-green-700 bg-white text-green-900",
+  submitted: "border-blue-700 bg-blue-50 text-blue-900",
+  referred: "border-red-700 bg-red-50 text-red-900",
+  mapped: "border-slate-500 bg-slate-100 text-slate-900",
+  none: "border-slate-400 bg-white text-slate-800",
+};
+
+function StatusBadge({ status }: { status: CriterionStatus }) {
+  return (
+    <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-semibold ${statusStyles[status]}`}>
+      <span aria-hidden="true">{criterionStatusIcon(status)}</span>
+      {criterionStatusLabel(status)}
+    </span>
+  );
+}
+
+function coveredByWords(statuses: readonly MappingStatus[]): string {
+  if (statuses.length === 0) return "not covered yet";
+  return `covered by ${statuses.map((s) => mappingStatusLabel(s).toLowerCase()).join(", ")} evidence`;
+}
+
+function RangeSection({ range, own }: { range: GapRange; own: boolean }) {
+  const rule = describeRangeRule(range.rule, range.min, range.items.length);
+  return (
+    <div className="space-y-2 border-l-4 border-slate-300 pl-3">
+      <p className="font-semibold">{range.title ?? "Range"}</p>
+      {rule ? <p>Cover {rule}.</p> : <p>The unit lists these items without saying how many to cover; your assessor judges what is enough.</p>}
+      {range.guidance.map((sentence, i) => (
+        <p key={i} className="text-slate-700">
+          {sentence}
+        </p>
+      ))}
+      {range.claimed.description ? (
+        <p>
+          <span className="font-medium">{own ? "Your evidence" : "Evidence mapped"}:</span> {range.claimed.description}
+          {range.claimed.satisfied ? " — enough for the rule, once the assessor accepts it." : "."}{" "}
+          <span className="font-medium">Accepted by the assessor:</span> {range.accepted.description}.
+        </p>
+      ) : (
+        <p>
+          <span className="font-medium">{own ? "Your evidence" : "Evidence mapped"}:</span> {range.claimed.covered} of {range.claimed.total} items claimed.
+        </p>
+      )}
+      <ul className="space-y-0.5">
+        {range.items.map((item) => (
+          <li key={item.id}>
+            <span aria-hidden="true">{item.coveredBy.length > 0 ? "☑ " : "☐ "}</span>
+            {item.text} <span className="text-sm text-slate-700">({coveredByWords(item.coveredBy)})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: GapView }) {
+  const headingId = `criterion-${criterion.id}`;
+  return (
+    <li className="space-y-3 rounded border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h3 id={headingId} className="font-mono text-base font-semibold">
+          {criterion.ref}
+        </h3>
+        <CriterionKindBadge kind={criterion.kind} />
+        <StatusBadge status={criterion.status} />
+      </div>
+      <p>{criterion.text}</p>
+      {view.viewerIsCandidate && <p className="text-sm text-slate-700">{criterionStatusNext(criterion.status)}</p>}
+      {criterion.range && <RangeSection range={criterion.range} own={view.viewerIsCandidate} />}
+      {criterion.evidence.length > 0 && (
+        <div>
+          <p className="font-semibold">Evidence mapped</p>
+          <ul className="space-y-1">
+            {criterion.evidence.map((e) => (
+              <li key={e.mappingId}>
+                {view.viewerIsCandidate ? (
+                  <Link href={`/candidate/evidence/${e.evidenceId}`} className="text-brand-700 underline underline-offset-4">
+                    {e.title}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{e.title}</span>
+                )}{" "}
+                — {mappingStatusLabel(e.status)}
+                {e.feedback && (
+                  <p className="ml-4 border-l-4 border-slate-300 pl-3 text-sm">
+                    <span className="font-medium">Assessor feedback:</span> {e.feedback}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {view.canPropose && criterion.status !== "met" && (
+        <AttachEvidenceForm
+          enrolmentId={view.enrolment.id}
+          criterion={{
+            id: criterion.id,
+            ref: criterion.ref,
+            rangeTitle: criterion.range?.title ?? null,
+            rangeRule: criterion.range?.rule ?? null,
+            rangeMin: criterion.range?.min ?? null,
+            rangeItems: criterion.range?.items.map(({ id, text }) => ({ id, text })) ?? [],
+          }}
+          evidence={view.attachableEvidence satisfies readonly AttachableEvidence[]}
+        />
+      )}
+    </li>
+  );
+}
+
+export default async function GapViewPage({ params }: Props) {
+  const loaded = await load((await params).enrolmentId);
+  if (!loaded.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">{loaded.title}</h1>
+        <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {loaded.message}
+        </p>
+        <p>
+          <Link href="/home" className="text-brand-700 underline underline-offset-4">
+            Go to your home page
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const { view } = loaded;
+  const { enrolment } = view;
+  const withdrawn = enrolment.status !== "ACTIVE";
+  return (
+    <div className="space-y-10">
+      <div className="space-y-2">
+        {view.viewerIsCandidate && (
+          <p>
+            <Link href="/candidate" className="text-brand-700 underline underline-offset-4">
+              My units
+            </Link>
+          </p>
+        )}
+        <h1 className="text-2xl font-semibold">
+          {enrolment.unitCode} {enrolment.unitTitle}
+        </h1>
+        <p>
+          {view.viewerIsCandidate ? "Your progress" : `Progress of ${enrolment.candidateName}`} on version {enrolment.versionNumber} of this unit. Planned end date:{" "}
+          {formatDate(enrolment.plannedEndDate, enrolment.timeZone)}.
+        </p>
+        {withdrawn && <p className="font-medium">This enrolment is {enrolment.status === "WITHDRAWN" ? "withdrawn" : "completed"}; nothing on it can be changed.</p>}
+        <p>
+          {view.counts.met} of {view.total} criteria met. {view.counts.none === 0 ? "Every criterion has evidence." : `${view.counts.none} ${view.counts.none === 1 ? "criterion has" : "criteria have"} no evidence yet.`}
+        </p>
+      </div>
+
+      <section aria-labelledby="summary-heading" className="space-y-3">
+        <h2 id="summary-heading" className="text-xl font-semibold">
+          Summary
+        </h2>
+        <table className="border-collapse text-left">
+          <caption className="mb-2 text-left text-sm text-slate-700">Criteria of {enrolment.unitCode} by status</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border-b border-slate-300 py-1 pr-6">
+                Status
+              </th>
+              <th scope="col" className="border-b border-slate-300 py-1 text-right">
+                Criteria
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {criterionStatuses.map((status) => (
+              <tr key={status}>
+                <th scope="row" className="py-1 pr-6 font-normal">
+                  <StatusBadge status={status} />
+                </th>
+                <td className="py-1 text-right tabular-nums">{view.counts[status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {view.groups.map((group) => (
+        <section key={group.id} aria-labelledby={`group-${group.id}`} className="space-y-3">
+          <h2 id={`group-${group.id}`} className="text-xl font-semibold">
+            {groupKindLabel(group.kind)}
+            {group.ref ? ` ${group.ref}` : ""}: {group.title}
+          </h2>
+          {group.assessmentMethods && (
+            <p className="text-sm">
+              <span className="font-medium">Evidence may be supplied by:</span> {group.assessmentMethods.map((m) => m.replace(/\*/g, "").trim()).join(", ")}
+            </p>
+          )}
+          <ol className="space-y-3">
+            {group.criteria.map((criterion) => (
+              <CriterionEntry key={criterion.id} criterion={criterion} view={view} />
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      {view.requirements.length > 0 && (
+        <section aria-labelledby="requirements-heading" className="space-y-3">
+          <h2 id="requirements-heading" className="text-xl font-semibold">
+            Evidence requirements
+          </h2>
+          <p>These apply to the whole unit. Confirmed by your assessor at sign-off; until then each one shows as not yet confirmed.</p>
+          <ul className="space-y-3">
+            {view.requirements.map((requirement) => {
+              const labels = checkLabels(requirement.checks);
+              return (
+                <li key={requirement.ref} className="flex gap-3 rounded border border-slate-200 bg-white p-4">
+                  <span aria-hidden="true" className="text-xl leading-6">
+                    {requirement.confirmed ? "☑" : "☐"}
+                  </span>
+                  <div className="space-y-1">
+                    <p>
+                      <span className="font-mono font-semibold">{requirement.ref}</span> {requirement.text}
+                    </p>
+                    {requirement.items.length > 0 && (
+                      <ul className="pl-4">
+                        {requirement.items.map((item) => (
+                          <li key={item.ref}>
+                            <span className="font-mono font-semibold">{item.ref}</span> {item.text}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {labels.length > 0 && <p className="text-sm text-slate-700">Checks: {labels.join("; ")}.</p>}
+                    <p className="text-sm font-medium">{requirement.confirmed ? "Confirmed by your assessor" : "Not yet confirmed by your assessor"}</p>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

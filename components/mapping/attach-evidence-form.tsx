@@ -1,0 +1,92 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useId, useState, useTransition, type FormEvent } from "react";
+import { proposeMappingAction } from "@/lib/actions/mapping-propose";
+import type { AttachableEvidence } from "@/lib/portfolio/gap-view";
+import { ActionMessage, MappingWarnings } from "./action-message";
+import { RangeCheckboxes } from "./range-checkboxes";
+
+type Props = {
+  enrolmentId: string;
+  criterion: {
+    id: string;
+    ref: string;
+    rangeTitle: string | null;
+    rangeRule: "all" | "atLeast" | null;
+    rangeMin: number | null;
+    rangeItems: readonly { id: string; text: string }[];
+  };
+  evidence: readonly AttachableEvidence[];
+};
+
+/** From the gap view: map one of the candidate's unsubmitted evidence items to this criterion. */
+export function AttachEvidenceForm({ enrolmentId, criterion, evidence }: Props) {
+  const [state, formAction, pending] = useActionState(proposeMappingAction, null);
+  const [, startTransition] = useTransition();
+  const [checked, setChecked] = useState<Set<string>>(() => new Set());
+  const id = useId();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
+  return (
+    <details className="rounded border border-slate-200 bg-slate-50 p-3">
+      <summary className="cursor-pointer font-medium text-brand-700">
+        Attach existing evidence<span className="sr-only"> to {criterion.ref}</span>
+      </summary>
+      {evidence.length === 0 ? (
+        <p className="mt-3">
+          You have no evidence waiting to be submitted.{" "}
+          <Link href="/candidate/evidence/new" className="text-brand-700 underline underline-offset-4">
+            Add evidence from your work
+          </Link>{" "}
+          first, then map it here.
+        </p>
+      ) : (
+        <form onSubmit={onSubmit} className="mt-3 space-y-3">
+          <input type="hidden" name="enrolmentId" value={enrolmentId} />
+          <input type="hidden" name="criterionId" value={criterion.id} />
+          <div>
+            <label htmlFor={`${id}-evidence`} className="block font-medium">
+              Evidence
+            </label>
+            <select id={`${id}-evidence`} name="evidenceId" required defaultValue="" className="mt-1 w-full max-w-md rounded border border-slate-500 bg-white px-3 py-2">
+              <option value="" disabled>
+                Choose evidence
+              </option>
+              {evidence.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.title} ({e.methodLabel}
+                  {e.simulated ? ", simulated" : ""})
+                </option>
+              ))}
+            </select>
+          </div>
+          {criterion.rangeItems.length > 0 && (
+            <fieldset className="space-y-2">
+              <legend className="font-medium">Range items this evidence covers for {criterion.ref}</legend>
+              <RangeCheckboxes
+                idPrefix={`${id}-range`}
+                items={criterion.rangeItems}
+                rangeTitle={criterion.rangeTitle}
+                rangeRule={criterion.rangeRule}
+                rangeMin={criterion.rangeMin}
+                checked={checked}
+                onChange={setChecked}
+              />
+            </fieldset>
+          )}
+          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+            {pending ? "Attaching…" : "Attach evidence"}
+          </button>
+          <ActionMessage state={state} />
+          {state?.ok && <MappingWarnings warnings={state.data.warnings} />}
+        </form>
+      )}
+    </details>
+  );
+}

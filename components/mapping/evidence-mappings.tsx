@@ -1,0 +1,175 @@
+import Link from "next/link";
+import { CriterionKindBadge } from "@/components/standards/labels";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format/date";
+import { listEvidenceMappings, type EvidenceMappingDto, type EvidenceMappings as Listing } from "@/lib/mapping/list-evidence-mappings";
+import { mappingStatusExplanation, mappingStatusLabel } from "@/lib/mapping/status-words";
+import { describeRangeRule } from "@/lib/standards/range-rule";
+import { MappingWarnings } from "./action-message";
+import { EditRangeForm } from "./edit-range-form";
+import { MapCriteriaSearch } from "./map-criteria-search";
+import { RemoveMappingForm } from "./remove-mapping-form";
+import { SubmitEvidenceForm } from "./submit-evidence-form";
+
+const statusStyles: Record<EvidenceMappingDto["status"], string> = {
+  PROPOSED: "border-slate-500 bg-slate-100 text-slate-900",
+  SUBMITTED: "border-blue-700 bg-blue-50 text-blue-900",
+  ACCEPTED: "border-green-700 bg-green-50 text-green-900",
+  REJECTED: "border-red-700 bg-red-50 text-red-900",
+};
+
+function MappingItem({ mapping, unitCode, editable }: { mapping: EvidenceMappingDto; unitCode: string; editable: boolean }) {
+  const { criterion } = mapping;
+  const claimed = criterion.rangeItems.filter((item) => item.claimed);
+  const rule = describeRangeRule(criterion.rangeRule, criterion.rangeMin, criterion.rangeItems.length);
+  return (
+    <li className="space-y-3 rounded border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="font-mono text-base font-semibold">{criterion.ref}</span>
+        <CriterionKindBadge kind={criterion.kind} />
+        <span className="text-sm text-slate-700">
+          {criterion.groupRef ? `${criterion.groupRef} ` : ""}
+          {criterion.groupTitle}
+        </span>
+      </div>
+      <p>{criterion.text}</p>
+      <p>
+        <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${statusStyles[mapping.status]}`}>{mappingStatusLabel(mapping.status)}</span>{" "}
+        <span className="text-sm">{mappingStatusExplanation(mapping.status)}</span>
+      </p>
+      {criterion.rangeItems.length > 0 && (
+        <div>
+          <p className="text-sm font-medium">
+            {criterion.rangeTitle ?? "Range"}: {claimed.length === 0 ? "no items claimed" : `${claimed.length} of ${criterion.rangeItems.length} items claimed`}
+            {rule ? ` (the unit asks for ${rule} across all your evidence)` : ""}
+          </p>
+          {claimed.length > 0 && (
+            <ul className="list-disc pl-5 text-sm">
+              {claimed.map((item) => (
+                <li key={item.id}>{item.text}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {mapping.feedback && (
+        <div className="border-l-4 border-slate-400 pl-3">
+          <p className="text-sm font-semibold">Assessor feedback</p>
+          <p className="whitespace-pre-line">{mapping.feedback}</p>
+        </div>
+      )}
+      <MappingWarnings warnings={mapping.warnings} />
+      {editable && mapping.canChange && (
+        <div className="space-y-2">
+          {criterion.rangeItems.length > 0 && (
+            <EditRangeForm
+              mappingId={mapping.id}
+              criterionRef={`${unitCode} ${criterion.ref}`}
+              rangeTitle={criterion.rangeTitle}
+              rangeRule={criterion.rangeRule}
+              rangeMin={criterion.rangeMin}
+              items={criterion.rangeItems}
+            />
+          )}
+          <RemoveMappingForm mappingId={mapping.id} what={`${unitCode} ${criterion.ref}`} />
+        </div>
+      )}
+      {editable && mapping.status === "ACCEPTED" && <p className="text-sm text-slate-700">Accepted mappings can no longer be changed or removed.</p>}
+    </li>
+  );
+}
+
+function SubmissionStatus({ listing }: { listing: Listing }) {
+  const { evidence } = listing;
+  if (!evidence.submittedAt) return <p>Not yet submitted for assessment.</p>;
+  return (
+    <p>
+      <span aria-hidden="true">✔ </span>
+      Submitted for assessment on {formatDateTime(evidence.submittedAt, evidence.timeZone)}, with the declaration: “{evidence.declaration}”.
+    </p>
+  );
+}
+
+/**
+ * One evidence item's mappings, grouped by unit and criterion, and, for its owner, the tools to
+ * map it to more criteria, change or remove mappings, and submit it for assessment.
+ * `canEdit`: the viewer is the candidate who owns the evidence. Submitted evidence can still be
+ * mapped and resubmitted; what may change is decided per mapping status by lib/mapping.
+ */
+export async function EvidenceMappings({ evidenceId, canEdit }: { evidenceId: string; canEdit: boolean }) {
+  const actor = await requireActor();
+  let listing: Listing;
+  try {
+    listing = await listEvidenceMappings(db, actor, evidenceId);
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof AppError) {
+      return (
+        <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {error.userMessage}
+        </p>
+      );
+    }
+    throw error;
+  }
+  const editable = canEdit && listing.viewerIsOwner;
+  const headingId = `mappings-${evidenceId}`;
+
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby={headingId} className="space-y-4">
+        <h2 id={headingId} className="text-xl font-semibold">
+          Criteria this evidence is mapped to
+        </h2>
+        {listing.mappingCount === 0 ? (
+          <p>{editable ? "Not mapped to any criteria yet. Use “Map to criteria” below to find the criteria this evidence proves, in any of your units." : "Not mapped to any criteria yet."}</p>
+        ) : (
+          listing.units.map((unit) => (
+            <section key={unit.enrolmentId} aria-labelledby={`${headingId}-${unit.enrolmentId}`} className="space-y-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 id={`${headingId}-${unit.enrolmentId}`} className="text-lg font-semibold">
+                  {unit.unitCode} {unit.unitTitle}
+                </h3>
+                {listing.viewerIsOwner && (
+                  <Link href={`/candidate/units/${unit.enrolmentId}`} className="text-brand-700 underline underline-offset-4">
+                    Your progress on {unit.unitCode}
+                  </Link>
+                )}
+              </div>
+              {unit.enrolmentStatus !== "ACTIVE" && <p className="text-sm">You are no longer working on this unit, so these mappings cannot be changed.</p>}
+              <ul className="space-y-3">
+                {unit.mappings.map((mapping) => (
+                  <MappingItem key={mapping.id} mapping={mapping} unitCode={unit.unitCode} editable={editable} />
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+        <SubmissionStatus listing={listing} />
+      </section>
+
+      {editable && (
+        <section aria-labelledby={`${headingId}-map`} className="space-y-4">
+          <h2 id={`${headingId}-map`} className="text-xl font-semibold">
+            Map to criteria
+          </h2>
+          {listing.evidence.simulated && (
+            <p className="text-sm">This evidence is marked as simulated. Units that only accept evidence from real work will refuse it, and say why.</p>
+          )}
+          <MapCriteriaSearch evidenceId={evidenceId} />
+        </section>
+      )}
+
+      {editable && listing.mappingCount > 0 && listing.awaitingSubmission > 0 && (
+        <section aria-labelledby={`${headingId}-submit`} className="space-y-4">
+          <h2 id={`${headingId}-submit`} className="text-xl font-semibold">
+            Submit for assessment
+          </h2>
+          <SubmitEvidenceForm evidenceId={evidenceId} resubmission={listing.evidence.submittedAt !== null} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState, useState, useTransition, type FormEvent } from "react";
+import { CriterionKindBadge } from "@/components/standards/labels";
+import { proposeMappingAction } from "@/lib/actions/mapping-propose";
+import type { MappableCriterion } from "@/lib/mapping/search-mappable-criteria";
+import { mappingStatusLabel } from "@/lib/mapping/status-words";
+import { ActionMessage, MappingWarnings } from "./action-message";
+import { RangeCheckboxes } from "./range-checkboxes";
+
+/** One criterion found by the search: its range items as checkboxes and a "Map" button. */
+export function MapCriterionForm({ evidenceId, enrolmentId, criterion }: { evidenceId: string; enrolmentId: string; criterion: MappableCriterion }) {
+  const [state, formAction, pending] = useActionState(proposeMappingAction, null);
+  const [, startTransition] = useTransition();
+  const [checked, setChecked] = useState<Set<string>>(() => new Set(criterion.mapping?.rangeItemIds ?? []));
+  const idPrefix = `map-${enrolmentId}-${criterion.id}`;
+  const accepted = criterion.mapping?.status === "ACCEPTED";
+  const warnings = state?.ok ? state.data.warnings : criterion.warnings;
+
+  // Submitted by hand so the ticks stay as they are after the action (a form action would reset them).
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="rounded border border-slate-200 bg-white p-4">
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      <input type="hidden" name="criterionId" value={criterion.id} />
+      <fieldset className="space-y-3">
+        <legend className="font-medium">
+          <span className="font-mono font-semibold">{criterion.ref}</span> {criterion.text}
+        </legend>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          <CriterionKindBadge kind={criterion.kind} />
+          <span>
+            {criterion.groupRef ? `${criterion.groupRef} ` : ""}
+            {criterion.groupTitle}
+          </span>
+        </p>
+        {criterion.mapping && (
+          <p className="text-sm">
+            Already mapped: <strong>{mappingStatusLabel(criterion.mapping.status)}</strong>.{" "}
+            {accepted ? "Your assessor accepted it, so it can no longer be changed." : "Mapping again replaces the ticked range items."}
+          </p>
+        )}
+        <RangeCheckboxes
+          idPrefix={idPrefix}
+          items={criterion.rangeItems}
+          rangeTitle={criterion.rangeTitle}
+          rangeRule={criterion.rangeRule}
+          rangeMin={criterion.rangeMin}
+          checked={checked}
+          onChange={setChecked}
+          disabled={accepted}
+        />
+        <MappingWarnings warnings={warnings} lead={state?.ok ? "Warning" : "If you map this"} />
+        {!accepted && (
+          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+            {pending ? "Mapping…" : "Map"}
+          </button>
+        )}
+        <ActionMessage state={state} />
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { describeRangeRule } from "@/lib/standards/range-rule";
+
+type Props = {
+  idPrefix: string;
+  items: readonly { id: string; text: string }[];
+  rangeTitle: string | null;
+  rangeRule: "all" | "atLeast" | null;
+  rangeMin: number | null;
+  checked: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+  disabled?: boolean;
+};
+
+/** The range items of one criterion as checkboxes named rangeItemId; the caller supplies the fieldset. */
+export function RangeCheckboxes({ idPrefix, items, rangeTitle, rangeRule, rangeMin, checked, onChange, disabled }: Props) {
+  if (items.length === 0) return <p className="text-sm text-slate-700">This criterion has no range items to tick.</p>;
+  const rule = describeRangeRule(rangeRule, rangeMin, items.length);
+  function toggle(id: string, on: boolean) {
+    const next = new Set(checked);
+    if (on) next.add(id);
+    else next.delete(id);
+    onChange(next);
+  }
+  return (
+    <div className="space-y-1">
+      <p className="text-sm font-medium">
+        {rangeTitle ?? "Range"}: tick the items this evidence covers{rule ? ` (the unit asks for ${rule})` : ""}.
+      </p>
+      <ul className="space-y-1">
+        {items.map((item) => {
+          const id = `${idPrefix}-${item.id}`;
+          return (
+            <li key={item.id} className="flex items-start gap-2">
+              <input
+                id={id}
+                type="checkbox"
+                name="rangeItemId"
+                value={item.id}
+                checked={checked.has(item.id)}
+                disabled={disabled}
+                onChange={(e) => toggle(item.id, e.target.checked)}
+                className="mt-1 h-4 w-4"
+              />
+              <label htmlFor={id}>{item.text}</label>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

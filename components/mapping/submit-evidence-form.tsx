@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { submitEvidenceAction } from "@/lib/actions/submission-submit-evidence";
+import { evidenceDeclaration } from "@/lib/portfolio/declaration";
+import { ActionMessage } from "./action-message";
+
+/** The declaration and the button that sends the evidence's mappings to the assessor. */
+export function SubmitEvidenceForm({ evidenceId, resubmission }: { evidenceId: string; resubmission: boolean }) {
+  const [state, formAction, pending] = useActionState(submitEvidenceAction, null);
+  const id = useId();
+  const declarationError = state && !state.ok ? state.fieldErrors?.declaration?.[0] : undefined;
+  return (
+    <form action={formAction} className="space-y-3" aria-describedby={`${id}-explain`}>
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <p id={`${id}-explain`}>
+        {resubmission
+          ? "Your new and changed mappings go to your assessor when you submit again."
+          : "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself."}
+      </p>
+      <div className="flex items-start gap-2">
+        <input
+          id={`${id}-declaration`}
+          type="checkbox"
+          name="declaration"
+          value="yes"
+          required
+          aria-invalid={declarationError ? true : undefined}
+          aria-describedby={declarationError ? `${id}-declaration-error` : undefined}
+          className="mt-1 h-4 w-4"
+        />
+        <label htmlFor={`${id}-declaration`}>{evidenceDeclaration}</label>
+      </div>
+      {declarationError && (
+        <p id={`${id}-declaration-error`} className="font-medium text-red-800">
+          {declarationError}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+        {pending ? "Submitting…" : resubmission ? "Submit again for assessment" : "Submit for assessment"}
+      </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+
+// The inputs of the mapping and submission operations, shared by the domain functions (which
+// validate whatever they are given) and the server actions (which pass form data straight in).
+
+/** A failure the user can fix, with messages per form field. */
+export class MappingInputError extends AppError {
+  constructor(
+    userMessage: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(userMessage);
+  }
+}
+
+const id = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(100, missing);
+
+const rangeItemIds = z
+  .array(z.string().trim().min(1).max(100), { error: "The range items could not be read. Reload the page and try again." })
+  .max(200, "Too many range items were sent. Reload the page and try again.")
+  .default([])
+  .transform((ids) => [...new Set(ids)]);
+
+export const ProposeMappingInput = z.object({
+  evidenceId: id("Choose the evidence to map."),
+  enrolmentId: id("The unit is missing. Reload the page and try again."),
+  criterionId: id("The criterion is missing. Reload the page and try again."),
+  rangeItemIds,
+});
+export type ProposeMappingInput = z.input<typeof ProposeMappingInput>;
+
+export const UpdateMappingRangeInput = z.object({
+  mappingId: id("The mapping is missing. Reload the page and try again."),
+  rangeItemIds,
+});
+export type UpdateMappingRangeInput = z.input<typeof UpdateMappingRangeInput>;
+
+export const RemoveMappingInput = z.object({
+  mappingId: id("The mapping is missing. Reload the page and try again."),
+});
+export type RemoveMappingInput = z.input<typeof RemoveMappingInput>;
+
+export const SearchMappableCriteriaInput = z.object({
+  query: z.string().max(500, "Keep the search to 500 characters or fewer.").default(""),
+  evidenceId: id("The evidence is missing. Reload the page and try again.").optional(),
+});
+export type SearchMappableCriteriaInput = z.input<typeof SearchMappableCriteriaInput>;
+
+export function parseMappingInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const first = parsed.error.issues[0]?.message ?? "Some of what you sent needs changing.";
+  throw new MappingInputError(first, fieldErrors);
+}

@@ -1,0 +1,155 @@
+import { recordAudit } from "../audit";
+import { authorize, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { loadEnrolmentResource } from "../enrolments/enrolment-resource";
+import { AppError } from "../errors";
+import { loadEvidenceResource } from "../evidence/evidence-resource";
+import { parseMappingInput, ProposeMappingInput } from "./input";
+import { mappingWarnings } from "./mapping-warnings";
+import { acceptedMappingCannotBeChanged, requireActiveEnrolment, requireRangeItemsOf, simulationRefusal, statusAfterCandidateChange } from "./rules";
+import type { MappingStatus } from "./status-words";
+
+export type ProposedMapping = {
+  mappingId: string;
+  /** False when the evidence was already mapped to this criterion and its range items changed. */
+  created: boolean;
+  status: MappingStatus;
+  unitCode: string;
+  criterionRef: string;
+  rangeItemIds: string[];
+  /** Allowed, but worth a second look (e.g. a method the unit does not list for the group). */
+  warnings: string[];
+};
+
+function notYourUnit(): AppError {
+  return new AppError("You can only map your own evidence to your own units.", "evidence and enrolment belong to different candidates or centres");
+}
+
+type ProposeMappingInputData = ReturnType<typeof ProposeMappingInput.parse>;
+
+/**
+ * The candidate claims that one of their evidence items proves a criterion of one of their
+ * active enrolments, covering the range items given. Mapping the same evidence to the same
+ * criterion again replaces the range items, unless an assessor has accepted the mapping.
+ */
+export async function proposeMapping(db: Db, actor: Actor, rawInput: ProposeMappingInput, now: Date = new Date()): Promise<ProposedMapping> {
+  const input = parseMappingInput(ProposeMappingInput, rawInput);
+  const evidenceResource = await loadEvidenceResource(db, input.evidenceId);
+  authorize(actor, "mapping.propose", evidenceResource, now);
+  const enrolmentResource = await loadEnrolmentResource(db, input.enrolmentId);
+  if (!enrolmentResource) throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
+  authorize(actor, "mapping.propose", enrolmentResource, now);
+
+  try {
+    return await writeMapping(db, actor, input);
+  } catch (error) {
+    // Two requests mapped the same evidence to the same criterion at once: the unique index
+    // let one create the row, so this one now finds it and updates it instead.
+    if (isUniqueViolation(error)) return writeMapping(db, actor, input);
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+async function writeMapping(db: Db, actor: Actor, input: ProposeMappingInputData): Promise<ProposedMapping> {
+  return db.$transaction(async (tx) => {
+    const evidence = await tx.evidence.findUnique({
+      where: { id: input.evidenceId },
+      select: { id: true, centreId: true, candidateId: true, simulated: true, method: true },
+    });
+    if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
+    const enrolment = await tx.enrolment.findUnique({
+      where: { id: input.enrolmentId },
+      select: {
+        id: true,
+        centreId: true,
+        candidateId: true,
+        status: true,
+        unitVersionId: true,
+        unitVersion: {
+          select: {
+            number: true,
+            unit: { select: { code: true } },
+            requirements: { select: { ref: true, text: true, checks: true }, orderBy: { position: "asc" } },
+          },
+        },
+      },
+    });
+    if (!enrolment) throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
+    if (evidence.candidateId !== actor.userId || enrolment.candidateId !== evidence.candidateId || enrolment.centreId !== evidence.centreId) throw notYourUnit();
+    requireActiveEnrolment(enrolment.status, "map evidence to it");
+    const unitCode = enrolment.unitVersion.unit.code;
+
+    const criterion = await tx.criterion.findUnique({
+      where: { id: input.criterionId },
+      select: {
+        id: true,
+        ref: true,
+        unitVersionId: true,
+        group: { select: { title: true, assessmentMethods: true } },
+        rangeItems: { select: { id: true } },
+      },
+    });
+    if (!criterion || criterion.unitVersionId !== enrolment.unitVersionId) {
+      throw new AppError(
+        `That criterion is not part of version ${enrolment.unitVersion.number} of ${unitCode}, the version you are enrolled on. Choose a criterion from the list for this unit.`,
+        "criterion not in the enrolment's unit version",
+      );
+    }
+    requireRangeItemsOf({ ref: criterion.ref, rangeItemIds: criterion.rangeItems.map((r) => r.id) }, input.rangeItemIds);
+
+    if (evidence.simulated) {
+      const refusal = simulationRefusal(unitCode, enrolment.unitVersion.requirements);
+      if (refusal) throw new AppError(refusal, "simulated evidence refused by an evidence requirement");
+    }
+
+    const key = { evidenceId: evidence.id, criterionId: criterion.id, enrolmentId: enrolment.id };
+    const existing = await tx.mapping.findUnique({
+      where: { evidenceId_criterionId_enrolmentId: key },
+      select: { id: true, status: true, rangeItems: { select: { rangeItemId: true } } },
+    });
+    if (existing?.status === "ACCEPTED") throw new AppError(acceptedMappingCannotBeChanged);
+
+    let mappingId: string;
+    let status: MappingStatus;
+    if (existing) {
+      status = statusAfterCandidateChange(existing.status);
+      await tx.mappingRangeItem.deleteMany({ where: { mappingId: existing.id } });
+      if (input.rangeItemIds.length > 0) {
+        await tx.mappingRangeItem.createMany({ data: input.rangeItemIds.map((rangeItemId) => ({ mappingId: existing.id, rangeItemId })) });
+      }
+      await tx.mapping.update({ where: { id: existing.id }, data: { status } });
+      mappingId = existing.id;
+    } else {
+      status = "PROPOSED";
+      const created = await tx.mapping.create({
+        data: { ...key, status, rangeItems: { create: input.rangeItemIds.map((rangeItemId) => ({ rangeItemId })) } },
+        select: { id: true },
+      });
+      mappingId = created.id;
+    }
+
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      centreId: enrolment.centreId,
+      action: existing ? "mapping.update" : "mapping.propose",
+      entityType: "Mapping",
+      entityId: mappingId,
+      before: existing ? { status: existing.status, rangeItemIds: existing.rangeItems.map((r) => r.rangeItemId) } : undefined,
+      after: { ...key, status, rangeItemIds: input.rangeItemIds },
+    });
+
+    return {
+      mappingId,
+      created: !existing,
+      status,
+      unitCode,
+      criterionRef: criterion.ref,
+      rangeItemIds: input.rangeItemIds,
+      warnings: mappingWarnings({ evidenceMethod: evidence.method, group: criterion.group }),
+    };
+  });
+}

@@ -1,0 +1,263 @@
+import { authorize, can, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { enrolmentResourceSelect, toEnrolmentResource } from "../enrolments/enrolment-resource";
+import { AppError } from "../errors";
+import { rangeCoverage, describeCoverage, type RangeCoverage, type RangeRuleData } from "../evidence/range-coverage";
+import { methodLabel } from "../evidence/methods";
+import { rangeRuleOf } from "../mapping/rules";
+import { groupAssessmentMethods } from "../mapping/mapping-warnings";
+import type { MappingStatus } from "../mapping/status-words";
+import { criterionStatus, criterionStatuses, type CriterionStatus } from "./criterion-status";
+
+export type CoverageDto = RangeCoverage & { description: string };
+
+export type GapRangeItem = {
+  id: string;
+  text: string;
+  /** Statuses of the mappings that claim this item (accepted first), none when uncovered. */
+  coveredBy: MappingStatus[];
+};
+
+export type GapRange = {
+  title: string | null;
+  rule: "all" | "atLeast" | null;
+  min: number | null;
+  guidance: string[];
+  items: GapRangeItem[];
+  /** Items claimed by proposed, submitted or accepted mappings. */
+  claimed: CoverageDto;
+  /** Items claimed by accepted mappings only: what sign-off will count. */
+  accepted: CoverageDto;
+};
+
+export type GapEvidence = { mappingId: string; evidenceId: string; title: string; status: MappingStatus; feedback: string | null };
+
+export type GapCriterion = {
+  id: string;
+  ref: string;
+  kind: string;
+  text: string;
+  status: CriterionStatus;
+  decision: { outcome: "MET" | "NOT_YET_MET"; signedAt: Date } | null;
+  evidence: GapEvidence[];
+  range: GapRange | null;
+};
+
+export type GapGroup = { id: string; ref: string | null; kind: string; title: string; assessmentMethods: string[] | null; criteria: GapCriterion[] };
+
+export type GapRequirement = {
+  ref: string;
+  text: string;
+  items: { ref: string; text: string }[];
+  checks: Record<string, boolean>;
+  /** Confirmed by the assessor at unit sign-off; not recorded yet, so always false for now. */
+  confirmed: boolean;
+};
+
+export type AttachableEvidence = { id: string; title: string; methodLabel: string; simulated: boolean };
+
+export type GapView = {
+  enrolment: {
+    id: string;
+    status: string;
+    candidateName: string;
+    unitCode: string;
+    unitTitle: string;
+    versionNumber: number;
+    plannedEndDate: Date;
+    timeZone: string;
+  };
+  /** The viewer is the enrolment's candidate. */
+  viewerIsCandidate: boolean;
+  /** The viewer is the candidate and the enrolment is active: they may attach evidence here. */
+  canPropose: boolean;
+  total: number;
+  counts: Record<CriterionStatus, number>;
+  groups: GapGroup[];
+  requirements: GapRequirement[];
+  /** The candidate's unsubmitted evidence in this centre, when canPropose. */
+  attachableEvidence: AttachableEvidence[];
+};
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function requirementItems(value: unknown): { ref: string; text: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    if (typeof item !== "object" || item === null) return [];
+    const { ref, text } = item as Record<string, unknown>;
+    return typeof text === "string" ? [{ ref: typeof ref === "string" ? ref : "", text }] : [];
+  });
+}
+
+function booleanChecks(value: unknown): Record<string, boolean> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, boolean] => typeof entry[1] === "boolean"));
+}
+
+function coverageOf(range: RangeRuleData, covered: Iterable<string>): CoverageDto {
+  const coverage = rangeCoverage(range, covered);
+  return { ...coverage, description: describeCoverage(range, coverage) };
+}
+
+const statusOrder: MappingStatus[] = ["ACCEPTED", "SUBMITTED", "PROPOSED", "REJECTED"];
+
+/**
+ * Every criterion of the enrolment's pinned unit version, in source order under its group,
+ * with its status, the evidence mapped to it and its range coverage; plus the unit's evidence
+ * requirements. A fixed number of queries whatever the size of the unit.
+ */
+export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now: Date = new Date()): Promise<GapView> {
+  const enrolment = await db.enrolment.findUnique({
+    where: { id: enrolmentId },
+    select: {
+      ...enrolmentResourceSelect,
+      status: true,
+      plannedEndDate: true,
+      unitVersionId: true,
+      candidate: { select: { name: true } },
+      centre: { select: { timeZone: true } },
+      unitVersion: { select: { title: true, number: true, unit: { select: { code: true } } } },
+    },
+  });
+  if (!enrolment) throw new AppError("That unit enrolment was not found. Go back to your units and choose one from the list.", "enrolment not found");
+  const resource = toEnrolmentResource(enrolment);
+  authorize(actor, "enrolment.read", resource, now);
+  const canPropose = enrolment.status === "ACTIVE" && can(actor, "mapping.propose", resource, now);
+
+  const [groups, requirements, mappings, decisions, attachable] = await Promise.all([
+    db.criterionGroup.findMany({
+      where: { unitVersionId: enrolment.unitVersionId },
+      orderBy: { position: "asc" },
+      select: {
+        id: true,
+        ref: true,
+        kind: true,
+        title: true,
+        assessmentMethods: true,
+        criteria: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            ref: true,
+            kind: true,
+            text: true,
+            rangeTitle: true,
+            rangeRule: true,
+            rangeMin: true,
+            rangeGuidance: true,
+            rangeItems: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+          },
+        },
+      },
+    }),
+    db.evidenceRequirement.findMany({
+      where: { unitVersionId: enrolment.unitVersionId },
+      orderBy: { position: "asc" },
+      select: { ref: true, text: true, items: true, checks: true },
+    }),
+    db.mapping.findMany({
+      where: { enrolmentId: enrolment.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, status: true, feedback: true, criterionId: true, evidenceId: true, evidence: { select: { title: true } }, rangeItems: { select: { rangeItemId: true } } },
+    }),
+    db.decision.findMany({
+      where: { enrolmentId: enrolment.id, currentSlot: "current" },
+      select: { criterionId: true, outcome: true, signedAt: true },
+    }),
+    canPropose
+      ? db.evidence.findMany({
+          where: { candidateId: enrolment.candidateId, centreId: enrolment.centreId, submittedAt: null },
+          orderBy: [{ activityDate: "desc" }, { id: "asc" }],
+          select: { id: true, title: true, method: true, simulated: true },
+        })
+      : Promise.resolve([]),
+  ]);
+
+  const mappingsByCriterion = new Map<string, typeof mappings>();
+  for (const mapping of mappings) {
+    const list = mappingsByCriterion.get(mapping.criterionId) ?? [];
+    list.push(mapping);
+    mappingsByCriterion.set(mapping.criterionId, list);
+  }
+  const decisionByCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
+
+  const counts = Object.fromEntries(criterionStatuses.map((s) => [s, 0])) as Record<CriterionStatus, number>;
+  let total = 0;
+  const gapGroups: GapGroup[] = groups.map((group) => ({
+    id: group.id,
+    ref: group.ref,
+    kind: group.kind,
+    title: group.title,
+    assessmentMethods: groupAssessmentMethods(group.assessmentMethods),
+    criteria: group.criteria.map((criterion) => {
+      const own = mappingsByCriterion.get(criterion.id) ?? [];
+      const decision = decisionByCriterion.get(criterion.id) ?? null;
+      const status = criterionStatus({ decision: decision?.outcome ?? null, mappingStatuses: own.map((m) => m.status) });
+      counts[status]++;
+      total++;
+
+      let range: GapRange | null = null;
+      if (criterion.rangeItems.length > 0) {
+        const rule: RangeRuleData = { rule: rangeRuleOf(criterion.rangeRule), min: criterion.rangeMin, itemIds: criterion.rangeItems.map((i) => i.id) };
+        const claimedBy = new Map<string, Set<MappingStatus>>();
+        for (const mapping of own) {
+          for (const { rangeItemId } of mapping.rangeItems) {
+            const set = claimedBy.get(rangeItemId) ?? new Set<MappingStatus>();
+            set.add(mapping.status);
+            claimedBy.set(rangeItemId, set);
+          }
+        }
+        const coveredWith = (allowed: MappingStatus[]) =>
+          criterion.rangeItems.filter((item) => [...(claimedBy.get(item.id) ?? [])].some((s) => allowed.includes(s))).map((item) => item.id);
+        range = {
+          title: criterion.rangeTitle,
+          rule: rule.rule,
+          min: criterion.rangeMin,
+          guidance: strings(criterion.rangeGuidance),
+          items: criterion.rangeItems.map((item) => ({
+            id: item.id,
+            text: item.text,
+            coveredBy: statusOrder.filter((s) => claimedBy.get(item.id)?.has(s)),
+          })),
+          claimed: coverageOf(rule, coveredWith(["PROPOSED", "SUBMITTED", "ACCEPTED"])),
+          accepted: coverageOf(rule, coveredWith(["ACCEPTED"])),
+        };
+      }
+
+      return {
+        id: criterion.id,
+        ref: criterion.ref,
+        kind: criterion.kind,
+        text: criterion.text,
+        status,
+        decision: decision ? { outcome: decision.outcome, signedAt: decision.signedAt } : null,
+        evidence: own.map((m) => ({ mappingId: m.id, evidenceId: m.evidenceId, title: m.evidence.title, status: m.status, feedback: m.feedback })),
+        range,
+      };
+    }),
+  }));
+
+  return {
+    enrolment: {
+      id: enrolment.id,
+      status: enrolment.status,
+      candidateName: enrolment.candidate.name,
+      unitCode: enrolment.unitVersion.unit.code,
+      unitTitle: enrolment.unitVersion.title,
+      versionNumber: enrolment.unitVersion.number,
+      plannedEndDate: enrolment.plannedEndDate,
+      timeZone: enrolment.centre.timeZone,
+    },
+    viewerIsCandidate: enrolment.candidateId === actor.userId,
+    canPropose,
+    total,
+    counts,
+    groups: gapGroups,
+    requirements: requirements.map((r) => ({ ref: r.ref, text: r.text, items: requirementItems(r.items), checks: booleanChecks(r.checks), confirmed: false })),
+    attachableEvidence: attachable.map((e) => ({ id: e.id, title: e.title, methodLabel: methodLabel(e.method), simulated: e.simulated })),
+  };
+}
+
