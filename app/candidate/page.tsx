@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { pageParam, RoleEnrolments } from "@/components/enrolments/role-enrolments";
+import { UnitProgressList } from "@/components/portfolio/unit-progress-list";
 import { requireActor } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +21,7 @@ export default async function CandidateHome({ searchParams }: { searchParams: Pr
       basePath="/candidate"
       page={pageParam(page)}
     >
-      <p className="rounded border border-slate-300 bg-white p-4">
-        <span className="font-semibold">Progress: </span>
-        Evidence and progress arrive with the portfolio feature. Until then this page lists your units and who assesses them.
-      </p>
+      <UnitProgressList candidateId={actor.userId} />
     </RoleEnrolments>
   );
 }

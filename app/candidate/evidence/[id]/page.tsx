@@ -151,7 +151,9 @@ export default async function EvidencePage({
 
       <EvidenceFiles evidenceId={evidence.id} canEdit={!submitted} />
 
-      <EvidenceMappings evidenceId={evidence.id} canEdit={!submitted} />
+      {/* Mappings stay the owner's to manage after submission: the mapping rules decide per
+          status what may change (a referred mapping can be revised and resubmitted). */}
+      <EvidenceMappings evidenceId={evidence.id} canEdit />
 
       {evidence.canEdit ? (
         <section aria-labelledby="delete-heading" className="max-w-3xl space-y-2">
