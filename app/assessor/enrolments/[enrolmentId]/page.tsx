@@ -1,0 +1,427 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConfirmRequirementForm } from "@/components/assessment/confirm-requirement-form";
+import { DecideCriterionForm } from "@/components/assessment/decide-criterion-form";
+import { DoneBanner, firstParam, NotAvailable, Time } from "@/components/assessment/page-parts";
+import { RevokeForm } from "@/components/assessment/revoke-form";
+import { SignOffUnitForm } from "@/components/assessment/sign-off-unit-form";
+import { cellClass, linkClass, panelClass, tableClass } from "@/components/assessment/styles";
+import { checkLabels } from "@/components/standards/evidence-requirements";
+import { getEnrolmentAssessment, type CriterionAssessment, type DecisionView, type EnrolmentAssessment } from "@/lib/assessment/get-enrolment-assessment";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format/date";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Assessment record" };
+
+const doneMessages: Record<string, string> = {
+  met: "Criterion signed as met. The candidate has been told.",
+  notYetMet: "Criterion recorded as not yet met. The candidate has been told.",
+  confirmed: "Evidence requirement confirmed.",
+  signedOff: "Unit signed off. The enrolment is completed and its portfolio locked. The candidate has been told.",
+  revoked: "Decision revoked. It stays in the history with your reason, and the candidate has been told.",
+  signOffRevoked: "Unit sign-off revoked. The unit is in progress again; the sign-off stays in the history with your reason. The candidate has been told.",
+  reopened: "Decision revoked, and the unit sign-off with it: the unit is in progress again. Both stay in the history with your reason. The candidate has been told.",
+};
+
+function outcomeWords(outcome: DecisionView["outcome"]): string {
+  return outcome === "MET" ? "Met" : "Not yet met";
+}
+
+function DecisionLine({ decision, timeZone }: { decision: DecisionView; timeZone: string }) {
+  return (
+    <p>
+      <span className="font-semibold">{outcomeWords(decision.outcome)}</span>: signed by {decision.signed.by} on{" "}
+      <Time date={decision.signed.at}>{formatDateTime(decision.signed.at, timeZone)}</Time>
+      <span className="block break-all font-mono text-xs text-slate-700">Signature {decision.signatureHash}</span>
+    </p>
+  );
+}
+
+function CriterionPanel({ view, criterion }: { view: EnrolmentAssessment; criterion: CriterionAssessment }) {
+  const tz = view.timeZone;
+  const active = view.enrolment.status === "ACTIVE";
+  const headingId = `criterion-${criterion.id}-title`;
+  const rule = criterion.rangeRuleWords;
+  return (
+    <section id={`criterion-${criterion.id}`} aria-labelledby={headingId} className={panelClass}>
+      <h4 id={headingId} className="font-semibold">
+        {criterion.ref} {criterion.text}
+      </h4>
+      {criterion.rangeItems.length > 0 ? (
+        <div className="text-sm">
+          <p className="font-medium">
+            {criterion.rangeTitle ?? "Range"}: {criterion.coverage.covered} of {criterion.coverage.total} covered by accepted evidence
+            {rule ? ` (the unit asks for ${rule})` : " (no rule: for guidance)"}
+          </p>
+          <ul className="space-y-0.5">
+            {criterion.rangeItems.map((item) => (
+              <li key={item.id}>
+                <span aria-hidden="true">{item.covered ? "✔ " : "– "}</span>
+                {item.text}
+                <span className="text-slate-700">{item.covered ? " (covered)" : " (not covered)"}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="text-sm">
+        <p className="font-medium">Accepted evidence</p>
+        {criterion.accepted.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <ul className="list-disc pl-5">
+            {criterion.accepted.map((a) => (
+              <li key={a.mappingId}>
+                <Link href={`/assessor/review/${a.evidenceId}`} className={linkClass}>
+                  {a.title}
+                </Link>
+                {a.rangeItemTexts.length > 0 ? <span className="text-slate-700"> covers: {a.rangeItemTexts.join("; ")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {criterion.waiting > 0 || criterion.referred > 0 ? (
+          <p className="text-slate-700">
+            {criterion.waiting > 0 ? `${criterion.waiting} waiting for review. ` : ""}
+            {criterion.referred > 0 ? `${criterion.referred} referred back.` : ""}
+          </p>
+        ) : null}
+      </div>
+      <div className="space-y-2 border-t border-slate-200 pt-3">
+        {criterion.standing ? (
+          <>
+            <DecisionLine decision={criterion.standing} timeZone={tz} />
+            {view.abilities.revoke && view.enrolment.status !== "WITHDRAWN" ? (
+              <RevokeForm
+                enrolmentId={view.enrolment.id}
+                kind="decision"
+                id={criterion.standing.id}
+                what={`the decision on ${criterion.ref}`}
+                warning={
+                  criterion.standing.outcome === "MET" && view.signOff.standing ? "The unit is signed off: revoking this decision revokes the unit sign-off too and reopens the unit." : undefined
+                }
+              />
+            ) : null}
+          </>
+        ) : (
+          <>
+            <p>
+              <span className="font-semibold">Not decided yet.</span>
+            </p>
+            {view.abilities.decide && active ? (
+              criterion.shortfall ? (
+                // Not ready to be met: the form stays folded so a long unit stays readable, and
+                // "not yet met" (or a refused "met", which says what is missing) is one click away.
+                <details>
+                  <summary className="cursor-pointer font-medium text-brand-700">Sign {criterion.ref}</summary>
+                  <div className="mt-3">
+                    <DecideCriterionForm enrolmentId={view.enrolment.id} criterionId={criterion.id} criterionRef={criterion.ref} shortfall={criterion.shortfall} />
+                  </div>
+                </details>
+              ) : (
+                <DecideCriterionForm enrolmentId={view.enrolment.id} criterionId={criterion.id} criterionRef={criterion.ref} shortfall={null} />
+              )
+            ) : criterion.shortfall ? (
+              <p className="text-sm">{criterion.shortfall}</p>
+            ) : null}
+          </>
+        )}
+        {criterion.history.length > 0 ? (
+          <details className="text-sm">
+            <summary className="cursor-pointer">Earlier decisions ({criterion.history.length})</summary>
+            <ul className="mt-2 space-y-2">
+              {criterion.history.map((d) => (
+                <li key={d.id} className="border-l-4 border-slate-300 pl-3">
+                  {outcomeWords(d.outcome)}, signed by {d.signed.by} on <Time date={d.signed.at}>{formatDateTime(d.signed.at, tz)}</Time>
+                  {d.revoked ? (
+                    <>
+                      ; revoked by {d.revoked.by} on <Time date={d.revoked.at}>{formatDateTime(d.revoked.at, tz)}</Time>: “{d.revoked.reason}”
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function decisionSummary(criterion: CriterionAssessment): string {
+  if (criterion.standing) return outcomeWords(criterion.standing.outcome);
+  if (!criterion.shortfall) return "Ready to sign";
+  return criterion.accepted.length === 0 ? "No accepted evidence" : "Range not yet covered";
+}
+
+/** Every criterion on one screen, with a link to its section below. */
+function CriteriaOverview({ view }: { view: EnrolmentAssessment }) {
+  const criteria = view.groups.flatMap((g) => g.criteria);
+  return (
+    <div className="overflow-x-auto">
+      <table className={tableClass}>
+        <caption className="mb-2 text-left font-semibold">Criteria at a glance</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className={cellClass}>
+              Criterion
+            </th>
+            <th scope="col" className={cellClass}>
+              Accepted evidence
+            </th>
+            <th scope="col" className={cellClass}>
+              Range covered
+            </th>
+            <th scope="col" className={cellClass}>
+              Waiting for review
+            </th>
+            <th scope="col" className={cellClass}>
+              Decision
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {criteria.map((c) => (
+            <tr key={c.id} className="border-b border-slate-200">
+              <th scope="row" className={`${cellClass} font-normal`}>
+                <a href={`#criterion-${c.id}`} className={linkClass}>
+                  {c.ref}
+                </a>
+              </th>
+              <td className={cellClass}>{c.accepted.length}</td>
+              <td className={cellClass}>{c.rangeItems.length > 0 ? `${c.coverage.covered} of ${c.coverage.total}${c.rangeRuleWords ? ` (needs ${c.rangeRuleWords})` : ""}` : "No range"}</td>
+              <td className={cellClass}>{c.waiting}</td>
+              <td className={cellClass}>{decisionSummary(c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Requirements({ view }: { view: EnrolmentAssessment }) {
+  if (view.requirements.length === 0) return null;
+  const tz = view.timeZone;
+  const active = view.enrolment.status === "ACTIVE";
+  return (
+    <section aria-labelledby="requirements-title" className="space-y-4">
+      <h2 id="requirements-title" className="text-2xl font-semibold">
+        Evidence requirements
+      </h2>
+      <p className="max-w-3xl text-slate-700">Unit-level rules that are not criteria. Each one with checks must be confirmed, with the evidence that shows it, before the unit is signed off.</p>
+      {view.requirements.map((r) => {
+        const labels = checkLabels(r.checks);
+        return (
+          <section key={r.id} id={`requirement-${r.id}`} aria-labelledby={`requirement-${r.id}-title`} className={panelClass}>
+            <h3 id={`requirement-${r.id}-title`} className="font-semibold">
+              Requirement {r.ref}
+            </h3>
+            <p>{r.text}</p>
+            {r.items.length > 0 ? (
+              <ul className="space-y-0.5">
+                {r.items.map((item) => (
+                  <li key={`${item.ref}-${item.text}`}>
+                    {item.ref ? <span className="font-mono font-semibold">{item.ref}</span> : null} {item.text}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {labels.length > 0 ? <p className="text-sm">Checks: {labels.join("; ")}.</p> : null}
+            {!r.checkable ? (
+              <p className="text-sm text-slate-700">Guidance only: nothing to confirm.</p>
+            ) : r.confirmation ? (
+              <div className="text-sm">
+                <p>
+                  <span className="font-semibold">Confirmed</span> by {r.confirmation.by} on <Time date={r.confirmation.at}>{formatDateTime(r.confirmation.at, tz)}</Time>, shown by:{" "}
+                  {r.confirmation.evidence.map((e) => e.title).join("; ")}
+                </p>
+                {r.confirmation.note ? <p>Note: {r.confirmation.note}</p> : null}
+              </div>
+            ) : (
+              <p className="font-semibold">Not confirmed yet.</p>
+            )}
+            {r.checkable && view.abilities.confirm && active ? (
+              r.confirmation ? (
+                <details>
+                  <summary className="cursor-pointer">Change the confirmation</summary>
+                  <div className="mt-3">
+                    <ConfirmRequirementForm
+                      enrolmentId={view.enrolment.id}
+                      requirementId={r.id}
+                      requirementRef={r.ref}
+                      simulationAllowed={r.checks.simulationAllowed !== false}
+                      evidence={view.acceptedEvidence}
+                      confirmedEvidenceIds={r.confirmation.evidence.map((e) => e.id)}
+                      note={r.confirmation.note}
+                    />
+                  </div>
+                </details>
+              ) : (
+                <ConfirmRequirementForm
+                  enrolmentId={view.enrolment.id}
+                  requirementId={r.id}
+                  requirementRef={r.ref}
+                  simulationAllowed={r.checks.simulationAllowed !== false}
+                  evidence={view.acceptedEvidence}
+                  confirmedEvidenceIds={[]}
+                  note={null}
+                />
+              )
+            ) : null}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+function SignOffPanel({ view }: { view: EnrolmentAssessment }) {
+  const tz = view.timeZone;
+  const { standing, history, open } = view.signOff;
+  const e = view.enrolment;
+  return (
+    <section id="sign-off" aria-labelledby="sign-off-title" className={panelClass}>
+      <h2 id="sign-off-title" className="text-2xl font-semibold">
+        Unit sign-off
+      </h2>
+      <div>
+        <h3 className="font-semibold">Candidate&apos;s declaration</h3>
+        {e.candidateDeclaredAt ? (
+          <p>
+            Made on <Time date={e.candidateDeclaredAt}>{formatDateTime(e.candidateDeclaredAt, tz)}</Time>: “{e.candidateDeclaration}”
+          </p>
+        ) : (
+          <p>Not made yet. The candidate makes it from their unit page when their portfolio is complete.</p>
+        )}
+      </div>
+      {standing ? (
+        <div className="space-y-2">
+          <p>
+            <span className="font-semibold">Signed off</span> by {standing.by} on <Time date={standing.at}>{formatDateTime(standing.at, tz)}</Time>.
+          </p>
+          <blockquote className="border-l-4 border-slate-300 pl-3 italic">{standing.declaration}</blockquote>
+          <p className="break-all font-mono text-xs text-slate-700">Signature {standing.signatureHash}</p>
+          {view.abilities.revoke ? <RevokeForm enrolmentId={e.id} kind="unitSignOff" id={standing.id} what="the unit sign-off" warning="Revoking reopens the unit: it is in progress again until it is signed off once more." /> : null}
+        </div>
+      ) : e.status === "WITHDRAWN" ? (
+        <p>This enrolment has been withdrawn, so the unit cannot be signed off.</p>
+      ) : (
+        <div className="space-y-3">
+          {open.length > 0 ? (
+            <>
+              <h3 className="font-semibold">Still open</h3>
+              <ul className="list-disc pl-5">
+                {open.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+              {view.abilities.signOff ? <p className="text-sm text-slate-700">The sign-off form appears here once nothing is open.</p> : null}
+            </>
+          ) : (
+            <p>Every criterion is met, every evidence requirement is confirmed and the candidate has declared.</p>
+          )}
+          {open.length === 0 && view.abilities.signOff ? <SignOffUnitForm enrolmentId={e.id} unitCode={e.unitCode} /> : null}
+        </div>
+      )}
+      {history.length > 0 ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer">Earlier sign-offs ({history.length})</summary>
+          <ul className="mt-2 space-y-2">
+            {history.map((s) => (
+              <li key={s.id} className="border-l-4 border-slate-300 pl-3">
+                Signed off by {s.by} on <Time date={s.at}>{formatDateTime(s.at, tz)}</Time>
+                {s.revoked ? (
+                  <>
+                    ; revoked by {s.revoked.by} on <Time date={s.revoked.at}>{formatDateTime(s.revoked.at, tz)}</Time>: “{s.revoked.reason}”
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+export default async function EnrolmentAssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ enrolmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { enrolmentId } = await params;
+  const done = firstParam((await searchParams).done);
+  let view: EnrolmentAssessment;
+  try {
+    view = await getEnrolmentAssessment(db, actor, enrolmentId);
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      return <NotAvailable title="Assessment record" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this enrolment." />;
+    }
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+  const e = view.enrolment;
+  const criteria = view.groups.flatMap((g) => g.criteria);
+  const met = criteria.filter((c) => c.standing?.outcome === "MET").length;
+  const checkable = view.requirements.filter((r) => r.checkable);
+  const confirmed = checkable.filter((r) => r.confirmation).length;
+  const readOnly = !view.abilities.decide;
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold">
+          {e.candidateName}: {e.unitCode} {e.unitTitle}
+        </h1>
+        <p className="text-slate-700">
+          Version {e.versionNumber} · Assessor {e.assessorName ?? "not assigned"} · Internal quality assurer {e.iqaName ?? "not assigned"} ·{" "}
+          {e.status === "ACTIVE" ? "In progress" : e.status === "COMPLETED" ? "Signed off (portfolio locked)" : "Withdrawn"}
+        </p>
+        <p>
+          {met} of {criteria.length} criteria met
+          {checkable.length > 0 ? ` · ${confirmed} of ${checkable.length} evidence requirements confirmed` : ""} · candidate declaration {e.candidateDeclaredAt ? "made" : "not made yet"}.{" "}
+          <a href="#sign-off" className={linkClass}>
+            Unit sign-off
+          </a>
+        </p>
+        {readOnly ? (
+          <p className="rounded border border-slate-400 bg-slate-50 p-3 text-sm">
+            You are viewing this record{view.abilities.revoke ? ": you can revoke decisions and the unit sign-off with a reason, and comment on evidence" : " read-only"}. Only the assessor assigned to
+            this enrolment signs criteria and the unit.
+          </p>
+        ) : null}
+      </div>
+      <DoneBanner message={done ? (doneMessages[done] ?? null) : null} />
+
+      <section aria-labelledby="criteria-title" className="space-y-6">
+        <h2 id="criteria-title" className="text-2xl font-semibold">
+          Criteria
+        </h2>
+        <CriteriaOverview view={view} />
+        {view.groups.map((g, index) => (
+          <div key={`${g.ref ?? ""}-${index}`} className="space-y-3">
+            <h3 className="text-lg font-semibold">
+              {g.ref ? `${g.ref} ` : ""}
+              {g.title}
+            </h3>
+            {g.criteria.map((c) => (
+              <CriterionPanel key={c.id} view={view} criterion={c} />
+            ))}
+          </div>
+        ))}
+      </section>
+
+      <Requirements view={view} />
+      <SignOffPanel view={view} />
+    </div>
+  );
+}

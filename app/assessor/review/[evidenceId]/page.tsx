@@ -1,0 +1,251 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MappingStatusBadge } from "@/components/assessment/mapping-status";
+import { DoneBanner, firstParam, NotAvailable, Time } from "@/components/assessment/page-parts";
+import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
+import { CommentForm } from "@/components/assessment/comment-form";
+import { linkClass, panelClass } from "@/components/assessment/styles";
+import { EvidenceFiles } from "@/components/evidence/evidence-files";
+import { getEvidenceReview, type EvidenceReview, type ReviewMapping } from "@/lib/assessment/get-review";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatDate, formatDateTime } from "@/lib/format/date";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { mappingStatusLabel, type MappingStatus } from "@/lib/mapping/status-words";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Review evidence" };
+
+const doneMessages: Record<string, string> = {
+  accepted: "Mapping accepted. The candidate has been told.",
+  rejected: "Mapping referred back with your feedback. The candidate has been told.",
+  returned: "Mapping reviewed. Nothing of this evidence is waiting for review now and something was referred back, so it has been returned to the candidate to revise and submit again.",
+  comment: "Your comment has been added and the others have been told.",
+};
+
+function ReviewHistory({ mapping, timeZone }: { mapping: ReviewMapping; timeZone: string }) {
+  if (mapping.reviews.length === 0) return <p className="text-sm text-slate-700">Not reviewed yet.</p>;
+  return (
+    <div className="space-y-1">
+      <h5 className="font-medium">Review history</h5>
+      <ol className="space-y-2 text-sm">
+        {mapping.reviews.map((r) => (
+          <li key={r.id} className="border-l-4 border-slate-300 pl-3">
+            <p>
+              Round {r.round}: {mappingStatusLabel(r.status as MappingStatus).toLowerCase()} by {r.reviewerName} on <Time date={r.at}>{formatDateTime(r.at, timeZone)}</Time>
+            </p>
+            {r.rangeItemTexts.length > 0 ? <p className="text-slate-700">Range items accepted: {r.rangeItemTexts.join("; ")}</p> : null}
+            {r.feedback ? <p className="whitespace-pre-wrap">Feedback: {r.feedback}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function MappingPanel({ evidenceId, mapping, timeZone }: { evidenceId: string; mapping: ReviewMapping; timeZone: string }) {
+  const c = mapping.criterion;
+  const claimed = c.rangeItems.filter((i) => i.claimed);
+  return (
+    <article id={`mapping-${mapping.id}`} aria-labelledby={`mapping-${mapping.id}-title`} className={panelClass}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h4 id={`mapping-${mapping.id}-title`} className="font-semibold">
+          {c.ref} {c.text}
+        </h4>
+        <MappingStatusBadge status={mapping.status} />
+      </div>
+      <p className="text-sm text-slate-700">{c.groupTitle}</p>
+      {c.rangeItems.length > 0 ? (
+        <div className="text-sm">
+          <p className="font-medium">
+            {c.rangeTitle ?? "Range"}: the candidate claims {claimed.length} of {c.rangeItems.length}
+            {c.rangeRuleWords ? ` (the unit asks for ${c.rangeRuleWords})` : ""}
+          </p>
+          {claimed.length > 0 ? (
+            <ul className="list-disc pl-5">
+              {claimed.map((i) => (
+                <li key={i.id}>{i.text}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {mapping.warnings.length > 0 ? (
+        <ul aria-label="Warnings" className="space-y-1 text-sm">
+          {mapping.warnings.map((w) => (
+            <li key={w} className="rounded border border-amber-700 bg-amber-50 p-2 text-amber-950">
+              <span className="font-semibold">Check: </span>
+              {w}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ReviewHistory mapping={mapping} timeZone={timeZone} />
+      {mapping.canReview ? (
+        <div className="grid gap-6 border-t border-slate-200 pt-3 md:grid-cols-2">
+          <AcceptMappingForm
+            evidenceId={evidenceId}
+            mappingId={mapping.id}
+            criterionRef={c.ref}
+            rangeTitle={c.rangeTitle}
+            rangeRuleWords={c.rangeRuleWords}
+            rangeItems={c.rangeItems}
+          />
+          <RejectMappingForm evidenceId={evidenceId} mappingId={mapping.id} criterionRef={c.ref} />
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function Conversation({ review }: { review: EvidenceReview }) {
+  const rounds = [...new Set(review.comments.map((c) => c.round))].sort((a, b) => a - b);
+  return (
+    <section id="comments" aria-labelledby="comments-title" className="space-y-4">
+      <h2 id="comments-title" className="text-xl font-semibold">
+        Conversation
+      </h2>
+      {rounds.length === 0 ? <p className="text-slate-700">No comments yet.</p> : null}
+      {rounds.map((round) => (
+        <div key={round} className="space-y-2">
+          <h3 className="font-semibold">Round {round}</h3>
+          <ol className="space-y-2">
+            {review.comments
+              .filter((c) => c.round === round)
+              .map((c) => (
+                <li key={c.id} className="rounded border border-slate-200 bg-white p-3">
+                  <p className="text-sm text-slate-700">
+                    <span className="font-medium text-slate-900">{c.authorName}</span>
+                    {c.authorRole ? `, ${c.authorRole.toLowerCase()}` : ""} · <Time date={c.createdAt}>{formatDateTime(c.createdAt, review.timeZone)}</Time>
+                  </p>
+                  <p className="whitespace-pre-wrap">{c.body}</p>
+                </li>
+              ))}
+          </ol>
+        </div>
+      ))}
+      {review.canComment ? <CommentForm evidenceId={review.evidence.id} /> : null}
+    </section>
+  );
+}
+
+export default async function ReviewEvidencePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ evidenceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { evidenceId } = await params;
+  const done = firstParam((await searchParams).done);
+  let review: EvidenceReview;
+  try {
+    review = await getEvidenceReview(db, actor, evidenceId);
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      return <NotAvailable title="Review evidence" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this evidence." />;
+    }
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+  const e = review.evidence;
+  const tz = review.timeZone;
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <p>
+          {actor.memberships.some((m) => m.role === "ASSESSOR") ? (
+            <Link href="/assessor/queue" className={linkClass}>
+              Back to the review queue
+            </Link>
+          ) : (
+            <Link href="/home" className={linkClass}>
+              Back to your home page
+            </Link>
+          )}
+        </p>
+        <h1 className="text-3xl font-bold">{e.title}</h1>
+        <p className="text-slate-700">
+          Evidence from {e.candidateName} · round {e.round}
+        </p>
+      </div>
+      <DoneBanner message={done ? (doneMessages[done] ?? null) : null} />
+
+      <section aria-labelledby="details-title" className={panelClass}>
+        <h2 id="details-title" className="text-xl font-semibold">
+          Details
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">Method</dt>
+          <dd>{e.methodLabel}</dd>
+          <dt className="font-medium">Activity date</dt>
+          <dd>
+            <Time date={e.activityDate}>{formatDate(e.activityDate, tz)}</Time>
+          </dd>
+          <dt className="font-medium">Simulated</dt>
+          <dd>{e.simulated ? "Yes: the candidate marked this as simulated, not from real work" : "No: from real work"}</dd>
+          <dt className="font-medium">Submitted</dt>
+          <dd>{e.submittedAt ? <Time date={e.submittedAt}>{formatDateTime(e.submittedAt, tz)}</Time> : "Not submitted now: it is with the candidate"}</dd>
+        </dl>
+        {e.workplaceDocument ? (
+          <div className="space-y-1">
+            <h3 className="font-semibold">Workplace document</h3>
+            <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+              <dt className="font-medium">What it is</dt>
+              <dd>{e.workplaceDocument.what || "Not given"}</dd>
+              <dt className="font-medium">Where it is kept</dt>
+              <dd>{e.workplaceDocument.whereKept || "Not given"}</dd>
+              <dt className="font-medium">Held by</dt>
+              <dd>{e.workplaceDocument.heldBy || "Not given"}</dd>
+              <dt className="font-medium">Why it is relevant</dt>
+              <dd>{e.workplaceDocument.relevance || "Not given"}</dd>
+            </dl>
+          </div>
+        ) : null}
+        <div className="space-y-1">
+          <h3 className="font-semibold">Description</h3>
+          <div className="space-y-2">{renderMarkdown(e.description, { baseHeadingLevel: 4 })}</div>
+        </div>
+        <div className="space-y-1">
+          <h3 className="font-semibold">Candidate&apos;s declaration</h3>
+          {e.declaration ? <blockquote className="border-l-4 border-slate-300 pl-3 italic">{e.declaration}</blockquote> : <p>Not made yet: the candidate makes it when they submit.</p>}
+        </div>
+      </section>
+
+      <EvidenceFiles evidenceId={e.id} canEdit={false} />
+
+      <section aria-labelledby="mappings-title" className="space-y-4">
+        <h2 id="mappings-title" className="text-xl font-semibold">
+          Criteria this evidence is mapped to
+        </h2>
+        {review.units.length === 0 ? <p>This evidence is not mapped to any criterion.</p> : null}
+        {review.units.map((unit) => (
+          <div key={unit.enrolmentId} className="space-y-3">
+            <h3 className="text-lg font-semibold">
+              {unit.unitCode} {unit.unitTitle}
+            </h3>
+            {unit.canOpenEnrolment ? (
+              <p>
+                <Link href={`/assessor/enrolments/${unit.enrolmentId}`} className={linkClass}>
+                  Open the assessment record for {unit.unitCode}
+                </Link>
+              </p>
+            ) : null}
+            {unit.enrolmentStatus !== "ACTIVE" ? (
+              <p className="text-sm">This unit is {unit.enrolmentStatus === "COMPLETED" ? "signed off" : "withdrawn"}, so its mappings cannot be reviewed.</p>
+            ) : null}
+            {unit.mappings.map((m) => (
+              <MappingPanel key={m.id} evidenceId={e.id} mapping={m} timeZone={tz} />
+            ))}
+          </div>
+        ))}
+      </section>
+
+      <Conversation review={review} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+import { decideCriterionAction } from "@/lib/actions/assessment-decide-criterion";
+import { errorsFor, type AssessmentFormState } from "@/lib/assessment/form-state";
+import { FieldErrors, FormProblem } from "./form-parts";
+import { inputClass, primaryButtonClass, secondaryButtonClass } from "./styles";
+
+/** Sign one criterion as met or not yet met, with the assessor's password. */
+export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, shortfall }: { enrolmentId: string; criterionId: string; criterionRef: string; shortfall: string | null }) {
+  const [state, action, pending] = useActionState<AssessmentFormState, FormData>(decideCriterionAction, null);
+  const prefix = `decide-${criterionId}`;
+  const errors = errorsFor(state, "password");
+  const hint = shortfall ? `${prefix}-hint` : undefined;
+  return (
+    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-label={`Decide criterion ${criterionRef}`}>
+      <FormProblem state={state} fieldIds={{ password: `${prefix}-password` }} />
+      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      <input type="hidden" name="criterionId" value={criterionId} />
+      {shortfall ? (
+        <p id={hint} className="text-sm text-slate-800">
+          <span className="font-medium">Not ready to sign as met: </span>
+          {shortfall}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor={`${prefix}-password`} className="block font-medium">
+          Your password (to sign)
+        </label>
+        <input
+          id={`${prefix}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? `${prefix}-password-error` : undefined}
+          className={`${inputClass} max-w-xs`}
+        />
+        <FieldErrors id={`${prefix}-password-error`} errors={errors} />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="outcome" value="MET" disabled={pending} aria-describedby={hint} className={primaryButtonClass}>
+          Sign as met
+        </button>
+        <button type="submit" name="outcome" value="NOT_YET_MET" disabled={pending} className={secondaryButtonClass}>
+          Not yet met
+        </button>
+        {pending ? (
+          <span role="status" className="self-center text-sm">
+            Signing…
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

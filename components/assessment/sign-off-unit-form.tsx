@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { signOffUnitAction } from "@/lib/actions/assessment-sign-off-unit";
+import { errorsFor, valueOf, type AssessmentFormState } from "@/lib/assessment/form-state";
+import { FieldErrors, FormProblem } from "./form-parts";
+import { inputClass, primaryButtonClass } from "./styles";
+
+export const defaultAssessorDeclaration =
+  "I confirm that I have assessed the evidence in this portfolio, that it is valid, authentic, current and sufficient, and that the candidate has met every criterion and evidence requirement of this unit.";
+
+/** The assessor's declaration and password to sign the unit off. */
+export function SignOffUnitForm({ enrolmentId, unitCode }: { enrolmentId: string; unitCode: string }) {
+  const [state, action, pending] = useActionState<AssessmentFormState, FormData>(signOffUnitAction, null);
+  const declarationErrors = errorsFor(state, "declaration");
+  const passwordErrors = errorsFor(state, "password");
+  return (
+    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-label={`Sign off ${unitCode}`}>
+      <FormProblem state={state} fieldIds={{ declaration: "sign-off-declaration", password: "sign-off-password" }} />
+      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      <div>
+        <label htmlFor="sign-off-declaration" className="block font-medium">
+          Your declaration as assessor
+        </label>
+        <textarea
+          id="sign-off-declaration"
+          name="declaration"
+          rows={4}
+          required
+          maxLength={5000}
+          defaultValue={valueOf(state, "declaration", defaultAssessorDeclaration)}
+          aria-invalid={declarationErrors ? true : undefined}
+          aria-describedby={declarationErrors ? "sign-off-declaration-error" : undefined}
+          className={inputClass}
+        />
+        <FieldErrors id="sign-off-declaration-error" errors={declarationErrors} />
+      </div>
+      <div>
+        <label htmlFor="sign-off-password" className="block font-medium">
+          Your password (to sign)
+        </label>
+        <input
+          id="sign-off-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={passwordErrors ? true : undefined}
+          aria-describedby={passwordErrors ? "sign-off-password-error" : undefined}
+          className={`${inputClass} max-w-xs`}
+        />
+        <FieldErrors id="sign-off-password-error" errors={passwordErrors} />
+      </div>
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
+        {pending ? "Signing off…" : `Sign off ${unitCode}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { verifyPassword } from "../auth/password";
+import type { Db } from "../db/client";
+import { loadEnrolmentResource, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
+import { AppError } from "../errors";
+import { formatDateTime } from "../format/date";
+
+// Small rules shared by the assessment operations.
+
+export const wrongPasswordMessage = "Your password was not accepted; the decision was not signed.";
+export const wrongPasswordSignOffMessage = "Your password was not accepted; the unit was not signed off.";
+
+export function enrolmentNotFound(): AppError {
+  return new AppError("That enrolment was not found. It may have been removed; go back to your list of candidates.", "enrolment not found");
+}
+
+/** The facts the policy needs about an enrolment, or a not-found refusal. */
+export async function requireEnrolmentResource(db: Pick<Db, "enrolment" | "eqaShare">, enrolmentId: string): Promise<IdentifiedEnrolmentResource> {
+  const resource = await loadEnrolmentResource(db, enrolmentId);
+  if (!resource) throw enrolmentNotFound();
+  return resource;
+}
+
+/**
+ * The signer proves it is them by typing their password again. Checked before the transaction
+ * (argon2 is deliberately slow) and nothing is written when it fails.
+ */
+export async function requireSigningPassword(db: Pick<Db, "user">, userId: string, password: string, refusal: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, deactivatedAt: true } });
+  const accepted = !!user?.passwordHash && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
+  if (!accepted) throw new AppError(refusal, "signing password not accepted");
+}
+
+/**
+ * A unique index refused the row. With the driver adapters both databases report Prisma's
+ * P2002 with the model named in `meta.modelName` (SQLite names the columns, PostgreSQL the
+ * index), so the model is what we compare.
+ */
+export function isUniqueViolationOn(error: unknown, modelName: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: unknown };
+  if (code !== "P2002") return false;
+  const model = typeof meta === "object" && meta !== null ? (meta as { modelName?: unknown }).modelName : undefined;
+  return model === undefined || model === modelName;
+}
+
+/** Refuses assessment work on an enrolment that is completed or withdrawn, saying why. */
+export function requireOpenForAssessment(status: string, whatYouTried: string): void {
+  if (status === "WITHDRAWN") throw new AppError(`This enrolment has been withdrawn, so you cannot ${whatYouTried}. Its record is kept as it was.`);
+  if (status === "COMPLETED") {
+    throw new AppError(`This unit has been signed off, so you cannot ${whatYouTried}. To reopen it, revoke the unit sign-off with a reason first.`);
+  }
+}
+
+export async function nameOf(db: Pick<Db, "user">, userId: string | null): Promise<string> {
+  if (!userId) return "someone";
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
+  return user?.name ?? "someone";
+}
+
+export function when(date: Date, timeZone: string): string {
+  return formatDateTime(date, timeZone);
+}
+
+/** "1.2, 1.5 and 2.1". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,218 @@
+import { authorize, can, type Actor, type EvidenceResource } from "../authz/policy";
+import type { Db } from "../db/client";
+import { loadEnrolmentResources } from "../enrolments/enrolment-resource";
+import { AppError } from "../errors";
+import { methodLabel } from "../evidence/methods";
+import { mappingWarnings } from "../mapping/mapping-warnings";
+import { describeRangeRule } from "../standards/range-rule";
+
+// Everything the review page shows about one evidence item: its details and declaration, its
+// mappings grouped by unit and criterion with the range items claimed, each mapping's review
+// history, and the conversation in every round. Plain data; who may do what is worked out here.
+
+export type ReviewMapping = {
+  id: string;
+  status: "PROPOSED" | "SUBMITTED" | "ACCEPTED" | "REJECTED";
+  feedback: string | null;
+  reviewedAt: Date | null;
+  reviewerName: string | null;
+  criterion: {
+    id: string;
+    ref: string;
+    text: string;
+    groupTitle: string;
+    rangeTitle: string | null;
+    /** "at least 3 of these 9", "all of these 6", or "". */
+    rangeRuleWords: string;
+    rangeItems: { id: string; text: string; claimed: boolean }[];
+  };
+  warnings: string[];
+  reviews: { id: string; round: number; status: string; feedback: string | null; reviewerName: string; at: Date; rangeItemTexts: string[] }[];
+  canReview: boolean;
+};
+
+export type ReviewUnit = {
+  enrolmentId: string;
+  unitCode: string;
+  unitTitle: string;
+  enrolmentStatus: string;
+  /** Whether the viewer may open the enrolment's assessment record. */
+  canOpenEnrolment: boolean;
+  mappings: ReviewMapping[];
+};
+
+export type EvidenceReview = {
+  evidence: {
+    id: string;
+    title: string;
+    method: string;
+    methodLabel: string;
+    activityDate: Date;
+    description: string;
+    simulated: boolean;
+    workplaceDocument: { what?: string; whereKept?: string; heldBy?: string; relevance?: string } | null;
+    submittedAt: Date | null;
+    declaration: string | null;
+    round: number;
+    candidateName: string;
+  };
+  timeZone: string;
+  units: ReviewUnit[];
+  comments: { id: string; round: number; authorName: string; authorRole: string; body: string; createdAt: Date }[];
+  canComment: boolean;
+  /** Whether anything on this page is the viewer's to review. */
+  canReviewAny: boolean;
+};
+
+function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workplaceDocument"] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const text = (key: string) => (typeof v[key] === "string" ? (v[key] as string) : undefined);
+  return { what: text("what"), whereKept: text("whereKept"), heldBy: text("heldBy"), relevance: text("relevance") };
+}
+
+function idsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<EvidenceReview> {
+  const owner = await db.evidence.findUnique({ where: { id: evidenceId }, select: { centreId: true, candidateId: true } });
+  if (!owner) throw new AppError("That evidence does not exist or has been removed.");
+  const enrolmentResources = await loadEnrolmentResources(db, { candidateId: owner.candidateId, centreId: owner.centreId });
+  const resource: EvidenceResource = { kind: "evidence", centreId: owner.centreId, candidateId: owner.candidateId, enrolments: enrolmentResources };
+  authorize(actor, "evidence.read", resource, now);
+  const byEnrolment = new Map(enrolmentResources.map((e) => [e.id, e]));
+
+  const [evidence, centre, mappings, comments] = await Promise.all([
+    db.evidence.findUnique({
+      where: { id: evidenceId },
+      select: {
+        id: true,
+        title: true,
+        method: true,
+        activityDate: true,
+        description: true,
+        simulated: true,
+        workplaceDocument: true,
+        submittedAt: true,
+        declaration: true,
+        round: true,
+        candidate: { select: { name: true } },
+      },
+    }),
+    db.centre.findUnique({ where: { id: owner.centreId }, select: { timeZone: true } }),
+    db.mapping.findMany({
+      where: { evidenceId },
+      select: {
+        id: true,
+        status: true,
+        feedback: true,
+        reviewedAt: true,
+        reviewedById: true,
+        rangeItems: { select: { rangeItemId: true } },
+        enrolment: { select: { id: true, status: true, unitVersion: { select: { title: true, unit: { select: { code: true } } } } } },
+        criterion: {
+          select: {
+            id: true,
+            ref: true,
+            text: true,
+            position: true,
+            rangeTitle: true,
+            rangeRule: true,
+            rangeMin: true,
+            group: { select: { title: true, assessmentMethods: true } },
+            rangeItems: { select: { id: true, text: true }, orderBy: { position: "asc" } },
+          },
+        },
+        reviews: { select: { id: true, round: true, status: true, feedback: true, reviewerId: true, at: true, rangeItemIds: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+      },
+    }),
+    db.comment.findMany({ where: { evidenceId }, select: { id: true, round: true, authorId: true, body: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
+
+  const personIds = new Set<string>();
+  for (const m of mappings) {
+    if (m.reviewedById) personIds.add(m.reviewedById);
+    for (const r of m.reviews) personIds.add(r.reviewerId);
+  }
+  for (const c of comments) personIds.add(c.authorId);
+  const people = new Map((await db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+
+  const roleOf = (userId: string): string => {
+    if (userId === owner.candidateId) return "Candidate";
+    if (enrolmentResources.some((e) => e.assessorId === userId)) return "Assessor";
+    if (enrolmentResources.some((e) => e.iqaId === userId)) return "Internal quality assurer";
+    return "";
+  };
+
+  mappings.sort((a, b) => a.enrolment.unitVersion.unit.code.localeCompare(b.enrolment.unitVersion.unit.code) || a.criterion.position - b.criterion.position);
+  const units: ReviewUnit[] = [];
+  for (const m of mappings) {
+    const enrolmentResource = byEnrolment.get(m.enrolment.id);
+    let unit = units.find((u) => u.enrolmentId === m.enrolment.id);
+    if (!unit) {
+      unit = {
+        enrolmentId: m.enrolment.id,
+        unitCode: m.enrolment.unitVersion.unit.code,
+        unitTitle: m.enrolment.unitVersion.title,
+        enrolmentStatus: m.enrolment.status,
+        canOpenEnrolment: !!enrolmentResource && can(actor, "enrolment.read", enrolmentResource, now),
+        mappings: [],
+      };
+      units.push(unit);
+    }
+    const claimed = new Set(m.rangeItems.map((r) => r.rangeItemId));
+    const itemText = new Map(m.criterion.rangeItems.map((i) => [i.id, i.text]));
+    unit.mappings.push({
+      id: m.id,
+      status: m.status,
+      feedback: m.feedback,
+      reviewedAt: m.reviewedAt,
+      reviewerName: m.reviewedById ? (people.get(m.reviewedById) ?? null) : null,
+      criterion: {
+        id: m.criterion.id,
+        ref: m.criterion.ref,
+        text: m.criterion.text,
+        groupTitle: m.criterion.group.title,
+        rangeTitle: m.criterion.rangeTitle,
+        rangeRuleWords: describeRangeRule(m.criterion.rangeRule, m.criterion.rangeMin, m.criterion.rangeItems.length),
+        rangeItems: m.criterion.rangeItems.map((i) => ({ id: i.id, text: i.text, claimed: claimed.has(i.id) })),
+      },
+      warnings: mappingWarnings({ evidenceMethod: evidence.method, group: m.criterion.group }),
+      reviews: m.reviews.map((r) => ({
+        id: r.id,
+        round: r.round,
+        status: r.status,
+        feedback: r.feedback,
+        reviewerName: people.get(r.reviewerId) ?? "Unknown",
+        at: r.at,
+        rangeItemTexts: idsOf(r.rangeItemIds).flatMap((id) => itemText.get(id) ?? []),
+      })),
+      canReview: m.status === "SUBMITTED" && m.enrolment.status === "ACTIVE" && !!enrolmentResource && can(actor, "mapping.review", enrolmentResource, now),
+    });
+  }
+
+  const canComment = can(actor, "qa.comment", resource, now) || enrolmentResources.some((e) => can(actor, "qa.comment", e, now));
+  return {
+    evidence: {
+      id: evidence.id,
+      title: evidence.title,
+      method: evidence.method,
+      methodLabel: methodLabel(evidence.method),
+      activityDate: evidence.activityDate,
+      description: evidence.description,
+      simulated: evidence.simulated,
+      workplaceDocument: workplaceDocumentOf(evidence.workplaceDocument),
+      submittedAt: evidence.submittedAt,
+      declaration: evidence.declaration,
+      round: evidence.round,
+      candidateName: evidence.candidate.name,
+    },
+    timeZone: centre?.timeZone ?? "Europe/London",
+    units,
+    comments: comments.map((c) => ({ id: c.id, round: c.round, authorName: people.get(c.authorId) ?? "Unknown", authorRole: roleOf(c.authorId), body: c.body, createdAt: c.createdAt })),
+    canComment,
+    canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
+  };
+}

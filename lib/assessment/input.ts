@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+
+// Input checking shared by the assessment operations: every operation parses what it is given
+// with zod, so a server action, a test or a script all meet the same rules.
+
+/** Input that failed validation, with a message per field for the form to show beside it. */
+export class AssessmentInputError extends AppError {
+  constructor(
+    userMessage: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(userMessage);
+  }
+
+  static forField(field: string, message: string): AssessmentInputError {
+    return new AssessmentInputError(message, { [field]: [message] });
+  }
+}
+
+export function parseAssessmentInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const first = parsed.error.issues[0]?.message;
+  const message = parsed.error.issues.length === 1 && first ? first : "Some of what you entered needs changing. Check the messages beside the fields.";
+  throw new AssessmentInputError(message, fieldErrors);
+}
+
+export const recordId = (what: string) =>
+  z
+    .string({ error: `The ${what} is missing. Reload the page and try again.` })
+    .trim()
+    .min(1, `The ${what} is missing. Reload the page and try again.`)
+    .max(100, `The ${what} is not recognised. Reload the page and try again.`);
+
+/** A password typed to sign: never trimmed, never echoed back. */
+export const signingPassword = z
+  .string({ error: "Enter your password to sign." })
+  .min(1, "Enter your password to sign.")
+  .max(200, "That password is too long.");
+
+export function requiredText(what: string, max: number) {
+  return z
+    .string({ error: `Write ${what}.` })
+    .trim()
+    .min(1, `Write ${what}.`)
+    .max(max, `Keep ${what} to ${max.toLocaleString("en-GB")} characters or fewer.`);
+}
