@@ -27,11 +27,11 @@ export function parseUnitText(file: string, text: string): ParsedUnitFile {
 
 export function unitFileNames(dir = standardsDir): string[] {
   return fs
-    .readdirSync(dir)
+    .readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((name) => name.endsWith(".json") && name !== "unit.schema.json")
     .sort();
 }
 
 export function readUnitFiles(dir = standardsDir): ParsedUnitFile[] {
-  return unitFileNames(dir).map((name) => parseUnitText(name, fs.readFileSync(path.join(dir, name), "utf8")));
+  return unitFileNames(dir).map((name) => parseUnitText(name, fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name), "utf8")));
 }

@@ -70,7 +70,10 @@ test("an admin enrols a candidate, changes the assessor, and the candidate sees 
   await expect(cs34).toContainText("Ben Morgan");
   await expect(cs34).toContainText("30 June 2027");
   await expect(cs34).toContainText("Active");
-  await expect(page.getByText("Evidence and progress arrive with the portfolio feature")).toBeVisible();
+  // Progress for the new unit starts at nothing, and the next step points at the gap view.
+  const progress = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^CS34 / }) });
+  await expect(progress).toContainText("0 of 28 criteria met, 0 with evidence but not yet met, 28 with no evidence yet.");
+  await expect(progress).toContainText("28 criteria have no evidence yet — open the gap view.");
 });
 
 test("a candidate is refused the admin's enrolment pages with a clear message", async ({ page, visit }) => {
