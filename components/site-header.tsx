@@ -2,13 +2,22 @@ import Link from "next/link";
 import { IdleKeepAlive } from "@/components/auth/idle-keep-alive";
 import { RoleSwitcher } from "@/components/auth/role-switcher";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { unreadCount } from "@/lib/assessment/notifications";
+import { queueCount } from "@/lib/assessment/queue";
 import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { roleLabels } from "@/lib/authz/labels";
 
 const roleNavigation = {
-  CANDIDATE: [{ href: "/candidate", label: "My units" }],
-  ASSESSOR: [{ href: "/assessor", label: "My candidates" }],
-  IQA: [{ href: "/iqa", label: "Sampling" }],
+  CANDIDATE: [
+    { href: "/candidate", label: "My units" },
+    { href: "/candidate/evidence", label: "Evidence" },
+  ],
+  ASSESSOR: [
+    { href: "/assessor", label: "My candidates" },
+    { href: "/assessor/queue", label: "Review queue" },
+  ],
+  IQA: [{ href: "/iqa", label: "My enrolments" }],
   CENTRE_ADMIN: [
     { href: "/admin", label: "Centre" },
     { href: "/admin/people", label: "People" },
@@ -19,8 +28,14 @@ const roleNavigation = {
 
 export async function SiteHeader() {
   const actor = await getActor();
-  const navigation = [
-    ...(actor?.active ? roleNavigation[actor.active.role] : [{ href: "/", label: "Home" }]),
+  const [waiting, unread] = actor
+    ? await Promise.all([actor.active?.role === "ASSESSOR" ? queueCount(db, actor) : Promise.resolve(0), unreadCount(db, actor)])
+    : [0, 0];
+  const navigation: { href: string; label: string; count?: number; countLabel?: string }[] = [
+    ...(actor?.active ? roleNavigation[actor.active.role] : [{ href: "/", label: "Home" }]).map((item) =>
+      item.href === "/assessor/queue" ? { ...item, count: waiting, countLabel: "waiting" } : item,
+    ),
+    ...(actor ? [{ href: "/notifications", label: "Notifications", count: unread, countLabel: "unread" }] : []),
     { href: "/standards", label: "Standards" },
   ];
   return (
@@ -38,6 +53,12 @@ export async function SiteHeader() {
               <li key={item.href}>
                 <Link href={item.href} className="text-brand-700 underline-offset-4 hover:underline">
                   {item.label}
+                  {item.count ? (
+                    <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">
+                      {item.count}
+                      <span className="sr-only"> {item.countLabel}</span>
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             ))}

@@ -19,6 +19,7 @@ export default async function AssessorHome({ searchParams }: { searchParams: Pro
       columns={["candidate", "unit", "iqa", "start", "plannedEnd", "status"]}
       basePath="/assessor"
       page={pageParam(page)}
+      linkTo={(row) => `/assessor/enrolments/${encodeURIComponent(row.id)}`}
     />
   );
 }

@@ -19,6 +19,7 @@ export default async function IqaHome({ searchParams }: { searchParams: Promise<
       columns={["candidate", "unit", "assessor", "plannedEnd", "status"]}
       basePath="/iqa"
       page={pageParam(page)}
+      linkTo={(row) => `/assessor/enrolments/${encodeURIComponent(row.id)}`}
     />
   );
 }

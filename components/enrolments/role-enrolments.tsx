@@ -21,6 +21,7 @@ export async function RoleEnrolments({
   columns,
   basePath,
   page,
+  linkTo,
   children,
 }: {
   actor: SessionActor;
@@ -32,6 +33,8 @@ export async function RoleEnrolments({
   columns: EnrolmentColumn[];
   basePath: string;
   page: number;
+  /** Where each row's candidate links to (the assessor's and IQA's enrolment page). */
+  linkTo?: (row: { id: string }) => string;
   children?: ReactNode;
 }) {
   const centres = actor.roles.filter((r) => r.role === role);
@@ -61,7 +64,7 @@ export async function RoleEnrolments({
         <p className="rounded border border-slate-300 bg-white p-4">{empty}</p>
       ) : (
         <>
-          <EnrolmentTable caption={caption} rows={list.items} columns={shown} />
+          <EnrolmentTable caption={caption} rows={list.items} columns={shown} linkTo={linkTo} />
           <Pagination page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} basePath={basePath} noun="enrolments" />
         </>
       )}

@@ -66,6 +66,8 @@ export type GapView = {
     versionNumber: number;
     plannedEndDate: Date;
     timeZone: string;
+    /** When the candidate made their final declaration for unit sign-off, if they have. */
+    candidateDeclaredAt: Date | null;
   };
   /** The viewer is the enrolment's candidate. */
   viewerIsCandidate: boolean;
@@ -116,6 +118,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
       ...enrolmentResourceSelect,
       status: true,
       plannedEndDate: true,
+      candidateDeclaredAt: true,
       unitVersionId: true,
       candidate: { select: { name: true } },
       centre: { select: { timeZone: true } },
@@ -156,7 +159,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
     db.evidenceRequirement.findMany({
       where: { unitVersionId: enrolment.unitVersionId },
       orderBy: { position: "asc" },
-      select: { ref: true, text: true, items: true, checks: true },
+      select: { ref: true, text: true, items: true, checks: true, confirmations: { where: { enrolmentId: enrolment.id }, select: { at: true } } },
     }),
     db.mapping.findMany({
       where: { enrolmentId: enrolment.id },
@@ -250,13 +253,14 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
       versionNumber: enrolment.unitVersion.number,
       plannedEndDate: enrolment.plannedEndDate,
       timeZone: enrolment.centre.timeZone,
+      candidateDeclaredAt: enrolment.candidateDeclaredAt,
     },
     viewerIsCandidate: enrolment.candidateId === actor.userId,
     canPropose,
     total,
     counts,
     groups: gapGroups,
-    requirements: requirements.map((r) => ({ ref: r.ref, text: r.text, items: requirementItems(r.items), checks: booleanChecks(r.checks), confirmed: false })),
+    requirements: requirements.map((r) => ({ ref: r.ref, text: r.text, items: requirementItems(r.items), checks: booleanChecks(r.checks), confirmed: r.confirmations.length > 0 })),
     attachableEvidence: attachable.map((e) => ({ id: e.id, title: e.title, methodLabel: methodLabel(e.method), simulated: e.simulated })),
   };
 }

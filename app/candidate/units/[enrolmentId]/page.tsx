@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { CandidateDeclarationForm } from "@/components/assessment/candidate-declaration-form";
 import { formatDate } from "@/lib/format/date";
 import { mappingStatusLabel, type MappingStatus } from "@/lib/mapping/status-words";
 import { criterionStatuses, criterionStatusIcon, criterionStatusLabel, criterionStatusNext, type CriterionStatus } from "@/lib/portfolio/criterion-status";
@@ -282,6 +283,22 @@ export default async function GapViewPage({ params }: Props) {
               );
             })}
           </ul>
+        </section>
+      )}
+
+      {view.viewerIsCandidate && enrolment.status === "ACTIVE" && (
+        <section aria-labelledby="declaration-heading" className="max-w-3xl space-y-3">
+          <h2 id="declaration-heading" className="text-xl font-semibold">
+            Your final declaration
+          </h2>
+          {enrolment.candidateDeclaredAt ? (
+            <p>You made your declaration on {formatDate(enrolment.candidateDeclaredAt, enrolment.timeZone)}. Your assessor can now sign the unit off once every criterion is met.</p>
+          ) : (
+            <>
+              <p>When your evidence is complete, declare it is your own work. Your assessor signs the unit off only after you have.</p>
+              <CandidateDeclarationForm enrolmentId={enrolment.id} unitCode={enrolment.unitCode} />
+            </>
+          )}
         </section>
       )}
     </div>
