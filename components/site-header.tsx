@@ -22,6 +22,7 @@ const roleNavigation = {
     { href: "/admin", label: "Centre" },
     { href: "/admin/people", label: "People" },
     { href: "/admin/enrolments", label: "Enrolments" },
+    { href: "/admin/progress", label: "Progress" },
   ],
   EQA: [{ href: "/eqa", label: "Shared portfolios" }],
 } as const;

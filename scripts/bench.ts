@@ -1,14 +1,39 @@
 // npm run bench: prints performance figures against their targets. Figures, not pass/fail
 // tests: timing varies by machine, so targets are checked by reading this output.
+//
+//   npm run bench                         import bench, then progress pages at 1,000 candidates
+//   npm run bench -- --scale 10000        progress pages at 10,000 candidates
+//   npm run bench -- --only postgresql    one database only; --skip-import skips the import bench
+//
+// Every database is a throw-away one (a temporary SQLite file, or cp_bench_* on the PostgreSQL
+// server in BENCH_POSTGRES_URL), dropped afterwards.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import type { Provider } from "../lib/db/provider";
 import { importStandards } from "../lib/standards/import";
+import { benchProgress, printProgressResult } from "./bench/progress-bench";
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1000" },
+    runs: { type: "string", default: "30" },
+    only: { type: "string" },
+    "skip-import": { type: "boolean", default: false },
+  },
+});
+const scale = Number(args.scale);
+const progressRuns = Number(args.runs);
+if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(progressRuns) || progressRuns < 1) {
+  console.error("Usage: npm run bench -- [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--skip-import]");
+  process.exit(1);
+}
+const providers = (["postgresql", "sqlite"] as Provider[]).filter((p) => !args.only || p === args.only);
 
 const postgresServer = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -65,9 +90,9 @@ async function benchImport(provider: Provider) {
   return { first, again };
 }
 
-console.log(`Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, ${runs} runs each)\n`);
-console.log("Import of the five units (target: first import under 1 s on SQLite)");
-for (const provider of ["sqlite", "postgresql"] as Provider[]) {
+console.log(`Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})\n`);
+if (!args["skip-import"]) console.log(`Import of the five units (target: first import under 1 s on SQLite; ${runs} runs each)`);
+for (const provider of args["skip-import"] ? [] : (["sqlite", "postgresql"] as Provider[])) {
   const { first, again } = await benchImport(provider);
   const p50 = percentile(first, 50);
   const verdict = provider === "sqlite" ? (percentile(first, 95) < 1000 ? "meets target" : "MISSES target") : "";
@@ -75,3 +100,10 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
     `  ${provider.padEnd(10)} first import p50 ${fmt(p50)}, p95 ${fmt(percentile(first, 95))}; re-import (no change) p50 ${fmt(percentile(again, 50))}  ${verdict}`,
   );
 }
+
+console.log(`\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
+for (const provider of providers) {
+  const result = await withFreshDatabase(provider, (url) => benchProgress(provider, url, scale, progressRuns, (line) => console.log(line)));
+  printProgressResult(result, (line) => console.log(line));
+}
+console.log(`\nLoad average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (timings are wall-clock and shared with whatever else runs).`);

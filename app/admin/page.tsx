@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Refusal, refusalMessage } from "@/components/people/refusal";
+import { refusalMessage } from "@/components/people/refusal";
+import { Refusal } from "@/components/ui/refusal";
 import { cellClass, headRowClass, linkClass, tableClass } from "@/components/people/styles";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
@@ -15,7 +16,7 @@ export default async function AdminHomePage() {
   const actor = await requireActor();
   const centreId = actor.active?.centreId;
   if (!centreId || !can(actor, "centre.readDashboard", { kind: "centre", centreId })) {
-    return <Refusal title="Centre overview" message={refusalMessage(actor, "the centre overview")} />;
+    return <Refusal title="Centre overview" message={refusalMessage(actor, "the centre overview")} linkClassName={linkClass} />;
   }
   const overview = await getCentreOverview(db, actor);
   const mayReadOutbox = can(actor, "outbox.read", { kind: "centre", centreId });

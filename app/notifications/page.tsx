@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DoneBanner, firstParam, pageNumber, Pagination, Time } from "@/components/assessment/page-parts";
+import { DoneBanner, firstParam, pageNumber, Time } from "@/components/assessment/page-parts";
+import { Pagination } from "@/components/ui/pagination";
 import { linkClass, secondaryButtonClass } from "@/components/assessment/styles";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/actions/assessment-notifications";
 import { listNotifications } from "@/lib/assessment/notifications";
@@ -74,7 +75,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           })}
         </ol>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => (page > 1 ? `/notifications?page=${page}` : "/notifications")} label="Notification pages" />
+      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => (page > 1 ? `/notifications?page=${page}` : "/notifications")} label="Notification pages" linkClassName={linkClass} />
     </div>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { CentreForm } from "@/components/enrolments/centre-form";
-import { Pagination } from "@/components/enrolments/pagination";
-import { Refusal } from "@/components/enrolments/refusal";
+import { CountedPagination } from "@/components/ui/pagination";
+import { Refusal } from "@/components/ui/refusal";
 import { recordAudit } from "@/lib/audit";
 import { getActor, requireActor } from "@/lib/auth/session";
 import { authorize, can } from "@/lib/authz/policy";
@@ -158,7 +158,7 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
                 </tbody>
               </table>
             </div>
-            <Pagination page={page} pageCount={pageCount} total={total} pageSize={PAGE_SIZE} basePath="/platform" noun="centres" />
+            <CountedPagination page={page} pageCount={pageCount} total={total} pageSize={PAGE_SIZE} basePath="/platform" noun="centres" />
           </>
         )}
       </section>

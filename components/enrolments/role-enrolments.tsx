@@ -4,8 +4,8 @@ import { roleLabels } from "@/lib/authz/labels";
 import { db } from "@/lib/db";
 import { listRoleEnrolments, type WorkRole } from "@/lib/enrolments/list-role-enrolments";
 import { EnrolmentTable, type EnrolmentColumn } from "./enrolment-table";
-import { Pagination } from "./pagination";
-import { Refusal } from "./refusal";
+import { CountedPagination } from "@/components/ui/pagination";
+import { Refusal } from "@/components/ui/refusal";
 
 /**
  * The home page of a working role: the enrolments the person reaches through that role, in
@@ -65,7 +65,7 @@ export async function RoleEnrolments({
       ) : (
         <>
           <EnrolmentTable caption={caption} rows={list.items} columns={shown} linkTo={linkTo} />
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} basePath={basePath} noun="enrolments" />
+          <CountedPagination page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} basePath={basePath} noun="enrolments" />
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import type { CriterionSearch } from "@/lib/dal/standards";
 import { Highlight } from "./highlight";
 import { CriterionKindBadge } from "./labels";
@@ -58,23 +59,7 @@ export function SearchResults({ result }: { result: CriterionSearch }) {
           </section>
         );
       })}
-      {pageCount > 1 && (
-        <nav aria-label="Search result pages" className="flex flex-wrap items-center gap-4">
-          {page > 1 ? (
-            <Link href={pageHref(query, page - 1)} className="text-brand-700 underline">
-              Previous page
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={pageHref(query, page + 1)} className="text-brand-700 underline">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      )}
+      <Pagination page={page} pageCount={pageCount} href={(target) => pageHref(query, target)} label="Search result pages" className="flex flex-wrap items-center gap-4" />
     </div>
   );
 }

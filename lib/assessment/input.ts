@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, fieldErrorsOf } from "../errors";
 
 // Input checking shared by the assessment operations: every operation parses what it is given
 // with zod, so a server action, a test or a script all meet the same rules.
@@ -21,11 +21,7 @@ export class AssessmentInputError extends AppError {
 export function parseAssessmentInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
+  const fieldErrors = fieldErrorsOf(parsed.error);
   const first = parsed.error.issues[0]?.message;
   const message = parsed.error.issues.length === 1 && first ? first : "Some of what you entered needs changing. Check the messages beside the fields.";
   throw new AssessmentInputError(message, fieldErrors);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, fieldErrorsOf } from "../errors";
 import { isCalendarDate } from "../format/date";
 
 // The inputs of the enrolment operations, shared by the domain functions (which validate
@@ -90,11 +90,7 @@ export type ListEnrolmentsInput = z.input<typeof ListEnrolmentsInput>;
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
+  const fieldErrors = fieldErrorsOf(result.error);
   const count = Object.keys(fieldErrors).length;
   throw new EnrolmentInputError(count === 1 ? "There is a problem with one answer. Correct it and try again." : `There are problems with ${count} answers. Correct them and try again.`, fieldErrors);
 }

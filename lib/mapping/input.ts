@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, fieldErrorsOf } from "../errors";
 
 // The inputs of the mapping and submission operations, shared by the domain functions (which
 // validate whatever they are given) and the server actions (which pass form data straight in).
@@ -50,11 +50,7 @@ export type SearchMappableCriteriaInput = z.input<typeof SearchMappableCriteriaI
 export function parseMappingInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
+  const fieldErrors = fieldErrorsOf(parsed.error);
   const first = parsed.error.issues[0]?.message ?? "Some of what you sent needs changing.";
   throw new MappingInputError(first, fieldErrors);
 }

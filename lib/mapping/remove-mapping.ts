@@ -1,19 +1,16 @@
 import { recordAudit } from "../audit";
-import { authorize, type Actor } from "../authz/policy";
+import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
-import { loadEvidenceResource } from "../evidence/evidence-resource";
+import { authorizeCandidateChange, requireCandidateCanChange } from "./candidate-change";
 import { parseMappingInput, RemoveMappingInput } from "./input";
-import { acceptedMappingCannotBeRemoved, mappingNotFound, requireActiveEnrolment } from "./rules";
+import { acceptedMappingCannotBeRemoved } from "./rules";
 
 export type RemovedMapping = { mappingId: string; evidenceId: string; enrolmentId: string };
 
 /** The candidate withdraws a claim. Allowed until an assessor accepts it. */
 export async function removeMapping(db: Db, actor: Actor, rawInput: RemoveMappingInput, now: Date = new Date()): Promise<RemovedMapping> {
   const input = parseMappingInput(RemoveMappingInput, rawInput);
-  const found = await db.mapping.findUnique({ where: { id: input.mappingId }, select: { evidenceId: true } });
-  if (!found) throw mappingNotFound();
-  authorize(actor, "mapping.propose", await loadEvidenceResource(db, found.evidenceId), now);
+  await authorizeCandidateChange(db, actor, input.mappingId, now);
 
   return db.$transaction(async (tx) => {
     const mapping = await tx.mapping.findUnique({
@@ -29,9 +26,7 @@ export async function removeMapping(db: Db, actor: Actor, rawInput: RemoveMappin
         rangeItems: { select: { rangeItemId: true } },
       },
     });
-    if (!mapping || mapping.evidence.candidateId !== actor.userId) throw mappingNotFound();
-    if (mapping.status === "ACCEPTED") throw new AppError(acceptedMappingCannotBeRemoved);
-    requireActiveEnrolment(mapping.enrolment.status, "remove this mapping");
+    requireCandidateCanChange(mapping, actor, acceptedMappingCannotBeRemoved, "remove this mapping");
 
     await tx.mapping.delete({ where: { id: mapping.id } });
     await recordAudit(tx, {

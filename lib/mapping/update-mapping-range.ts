@@ -1,11 +1,10 @@
 import { recordAudit } from "../audit";
-import { authorize, type Actor } from "../authz/policy";
+import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
-import { loadEvidenceResource } from "../evidence/evidence-resource";
+import { authorizeCandidateChange, requireCandidateCanChange } from "./candidate-change";
 import { parseMappingInput, UpdateMappingRangeInput } from "./input";
 import { mappingWarnings } from "./mapping-warnings";
-import { acceptedMappingCannotBeChanged, mappingNotFound, requireActiveEnrolment, requireRangeItemsOf, statusAfterCandidateChange } from "./rules";
+import { acceptedMappingCannotBeChanged, requireRangeItemsOf, statusAfterCandidateChange } from "./rules";
 import type { MappingStatus } from "./status-words";
 
 export type UpdatedMappingRange = { mappingId: string; status: MappingStatus; rangeItemIds: string[]; warnings: string[] };
@@ -16,9 +15,7 @@ export type UpdatedMappingRange = { mappingId: string; status: MappingStatus; ra
  */
 export async function updateMappingRange(db: Db, actor: Actor, rawInput: UpdateMappingRangeInput, now: Date = new Date()): Promise<UpdatedMappingRange> {
   const input = parseMappingInput(UpdateMappingRangeInput, rawInput);
-  const found = await db.mapping.findUnique({ where: { id: input.mappingId }, select: { evidenceId: true } });
-  if (!found) throw mappingNotFound();
-  authorize(actor, "mapping.propose", await loadEvidenceResource(db, found.evidenceId), now);
+  await authorizeCandidateChange(db, actor, input.mappingId, now);
 
   return db.$transaction(async (tx) => {
     const mapping = await tx.mapping.findUnique({
@@ -32,9 +29,7 @@ export async function updateMappingRange(db: Db, actor: Actor, rawInput: UpdateM
         rangeItems: { select: { rangeItemId: true } },
       },
     });
-    if (!mapping || mapping.evidence.candidateId !== actor.userId) throw mappingNotFound();
-    if (mapping.status === "ACCEPTED") throw new AppError(acceptedMappingCannotBeChanged);
-    requireActiveEnrolment(mapping.enrolment.status, "change this mapping");
+    requireCandidateCanChange(mapping, actor, acceptedMappingCannotBeChanged, "change this mapping");
     requireRangeItemsOf({ ref: mapping.criterion.ref, rangeItemIds: mapping.criterion.rangeItems.map((r) => r.id) }, input.rangeItemIds);
 
     const status = statusAfterCandidateChange(mapping.status);

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { hashPassword, passwordSchema } from "../auth/password";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
-import { InvalidInputError, fieldErrorsOf } from "./errors";
+import { AppError, fieldErrorsOf } from "../errors";
+import { InvalidInputError } from "./errors";
 import { findInvitation, invitationMessages } from "./find-invitation";
 
 export type AcceptInvitationInput = { token: string; password: string; confirmPassword: string };

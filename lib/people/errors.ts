@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, fieldErrorsOf } from "../errors";
 
 /** Input that failed validation, with messages per field for the form to show beside each. */
 export class InvalidInputError extends AppError {
@@ -13,15 +13,6 @@ export class InvalidInputError extends AppError {
 
 /** Someone or something that is not there, or not in the actor's centre (which looks the same). */
 export class NotFoundError extends AppError {}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
 
 export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);

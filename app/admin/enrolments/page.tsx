@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EnrolmentFiltersForm } from "@/components/enrolments/filters-form";
 import { EnrolmentTable } from "@/components/enrolments/enrolment-table";
-import { Pagination } from "@/components/enrolments/pagination";
-import { Refusal } from "@/components/enrolments/refusal";
+import { CountedPagination } from "@/components/ui/pagination";
+import { Refusal } from "@/components/ui/refusal";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
@@ -96,7 +96,7 @@ export default async function EnrolmentsPage({ searchParams }: { searchParams: P
               columns={["candidate", "unit", "assessor", "iqa", "start", "plannedEnd", "status"]}
               linkTo={(row) => `/admin/enrolments/${row.id}`}
             />
-            <Pagination page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} basePath="/admin/enrolments" query={query} noun="enrolments" />
+            <CountedPagination page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} basePath="/admin/enrolments" query={query} noun="enrolments" />
           </>
         )}
       </section>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { DateTime } from "@/components/people/date-time";
-import { Pagination } from "@/components/people/pagination";
-import { Refusal, refusalMessage } from "@/components/people/refusal";
-import { cellClass, headRowClass, tableClass } from "@/components/people/styles";
+import { Pagination } from "@/components/ui/pagination";
+import { refusalMessage } from "@/components/people/refusal";
+import { Refusal } from "@/components/ui/refusal";
+import { cellClass, headRowClass, linkClass, tableClass } from "@/components/people/styles";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
@@ -17,7 +18,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   const centreId = actor.active?.centreId;
   if (!centreId || !can(actor, "outbox.read", { kind: "centre", centreId })) {
-    return <Refusal title="Outbox" message={refusalMessage(actor, "the outbox")} />;
+    return <Refusal title="Outbox" message={refusalMessage(actor, "the outbox")} linkClassName={linkClass} />;
   }
   const params = await searchParams;
   const page = Array.isArray(params.page) ? params.page[0] : params.page;
@@ -77,7 +78,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
-      <Pagination page={outbox.page} pageCount={outbox.pageCount} label="Outbox pages" href={(n) => (n > 1 ? `/admin/outbox?page=${n}` : "/admin/outbox")} />
+      <Pagination page={outbox.page} pageCount={outbox.pageCount} label="Outbox pages" linkClassName={linkClass} href={(n) => (n > 1 ? `/admin/outbox?page=${n}` : "/admin/outbox")} />
     </div>
   );
 }

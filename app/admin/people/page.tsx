@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/people/date-time";
-import { Pagination } from "@/components/people/pagination";
-import { Refusal, refusalMessage } from "@/components/people/refusal";
+import { Pagination } from "@/components/ui/pagination";
+import { refusalMessage } from "@/components/people/refusal";
+import { Refusal } from "@/components/ui/refusal";
 import { StatusText } from "@/components/people/status";
 import { cellClass, headRowClass, inputClass, linkClass, primaryButtonClass, secondaryButtonClass, tableClass } from "@/components/people/styles";
 import { requireActor } from "@/lib/auth/session";
@@ -33,7 +34,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   const centreId = actor.active?.centreId;
   if (!centreId || !can(actor, "user.list", { kind: "centre", centreId })) {
-    return <Refusal title="People" message={refusalMessage(actor, "the list of people")} />;
+    return <Refusal title="People" message={refusalMessage(actor, "the list of people")} linkClassName={linkClass} />;
   }
   const params = await searchParams;
   const result = await listPeople(db, actor, { query: first(params.q), role: first(params.role) || null, page: first(params.page) });
@@ -141,7 +142,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </div>
       ) : null}
 
-      <Pagination page={result.page} pageCount={result.pageCount} label="People pages" href={(page) => peopleHref(result.query, result.role, page)} />
+      <Pagination page={result.page} pageCount={result.pageCount} label="People pages" linkClassName={linkClass} href={(page) => peopleHref(result.query, result.role, page)} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { firstParam, NotAvailable, pageNumber, Pagination, Time } from "@/components/assessment/page-parts";
+import { firstParam, pageNumber, Time } from "@/components/assessment/page-parts";
+import { Pagination } from "@/components/ui/pagination";
+import { Refusal } from "@/components/ui/refusal";
 import { cellClass, linkClass, primaryButtonClass, tableClass } from "@/components/assessment/styles";
 import { listQueue } from "@/lib/assessment/queue";
 import { requireActor } from "@/lib/auth/session";
@@ -16,7 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   if (!actor.memberships.some((m) => m.role === "ASSESSOR")) {
-    return <NotAvailable title="Review queue" message="This page is for assessors, and you do not hold the assessor role at any centre. If you should, ask your centre admin." />;
+    return <Refusal title="Review queue" message="This page is for assessors, and you do not hold the assessor role at any centre. If you should, ask your centre admin." linkClassName={linkClass} />;
   }
   const params = await searchParams;
   const unitCode = firstParam(params.unit)?.trim() || null;
@@ -136,7 +138,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               </tbody>
             </table>
           </div>
-          <Pagination page={queue.page} pageCount={queue.pageCount} href={href} label="Queue pages" />
+          <Pagination page={queue.page} pageCount={queue.pageCount} href={href} label="Queue pages" linkClassName={linkClass} />
         </div>
       )}
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
 import { db } from "@/lib/db";
@@ -199,23 +200,14 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
                 </tbody>
               </table>
             </div>
-            {list.pageCount > 1 ? (
-              <nav aria-label="Pages of evidence" className="flex flex-wrap items-center gap-4">
-                {list.page > 1 ? (
-                  <Link href={listHref(list.filters, list.page - 1)} className="text-brand-700 underline underline-offset-4">
-                    Previous page
-                  </Link>
-                ) : null}
-                <span>
-                  Page {list.page} of {list.pageCount}
-                </span>
-                {list.page < list.pageCount ? (
-                  <Link href={listHref(list.filters, list.page + 1)} className="text-brand-700 underline underline-offset-4">
-                    Next page
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pagination
+              page={list.page}
+              pageCount={list.pageCount}
+              href={(page) => listHref(list.filters, page)}
+              label="Pages of evidence"
+              className="flex flex-wrap items-center gap-4"
+              linkClassName="text-brand-700 underline underline-offset-4"
+            />
           </>
         )}
       </section>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ChangeAssessorForm } from "@/components/enrolments/change-assessor-form";
-import { Refusal } from "@/components/enrolments/refusal";
+import { Refusal } from "@/components/ui/refusal";
 import { ShareForm } from "@/components/enrolments/share-form";
 import { EnrolmentStatusText } from "@/components/enrolments/status";
 import { WithdrawForm } from "@/components/enrolments/withdraw-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnrolmentForm } from "@/components/enrolments/enrolment-form";
-import { Refusal } from "@/components/enrolments/refusal";
+import { Refusal } from "@/components/ui/refusal";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DateTime } from "@/components/people/date-time";
 import { DeactivateForm } from "@/components/people/deactivate-form";
-import { Refusal, refusalMessage } from "@/components/people/refusal";
+import { BackToPeople } from "@/components/people/back-to-people";
+import { refusalMessage } from "@/components/people/refusal";
+import { Refusal } from "@/components/ui/refusal";
 import { ResendInvitationForm } from "@/components/people/resend-invitation-form";
 import { RolesForm } from "@/components/people/roles-form";
 import { StatusText } from "@/components/people/status";
@@ -32,22 +33,18 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor();
   const centreId = actor.active?.centreId;
   if (!centreId || !can(actor, "user.list", { kind: "centre", centreId })) {
-    return <Refusal title="Person" message={refusalMessage(actor, "this page")} />;
+    return <Refusal title="Person" message={refusalMessage(actor, "this page")} linkClassName={linkClass} />;
   }
   const { id } = await params;
   const loaded = await load(actor, decodeURIComponent(id).slice(0, 64));
-  if ("refusal" in loaded) return <Refusal title="Person" message={loaded.refusal} />;
+  if ("refusal" in loaded) return <Refusal title="Person" message={loaded.refusal} linkClassName={linkClass} />;
   const { person } = loaded;
   const tz = person.centre.timeZone;
   const invitationExpired = person.invitation && !person.invitation.usedAt && new Date(person.invitation.expiresAt) <= new Date();
 
   return (
     <div className="space-y-8">
-      <p>
-        <Link href="/admin/people" className={linkClass}>
-          Back to People
-        </Link>
-      </p>
+      <BackToPeople />
       <div className="space-y-3">
         <h1 className="text-3xl font-bold">{person.name}</h1>
         <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { InviteForm } from "@/components/people/invite-form";
-import { Refusal, refusalMessage } from "@/components/people/refusal";
+import { BackToPeople } from "@/components/people/back-to-people";
+import { refusalMessage } from "@/components/people/refusal";
+import { Refusal } from "@/components/ui/refusal";
 import { linkClass } from "@/components/people/styles";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -13,15 +14,11 @@ export default async function NewPersonPage() {
   const actor = await requireActor();
   const centreId = actor.active?.centreId;
   if (!centreId || !actor.active || !can(actor, "user.invite", { kind: "centre", centreId })) {
-    return <Refusal title="Add a person" message={refusalMessage(actor, "this page")} />;
+    return <Refusal title="Add a person" message={refusalMessage(actor, "this page")} linkClassName={linkClass} />;
   }
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/people" className={linkClass}>
-          Back to People
-        </Link>
-      </p>
+      <BackToPeople />
       <div className="max-w-2xl space-y-2">
         <h1 className="text-3xl font-bold">Add a person</h1>
         <p className="text-slate-700">

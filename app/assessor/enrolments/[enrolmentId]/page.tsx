@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmRequirementForm } from "@/components/assessment/confirm-requirement-form";
 import { DecideCriterionForm } from "@/components/assessment/decide-criterion-form";
-import { DoneBanner, firstParam, NotAvailable, Time } from "@/components/assessment/page-parts";
+import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts";
+import { Refusal } from "@/components/ui/refusal";
 import { RevokeForm } from "@/components/assessment/revoke-form";
 import { SignOffUnitForm } from "@/components/assessment/sign-off-unit-form";
 import { cellClass, linkClass, panelClass, tableClass } from "@/components/assessment/styles";
@@ -365,7 +366,7 @@ export default async function EnrolmentAssessmentPage({
     view = await getEnrolmentAssessment(db, actor, enrolmentId);
   } catch (error) {
     if (error instanceof ForbiddenError) {
-      return <NotAvailable title="Assessment record" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this enrolment." />;
+      return <Refusal title="Assessment record" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this enrolment." linkClassName={linkClass} />;
     }
     if (error instanceof AppError) notFound();
     throw error;

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MappingStatusBadge } from "@/components/assessment/mapping-status";
-import { DoneBanner, firstParam, NotAvailable, Time } from "@/components/assessment/page-parts";
+import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts";
+import { Refusal } from "@/components/ui/refusal";
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
 import { CommentForm } from "@/components/assessment/comment-form";
 import { linkClass, panelClass } from "@/components/assessment/styles";
@@ -147,7 +148,7 @@ export default async function ReviewEvidencePage({
     review = await getEvidenceReview(db, actor, evidenceId);
   } catch (error) {
     if (error instanceof ForbiddenError) {
-      return <NotAvailable title="Review evidence" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this evidence." />;
+      return <Refusal title="Review evidence" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this evidence." linkClassName={linkClass} />;
     }
     if (error instanceof AppError) notFound();
     throw error;

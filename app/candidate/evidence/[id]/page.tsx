@@ -1,17 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
 import { DeleteEvidenceForm } from "@/components/evidence/evidence-form";
+import { EvidenceNotice, loadOwnEvidence } from "@/components/evidence/own-evidence";
 import { EvidenceMappings } from "@/components/mapping/evidence-mappings";
 import { deleteEvidenceAction } from "@/lib/actions/evidence-delete";
-import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/authz/policy";
-import { roleLabels } from "@/lib/authz/labels";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { getEvidence, type EvidenceDetail } from "@/lib/evidence/get-evidence";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { renderMarkdown } from "@/lib/markdown/render";
 
@@ -24,22 +17,6 @@ const savedMessages: Record<string, string> = {
   updated: "Your changes were saved.",
 };
 
-function Notice({ children }: { children: ReactNode }) {
-  return (
-    <div className="max-w-3xl space-y-4">
-      <h1 className="text-3xl font-bold">Evidence</h1>
-      <div role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-4 text-amber-950">
-        {children}
-      </div>
-      <p>
-        <Link href="/candidate/evidence" className="text-brand-700 underline underline-offset-4">
-          Back to your evidence
-        </Link>
-      </p>
-    </div>
-  );
-}
-
 export default async function EvidencePage({
   params,
   searchParams,
@@ -47,28 +24,13 @@ export default async function EvidencePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requireActor();
-  if (actor.active?.role !== "CANDIDATE") {
-    return (
-      <Notice>
-        This page shows a candidate their own evidence.{" "}
-        {actor.active ? `You are acting as ${roleLabels[actor.active.role].toLowerCase()} at ${actor.active.centreName}. ` : ""}
-        If you are also a candidate, choose that role with “Acting as” at the top of the page.
-      </Notice>
-    );
-  }
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  let evidence: EvidenceDetail;
-  try {
-    evidence = await getEvidence(db, actor, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return <Notice>{error.userMessage}</Notice>;
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
-  if (evidence.candidateId !== actor.userId || evidence.centreId !== actor.active.centreId) {
-    return <Notice>This page shows only your own evidence, in the centre you are acting in.</Notice>;
-  }
+  const loaded = await loadOwnEvidence(id, {
+    notCandidate: "This page shows a candidate their own evidence.",
+    notOwn: "This page shows only your own evidence, in the centre you are acting in.",
+  });
+  if (!loaded.ok) return <EvidenceNotice title="Evidence">{loaded.reason}</EvidenceNotice>;
+  const { evidence } = loaded;
 
   const submitted = evidence.submittedAt !== null;
   const saved = typeof query.saved === "string" ? savedMessages[query.saved] : undefined;

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CountedPagination } from "@/components/ui/pagination";
+import { refusalMessage } from "@/components/people/refusal";
+import { Refusal } from "@/components/ui/refusal";
+import { linkClass } from "@/components/people/styles";
+import { ProgressFiltersForm } from "@/components/progress/filters-form";
+import { ProgressTable } from "@/components/progress/progress-table";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { providerOf } from "@/lib/db/provider";
+import { centreForRole } from "@/lib/enrolments/acting-centre";
+import { env } from "@/lib/env";
+import { listProgress } from "@/lib/progress/candidate-list";
+import { filtersQuery, parseListFilters, queryString } from "@/lib/progress/filters";
+import { getProgressOptions } from "@/lib/progress/options";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Candidates’ progress" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ProgressCandidatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const centre = centreForRole(actor, "CENTRE_ADMIN");
+  if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
+    return <Refusal title="Candidates’ progress" message={refusalMessage(actor, "the candidates’ progress")} linkClassName={linkClass} />;
+  }
+  const filters = parseListFilters(await searchParams);
+  const ctx = { provider: providerOf(env.DATABASE_URL), now: new Date() };
+  const [list, options] = await Promise.all([listProgress(db, actor, { centreId: centre.centreId, ...filters }, ctx), getProgressOptions(db, actor, centre.centreId)]);
+  const filtered = Boolean(filters.unit || filters.assessor || filters.cohort || filters.rag || filters.search);
+  const exportHref = `/api/admin/progress/export${queryString(filtersQuery({ ...list.filters, dir: list.dir }, { withPage: false }))}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p>
+          <Link href={`/admin/progress${queryString(filtersQuery({ unit: filters.unit, assessor: filters.assessor, cohort: filters.cohort }))}`} className={linkClass}>
+            Back to the progress dashboard
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold">Candidates’ progress</h1>
+        <p className="text-slate-700">{list.centre.name}: one row per candidate and unit.</p>
+      </div>
+
+      <section aria-labelledby="filters-heading" className="space-y-2">
+        <h2 id="filters-heading" className="text-xl font-semibold">
+          Find candidates
+        </h2>
+        <ProgressFiltersForm action="/admin/progress/candidates" options={options} filters={list.filters} list />
+      </section>
+
+      <section aria-labelledby="list-heading" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="list-heading" className="text-xl font-semibold">
+            {filtered ? "Matching enrolments" : "All enrolments"} ({list.total})
+          </h2>
+          {list.total > 0 ? (
+            <a href={exportHref} download className="rounded border border-slate-400 bg-white px-3 py-1.5 font-medium text-brand-700 hover:bg-slate-100">
+              Download this list as CSV ({list.total} rows)
+            </a>
+          ) : null}
+        </div>
+        {list.total === 0 ? (
+          <p className="rounded border border-slate-300 bg-white p-4">
+            {filtered ? "No enrolments match these filters. Change or clear the filters to see more." : "No one is enrolled yet. Enrol candidates on the Enrolments page."}
+          </p>
+        ) : (
+          <>
+            <ProgressTable
+              rows={list.items}
+              timeZone={list.centre.timeZone}
+              filters={list.filters}
+              dir={list.dir}
+              caption={`Enrolments at ${list.centre.name}${filtered ? ", filtered" : ""}: ${list.total} in all, page ${list.page} of ${list.pageCount}`}
+            />
+            <CountedPagination
+              page={list.page}
+              pageCount={list.pageCount}
+              total={list.total}
+              pageSize={list.pageSize}
+              basePath="/admin/progress/candidates"
+              query={filtersQuery({ ...list.filters, page: 1 })}
+              noun="enrolments"
+            />
+          </>
+        )}
+        <p className="text-sm text-slate-700">Dates and times are in the centre’s time zone ({list.centre.timeZone}).</p>
+      </section>
+    </div>
+  );
+}

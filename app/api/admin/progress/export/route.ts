@@ -1,0 +1,37 @@
+import { getActor } from "@/lib/auth/session";
+import { can, ForbiddenError } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { providerOf } from "@/lib/db/provider";
+import { centreForRole } from "@/lib/enrolments/acting-centre";
+import { env } from "@/lib/env";
+import { exportProgressCsv } from "@/lib/progress/csv";
+import { parseListFilters } from "@/lib/progress/filters";
+
+export const dynamic = "force-dynamic";
+
+const text = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+/** GET /api/admin/progress/export?unit=&assessor=&cohort=&rag=&search=&sort=&dir= — the filtered candidate list as CSV. */
+export async function GET(request: Request): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return text(401, "Sign in to download this export.");
+  const centre = centreForRole(actor, "CENTRE_ADMIN");
+  if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
+    return text(403, "Only a centre admin can download the progress export.");
+  }
+  const filters = parseListFilters(new URL(request.url).searchParams);
+  try {
+    const { filename, stream } = await exportProgressCsv(db, actor, { centreId: centre.centreId, ...filters }, { provider: providerOf(env.DATABASE_URL) });
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return text(403, error.userMessage);
+    throw error;
+  }
+}

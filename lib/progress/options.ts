@@ -1,0 +1,36 @@
+import type { Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { cohortMonths } from "./filters";
+import { centreForDashboard } from "./measures";
+
+// The choices of the progress filters: units, the centre's assessors (and anyone still
+// assigned to one of its enrolments), and the months in which its enrolments started.
+
+export type ProgressOptions = {
+  units: { code: string; title: string }[];
+  assessors: { id: string; name: string }[];
+  cohorts: string[];
+};
+
+export async function getProgressOptions(db: Db, actor: Actor, centreId: string): Promise<ProgressOptions> {
+  const centre = await centreForDashboard(db, actor, centreId);
+  const [units, assigned, range] = await Promise.all([
+    db.unit.findMany({
+      select: { code: true, versions: { select: { title: true }, orderBy: { number: "desc" }, take: 1 } },
+      orderBy: { code: "asc" },
+    }),
+    db.enrolment.groupBy({ by: ["assessorId"], where: { centreId, assessorId: { not: null } } }),
+    db.enrolment.aggregate({ where: { centreId }, _min: { startDate: true }, _max: { startDate: true } }),
+  ]);
+  const assignedIds = assigned.flatMap((row) => (row.assessorId ? [row.assessorId] : []));
+  const assessors = await db.user.findMany({
+    where: { OR: [{ memberships: { some: { centreId, role: "ASSESSOR" } } }, { id: { in: assignedIds } }] },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return {
+    units: units.map((u) => ({ code: u.code, title: u.versions[0]?.title ?? u.code })),
+    assessors,
+    cohorts: cohortMonths(range._min.startDate, range._max.startDate, centre.timeZone),
+  };
+}
