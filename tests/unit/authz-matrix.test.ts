@@ -115,3 +115,10 @@ describe("authorization matrix", () => {
     }
   });
 });
+
+describe("every action has a rule", () => {
+  it("each action is allowed to somebody in the tables above, so a new action without a rule fails here", () => {
+    const covered = new Set<Action>([...Object.values(allowedOnOwnEnrolment).flat(), ...centreActions, "centre.create"]);
+    expect(actions.filter((action) => !covered.has(action))).toEqual([]);
+  });
+});
