@@ -4,6 +4,8 @@
 //   npm run bench                         import bench, then progress pages at 1,000 candidates
 //   npm run bench -- --scale 10000        progress pages at 10,000 candidates
 //   npm run bench -- --only postgresql    one database only; --skip-import skips the import bench
+//   npm run bench -- --database-url URL   progress pages on a centre already seeded there by
+//                                         `npm run seed:scale` (--centre-slug, default scale-10000)
 //
 // Every database is a throw-away one (a temporary SQLite file, or cp_bench_* on the PostgreSQL
 // server in BENCH_POSTGRES_URL), dropped afterwards.
@@ -17,7 +19,8 @@ import { createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import type { Provider } from "../lib/db/provider";
 import { importStandards } from "../lib/standards/import";
-import { benchProgress, printProgressResult } from "./bench/progress-bench";
+import { providerOf } from "../lib/db/provider";
+import { benchProgress, findSeededCentre, measureProgress, printProgressResult } from "./bench/progress-bench";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +28,8 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "30" },
     only: { type: "string" },
     "skip-import": { type: "boolean", default: false },
+    "database-url": { type: "string" },
+    "centre-slug": { type: "string", default: "scale-10000" },
   },
 });
 const scale = Number(args.scale);
@@ -101,8 +106,13 @@ for (const provider of args["skip-import"] ? [] : (["sqlite", "postgresql"] as P
   );
 }
 
-console.log(`\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
-for (const provider of providers) {
+const existing = args["database-url"];
+if (existing) {
+  const seeded = await findSeededCentre(existing, args["centre-slug"]);
+  console.log(`\nProgress pages on centre ${args["centre-slug"]}, already seeded (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
+  printProgressResult(await measureProgress(providerOf(existing), existing, seeded, progressRuns), (line) => console.log(line));
+} else console.log(`\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
+for (const provider of existing ? [] : providers) {
   const result = await withFreshDatabase(provider, (url) => benchProgress(provider, url, scale, progressRuns, (line) => console.log(line)));
   printProgressResult(result, (line) => console.log(line));
 }

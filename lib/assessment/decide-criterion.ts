@@ -8,6 +8,7 @@ import { nameOf, isUniqueViolationOn, requireEnrolmentResource, requireOpenForAs
 import { parseAssessmentInput, recordId, signingPassword } from "./input";
 import { metReadiness } from "./met-shortfall";
 import { decisionSignature, normaliseSnapshot } from "./signature";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export { verifyDecisionSignature } from "./verify-decision-signature";
 
@@ -102,6 +103,7 @@ export async function decideCriterion(db: Db, actor: Actor, rawInput: DecideCrit
         data: { ...signed, signatureHash, currentSlot: "current" },
         select: { id: true },
       });
+      await refreshEnrolmentCounters(tx, [enrolment.id]);
       await recordAudit(tx, {
         actorId: actor.userId,
         centreId: enrolment.centreId,

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { notify } from "../notify";
 import { requireEnrolmentResource, requireOpenForAssessment } from "./common";
 import { AssessmentInputError, parseAssessmentInput, recordId } from "./input";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 const feedbackLimit = 5000;
 const feedbackTooLong = `Keep feedback to ${feedbackLimit.toLocaleString("en-GB")} characters or fewer.`;
@@ -105,6 +106,7 @@ export async function reviewMapping(db: Db, actor: Actor, rawInput: ReviewMappin
       data: { status, feedback, reviewedById: actor.userId, reviewedAt: now },
     });
     if (updated.count !== 1) throw new AppError("Someone else reviewed this mapping at the same moment. Reload the page to see their review.");
+    await refreshEnrolmentCounters(tx, [mapping.enrolmentId]);
 
     // Only units still in progress count: a signed-off or withdrawn unit's mappings can no
     // longer be reviewed or resubmitted, so they neither hold the evidence nor send it back.

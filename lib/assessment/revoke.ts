@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { notify } from "../notify";
 import { requireEnrolmentResource } from "./common";
 import { parseAssessmentInput, recordId, requiredText } from "./input";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export const RevokeInput = z.object({
   kind: z.enum(["decision", "unitSignOff"], { error: "Say what to revoke. Reload the page and try again." }),
@@ -79,6 +80,7 @@ export async function revoke(db: Db, actor: Actor, rawInput: RevokeInput, now: D
       if (decision.currentSlot !== "current") throw alreadyRevoked("decision");
       const revoked = await tx.decision.updateMany({ where: { id: decision.id, currentSlot: "current" }, data: revocation });
       if (revoked.count !== 1) throw alreadyRevoked("decision");
+      await refreshEnrolmentCounters(tx, [enrolment.id]);
       before = { currentSlot: "current", outcome: decision.outcome, signedById: decision.signedById, signedAt: decision.signedAt.toISOString() };
       what = `the decision on ${unitCode} ${decision.criterion.ref}`;
       if (decision.outcome === "MET") {

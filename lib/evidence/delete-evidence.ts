@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
 import { loadEvidenceResource } from "./evidence-resource";
 import { evidenceAuditSnapshot, lockReason } from "./get-evidence";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 /**
  * Deletes the candidate's own evidence, with its files and proposed mappings, while nothing of
@@ -30,6 +31,8 @@ export async function deleteEvidence(db: Db, actor: Actor, evidenceId: string, s
 
     const { count } = await tx.evidence.deleteMany({ where: { id: evidenceId } });
     if (count !== 1) throw new AppError("That evidence does not exist or has already been deleted.");
+    // Its proposed mappings went with it (cascade).
+    await refreshEnrolmentCounters(tx, before.mappings.map((m) => m.enrolmentId));
     await recordAudit(tx, {
       actorId: actor.userId,
       centreId: before.centreId,

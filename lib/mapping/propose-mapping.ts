@@ -8,6 +8,7 @@ import { parseMappingInput, ProposeMappingInput } from "./input";
 import { mappingWarnings } from "./mapping-warnings";
 import { acceptedMappingCannotBeChanged, requireActiveEnrolment, requireRangeItemsOf, simulationRefusal, statusAfterCandidateChange } from "./rules";
 import type { MappingStatus } from "./status-words";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export type ProposedMapping = {
   mappingId: string;
@@ -131,6 +132,7 @@ async function writeMapping(db: Db, actor: Actor, input: ProposeMappingInputData
       });
       mappingId = created.id;
     }
+    await refreshEnrolmentCounters(tx, [enrolment.id]);
 
     await recordAudit(tx, {
       actorId: actor.userId,

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { authorizeCandidateChange, requireCandidateCanChange } from "./candidate-change";
 import { parseMappingInput, RemoveMappingInput } from "./input";
 import { acceptedMappingCannotBeRemoved } from "./rules";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export type RemovedMapping = { mappingId: string; evidenceId: string; enrolmentId: string };
 
@@ -29,6 +30,7 @@ export async function removeMapping(db: Db, actor: Actor, rawInput: RemoveMappin
     requireCandidateCanChange(mapping, actor, acceptedMappingCannotBeRemoved, "remove this mapping");
 
     await tx.mapping.delete({ where: { id: mapping.id } });
+    await refreshEnrolmentCounters(tx, [mapping.enrolmentId]);
     await recordAudit(tx, {
       actorId: actor.userId,
       centreId: mapping.enrolment.centreId,

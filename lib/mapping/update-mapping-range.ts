@@ -6,6 +6,7 @@ import { parseMappingInput, UpdateMappingRangeInput } from "./input";
 import { mappingWarnings } from "./mapping-warnings";
 import { acceptedMappingCannotBeChanged, requireRangeItemsOf, statusAfterCandidateChange } from "./rules";
 import type { MappingStatus } from "./status-words";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export type UpdatedMappingRange = { mappingId: string; status: MappingStatus; rangeItemIds: string[]; warnings: string[] };
 
@@ -23,6 +24,7 @@ export async function updateMappingRange(db: Db, actor: Actor, rawInput: UpdateM
       select: {
         id: true,
         status: true,
+        enrolmentId: true,
         evidence: { select: { candidateId: true, method: true } },
         enrolment: { select: { centreId: true, status: true } },
         criterion: { select: { ref: true, group: { select: { title: true, assessmentMethods: true } }, rangeItems: { select: { id: true } } } },
@@ -38,6 +40,7 @@ export async function updateMappingRange(db: Db, actor: Actor, rawInput: UpdateM
       await tx.mappingRangeItem.createMany({ data: input.rangeItemIds.map((rangeItemId) => ({ mappingId: mapping.id, rangeItemId })) });
     }
     await tx.mapping.update({ where: { id: mapping.id }, data: { status } });
+    await refreshEnrolmentCounters(tx, [mapping.enrolmentId]);
     await recordAudit(tx, {
       actorId: actor.userId,
       centreId: mapping.enrolment.centreId,

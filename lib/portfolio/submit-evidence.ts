@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { loadEvidenceResource } from "../evidence/evidence-resource";
 import { MappingInputError, parseMappingInput } from "../mapping/input";
 import { evidenceDeclaration } from "./declaration";
+import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export const SubmitEvidenceInput = z.object({
   evidenceId: z.string({ error: "The evidence is missing. Reload the page and try again." }).trim().min(1).max(100),
@@ -52,6 +53,7 @@ export async function submitEvidence(db: Db, actor: Actor, rawInput: SubmitEvide
     }
 
     await tx.mapping.updateMany({ where: { id: { in: toSubmit.map((m) => m.id) } }, data: { status: "SUBMITTED" } });
+    await refreshEnrolmentCounters(tx, toSubmit.map((m) => m.enrolmentId));
     await tx.evidence.update({ where: { id: evidence.id }, data: { submittedAt: now, declaration: evidenceDeclaration } });
     await recordAudit(tx, {
       actorId: actor.userId,

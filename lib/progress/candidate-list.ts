@@ -14,13 +14,12 @@ import {
 import {
   centreForDashboard,
   derivedColumns,
-  lastActivityMsSql,
-  metCountSql,
+  lastActivityMsColumn,
+  metCountColumn,
   queryRows,
   startEndMsColumns,
   toNullableNumber,
   toNumber,
-  totalsCte,
   type CentreInfo,
 } from "./measures";
 import { isRagState, ragRankSql, type EnrolmentStatus, type RagState } from "./rag";
@@ -28,10 +27,9 @@ import { isRagState, ragRankSql, type EnrolmentStatus, type RagState } from "./r
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
 //
-// The query measures only what the filter and the sort need across every selected enrolment
-// (the RAG state needs the met count of active enrolments within their planned period; sorting
-// by progress needs every met count; sorting by last activity needs every last activity), picks
-// the page, then measures the page's rows in full.
+// Every figure is computed from the enrolment's own columns (its met count and last activity
+// are kept on the row: lib/progress/enrolment-counters.ts), so filtering and sorting 50,000
+// enrolments is one pass over them with no per-row subqueries.
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -107,69 +105,60 @@ function toRow(raw: RawRow): ProgressRow {
 
 /** The SQL of one page of measured enrolment rows (exported for the benchmark's EXPLAIN). */
 export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
-  const e = Prisma.sql`e."id"`;
-  const needsRag = q.rag !== undefined || q.sort === "rag";
-  const inPlannedPeriod = Prisma.sql`e."status" = 'ACTIVE' AND e."startDate" <= ${q.now} AND e."plannedEndDate" >= ${q.now}`;
-  // The met count where the order or the filter depends on it; 0 elsewhere, where the RAG state
-  // does not depend on it (the page's rows are measured again, exactly, below).
-  const metForOrder =
-    q.sort === "progress" ? metCountSql(e) : needsRag ? Prisma.sql`CASE WHEN ${inPlannedPeriod} THEN ${metCountSql(e)} ELSE 0 END` : Prisma.sql`0`;
-  const lastActivityForOrder = q.sort === "lastActivity" ? lastActivityMsSql(ctx, e) : Prisma.sql`NULL`;
-  // Materialized when it holds per-row subqueries: the RAG expression refers to "met" several
-  // times, and an inlined CTE would repeat the subquery for each reference.
-  const measured = q.sort !== "name" || needsRag;
-  const s = derivedColumns("s", q.now);
-  const ragFilter = (alias: string) => (q.rag ? Prisma.sql`WHERE ${derivedColumns(alias, q.now).rag} = ${q.rag}` : Prisma.empty);
-
-  const direction = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
-  const sortKey =
-    q.sort === "progress" ? s.progress : q.sort === "rag" ? ragRankSql(s.rag) : q.sort === "lastActivity" ? Prisma.sql`s."lastActivityMs"` : Prisma.sql`s."candidateName"`;
-  const nulls = q.sort === "lastActivity" ? Prisma.raw(q.dir === "desc" ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
-  const orderOf = (alias: string, key: Prisma.Sql) => {
-    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-    return Prisma.sql`${key} ${direction}${nulls}, ${col("candidateName")} ASC, ${col("unitCode")} ASC, ${col("id")} ASC`;
-  };
   const where = scopeConditions(q.scope);
-  const fullCount = measured
-    ? Prisma.sql`(SELECT COUNT(*) FROM "scoped" s2 ${ragFilter("s2")})`
-    : Prisma.sql`(SELECT COUNT(*) FROM "Enrolment" e ${q.scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty} WHERE ${where})`;
-
-  const p = derivedColumns("p", q.now);
-  return Prisma.sql`
-    WITH ${totalsCte},
-    "scoped" ${Prisma.raw(measured ? "AS MATERIALIZED" : "AS")} (
+  const direction = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
+  const nulls = q.sort === "lastActivity" ? Prisma.raw(q.dir === "desc" ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
+  const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[q.sort];
+  const orderOf = (alias: string) => {
+    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+    return Prisma.sql`${col(sortColumn)} ${direction}${nulls}, ${col("candidateName")} ASC, ${col("unitCode")} ASC, ${col("id")} ASC`;
+  };
+  const ragFilter = (alias: string) => (q.rag ? Prisma.sql`WHERE ${Prisma.raw(`${alias}."rag"`)} = ${q.rag}` : Prisma.empty);
+  const m = derivedColumns("s", q.now);
+  // Every figure comes from the enrolment's own columns (its met count and last activity are
+  // kept on the row) and a five-row lookup of unit versions: no per-row subqueries.
+  const versions = Prisma.sql`"versions" AS MATERIALIZED (
+      SELECT uv."id" AS "unitVersionId", un."code" AS "code", uv."title" AS "title",
+        (SELECT COUNT(*) FROM "Criterion" c WHERE c."unitVersionId" = uv."id") AS "total"
+      FROM "UnitVersion" uv JOIN "Unit" un ON un."id" = uv."unitId")`;
+  const scoped = Prisma.sql`
       SELECT e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
-        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", un."code" AS "unitCode",
-        ${startEndMsColumns(ctx)}, COALESCE(t."total", 0) AS "total",
-        ${metForOrder} AS "met", ${lastActivityForOrder} AS "lastActivityMs"
+        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode",
+        ${startEndMsColumns(ctx)}, v."total" AS "total", ${metCountColumn} AS "met", ${lastActivityMsColumn(ctx)} AS "lastActivityMs"
       FROM "Enrolment" e
         JOIN "User" u ON u."id" = e."candidateId"
-        JOIN "UnitVersion" uv ON uv."id" = e."unitVersionId"
-        JOIN "Unit" un ON un."id" = uv."unitId"
-        LEFT JOIN "totals" t ON t."unitVersionId" = e."unitVersionId"
-      WHERE ${where}),
-    "page" AS (
-      SELECT s."id", s."candidateId", s."assessorId", s."status", s."unitVersionId", s."candidateName", s."unitCode",
-        s."startMs", s."endMs", s."total", s."lastActivityMs", ${sortKey} AS "sortKey"
-      FROM "scoped" s
-      ${ragFilter("s")}
-      ORDER BY ${orderOf("s", sortKey)}
-      LIMIT ${q.limit} OFFSET ${q.offset}),
-    "counted" AS MATERIALIZED (
-      SELECT pg."id", pg."candidateId", pg."assessorId", pg."status", pg."unitVersionId", pg."candidateName",
-        pg."unitCode", pg."startMs", pg."endMs", pg."total", pg."sortKey",
-        ${metCountSql(Prisma.sql`pg."id"`)} AS "met",
-        ${q.sort === "lastActivity" ? Prisma.sql`pg."lastActivityMs"` : lastActivityMsSql(ctx, Prisma.sql`pg."id"`)} AS "lastActivityMs"
-      FROM "page" pg)
-    SELECT p."id", p."candidateId", p."candidateName", c."email" AS "candidateEmail", p."unitCode", uv."title" AS "unitTitle",
-      p."unitVersionId", p."assessorId", a."name" AS "assessorName", p."status", p."startMs", p."endMs", p."total", p."met",
-      ${p.rag} AS "rag", ${p.progress} AS "progress", ${p.timeElapsed} AS "timeElapsed", p."lastActivityMs",
-      ${fullCount} AS "fullCount"
-    FROM "counted" p
+        JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
+      WHERE ${where}`;
+  const measuredColumns = Prisma.sql`${m.rag} AS "rag", ${ragRankSql(m.rag)} AS "ragRank", ${m.progress} AS "progress", ${m.timeElapsed} AS "timeElapsed"`;
+
+  // Sorted by name and not filtered by RAG, the page can be read in name order (User_name_idx)
+  // and stop after it, and the count needs no measuring. Otherwise every row in scope is
+  // measured, filtered and sorted in one pass that also counts the rows that match; "scoped" is
+  // MATERIALIZED because PostgreSQL would otherwise repeat the date conversions for each of the
+  // RAG expression's references to them.
+  const byNameOnly = q.sort === "name" && !q.rag;
+  const ctes = byNameOnly
+    ? Prisma.sql`${versions},
+    "page" AS (SELECT s.* FROM (${scoped}) s ORDER BY ${orderOf("s")} LIMIT ${q.limit} OFFSET ${q.offset}),
+    "measured" AS (SELECT s.*, ${measuredColumns} FROM "page" s)`
+    : Prisma.sql`${versions},
+    "scoped" AS MATERIALIZED (${scoped}),
+    "measured" AS (
+      SELECT r.*, COUNT(*) OVER () AS "fullCount" FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
+      ORDER BY ${orderOf("r")} LIMIT ${q.limit} OFFSET ${q.offset})`;
+  const fullCount = byNameOnly
+    ? Prisma.sql`(SELECT COUNT(*) FROM "Enrolment" e ${q.scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty} WHERE ${where})`
+    : Prisma.sql`p."fullCount"`;
+  return Prisma.sql`
+    WITH ${ctes}
+    SELECT p."id", p."candidateId", p."candidateName", c."email" AS "candidateEmail", p."unitCode", v."title" AS "unitTitle", p."unitVersionId",
+      p."assessorId", a."name" AS "assessorName", p."status", p."startMs", p."endMs", p."total", p."met", p."lastActivityMs",
+      p."rag", p."progress", p."timeElapsed", ${fullCount} AS "fullCount"
+    FROM "measured" p
+      JOIN "versions" v ON v."unitVersionId" = p."unitVersionId"
       JOIN "User" c ON c."id" = p."candidateId"
-      JOIN "UnitVersion" uv ON uv."id" = p."unitVersionId"
       LEFT JOIN "User" a ON a."id" = p."assessorId"
-    ORDER BY ${orderOf("p", Prisma.sql`p."sortKey"`)}`;
+    ORDER BY ${orderOf("p")}`;
 }
 
 /** One page of measured enrolment rows, and how many rows match in all. */

@@ -3,7 +3,7 @@ import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
 import { scopeConditions, scopeOf, startOfTomorrow, type ProgressContext, type ProgressFilters } from "./filters";
-import { centreForDashboard, derivedColumns, metCountSql, queryRows, startEndMsColumns, toNumber, totalsCte, type CentreInfo } from "./measures";
+import { centreForDashboard, derivedColumns, metCountColumn, queryRows, startEndMsColumns, toNumber, totalsCte, type CentreInfo } from "./measures";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
 
 // A centre's progress at a glance, for its admins: every figure is an aggregate computed in the
@@ -49,9 +49,9 @@ export type DashboardInput = { centreId: string } & ProgressFilters;
 
 /**
  * Enrolments grouped by unit version, RAG state and progress band (-1 unless active), with the
- * met and total criteria of each group. Each active enrolment's met count is read once, by an
- * index-only probe (MATERIALIZED: the RAG expression refers to it several times, and an inlined
- * CTE would repeat the probe for each reference).
+ * met and total criteria of each group, from the enrolments' stored met counts
+ * (lib/progress/enrolment-counters.ts). MATERIALIZED: PostgreSQL would otherwise repeat the
+ * date conversions for each of the RAG expression's references to them.
  */
 export function dashboardGroupsSql(ctx: ProgressContext, where: Prisma.Sql, now: Date): Prisma.Sql {
   const s = derivedColumns("s", now);
@@ -60,7 +60,7 @@ export function dashboardGroupsSql(ctx: ProgressContext, where: Prisma.Sql, now:
     "scoped" AS MATERIALIZED (
       SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${startEndMsColumns(ctx)},
         COALESCE(t."total", 0) AS "total",
-        CASE WHEN e."status" = 'ACTIVE' THEN ${metCountSql(Prisma.sql`e."id"`)} ELSE 0 END AS "met"
+        CASE WHEN e."status" = 'ACTIVE' THEN ${metCountColumn} ELSE 0 END AS "met"
       FROM "Enrolment" e LEFT JOIN "totals" t ON t."unitVersionId" = e."unitVersionId"
       WHERE ${where})
     SELECT s."unitVersionId" AS "unitVersionId", ${s.rag} AS "rag",

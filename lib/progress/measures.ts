@@ -12,22 +12,12 @@ import { epochMsSql, progressPercentSql, ragSql, timeElapsedPercentSql } from ".
 export const totalsCte = Prisma.sql`"totals" AS (
   SELECT c."unitVersionId" AS "unitVersionId", COUNT(*) AS "total" FROM "Criterion" c GROUP BY c."unitVersionId")`;
 
-/** Criteria of the enrolment with a standing (not revoked) MET decision. */
-export function metCountSql(enrolmentId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT COUNT(*) FROM "Decision" d
-    WHERE d."enrolmentId" = ${enrolmentId} AND d."outcome" = 'MET' AND d."currentSlot" = 'current')`;
-}
+/** Criteria of enrolment e with a standing MET decision (stored; lib/progress/enrolment-counters.ts). */
+export const metCountColumn = Prisma.sql`e."metCount"`;
 
-/**
- * The latest change on the enrolment: a mapping of evidence to one of its criteria created,
- * submitted or reviewed, or a decision signed. Epoch milliseconds, or NULL when nothing yet.
- */
-export function lastActivityMsSql(ctx: ProgressContext, enrolmentId: Prisma.Sql): Prisma.Sql {
-  const latest = Prisma.sql`(SELECT MAX(a."at") FROM (
-      SELECT MAX(m."updatedAt") AS "at" FROM "Mapping" m WHERE m."enrolmentId" = ${enrolmentId}
-      UNION ALL
-      SELECT MAX(d."signedAt") AS "at" FROM "Decision" d WHERE d."enrolmentId" = ${enrolmentId}) a)`;
-  return epochMsSql(ctx.provider, latest);
+/** The latest change on enrolment e (lib/progress/enrolment-counters.ts), epoch ms or NULL. */
+export function lastActivityMsColumn(ctx: ProgressContext): Prisma.Sql {
+  return epochMsSql(ctx.provider, Prisma.sql`e."lastActivityAt"`);
 }
 
 export function nowMsSql(now: Date): Prisma.Sql {

@@ -36,7 +36,8 @@ async function time(runs: number, work: (i: number) => Promise<unknown>): Promis
 
 // ---------------------------------------------------------------------------------------------
 // The floor: the dashboard's aggregates written by hand as ONE statement per dialect, run on
-// the bare driver (no Prisma, no authorization, no centre lookup).
+// the bare driver (no Prisma, no authorization, no centre lookup), over the same schema (the
+// enrolments' stored met counts included).
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -50,8 +51,7 @@ function floorSql(provider: Provider): string {
 WITH totals AS (SELECT "unitVersionId", COUNT(*) AS total FROM "Criterion" GROUP BY "unitVersionId"),
 e AS MATERIALIZED (
   SELECT e."unitVersionId" AS uv, e."status" AS status, ${ms('e."startDate"')} AS s, ${ms('e."plannedEndDate"')} AS en, t.total AS total,
-    CASE WHEN e."status" = 'ACTIVE' THEN (SELECT COUNT(*) FROM "Decision" d
-      WHERE d."enrolmentId" = e."id" AND d."outcome" = 'MET' AND d."currentSlot" = 'current') ELSE 0 END AS met
+    CASE WHEN e."status" = 'ACTIVE' THEN e."metCount" ELSE 0 END AS met
   FROM "Enrolment" e JOIN totals t ON t."unitVersionId" = e."unitVersionId"
   WHERE e."centreId" = ${p(1)}),
 r AS (
@@ -163,6 +163,36 @@ const listCases: Array<{ label: string; filters: Partial<ListFilters> }> = [
 export async function benchProgress(provider: Provider, url: string, candidates: number, runs: number, log: (line: string) => void): Promise<ProgressBenchResult> {
   await migrate(url);
   const seeded = await seedScale({ databaseUrl: url, candidates, log: (line) => log(`    ${line.trim()}`) });
+  return measureProgress(provider, url, { ...seeded, candidates }, runs);
+}
+
+/** A centre seeded earlier by `npm run seed:scale` (its slug is scale-<candidates> by default). */
+export async function findSeededCentre(url: string, slug: string): Promise<Seeded> {
+  const db = createDb(url);
+  try {
+    const centre = await db.centre.findUnique({ where: { slug }, select: { id: true } });
+    if (!centre) throw new Error(`no centre with slug ${slug} in that database: seed it with npm run seed:scale`);
+    const admin = await db.membership.findFirst({ where: { centreId: centre.id, role: "CENTRE_ADMIN" }, select: { userId: true } });
+    if (!admin) throw new Error(`centre ${slug} has no admin`);
+    const enrolment = { centreId: centre.id };
+    const [candidates, enrolments, evidence, mappings, decisions, auditEvents] = await Promise.all([
+      db.membership.count({ where: { centreId: centre.id, role: "CANDIDATE" } }),
+      db.enrolment.count({ where: enrolment }),
+      db.evidence.count({ where: { centreId: centre.id } }),
+      db.mapping.count({ where: { enrolment } }),
+      db.decision.count({ where: { enrolment } }),
+      db.auditEvent.count({ where: { centreId: centre.id } }),
+    ]);
+    return { centreId: centre.id, adminUserId: admin.userId, candidates, ms: 0, counts: { enrolments, evidence, mappings, decisions, auditEvents } };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+type Seeded = { centreId: string; adminUserId: string; candidates: number; ms: number; counts: Record<string, number> };
+
+export async function measureProgress(provider: Provider, url: string, seeded: Seeded, runs: number): Promise<ProgressBenchResult> {
+  const candidates = seeded.candidates;
   const db: Db = createDb(url);
   try {
     const actor = await loadActor(db, seeded.adminUserId);

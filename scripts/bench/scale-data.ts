@@ -17,6 +17,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
 import { providerOf, sqliteFilePath, type Provider } from "../../lib/db/provider";
+import { refreshCentreCounters } from "../../lib/progress/enrolment-counters";
 import { importStandards } from "../../lib/standards/import";
 
 export type ScaleOptions = {
@@ -625,6 +626,14 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
         log(`  ${i + 1} / ${options.candidates} candidates written (${Math.round((performance.now() - started) / 1000)} s)`);
       }
     }
+    // The enrolments' stored figures, recounted from the rows just written as the app does.
+    const db = createDb(options.databaseUrl);
+    try {
+      await refreshCentreCounters(db, centreId);
+    } finally {
+      await db.$disconnect();
+    }
+    log(`  enrolment figures counted (${Math.round((performance.now() - started) / 1000)} s)`);
     await writer.finish();
     return { centreId, adminUserId: adminId, assessorIds, counts, ms: performance.now() - started };
   } finally {

@@ -1,0 +1,45 @@
+import { Prisma } from "../../generated/sqlite/client";
+import type { Db } from "../db/client";
+
+// Each enrolment keeps two figures the progress pages sort, filter and aggregate on across a
+// whole centre: how many of its criteria stand met ("metCount") and when its portfolio last
+// changed ("lastActivityAt"). Counting them from Decision and Mapping for every one of 50,000
+// enrolments on each page view missed the 100 ms target (docs/decisions/0007). They are a cache
+// of those rows, never set by hand: every transaction that writes a decision or a mapping calls
+// refreshEnrolmentCounters, which recounts from the rows, so the figures cannot drift.
+//
+// The definitions, in one place:
+// - met: criteria of the enrolment with a standing (not revoked) MET decision;
+// - last activity: the latest change on the enrolment, a mapping of evidence to one of its
+//   criteria created, changed, submitted or reviewed, or a decision signed; NULL when nothing yet.
+
+type RawClient = Pick<Db, "$executeRaw">;
+
+function recountSql(enrolmentId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    "metCount" = (SELECT COUNT(*) FROM "Decision" d
+      WHERE d."enrolmentId" = ${enrolmentId} AND d."outcome" = 'MET' AND d."currentSlot" = 'current'),
+    "lastActivityAt" = (SELECT MAX(a."at") FROM (
+      SELECT MAX(m."updatedAt") AS "at" FROM "Mapping" m WHERE m."enrolmentId" = ${enrolmentId}
+      UNION ALL
+      SELECT MAX(d."signedAt") AS "at" FROM "Decision" d WHERE d."enrolmentId" = ${enrolmentId}) a)`;
+}
+
+/**
+ * Recounts the enrolments' figures. Call inside the transaction that changed their decisions or
+ * mappings, after the change. On PostgreSQL two transactions may change the same enrolment at
+ * once: the first statement takes the row lock, so the recount (a later statement, with a fresh
+ * snapshot under READ COMMITTED) runs only after the other has committed and sees its rows.
+ * Enrolments are locked in id order so two such transactions cannot deadlock.
+ */
+export async function refreshEnrolmentCounters(tx: RawClient, enrolmentIds: Iterable<string>): Promise<void> {
+  for (const id of [...new Set(enrolmentIds)].sort()) {
+    await tx.$executeRaw`UPDATE "Enrolment" SET "metCount" = "metCount" WHERE "id" = ${id}`;
+    await tx.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "id" = ${id}`;
+  }
+}
+
+/** Recounts every enrolment of a centre: after bulk loads that write rows directly (seeds). */
+export async function refreshCentreCounters(db: RawClient, centreId: string): Promise<number> {
+  return db.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "centreId" = ${centreId}`;
+}
