@@ -38,7 +38,8 @@ export type GapCriterion = {
   kind: string;
   text: string;
   status: CriterionStatus;
-  decision: { outcome: "MET" | "NOT_YET_MET"; signedAt: Date } | null;
+  /** The standing decision: its outcome, who signed it and when. */
+  decision: { outcome: "MET" | "NOT_YET_MET"; signedAt: Date; signedBy: string } | null;
   evidence: GapEvidence[];
   range: GapRange | null;
 };
@@ -168,7 +169,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
     }),
     db.decision.findMany({
       where: { enrolmentId: enrolment.id, currentSlot: "current" },
-      select: { criterionId: true, outcome: true, signedAt: true },
+      select: { criterionId: true, outcome: true, signedAt: true, signedById: true },
     }),
     canPropose
       ? db.evidence.findMany({
@@ -186,6 +187,10 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
     mappingsByCriterion.set(mapping.criterionId, list);
   }
   const decisionByCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
+  // Who signed the standing decisions: one more query, only when there are any.
+  const signerIds = [...new Set(decisions.map((d) => d.signedById))];
+  const signers =
+    signerIds.length > 0 ? new Map((await db.user.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
 
   const counts = Object.fromEntries(criterionStatuses.map((s) => [s, 0])) as Record<CriterionStatus, number>;
   let total = 0;
@@ -236,7 +241,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
         kind: criterion.kind,
         text: criterion.text,
         status,
-        decision: decision ? { outcome: decision.outcome, signedAt: decision.signedAt } : null,
+        decision: decision ? { outcome: decision.outcome, signedAt: decision.signedAt, signedBy: signers.get(decision.signedById) ?? "Unknown" } : null,
         evidence: own.map((m) => ({ mappingId: m.id, evidenceId: m.evidenceId, title: m.evidence.title, status: m.status, feedback: m.feedback })),
         range,
       };

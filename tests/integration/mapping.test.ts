@@ -415,6 +415,9 @@ describe("the gap view", () => {
 
     view = await getGapView(state.db, candidate, enrolments.cs34.id);
     expect(find(view, "1.2").status).toBe("met");
+    // The standing decision says who signed it and when; the revoked one on 1.5 is not shown.
+    expect(find(view, "1.2").decision).toMatchObject({ outcome: "MET", signedBy: "Asha Patel", signedAt: expect.any(Date) });
+    expect(find(view, "1.5").decision).toBeNull();
     expect(find(view, "1.3")).toMatchObject({ status: "referred", evidence: [{ feedback: "Explain more than one strategy.", status: "REJECTED" }] });
     expect(find(view, "1.4").status).toBe("referred");
     expect(find(view, "1.5").status).toBe("none");

@@ -9,7 +9,7 @@ import { ForbiddenError } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { CandidateDeclarationForm } from "@/components/assessment/candidate-declaration-form";
-import { formatDate } from "@/lib/format/date";
+import { formatDate, formatDateTime } from "@/lib/format/date";
 import { mappingStatusLabel, type MappingStatus } from "@/lib/mapping/status-words";
 import { criterionStatuses, criterionStatusIcon, criterionStatusLabel, criterionStatusNext, type CriterionStatus } from "@/lib/portfolio/criterion-status";
 import { getGapView, type AttachableEvidence, type GapCriterion, type GapRange, type GapView } from "@/lib/portfolio/gap-view";
@@ -114,6 +114,12 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
       </div>
       <p>{criterion.text}</p>
       {view.viewerIsCandidate && <p className="text-sm text-slate-700">{criterionStatusNext(criterion.status)}</p>}
+      {criterion.decision && (
+        <p className="text-sm">
+          {criterion.decision.outcome === "MET" ? "Signed as met" : "Recorded as not yet met"} by {criterion.decision.signedBy} on{" "}
+          <time dateTime={criterion.decision.signedAt.toISOString()}>{formatDateTime(criterion.decision.signedAt, view.enrolment.timeZone)}</time>.
+        </p>
+      )}
       {criterion.range && <RangeSection range={criterion.range} own={view.viewerIsCandidate} />}
       {criterion.evidence.length > 0 && (
         <div>
