@@ -1,0 +1,220 @@
+import { expect, expectAccessible, test } from "./fixtures";
+import { demoPassword, signIn, signOut } from "./helpers";
+
+// One criterion through a whole round trip, in the real UI: Cara maps new evidence to CS34 1.5
+// claiming one source of information, submits it; her assessor Asha refers the mapping back with
+// feedback (the unit asks for at least two sources); Cara reads the feedback, revises the
+// description and the range items, and submits again; Asha accepts it and signs 1.5 as met with
+// her password; Cara sees 1.5 met, with who signed it and when.
+//
+// The e2e database is shared by every spec. CS34 1.5 is touched by no other spec, and the flow
+// ends with nothing of this evidence waiting in Asha's queue, so assessment.spec.ts (which this
+// file runs before: "-" sorts before ".") still finds the queue empty and CS34 1.2 undecided.
+
+const sources = { sales: "sales figures", complaints: "returns/complaints figures", targets: "achievement of targets, KPIs etc" };
+
+test("an assessor refers a mapping back with feedback, the candidate revises and resubmits, the assessor accepts and signs the criterion", async ({ page, visit }) => {
+  // Three sign-ins and a dozen pages, each checked with axe: longer than the default 30 s.
+  test.setTimeout(90_000);
+  // Unique per run, so the rows and notifications found below are this run's.
+  const title = `Performance data review ${Date.now().toString(36)}`;
+  const feedback = "You evaluated only the sales figures. The unit asks for at least two sources: add how you used the complaints figures.";
+  const revisedDescription = "I compared our weekly sales figures with the returns and complaints figures to see where customers were let down.";
+
+  // --- Cara maps new evidence to CS34 1.5, claiming one source, and submits it.
+  await signIn(page, "candidate@northgate.example");
+  await visit("/candidate/evidence/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Method", { exact: true }).selectOption({ label: "Reflective account" });
+  await page.getByLabel("Date of the activity", { exact: true }).fill("2026-02-02");
+  await page.getByLabel("Description", { exact: true }).fill("I reviewed our weekly sales figures to judge how well the team served customers.");
+  await page.getByRole("button", { name: "Save evidence" }).click();
+  await expect(page).toHaveURL(/\/candidate\/evidence\/[^/?]+\?saved=created$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const evidencePath = new URL(page.url()).pathname;
+
+  await page.getByLabel("Find criteria by words or reference").fill("CS34 1.5");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const criterion = page.getByRole("group", { name: /^1\.5 evaluate sources of information on customer performance data/ });
+  await expect(criterion).toContainText("at least 2 of these 3");
+  await criterion.getByLabel(sources.sales, { exact: true }).check();
+  await criterion.getByRole("button", { name: "Map", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Mapped to CS34 1.5." })).toBeVisible();
+  const mapped = page.getByRole("region", { name: "Criteria this evidence is mapped to" });
+  await expect(mapped).toContainText("1 of 3 items claimed");
+
+  const submit = page.getByRole("region", { name: "Submit for assessment" });
+  await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
+  await submit.getByRole("button", { name: "Submit for assessment" }).click();
+  await expect(page.getByText(/Submitted for assessment on .*, with the declaration/)).toBeVisible();
+  await expect(mapped).toContainText("Submitted");
+  await signOut(page);
+
+  // --- Asha finds it in her queue and refers the mapping back with feedback.
+  await signIn(page, "assessor@northgate.example");
+  await visit("/assessor/queue");
+  const queueRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(queueRow).toHaveCount(1);
+  await expect(queueRow).toContainText("Cara Jones");
+  await expect(queueRow).toContainText("CS34");
+  await expect(queueRow).not.toContainText("Resubmitted");
+  await queueRow.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(/\/assessor\/review\/[^/?#]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Evidence from Cara Jones · round 1")).toBeVisible();
+  const reviewPath = new URL(page.url()).pathname;
+  await visit(reviewPath);
+
+  const panel = page.getByRole("article", { name: /^1\.5 evaluate sources of information on customer performance data/ });
+  await expect(panel).toContainText("the candidate claims 1 of 3 (the unit asks for at least 2 of these 3)");
+  await expect(panel).toContainText("Not reviewed yet.");
+  const referBack = panel.getByRole("form", { name: "Refer back for 1.5" });
+  await referBack.getByLabel("Feedback: what should the candidate change or add?").fill(feedback);
+  await referBack.getByRole("button", { name: "Refer back 1.5" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "it has been returned to the candidate to revise and submit again" })).toBeVisible();
+  await expect(panel).toContainText("Referred back");
+  await expect(panel).toContainText(/Round 1: referred back by Asha Patel on /);
+  await expect(panel).toContainText(`Feedback: ${feedback}`);
+  await expect(panel.getByRole("button", { name: "Refer back 1.5" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Nothing of it waits for review any more.
+  await visit("/assessor/queue");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await signOut(page);
+
+  // --- Cara is told, reads the feedback, revises and resubmits.
+  await signIn(page, "candidate@northgate.example");
+  await visit("/notifications");
+  const referredNotice = page.getByRole("listitem").filter({ hasText: `Your assessor referred back “${title}” for CS34 1.5.` });
+  await expect(referredNotice).toHaveCount(1);
+  await expect(referredNotice.getByRole("heading", { name: "Evidence referred back for CS34 1.5" })).toBeVisible();
+  await expect(referredNotice).toContainText(`Their feedback: ${feedback}`);
+  await expect(referredNotice).toContainText("revise it and submit it again");
+  await referredNotice.getByRole("link", { name: "Evidence referred back for CS34 1.5" }).click();
+  await expect(page).toHaveURL(new RegExp(`${evidencePath}$`));
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expectAccessible(page);
+
+  await expect(mapped).toContainText("Referred back");
+  await expect(mapped).toContainText("Assessor feedback");
+  await expect(mapped).toContainText(feedback);
+
+  // The gap view says the same.
+  await mapped.getByRole("link", { name: "Your progress on CS34" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "CS34 Manage customer service operations" })).toBeVisible();
+  const gapPath = new URL(page.url()).pathname;
+  await visit(gapPath);
+  const entry = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: "1.5", exact: true }) });
+  await expect(entry).toContainText("Referred back");
+  await expect(entry).toContainText(`Assessor feedback: ${feedback}`);
+  // A referred-back claim no longer counts towards the rule.
+  await expect(entry).toContainText("Your evidence: 0 of at least 2 covered.");
+  await expect(entry).toContainText(`${sources.sales} (covered by referred back evidence)`);
+
+  // Returned evidence is the candidate's to change again: the description...
+  await visit(evidencePath);
+  await page.getByRole("link", { name: "Change the details" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Change “${title}”` })).toBeVisible();
+  await page.getByLabel("Description", { exact: true }).fill(revisedDescription);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\?saved=updated$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your changes were saved." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Description" })).toContainText(revisedDescription);
+
+  // ...and the range items of the referred mapping, which makes it a proposal again.
+  await mapped.locator("summary", { hasText: "Change range items" }).click();
+  const rangeItems = mapped.getByRole("group", { name: "Range items this evidence covers for CS34 1.5" });
+  await expect(rangeItems.getByLabel(sources.sales, { exact: true })).toBeChecked();
+  await rangeItems.getByLabel(sources.complaints, { exact: true }).check();
+  await mapped.getByRole("button", { name: "Save range items" }).click();
+  await expect(mapped.getByRole("status").filter({ hasText: "Saved: 2 range items claimed." })).toBeVisible();
+  await expect(mapped).toContainText("Proposed");
+  await expect(mapped).toContainText("2 of 3 items claimed");
+  await expectAccessible(page);
+
+  await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
+  await submit.getByRole("button", { name: /Submit (again )?for assessment/ }).click();
+  await expect(page.getByText(/Submitted for assessment on .*, with the declaration/)).toBeVisible();
+  await expect(mapped).toContainText("Submitted");
+  // The feedback of the first round stays with the mapping while it waits.
+  await expect(mapped).toContainText(feedback);
+  await signOut(page);
+
+  // --- Asha sees the second round, with the first still on record, and accepts.
+  await signIn(page, "assessor@northgate.example");
+  await visit("/assessor/queue");
+  await expect(queueRow).toHaveCount(1);
+  await expect(queueRow).toContainText("Resubmitted (round 2)");
+  await queueRow.getByRole("link", { name: title }).click();
+  await expect(page.getByText("Evidence from Cara Jones · round 2")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Details" })).toContainText(revisedDescription);
+  await expect(panel).toContainText("the candidate claims 2 of 3 (the unit asks for at least 2 of these 3)");
+  await expect(panel).toContainText(/Round 1: referred back by Asha Patel on /);
+  await expect(panel).toContainText(`Feedback: ${feedback}`);
+  await expectAccessible(page);
+
+  const accept = panel.getByRole("form", { name: "Accept for 1.5" });
+  await expect(accept.getByLabel(sources.sales, { exact: true })).toBeChecked();
+  await expect(accept.getByLabel(sources.complaints, { exact: true })).toBeChecked();
+  await expect(accept.getByLabel(sources.targets, { exact: true })).not.toBeChecked();
+  await accept.getByLabel("Comment for the candidate (optional)").fill("Two sources, compared well.");
+  await accept.getByRole("button", { name: "Accept for 1.5" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Mapping accepted. The candidate has been told." })).toBeVisible();
+  await expect(panel).toContainText("Accepted");
+  await expect(panel).toContainText(/Round 2: accepted by Asha Patel on /);
+  await expect(panel).toContainText(`Range items accepted: ${sources.sales}; ${sources.complaints}`);
+  // Both rounds stay in the history.
+  await expect(panel).toContainText(/Round 1: referred back by Asha Patel on /);
+  await expect(panel).toContainText(`Feedback: ${feedback}`);
+
+  // --- Asha signs 1.5 as met on the assessment record, with her password.
+  await page.getByRole("link", { name: "Open the assessment record for CS34" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Cara Jones: CS34 / })).toBeVisible();
+  await visit(new URL(page.url()).pathname);
+  const record = page.getByRole("region", { name: /^1\.5 evaluate sources of information on customer performance data/ });
+  await expect(record).toContainText("2 of 3 covered by accepted evidence (the unit asks for at least 2 of these 3)");
+  await expect(record).toContainText(`${sources.sales} (covered)`);
+  await expect(record).toContainText(`${sources.complaints} (covered)`);
+  await expect(record).toContainText(`${sources.targets} (not covered)`);
+  await expect(record.getByRole("link", { name: title })).toBeVisible();
+  await expect(record).toContainText("Not decided yet.");
+  const overviewRow = page.getByRole("table", { name: "Criteria at a glance" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "1.5", exact: true }) });
+  await expect(overviewRow.getByRole("cell").last()).toHaveText("Ready to sign");
+
+  // A wrong password signs nothing.
+  const decide = record.getByRole("form", { name: "Decide criterion 1.5" });
+  await decide.getByLabel("Your password (to sign)").fill("not-my-password-2026");
+  await decide.getByRole("button", { name: "Sign as met" }).click();
+  await expect(record.getByRole("alert")).toContainText("Your password was not accepted; the decision was not signed.");
+  await expect(record).toContainText("Not decided yet.");
+
+  const signingFrom = Date.now();
+  await decide.getByLabel("Your password (to sign)").fill(demoPassword);
+  await decide.getByRole("button", { name: "Sign as met" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Criterion signed as met. The candidate has been told." })).toBeVisible();
+  await expect(record).toContainText(/Met: signed by Asha Patel on /);
+  await expect(record).not.toContainText("Not decided yet.");
+  await expect(overviewRow.getByRole("cell").last()).toHaveText("Met");
+  await expectAccessible(page);
+  await signOut(page);
+
+  // --- Cara sees 1.5 met, who signed it and when; the earlier round is still in her notifications.
+  await signIn(page, "candidate@northgate.example");
+  await visit(gapPath);
+  await expect(entry).toContainText("Your assessor has signed this criterion off.");
+  await expect(entry).toContainText(/Signed as met by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}\./);
+  const signedAt = Date.parse((await entry.locator("time").getAttribute("datetime")) ?? "");
+  expect(signedAt).toBeGreaterThanOrEqual(signingFrom - 1_000);
+  expect(signedAt).toBeLessThanOrEqual(Date.now());
+  await expect(entry.getByRole("link", { name: title })).toBeVisible();
+  await expect(entry).toContainText(`${title} — Accepted`);
+  await expect(entry).toContainText("2 of at least 2 covered");
+  // Met criteria take no more evidence from here.
+  await expect(entry.getByText("Attach existing evidence")).toHaveCount(0);
+
+  await visit("/notifications");
+  await expect(page.getByRole("heading", { name: "CS34 1.5 signed as met" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `Your assessor accepted “${title}” for CS34 1.5.` })).toContainText("Two sources, compared well.");
+  await expect(referredNotice).toContainText(`Their feedback: ${feedback}`);
+});
