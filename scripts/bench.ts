@@ -1,14 +1,25 @@
 // npm run bench: prints performance figures against their targets. Figures, not pass/fail
 // tests: timing varies by machine, so targets are checked by reading this output.
 //
-//   npm run bench                         import bench, then progress pages at 1,000 candidates
+//   npm run bench                         all sections: import, progress pages at 1,000
+//                                         candidates, then a 1 GiB upload (app vs floor)
+//   npm run bench -- --sections upload    only the named sections (comma-separated, any of
+//                                         import,progress,upload); --skip-import drops import
 //   npm run bench -- --scale 10000        progress pages at 10,000 candidates
-//   npm run bench -- --only postgresql    one database only; --skip-import skips the import bench
+//   npm run bench -- --only postgresql    progress on one database only
 //   npm run bench -- --database-url URL   progress pages on a centre already seeded there by
 //                                         `npm run seed:scale` (--centre-slug, default scale-10000)
+//   npm run bench -- --upload-mib 256 --upload-runs 5
+//                                         upload size (MiB, default 1024) and how many times
+//                                         each server gets it (default 3; medians reported)
+//
+// The upload section (scripts/bench/upload-bench.ts) needs a production build: run
+// `npx next build` first, or it is skipped with a note. It starts `next start` and a bare
+// node:http floor server on free ports and stops both at the end, even on failure.
 //
 // Every database is a throw-away one (a temporary SQLite file, or cp_bench_* on the PostgreSQL
-// server in BENCH_POSTGRES_URL), dropped afterwards.
+// server in BENCH_POSTGRES_URL), dropped afterwards; uploads go to a temporary directory that
+// is removed too.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +32,7 @@ import type { Provider } from "../lib/db/provider";
 import { importStandards } from "../lib/standards/import";
 import { providerOf } from "../lib/db/provider";
 import { benchProgress, findSeededCentre, measureProgress, printProgressResult } from "./bench/progress-bench";
+import { benchUpload, printUploadResult } from "./bench/upload-bench";
 
 const { values: args } = parseArgs({
   options: {
@@ -30,12 +42,24 @@ const { values: args } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "database-url": { type: "string" },
     "centre-slug": { type: "string", default: "scale-10000" },
+    sections: { type: "string", default: "import,progress,upload" },
+    "upload-mib": { type: "string", default: "1024" },
+    "upload-runs": { type: "string", default: "3" },
   },
 });
 const scale = Number(args.scale);
 const progressRuns = Number(args.runs);
-if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(progressRuns) || progressRuns < 1) {
-  console.error("Usage: npm run bench -- [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--skip-import]");
+const uploadMib = Number(args["upload-mib"]);
+const uploadRuns = Number(args["upload-runs"]);
+const allSections = ["import", "progress", "upload"] as const;
+type Section = (typeof allSections)[number];
+const requested = args.sections.split(",").map((s) => s.trim()).filter(Boolean);
+const sections = new Set(allSections.filter((s) => requested.includes(s) && !(s === "import" && args["skip-import"])));
+const positive = (n: number) => Number.isInteger(n) && n >= 1;
+if (!positive(scale) || !positive(progressRuns) || !positive(uploadMib) || !positive(uploadRuns) || requested.some((s) => !allSections.includes(s as Section))) {
+  console.error(
+    "Usage: npm run bench -- [--sections import,progress,upload] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3]",
+  );
   process.exit(1);
 }
 const providers = (["postgresql", "sqlite"] as Provider[]).filter((p) => !args.only || p === args.only);
@@ -95,25 +119,36 @@ async function benchImport(provider: Provider) {
   return { first, again };
 }
 
-console.log(`Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})\n`);
-if (!args["skip-import"]) console.log(`Import of the five units (target: first import under 1 s on SQLite; ${runs} runs each)`);
-for (const provider of args["skip-import"] ? [] : (["sqlite", "postgresql"] as Provider[])) {
-  const { first, again } = await benchImport(provider);
-  const p50 = percentile(first, 50);
-  const verdict = provider === "sqlite" ? (percentile(first, 95) < 1000 ? "meets target" : "MISSES target") : "";
-  console.log(
-    `  ${provider.padEnd(10)} first import p50 ${fmt(p50)}, p95 ${fmt(percentile(first, 95))}; re-import (no change) p50 ${fmt(percentile(again, 50))}  ${verdict}`,
-  );
+console.log(`Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+if (sections.has("import")) {
+  console.log(`\nImport of the five units (target: first import under 1 s on SQLite; ${runs} runs each)`);
+  for (const provider of ["sqlite", "postgresql"] as Provider[]) {
+    const { first, again } = await benchImport(provider);
+    const p50 = percentile(first, 50);
+    const verdict = provider === "sqlite" ? (percentile(first, 95) < 1000 ? "meets target" : "MISSES target") : "";
+    console.log(
+      `  ${provider.padEnd(10)} first import p50 ${fmt(p50)}, p95 ${fmt(percentile(first, 95))}; re-import (no change) p50 ${fmt(percentile(again, 50))}  ${verdict}`,
+    );
+  }
 }
 
-const existing = args["database-url"];
-if (existing) {
-  const seeded = await findSeededCentre(existing, args["centre-slug"]);
-  console.log(`\nProgress pages on centre ${args["centre-slug"]}, already seeded (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
-  printProgressResult(await measureProgress(providerOf(existing), existing, seeded, progressRuns), (line) => console.log(line));
-} else console.log(`\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
-for (const provider of existing ? [] : providers) {
-  const result = await withFreshDatabase(provider, (url) => benchProgress(provider, url, scale, progressRuns, (line) => console.log(line)));
-  printProgressResult(result, (line) => console.log(line));
+if (sections.has("progress")) {
+  const existing = args["database-url"];
+  if (existing) {
+    const seeded = await findSeededCentre(existing, args["centre-slug"]);
+    console.log(`\nProgress pages on centre ${args["centre-slug"]}, already seeded (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
+    printProgressResult(await measureProgress(providerOf(existing), existing, seeded, progressRuns), (line) => console.log(line));
+  } else console.log(`\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
+  for (const provider of existing ? [] : providers) {
+    const result = await withFreshDatabase(provider, (url) => benchProgress(provider, url, scale, progressRuns, (line) => console.log(line)));
+    printProgressResult(result, (line) => console.log(line));
+  }
+}
+
+if (sections.has("upload")) {
+  console.log(
+    `\nUpload of ${uploadMib} MiB through the upload route under next start vs a bare node:http floor (${uploadRuns} runs each, alternating, after a warm-up; targets: app >= 0.8 of the floor's throughput, app peak RSS growth < 64 MB; MB = 10^6 bytes)`,
+  );
+  printUploadResult(await benchUpload({ mib: uploadMib, runs: uploadRuns, log: (line) => console.log(line) }), (line) => console.log(line));
 }
 console.log(`\nLoad average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (timings are wall-clock and shared with whatever else runs).`);

@@ -1,0 +1,481 @@
+// The upload bench: streams the same generated file (1 GiB by default) through the app's upload
+// route (POST /api/evidence/<id>/files under `next start`) and through the floor, a bare
+// node:http server that does the same streaming, SHA-256 hashing and fsync'd write + rename on
+// the same disk (scripts/bench/upload-floor-server.mjs). Both servers are their own Node
+// processes, started here and measured the same way: wall-clock time of each upload as the
+// client sees it (first byte sent to response received), and the resident memory of each
+// server's process tree sampled every 50 ms.
+//
+// Targets: the app's median throughput at least 0.8 of the floor's, and its peak RSS growth
+// during the big uploads under 64 MB. MB here is always 10^6 bytes.
+//
+// Needs a production build (`npx next build`); without .next/BUILD_ID the section is skipped.
+// Everything it makes (a SQLite database, both upload directories) lives in one temporary
+// directory that is removed at the end, and both servers are stopped even on failure.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { createDb, type Db } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
+import { demoPassword, seedDemo } from "../../lib/demo/seed";
+
+const MiB = 1024 * 1024;
+const MB = 1_000_000;
+const RATIO_TARGET = 0.8;
+const RSS_TARGET_MB = 64;
+const SAMPLE_MS = 50;
+const CANDIDATE_EMAIL = "candidate@northgate.example";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export type UploadBenchOptions = { mib: number; runs: number; log: (line: string) => void };
+
+type ServerName = "app" | "floor";
+
+export type UploadBenchResult =
+  | { skipped: string }
+  | {
+      bytes: number;
+      runs: number;
+      /** Seconds per upload, in the order run. */
+      seconds: Record<ServerName, number[]>;
+      rss: Record<ServerName, { baseline: number; peak: number; processes: number }>;
+      sampling: { samples: number; longestGapMs: number };
+      warnings: string[];
+    };
+
+// ---------------------------------------------------------------------------------------------
+// The file: generated on the fly in 1 MiB pieces, never held whole. A PDF header up front so the
+// app's sniffer (lib/evidence/sniff-type.ts) accepts it from its first 4 KiB alone, as it does a
+// real PDF: only ZIP containers and unrecognised binaries make it read the file back. The rest is
+// random bytes (one random MiB, repeated), so nothing on the way can compress it.
+
+type Payload = { size: number; chunks: () => Generator<Buffer>; sha256: string };
+
+async function makePayload(size: number): Promise<Payload> {
+  const block = crypto.randomBytes(MiB);
+  const first = Buffer.from(block);
+  Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "latin1").copy(first);
+  function* chunks(): Generator<Buffer> {
+    for (let offset = 0; offset < size; offset += MiB) {
+      const piece = offset === 0 ? first : block;
+      yield size - offset >= MiB ? piece : piece.subarray(0, size - offset);
+    }
+  }
+  // The client's hash of exactly what it sends, computed once here rather than during each
+  // timed upload: a third SHA-256 running on the same (often two) cores would slow both servers
+  // and blur the comparison. The generator is deterministic, and each upload counts the bytes
+  // it sent, so a server reporting this hash received these bytes.
+  const hash = crypto.createHash("sha256");
+  let n = 0;
+  for (const chunk of chunks()) {
+    hash.update(chunk);
+    // Let signals in (tsx kills a child that does not take its Ctrl-C within 60 ms).
+    if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { size, chunks, sha256: hash.digest("hex") };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client
+
+type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders; seconds: number; sent: number };
+
+/** Sends `payload` as the raw request body with a Content-Length, respecting backpressure. */
+function send(port: number, method: string, urlPath: string, headers: Record<string, string>, payload?: Payload): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let sent = 0;
+    let done = false;
+    const req = http.request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, headers: payload ? { ...headers, "Content-Length": String(payload.size) } : headers });
+    const timer = setTimeout(() => req.destroy(new Error(`${method} ${urlPath} took over 15 minutes`)), 15 * 60_000);
+    const finish = (error: Error | null, reply?: Reply) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(reply as Reply);
+    };
+    req.on("error", (error) => finish(error));
+    req.on("response", (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (part: Buffer) => parts.push(part));
+      res.on("error", (error) => finish(error));
+      res.on("end", () =>
+        finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8"), seconds: (performance.now() - started) / 1000, sent }),
+      );
+    });
+    if (!payload) {
+      req.end();
+      return;
+    }
+    void (async () => {
+      for (const chunk of payload.chunks()) {
+        if (done || req.destroyed) return; // the server answered (or failed) early
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          await new Promise<void>((resume) => {
+            const go = () => {
+              req.off("drain", go);
+              req.off("close", go);
+              resume();
+            };
+            req.on("drain", go);
+            req.on("close", go);
+          });
+        }
+      }
+      req.end();
+    })();
+  });
+}
+
+/** Signs in as `email` through next-auth's own credentials flow; returns the Cookie header. */
+async function signIn(port: number, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (reply: Reply) => {
+    for (const line of reply.headers["set-cookie"] ?? []) {
+      const [pair] = line.split(";");
+      const eq = pair?.indexOf("=") ?? -1;
+      if (pair && eq > 0) jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await send(port, "GET", "/api/auth/csrf", {});
+  keep(csrf);
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken?: string };
+  if (csrf.status !== 200 || !csrfToken) throw new Error(`GET /api/auth/csrf answered ${csrf.status}: ${csrf.body.slice(0, 200)}`);
+  const form = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
+  const body: Payload = { size: Buffer.byteLength(form), sha256: "", chunks: function* () { yield Buffer.from(form); } };
+  const reply = await send(port, "POST", "/api/auth/callback/credentials", { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() }, body);
+  keep(reply);
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
+    throw new Error(`signing in as ${email} gave no session cookie (${reply.status}: ${reply.body.slice(0, 200)})`);
+  }
+  return cookie();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes and memory
+
+/** A TCP port nothing listens on right now (the kernel's pick for port 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+type Server = { name: ServerName; child: ChildProcess; output: () => string };
+
+/**
+ * Starts a server. It stays in the bench's process group, so a Ctrl-C in the terminal reaches it
+ * too (even if this process is killed before it can clean up).
+ */
+function startProcess(name: ServerName, args: string[], env: NodeJS.ProcessEnv): Server {
+  const child = spawn(process.execPath, args, { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const collect = (part: Buffer) => void (output = (output + part.toString("utf8")).slice(-8000));
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  return { name, child, output: () => output };
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/))
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Signals the server and every process under it (by pid: `next start` may fork a server). */
+function signalTree(server: Server | undefined, signal: NodeJS.Signals): void {
+  const child = server?.child;
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const tree = [child.pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i] as number));
+  for (const pid of tree.reverse()) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function stopProcess(server: Server | undefined): Promise<void> {
+  const child = server?.child;
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalTree(server, "SIGTERM");
+  const timer = setTimeout(() => signalTree(server, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+type RestingRss = Record<ServerName, { rss: number; processes: number }>;
+type Peaks = { peaks: Record<ServerName, number>; samples: number; longestGapMs: number };
+
+/**
+ * The summed RSS of each server's process tree (/proc/<pid>/status VmRSS of the server and all
+ * its descendants), sampled every SAMPLE_MS by a worker thread (rss-sampler.mjs) so the
+ * client's work on this thread cannot delay a sample.
+ */
+class RssSampler {
+  private readonly worker: Worker;
+  private failure: Error | undefined;
+  constructor(servers: Server[]) {
+    const roots = Object.fromEntries(servers.map((s) => [s.name, s.child.pid as number]));
+    this.worker = new Worker(new URL("./rss-sampler.mjs", import.meta.url), { workerData: { roots, intervalMs: SAMPLE_MS } });
+    this.worker.on("error", (error) => void (this.failure = error));
+  }
+  /** Sends a message and waits for the worker's reply (or its end). */
+  private ask<T>(message: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onExit = () => reject(this.failure ?? new Error("the RSS sampler stopped"));
+      this.worker.once("exit", onExit);
+      this.worker.once("message", (reply: T) => {
+        this.worker.off("exit", onExit);
+        resolve(reply);
+      });
+      this.worker.postMessage(message);
+    });
+  }
+  /** Median RSS over a second of an idle server, and the size of its process tree. */
+  rest(): Promise<RestingRss> {
+    return this.ask<RestingRss>("rest");
+  }
+  start(): void {
+    this.worker.postMessage("start");
+  }
+  stop(): Promise<Peaks> {
+    return this.ask<Peaks>("stop");
+  }
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+async function waitFor<T>(what: string, server: Server, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (server.child.exitCode !== null) throw new Error(`${what}: the ${server.name} server exited (${server.child.exitCode}):\n${server.output()}`);
+    const value = await attempt().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: gave up after ${timeoutMs / 1000} s:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Newest modification time under the app's source directories (to flag a stale build). */
+function newestSourceMtime(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) walk(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ["app", "lib", "components", "proxy.ts", "next.config.ts", "instrumentation.ts", "instrumentation-node.ts"]) walk(path.join(appDir, entry));
+  return newest;
+}
+
+async function createBenchEvidence(db: Db): Promise<{ evidenceId: string }> {
+  await seedDemo(db);
+  const candidate = await db.user.findUniqueOrThrow({ where: { email: CANDIDATE_EMAIL }, select: { id: true, memberships: { select: { centreId: true, role: true } } } });
+  const centreId = candidate.memberships.find((m) => m.role === "CANDIDATE")?.centreId;
+  if (!centreId) throw new Error(`${CANDIDATE_EMAIL} has no candidate membership`);
+  // Not submitted and with no mappings: the candidate may still add files to it.
+  const evidence = await db.evidence.create({
+    data: { centreId, candidateId: candidate.id, title: "Upload bench recording", method: "product", activityDate: new Date(), description: "Made by npm run bench." },
+    select: { id: true },
+  });
+  return { evidenceId: evidence.id };
+}
+
+export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promise<UploadBenchResult> {
+  const buildId = path.join(appDir, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return { skipped: "No production build (.next/BUILD_ID is missing): run `npx next build` first. Upload bench skipped." };
+  const warnings: string[] = [];
+  if (newestSourceMtime() > fs.statSync(buildId).mtimeMs) warnings.push("app/ or lib/ changed after the last `npx next build`: these figures are for the older build.");
+
+  const size = mib * MiB;
+  const warmSize = Math.min(size, 16 * MiB);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "cp-upload-bench-"));
+  const appStore = path.join(work, "app-uploads");
+  const floorStore = path.join(work, "floor-uploads");
+  const databaseUrl = `file:${path.join(work, "bench.db")}`;
+  let db: Db | undefined;
+  let app: Server | undefined;
+  let floor: Server | undefined;
+  // Ctrl-C or a kill: stop the servers and remove the directory. Synchronous, as npm and tsx may
+  // not wait long for this process.
+  const stopAll = (signal: NodeJS.Signals) => {
+    for (const server of [app, floor]) signalTree(server, "SIGKILL");
+    fs.rmSync(work, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stopAll);
+  process.once("SIGTERM", stopAll);
+  try {
+    await migrate(databaseUrl);
+    db = createDb(databaseUrl);
+    const { evidenceId } = await createBenchEvidence(db);
+
+    const appPort = await freePort();
+    app = startProcess("app", [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      STORAGE_DIR: appStore,
+      // Large enough for every upload of the run; each is removed again after it is checked.
+      UPLOAD_MAX_BYTES: String(Math.max(2 * 1024 * MiB, size + MiB)),
+      CANDIDATE_QUOTA_BYTES: String(Math.max(4 * 1024 * MiB, 2 * size + MiB)),
+    });
+    floor = startProcess("floor", [path.join(appDir, "scripts/bench/upload-floor-server.mjs"), floorStore], { ...process.env, NODE_ENV: "production" });
+    const floorPort = await new Promise<number>((resolve, reject) => {
+      const lines = createInterface({ input: (floor as Server).child.stdout as NodeJS.ReadableStream });
+      lines.once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
+      (floor as Server).child.once("exit", (code) => reject(new Error(`the floor server exited (${code}): ${(floor as Server).output()}`)));
+    });
+    await waitFor("starting next start", app, 60_000, async () => ((await send(appPort, "GET", "/api/health", {})).status === 200 ? true : undefined));
+
+    // Signed in through next-auth's real credentials flow (CSRF token, then the callback), not a
+    // cookie minted with next-auth/jwt's encode: the cookie is then exactly what the app issues
+    // (name, prefix, claims, lifetime), so a change to lib/auth/options.ts cannot leave the bench
+    // uploading with a token the app would no longer accept, or accept for the wrong reasons.
+    const cookie = await signIn(appPort, CANDIDATE_EMAIL, demoPassword);
+
+    const appHeaders = { Cookie: cookie, "X-File-Name": encodeURIComponent("bench recording.pdf"), "Content-Type": "application/octet-stream" };
+    const stored = { app: appStore, floor: floorStore };
+
+    /** One upload, checked end to end, then removed; returns its seconds. */
+    const uploadTo = async (server: ServerName, payload: Payload): Promise<number> => {
+      const what = `${server} upload of ${payload.size} bytes`;
+      const reply = await (
+        server === "app"
+          ? send(appPort, "POST", `/api/evidence/${evidenceId}/files`, appHeaders, payload)
+          : send(floorPort, "POST", "/", { "Content-Type": "application/octet-stream" }, payload)
+      ).catch(async (error: unknown) => {
+        await new Promise((r) => setTimeout(r, 300)); // a server that died: let its exit be seen
+        const child = (server === "app" ? app : floor)?.child;
+        const ended = child && (child.exitCode !== null || child.signalCode !== null) ? ` (the ${server} server ended: ${child.exitCode ?? child.signalCode})` : "";
+        throw new Error(`${what} failed: ${String(error)}${ended}`, { cause: error });
+      });
+      if (reply.status !== 201) throw new Error(`${what}: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
+      if (reply.sent !== payload.size) throw new Error(`${what}: the client sent ${reply.sent} bytes`);
+      const body = JSON.parse(reply.body) as { id?: string; key?: string; size: number; sha256: string; mimeType?: string };
+      if (body.sha256 !== payload.sha256) throw new Error(`${what}: server's SHA-256 ${body.sha256} is not the client's ${payload.sha256}`);
+      if (body.size !== payload.size) throw new Error(`${what}: server recorded ${body.size} bytes`);
+      if (server === "app" && body.mimeType !== "application/pdf") throw new Error(`${what}: stored as ${body.mimeType}, expected application/pdf`);
+      const key = server === "app" ? (await (db as Db).evidenceFile.findUniqueOrThrow({ where: { id: body.id }, select: { storageKey: true } })).storageKey : (body.key as string);
+      const file = path.join(stored[server], key.slice(0, 2), key);
+      const onDisk = fs.statSync(file).size;
+      if (onDisk !== payload.size) throw new Error(`${what}: ${file} holds ${onDisk} bytes`);
+      if (server === "app") {
+        // Removed through the app's own route, which deletes the row and the stored object.
+        const removed = await send(appPort, "DELETE", `/api/files/${body.id}`, { Cookie: cookie });
+        if (removed.status !== 204 || fs.existsSync(file)) throw new Error(`removing the app's upload: HTTP ${removed.status} ${removed.body.slice(0, 200)}`);
+      } else {
+        await fs.promises.rm(file);
+      }
+      if (fs.readdirSync(path.join(stored[server], "tmp")).length) throw new Error(`${what}: a .part file was left in ${stored[server]}/tmp`);
+      return reply.seconds;
+    };
+
+    log(`    generating the ${mib} MiB file and its SHA-256`);
+    const warm = await makePayload(warmSize);
+    const big = await makePayload(size);
+    // Warm-up: the route's first request loads its module, both servers JIT their hot paths.
+    for (let i = 0; i < 3; i++) for (const s of ["app", "floor"] as const) await uploadTo(s, warm);
+
+    const sampler = new RssSampler([app, floor]);
+    let rest: RestingRss;
+    let peaks: Peaks;
+    try {
+      rest = await sampler.rest();
+      sampler.start();
+      const seconds: Record<ServerName, number[]> = { app: [], floor: [] };
+      try {
+        for (let i = 0; i < runs; i++) {
+          // Alternate who goes first, so neither always inherits the other's disk writeback.
+          const order: ServerName[] = i % 2 === 0 ? ["app", "floor"] : ["floor", "app"];
+          for (const s of order) {
+            const t = await uploadTo(s, big);
+            seconds[s].push(t);
+            log(`    run ${i + 1}/${runs} ${s.padEnd(5)} ${(size / MB / t).toFixed(0).padStart(5)} MB/s (${t.toFixed(2)} s)`);
+            await new Promise((r) => setTimeout(r, 500)); // let the deletion settle
+          }
+        }
+      } finally {
+        peaks = await sampler.stop();
+      }
+      const rss = {
+        app: { baseline: rest.app.rss, peak: peaks.peaks.app, processes: rest.app.processes },
+        floor: { baseline: rest.floor.rss, peak: peaks.peaks.floor, processes: rest.floor.processes },
+      };
+      return { bytes: size, runs, seconds, rss, sampling: { samples: peaks.samples, longestGapMs: peaks.longestGapMs }, warnings };
+    } finally {
+      await sampler.terminate();
+    }
+  } finally {
+    process.off("SIGINT", stopAll);
+    process.off("SIGTERM", stopAll);
+    await Promise.all([stopProcess(app), stopProcess(floor)]);
+    await db?.$disconnect();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function printUploadResult(r: UploadBenchResult, log: (line: string) => void) {
+  if ("skipped" in r) {
+    log(`  ${r.skipped}`);
+    return;
+  }
+  const verdict = (ok: boolean) => (ok ? "meets target" : "MISSES target");
+  const mbps = (s: number) => r.bytes / MB / s;
+  const rate = (name: ServerName) => median(r.seconds[name].map(mbps));
+  const all = (name: ServerName) => r.seconds[name].map((s) => mbps(s).toFixed(0)).join(", ");
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+  for (const w of r.warnings) log(`  WARNING: ${w}`);
+  const app = rate("app");
+  const floor = rate("floor");
+  log(`    app (next start, upload route)   median ${app.toFixed(0).padStart(5)} MB/s  (runs: ${all("app")})`);
+  log(`    floor (bare node:http)           median ${floor.toFixed(0).padStart(5)} MB/s  (runs: ${all("floor")})`);
+  log(`    app / floor                      ${(app / floor).toFixed(2)}  target >= ${RATIO_TARGET}: ${verdict(app / floor >= RATIO_TARGET)}`);
+  for (const name of ["app", "floor"] as const) {
+    const m = r.rss[name];
+    const growth = m.peak - m.baseline;
+    const tree = `${m.processes} process${m.processes === 1 ? "" : "es"}`;
+    const target = name === "app" ? `  target < ${RSS_TARGET_MB} MB: ${verdict(growth < RSS_TARGET_MB * MB)}` : "  (for comparison)";
+    log(`    ${name} peak RSS growth ${" ".repeat(5 - name.length)}           ${mb(growth).padStart(8)}  (baseline ${mb(m.baseline)}, peak ${mb(m.peak)}, ${tree})${target}`);
+  }
+  log(`    (RSS of each server's process tree: ${r.sampling.samples} samples, every ${SAMPLE_MS} ms, longest gap ${r.sampling.longestGapMs.toFixed(0)} ms)`);
+}
