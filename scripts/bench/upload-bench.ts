@@ -12,7 +12,7 @@
 // Needs a production build (`npx next build`); without .next/BUILD_ID the section is skipped.
 // Everything it makes (a SQLite database, both upload directories) lives in one temporary
 // directory that is removed at the end, and both servers are stopped even on failure.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -46,6 +46,8 @@ export type UploadBenchResult =
       runs: number;
       /** Seconds per upload, in the order run. */
       seconds: Record<ServerName, number[]>;
+      /** CPU seconds (user + system) the server's process tree spent on each upload. */
+      cpu: Record<ServerName, number[]>;
       rss: Record<ServerName, { baseline: number; peak: number; processes: number }>;
       sampling: { samples: number; longestGapMs: number };
       warnings: string[];
@@ -204,13 +206,41 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** The server and every process under it. */
+function treeOf(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i] as number));
+  return tree;
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU seconds used so far by the server's process tree (/proc/<pid>/stat). */
+function cpuSeconds(server: Server): number {
+  let ticks = 0;
+  for (const pid of treeOf(server.child.pid as number)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3, state
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // exited
+    }
+  }
+  return ticks / clockTicks;
+}
+
 /** Signals the server and every process under it (by pid: `next start` may fork a server). */
 function signalTree(server: Server | undefined, signal: NodeJS.Signals): void {
   const child = server?.child;
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const tree = [child.pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i] as number));
-  for (const pid of tree.reverse()) {
+  for (const pid of treeOf(child.pid).reverse()) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -370,9 +400,10 @@ export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promi
     const appHeaders = { Cookie: cookie, "X-File-Name": encodeURIComponent("bench recording.pdf"), "Content-Type": "application/octet-stream" };
     const stored = { app: appStore, floor: floorStore };
 
-    /** One upload, checked end to end, then removed; returns its seconds. */
-    const uploadTo = async (server: ServerName, payload: Payload): Promise<number> => {
+    /** One upload, checked end to end, then removed; returns its wall-clock and the server's CPU seconds. */
+    const uploadTo = async (server: ServerName, payload: Payload): Promise<{ seconds: number; cpu: number }> => {
       const what = `${server} upload of ${payload.size} bytes`;
+      const cpuBefore = cpuSeconds(server === "app" ? (app as Server) : (floor as Server));
       const reply = await (
         server === "app"
           ? send(appPort, "POST", `/api/evidence/${evidenceId}/files`, appHeaders, payload)
@@ -383,6 +414,7 @@ export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promi
         const ended = child && (child.exitCode !== null || child.signalCode !== null) ? ` (the ${server} server ended: ${child.exitCode ?? child.signalCode})` : "";
         throw new Error(`${what} failed: ${String(error)}${ended}`, { cause: error });
       });
+      const cpu = cpuSeconds(server === "app" ? (app as Server) : (floor as Server)) - cpuBefore;
       if (reply.status !== 201) throw new Error(`${what}: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
       if (reply.sent !== payload.size) throw new Error(`${what}: the client sent ${reply.sent} bytes`);
       const body = JSON.parse(reply.body) as { id?: string; key?: string; size: number; sha256: string; mimeType?: string };
@@ -401,7 +433,7 @@ export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promi
         await fs.promises.rm(file);
       }
       if (fs.readdirSync(path.join(stored[server], "tmp")).length) throw new Error(`${what}: a .part file was left in ${stored[server]}/tmp`);
-      return reply.seconds;
+      return { seconds: reply.seconds, cpu };
     };
 
     log(`    generating the ${mib} MiB file and its SHA-256`);
@@ -417,14 +449,16 @@ export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promi
       rest = await sampler.rest();
       sampler.start();
       const seconds: Record<ServerName, number[]> = { app: [], floor: [] };
+      const cpu: Record<ServerName, number[]> = { app: [], floor: [] };
       try {
         for (let i = 0; i < runs; i++) {
           // Alternate who goes first, so neither always inherits the other's disk writeback.
           const order: ServerName[] = i % 2 === 0 ? ["app", "floor"] : ["floor", "app"];
           for (const s of order) {
-            const t = await uploadTo(s, big);
-            seconds[s].push(t);
-            log(`    run ${i + 1}/${runs} ${s.padEnd(5)} ${(size / MB / t).toFixed(0).padStart(5)} MB/s (${t.toFixed(2)} s)`);
+            const run = await uploadTo(s, big);
+            seconds[s].push(run.seconds);
+            cpu[s].push(run.cpu);
+            log(`    run ${i + 1}/${runs} ${s.padEnd(5)} ${(size / MB / run.seconds).toFixed(0).padStart(5)} MB/s (${run.seconds.toFixed(2)} s, server CPU ${run.cpu.toFixed(2)} s)`);
             await new Promise((r) => setTimeout(r, 500)); // let the deletion settle
           }
         }
@@ -435,7 +469,7 @@ export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promi
         app: { baseline: rest.app.rss, peak: peaks.peaks.app, processes: rest.app.processes },
         floor: { baseline: rest.floor.rss, peak: peaks.peaks.floor, processes: rest.floor.processes },
       };
-      return { bytes: size, runs, seconds, rss, sampling: { samples: peaks.samples, longestGapMs: peaks.longestGapMs }, warnings };
+      return { bytes: size, runs, seconds, cpu, rss, sampling: { samples: peaks.samples, longestGapMs: peaks.longestGapMs }, warnings };
     } finally {
       await sampler.terminate();
     }
@@ -459,6 +493,7 @@ export function printUploadResult(r: UploadBenchResult, log: (line: string) => v
     log(`  ${r.skipped}`);
     return;
   }
+  const line = (label: string, text: string) => log(`    ${label.padEnd(34)}${text}`);
   const verdict = (ok: boolean) => (ok ? "meets target" : "MISSES target");
   const mbps = (s: number) => r.bytes / MB / s;
   const rate = (name: ServerName) => median(r.seconds[name].map(mbps));
@@ -467,15 +502,19 @@ export function printUploadResult(r: UploadBenchResult, log: (line: string) => v
   for (const w of r.warnings) log(`  WARNING: ${w}`);
   const app = rate("app");
   const floor = rate("floor");
-  log(`    app (next start, upload route)   median ${app.toFixed(0).padStart(5)} MB/s  (runs: ${all("app")})`);
-  log(`    floor (bare node:http)           median ${floor.toFixed(0).padStart(5)} MB/s  (runs: ${all("floor")})`);
-  log(`    app / floor                      ${(app / floor).toFixed(2)}  target >= ${RATIO_TARGET}: ${verdict(app / floor >= RATIO_TARGET)}`);
+  line("app (next start, upload route)", `median ${app.toFixed(0).padStart(4)} MB/s  (runs: ${all("app")})`);
+  line("floor (bare node:http)", `median ${floor.toFixed(0).padStart(4)} MB/s  (runs: ${all("floor")})`);
+  line("app / floor", `${(app / floor).toFixed(2)}  target >= ${RATIO_TARGET}: ${verdict(app / floor >= RATIO_TARGET)}`);
+  // CPU time is far less disturbed than wall-clock by whatever else the machine runs.
+  const appCpu = median(r.cpu.app);
+  const floorCpu = median(r.cpu.floor);
+  line("server CPU per upload (user+sys)", `app ${appCpu.toFixed(2)} s, floor ${floorCpu.toFixed(2)} s (medians): app/floor ${(appCpu / floorCpu).toFixed(2)}x  (no target; steadier than MB/s on a busy machine)`);
   for (const name of ["app", "floor"] as const) {
     const m = r.rss[name];
     const growth = m.peak - m.baseline;
     const tree = `${m.processes} process${m.processes === 1 ? "" : "es"}`;
     const target = name === "app" ? `  target < ${RSS_TARGET_MB} MB: ${verdict(growth < RSS_TARGET_MB * MB)}` : "  (for comparison)";
-    log(`    ${name} peak RSS growth ${" ".repeat(5 - name.length)}           ${mb(growth).padStart(8)}  (baseline ${mb(m.baseline)}, peak ${mb(m.peak)}, ${tree})${target}`);
+    line(`${name} peak RSS growth`, `${mb(growth)}  (baseline ${mb(m.baseline)}, peak ${mb(m.peak)}, ${tree})${target}`);
   }
-  log(`    (RSS of each server's process tree: ${r.sampling.samples} samples, every ${SAMPLE_MS} ms, longest gap ${r.sampling.longestGapMs.toFixed(0)} ms)`);
+  log(`    (RSS: each server's process tree, ${r.sampling.samples} samples every ${SAMPLE_MS} ms, longest gap ${r.sampling.longestGapMs.toFixed(0)} ms)`);
 }
