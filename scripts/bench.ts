@@ -12,6 +12,9 @@
 //   npm run bench -- --upload-mib 256 --upload-runs 5
 //                                         upload size (MiB, default 1024) and how many times
 //                                         each server gets it (default 3; medians reported)
+//   npm run bench -- --sections upload --upload-cpu-prof /tmp/prof
+//                                         also writes V8 CPU profiles of both servers
+//                                         (/tmp/prof/app, /tmp/prof/floor; open in DevTools)
 //
 // The upload section (scripts/bench/upload-bench.ts) needs a production build: run
 // `npx next build` first, or it is skipped with a note. It starts `next start` and a bare
@@ -45,6 +48,7 @@ const { values: args } = parseArgs({
     sections: { type: "string", default: "import,progress,upload" },
     "upload-mib": { type: "string", default: "1024" },
     "upload-runs": { type: "string", default: "3" },
+    "upload-cpu-prof": { type: "string" },
   },
 });
 const scale = Number(args.scale);
@@ -58,7 +62,7 @@ const sections = new Set(allSections.filter((s) => requested.includes(s) && !(s 
 const positive = (n: number) => Number.isInteger(n) && n >= 1;
 if (!positive(scale) || !positive(progressRuns) || !positive(uploadMib) || !positive(uploadRuns) || requested.some((s) => !allSections.includes(s as Section))) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3]",
+    "Usage: npm run bench -- [--sections import,progress,upload] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--upload-cpu-prof dir]",
   );
   process.exit(1);
 }
@@ -149,6 +153,8 @@ if (sections.has("upload")) {
   console.log(
     `\nUpload of ${uploadMib} MiB through the upload route under next start vs a bare node:http floor (${uploadRuns} runs each, alternating, after a warm-up; targets: app >= 0.8 of the floor's throughput, app peak RSS growth < 64 MB; MB = 10^6 bytes)`,
   );
-  printUploadResult(await benchUpload({ mib: uploadMib, runs: uploadRuns, log: (line) => console.log(line) }), (line) => console.log(line));
+  const cpuProfDir = args["upload-cpu-prof"];
+  printUploadResult(await benchUpload({ mib: uploadMib, runs: uploadRuns, cpuProfDir, log: (line) => console.log(line) }), (line) => console.log(line));
+  if (cpuProfDir) console.log(`    CPU profiles of both servers (whole lifetime, start-up included): ${path.resolve(cpuProfDir)}/{app,floor}`);
 }
 console.log(`\nLoad average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (timings are wall-clock and shared with whatever else runs).`);

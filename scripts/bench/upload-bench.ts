@@ -9,6 +9,15 @@
 // Targets: the app's median throughput at least 0.8 of the floor's, and its peak RSS growth
 // during the big uploads under 64 MB. MB here is always 10^6 bytes.
 //
+// Where the app's extra CPU goes (about 0.7 s per GiB over the floor's 2.8 s; profiled with
+// --upload-cpu-prof on Next 16.4.6, Node 20.20): not in lib/evidence or lib/storage, but in how
+// the request body reaches a route handler. Node's undici turns the IncomingMessage into the
+// Request's ReadableStream through an async iterator and copies every 64 KiB chunk
+// (`new Uint8Array(buf)` in ReadableStreamFrom), Next's AsyncLocalStorage makes every one of
+// those promises pay for async_hooks, and the copies double the garbage. Readable.fromWeb in
+// receive-upload.ts costs under 0.1 s. So when the disk is fast and the CPU is the limit, the
+// ratio sits near 0.8; when the disk is the limit it is near 1.
+//
 // Needs a production build (`npx next build`); without .next/BUILD_ID the section is skipped.
 // Everything it makes (a SQLite database, both upload directories) lives in one temporary
 // directory that is removed at the end, and both servers are stopped even on failure.
@@ -35,7 +44,13 @@ const CANDIDATE_EMAIL = "candidate@northgate.example";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export type UploadBenchOptions = { mib: number; runs: number; log: (line: string) => void };
+export type UploadBenchOptions = {
+  mib: number;
+  runs: number;
+  log: (line: string) => void;
+  /** Where to write V8 CPU profiles of both servers (<dir>/app, <dir>/floor), if anywhere. */
+  cpuProfDir?: string;
+};
 
 type ServerName = "app" | "floor";
 
@@ -185,8 +200,10 @@ type Server = { name: ServerName; child: ChildProcess; output: () => string };
  * Starts a server. It stays in the bench's process group, so a Ctrl-C in the terminal reaches it
  * too (even if this process is killed before it can clean up).
  */
-function startProcess(name: ServerName, args: string[], env: NodeJS.ProcessEnv): Server {
-  const child = spawn(process.execPath, args, { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+function startProcess(name: ServerName, args: string[], env: NodeJS.ProcessEnv, cpuProfDir: string | undefined): Server {
+  // --cpu-prof is refused in NODE_OPTIONS, so it goes on the command line; written at exit.
+  const profile = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfDir, name)}`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const collect = (part: Buffer) => void (output = (output + part.toString("utf8")).slice(-8000));
   child.stdout?.on("data", collect);
@@ -341,7 +358,7 @@ async function createBenchEvidence(db: Db): Promise<{ evidenceId: string }> {
   return { evidenceId: evidence.id };
 }
 
-export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promise<UploadBenchResult> {
+export async function benchUpload({ mib, runs, log, cpuProfDir }: UploadBenchOptions): Promise<UploadBenchResult> {
   const buildId = path.join(appDir, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return { skipped: "No production build (.next/BUILD_ID is missing): run `npx next build` first. Upload bench skipped." };
   const warnings: string[] = [];
@@ -382,8 +399,8 @@ export async function benchUpload({ mib, runs, log }: UploadBenchOptions): Promi
       // Large enough for every upload of the run; each is removed again after it is checked.
       UPLOAD_MAX_BYTES: String(Math.max(2 * 1024 * MiB, size + MiB)),
       CANDIDATE_QUOTA_BYTES: String(Math.max(4 * 1024 * MiB, 2 * size + MiB)),
-    });
-    floor = startProcess("floor", [path.join(appDir, "scripts/bench/upload-floor-server.mjs"), floorStore], { ...process.env, NODE_ENV: "production" });
+    }, cpuProfDir);
+    floor = startProcess("floor", [path.join(appDir, "scripts/bench/upload-floor-server.mjs"), floorStore], { ...process.env, NODE_ENV: "production" }, cpuProfDir);
     const floorPort = await new Promise<number>((resolve, reject) => {
       const lines = createInterface({ input: (floor as Server).child.stdout as NodeJS.ReadableStream });
       lines.once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
