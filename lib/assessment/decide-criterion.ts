@@ -100,7 +100,7 @@ export async function decideCriterion(db: Db, actor: Actor, rawInput: DecideCrit
       const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, outcome: input.outcome, signedById: actor.userId, signedAt: now, evidenceSnapshot };
       const signatureHash = decisionSignature(signed);
       const decision = await tx.decision.create({
-        data: { ...signed, signatureHash, currentSlot: "current" },
+        data: { ...signed, centreId: enrolment.centreId, signatureHash, currentSlot: "current" },
         select: { id: true },
       });
       await refreshEnrolmentCounters(tx, [enrolment.id]);

@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
-import { scopeConditions, scopeOf, startOfTomorrow, type ProgressContext, type ProgressFilters } from "./filters";
+import { scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
 import { centreForDashboard, derivedColumns, metCountColumn, queryRows, startEndMsColumns, toNumber, totalsCte, type CentreInfo } from "./measures";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
 
@@ -70,13 +70,19 @@ export function dashboardGroupsSql(ctx: ProgressContext, where: Prisma.Sql, now:
     GROUP BY 1, 2, 3`;
 }
 
-/** Standing MET decisions of the selected enrolments signed in [from, end), by week from `from`. */
-export function dashboardWeeksSql(ctx: ProgressContext, where: Prisma.Sql, from: Date, end: Date): Prisma.Sql {
+/**
+ * Standing MET decisions of the selected enrolments signed in [from, end), by week from `from`.
+ * A decision carries its centre, so the whole centre's weeks are one index range scan; only a
+ * filter (unit, assessor, cohort) needs the enrolments joined.
+ */
+export function dashboardWeeksSql(ctx: ProgressContext, scope: EnrolmentScope, from: Date, end: Date): Prisma.Sql {
+  const filtered = scope.unitCode !== undefined || scope.assessorId !== undefined || scope.startFrom !== undefined || scope.startBefore !== undefined;
   return Prisma.sql`
     SELECT CAST((${epochMsSql(ctx.provider, Prisma.sql`d."signedAt"`)} - CAST(${from.getTime()} AS BIGINT)) / ${Prisma.raw(String(WEEK_MS))} AS BIGINT) AS "week",
       COUNT(*) AS "met"
-    FROM "Decision" d JOIN "Enrolment" e ON e."id" = d."enrolmentId"
-    WHERE d."outcome" = 'MET' AND d."currentSlot" = 'current' AND d."signedAt" >= ${from} AND d."signedAt" < ${end} AND ${where}
+    FROM "Decision" d ${filtered ? Prisma.sql`JOIN "Enrolment" e ON e."id" = d."enrolmentId"` : Prisma.empty}
+    WHERE d."centreId" = ${scope.centreId} AND d."outcome" = 'MET' AND d."currentSlot" = 'current' AND d."signedAt" >= ${from} AND d."signedAt" < ${end}
+      ${filtered ? Prisma.sql`AND ${scopeConditions(scope)}` : Prisma.empty}
     GROUP BY 1`;
 }
 
@@ -84,12 +90,13 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput, 
   const now = ctx.now ?? new Date();
   const centre = await centreForDashboard(db, actor, input.centreId);
   const filters: ProgressFilters = { unit: input.unit, assessor: input.assessor, cohort: input.cohort };
-  const where = scopeConditions(scopeOf(centre.id, filters, centre.timeZone));
+  const scope = scopeOf(centre.id, filters, centre.timeZone);
+  const where = scopeConditions(scope);
 
   const end = startOfTomorrow(now, centre.timeZone);
   const from = new Date(end.getTime() - WEEKS * WEEK_MS);
   const groupsQuery = queryRows<GroupRow>(db, ctx, dashboardGroupsSql(ctx, where, now));
-  const weeksQuery = queryRows<WeekRow>(db, ctx, dashboardWeeksSql(ctx, where, from, end));
+  const weeksQuery = queryRows<WeekRow>(db, ctx, dashboardWeeksSql(ctx, scope, from, end));
   const versionsQuery = db.unitVersion.findMany({ select: { id: true, title: true, number: true, unit: { select: { code: true } } } });
 
   const [groups, weekRows, versions] = await Promise.all([groupsQuery, weeksQuery, versionsQuery]);

@@ -67,8 +67,8 @@ SELECT 'g' AS kind, uv, rag, band, COUNT(*) AS n, SUM(met) AS met, SUM(total) AS
 UNION ALL
 SELECT 'w', NULL, NULL, wk, COUNT(*), NULL, NULL FROM (
   SELECT (${ms('d."signedAt"')} - CAST(${p(3)} AS BIGINT)) / ${WEEK_MS} AS wk
-  FROM "Decision" d JOIN "Enrolment" e ON e."id" = d."enrolmentId"
-  WHERE e."centreId" = ${p(1)} AND d."outcome" = 'MET' AND d."currentSlot" = 'current' AND d."signedAt" >= ${p(4)} AND d."signedAt" < ${p(5)}) w
+  FROM "Decision" d
+  WHERE d."centreId" = ${p(1)} AND d."outcome" = 'MET' AND d."currentSlot" = 'current' AND d."signedAt" >= ${p(4)} AND d."signedAt" < ${p(5)}) w
 GROUP BY wk`;
 }
 

@@ -177,6 +177,7 @@ const tables = {
     name: "Decision",
     columns: [
       ["id", "text"],
+      ["centreId", "text"],
       ["enrolmentId", "text"],
       ["criterionId", "text"],
       ["outcome", { enum: "DecisionOutcome" }],
@@ -458,14 +459,14 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
       if (rng.chance(0.02)) {
         const earlier = Math.max(start, signedAt - rng.between(10, 30) * DAY);
         buffers.Decision.push([
-          ctx.nextId(), enrolmentId, criterionId, "MET", enrolmentAssessor, earlier, "[]", hashOf(`${enrolmentId}${criterionId}${earlier}`),
+          ctx.nextId(), ctx.centreId, enrolmentId, criterionId, "MET", enrolmentAssessor, earlier, "[]", hashOf(`${enrolmentId}${criterionId}${earlier}`),
           null, earlier + 2 * DAY, iqaId, "Evidence did not show the whole range; re-assessed.",
         ]);
         ctx.counts.decisions++;
         audit(ctx, enrolmentAssessor, "decision.sign", "Decision", enrolmentId, earlier);
       }
       const decisionId = ctx.nextId();
-      buffers.Decision.push([decisionId, enrolmentId, criterionId, "MET", enrolmentAssessor, signedAt, "[]", hashOf(`${decisionId}${signedAt}`), "current", null, null, null]);
+      buffers.Decision.push([decisionId, ctx.centreId, enrolmentId, criterionId, "MET", enrolmentAssessor, signedAt, "[]", hashOf(`${decisionId}${signedAt}`), "current", null, null, null]);
       ctx.counts.decisions++;
       audit(ctx, enrolmentAssessor, "decision.sign", "Decision", decisionId, signedAt, { outcome: "MET" });
     }
@@ -488,7 +489,7 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
           slots.push({ enrolmentId, criterionId, status: "ACCEPTED", at: recent, reviewedAt: Math.min(progressUntil, recent + rng.between(0, 5) * DAY), assessorId: enrolmentAssessor });
           if (rng.chance(0.2)) {
             const at = Math.min(progressUntil - 60_000, recent + DAY);
-            buffers.Decision.push([ctx.nextId(), enrolmentId, criterionId, "NOT_YET_MET", enrolmentAssessor, at, "[]", hashOf(`${enrolmentId}${criterionId}nym`), "current", null, null, null]);
+            buffers.Decision.push([ctx.nextId(), ctx.centreId, enrolmentId, criterionId, "NOT_YET_MET", enrolmentAssessor, at, "[]", hashOf(`${enrolmentId}${criterionId}nym`), "current", null, null, null]);
             ctx.counts.decisions++;
             audit(ctx, enrolmentAssessor, "decision.sign", "Decision", enrolmentId, at, { outcome: "NOT_YET_MET" });
           }

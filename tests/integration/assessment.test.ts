@@ -457,6 +457,7 @@ describe("unit sign-off (CU782: checkable evidence requirements)", () => {
     // Decisions written directly for all but the last criterion, to keep the test short.
     await state.db.decision.createMany({
       data: criteria.slice(0, -1).map((c) => ({
+        centreId: ids.centre,
         enrolmentId: ids.cu782,
         criterionId: c.id,
         outcome: "MET" as const,

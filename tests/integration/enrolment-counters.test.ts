@@ -152,6 +152,7 @@ describe("an enrolment's stored met count and last activity", () => {
     const before = (await expectInStep(enrolmentId)).metCount;
     const [first, second] = await Promise.all([criterion(enrolmentId, "2.1"), criterion(enrolmentId, "2.2")]);
     const decisionOf = (criterionId: string) => ({
+      centreId: ids.centre,
       enrolmentId,
       criterionId,
       outcome: "MET" as const,

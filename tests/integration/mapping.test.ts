@@ -391,15 +391,16 @@ describe("the gap view", () => {
     await state.db.mapping.update({ where: { id: m13.mappingId }, data: { status: "REJECTED", feedback: "Explain more than one strategy." } });
     const cs14 = await criterion(enrolments.cs34, "1.4");
     await state.db.decision.create({
-      data: { enrolmentId: enrolments.cs34.id, criterionId: cs14.id, outcome: "NOT_YET_MET", signedById: people.assessor.id, evidenceSnapshot: [], signatureHash: "x" },
+      data: { centreId: enrolments.cs34.centreId, enrolmentId: enrolments.cs34.id, criterionId: cs14.id, outcome: "NOT_YET_MET", signedById: people.assessor.id, evidenceSnapshot: [], signatureHash: "x" },
     });
     // Met: a standing MET decision wins over everything, and a revoked one counts for nothing.
     const cs15 = await criterion(enrolments.cs34, "1.5");
     await state.db.decision.create({
-      data: { enrolmentId: enrolments.cs34.id, criterionId: cs12.id, outcome: "MET", signedById: people.assessor.id, evidenceSnapshot: [], signatureHash: "y" },
+      data: { centreId: enrolments.cs34.centreId, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, outcome: "MET", signedById: people.assessor.id, evidenceSnapshot: [], signatureHash: "y" },
     });
     await state.db.decision.create({
       data: {
+        centreId: enrolments.cs34.centreId,
         enrolmentId: enrolments.cs34.id,
         criterionId: cs15.id,
         outcome: "MET",

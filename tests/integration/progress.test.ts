@@ -67,6 +67,7 @@ async function addEdgeCases(centreId: string, assessorId: string) {
     });
     await state.db.decision.createMany({
       data: version.criteria.slice(0, c.met).map((criterion, i) => ({
+        centreId,
         enrolmentId: enrolment.id,
         criterionId: criterion.id,
         outcome: "MET" as const,
