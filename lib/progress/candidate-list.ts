@@ -132,8 +132,7 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
   const measuredColumns = Prisma.sql`${m.rag} AS "rag", ${ragRankSql(m.rag)} AS "ragRank", ${m.progress} AS "progress", ${m.timeElapsed} AS "timeElapsed"`;
 
   // Sorted by name and not filtered by RAG, the page can be read in name order (User_name_idx)
-  // and stop after it, and the count needs no measuring. Otherwise every row in scope is
-  // measured, filtered and sorted in one pass that also counts the rows that match; "scoped" is
+  // and stop after it. Otherwise every row in scope is measured, filtered and sorted; "scoped" is
   // MATERIALIZED because PostgreSQL would otherwise repeat the date conversions for each of the
   // RAG expression's references to them.
   const byNameOnly = q.sort === "name" && !q.rag;
@@ -144,11 +143,13 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
     : Prisma.sql`${versions},
     "scoped" AS MATERIALIZED (${scoped}),
     "measured" AS (
-      SELECT r.*, COUNT(*) OVER () AS "fullCount" FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
+      SELECT r.*${q.rag ? Prisma.sql`, COUNT(*) OVER () AS "fullCount"` : Prisma.empty} FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
       ORDER BY ${orderOf("r")} LIMIT ${q.limit} OFFSET ${q.offset})`;
-  const fullCount = byNameOnly
-    ? Prisma.sql`(SELECT COUNT(*) FROM "Enrolment" e ${q.scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty} WHERE ${where})`
-    : Prisma.sql`p."fullCount"`;
+  // Filtered by RAG, the count rides on the measuring pass (a window over the matching rows);
+  // otherwise it is a plain count of the enrolments in scope.
+  const fullCount = q.rag
+    ? Prisma.sql`p."fullCount"`
+    : Prisma.sql`(SELECT COUNT(*) FROM "Enrolment" e ${q.scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty} WHERE ${where})`;
   return Prisma.sql`
     WITH ${ctes}
     SELECT p."id", p."candidateId", p."candidateName", c."email" AS "candidateEmail", p."unitCode", v."title" AS "unitTitle", p."unitVersionId",
