@@ -261,6 +261,9 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
       // Re-checked in the transaction that adds the file: it may have been submitted, or other
       // uploads may have used the allowance, while this one was streaming.
       await assertFilesChangeable(tx, evidenceId, "add");
+      // Uploads finishing at the same moment take turns on the candidate's row, so on PostgreSQL
+      // each re-check (its own statement, after the lock) sees the files the others committed.
+      await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${resource.candidateId}`;
       const usedNow = await bytesUsedBy(tx, resource.candidateId);
       if (usedNow + size > quotaBytes) throw overQuota(quotaBytes, usedNow);
 

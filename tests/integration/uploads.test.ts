@@ -213,6 +213,20 @@ describe("receiveUpload", () => {
     await upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes });
   });
 
+  it("keeps simultaneous uploads within the allowance: only what fits is kept", async () => {
+    const candidate = await state.db.user.create({ data: { email: "quota-race@example.org", name: "Quota Race" } });
+    await state.db.membership.create({ data: { userId: candidate.id, centreId: people.centreId, role: "CANDIDATE" } });
+    const actor = await actorOf(candidate.id);
+    const evidenceId = await newEvidence({ candidateId: candidate.id });
+    const quotaBytes = 3 * MB;
+    // Six 1 MB uploads at once: each passes the check made before streaming (nothing is stored
+    // yet), so only the re-check when each is recorded can hold the line at three.
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(3);
+    const used = await state.db.evidenceFile.aggregate({ where: { evidenceId }, _sum: { size: true } });
+    expect(Number(used._sum.size)).toBe(3 * MB);
+  });
+
   it("refuses another candidate with ForbiddenError and stores nothing", async () => {
     const evidenceId = await newEvidence();
     await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.otherCandidate })).rejects.toBeInstanceOf(ForbiddenError);
