@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { loadEnrolmentResource, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
 import { formatDateTime } from "../format/date";
+import { lockedOutMinutes } from "../auth/sign-in";
 
 // Small rules shared by the assessment operations.
 
@@ -22,12 +23,25 @@ export async function requireEnrolmentResource(db: Pick<Db, "enrolment" | "eqaSh
 
 /**
  * The signer proves it is them by typing their password again. Checked before the transaction
- * (argon2 is deliberately slow) and nothing is written when it fails.
+ * (argon2 is deliberately slow); a wrong password writes nothing but a failed attempt, which
+ * counts towards the same lockout as sign-in (lib/auth/sign-in.ts), so the signing form cannot
+ * be used to guess a password either.
  */
-export async function requireSigningPassword(db: Pick<Db, "user">, userId: string, password: string, refusal: string): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, deactivatedAt: true } });
-  const accepted = !!user?.passwordHash && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
-  if (!accepted) throw new AppError(refusal, "signing password not accepted");
+export async function requireSigningPassword(db: Pick<Db, "user" | "signInAttempt">, userId: string, password: string, refusal: string, now = new Date()): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deactivatedAt: true } });
+  if (!user) throw new AppError(refusal, "signing password not accepted: no such user");
+  const minutes = await lockedOutMinutes(db, user.email, now);
+  if (minutes !== null) {
+    throw new AppError(
+      `Too many wrong passwords for your account, so nothing was signed. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask your centre admin to reset your password.`,
+      "signing refused: account locked out",
+    );
+  }
+  const accepted = !!user.passwordHash && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
+  if (!accepted) {
+    await db.signInAttempt.create({ data: { email: user.email, succeeded: false, at: now } });
+    throw new AppError(refusal, "signing password not accepted");
+  }
 }
 
 /**

@@ -52,7 +52,7 @@ async function alreadyDecided(db: Pick<Db, "decision" | "user" | "enrolment">, e
 export async function decideCriterion(db: Db, actor: Actor, rawInput: DecideCriterionInput, now: Date = new Date()): Promise<SignedDecision> {
   const input = parseAssessmentInput(DecideCriterionInput, rawInput);
   authorize(actor, "criterion.signOff", await requireEnrolmentResource(db, input.enrolmentId), now);
-  await requireSigningPassword(db, actor.userId, input.password, wrongPasswordMessage);
+  await requireSigningPassword(db, actor.userId, input.password, wrongPasswordMessage, now);
 
   try {
     return await db.$transaction(async (tx) => {

@@ -37,7 +37,7 @@ export async function signOffUnit(db: Db, actor: Actor, rawInput: SignOffUnitInp
   const input = parseAssessmentInput(SignOffUnitInput, rawInput);
   const resource = await requireEnrolmentResource(db, input.enrolmentId);
   authorize(actor, "unit.signOff", resource, now);
-  await requireSigningPassword(db, actor.userId, input.password, wrongPasswordSignOffMessage);
+  await requireSigningPassword(db, actor.userId, input.password, wrongPasswordSignOffMessage, now);
 
   try {
     return await db.$transaction(async (tx) => {

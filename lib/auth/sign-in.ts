@@ -13,21 +13,31 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
- * Checks an email and password. After 5 failures for an address within 15 minutes, further
- * attempts wait. Unknown addresses, wrong passwords and deactivated accounts get the same
- * message and take the same time, so the form does not reveal who has an account.
+ * Minutes until the account may try a password again, or null when it may now: after 5 wrong
+ * passwords within 15 minutes, at sign-in or when signing a decision (both record failures
+ * here), the account waits until the oldest of those 5 is 15 minutes old.
  */
-export async function signInWithPassword(db: Db, rawEmail: string, password: string, now = new Date()): Promise<SignInResult> {
-  const email = normaliseEmail(rawEmail);
+export async function lockedOutMinutes(db: Pick<Db, "signInAttempt">, email: string, now = new Date()): Promise<number | null> {
   const windowStart = new Date(now.getTime() - throttleWindowMinutes * 60_000);
   const recentFailures = await db.signInAttempt.findMany({
     where: { email, succeeded: false, at: { gt: windowStart } },
     orderBy: { at: "asc" },
     select: { at: true },
   });
-  if (recentFailures.length >= maxFailedAttempts) {
-    const oldest = recentFailures[recentFailures.length - maxFailedAttempts]?.at ?? now;
-    const minutes = Math.max(1, Math.ceil((oldest.getTime() + throttleWindowMinutes * 60_000 - now.getTime()) / 60_000));
+  if (recentFailures.length < maxFailedAttempts) return null;
+  const oldest = recentFailures[recentFailures.length - maxFailedAttempts]?.at ?? now;
+  return Math.max(1, Math.ceil((oldest.getTime() + throttleWindowMinutes * 60_000 - now.getTime()) / 60_000));
+}
+
+/**
+ * Checks an email and password. After 5 failures for an address within 15 minutes, further
+ * attempts wait. Unknown addresses, wrong passwords and deactivated accounts get the same
+ * message and take the same time, so the form does not reveal who has an account.
+ */
+export async function signInWithPassword(db: Db, rawEmail: string, password: string, now = new Date()): Promise<SignInResult> {
+  const email = normaliseEmail(rawEmail);
+  const minutes = await lockedOutMinutes(db, email, now);
+  if (minutes !== null) {
     await dummyPasswordHash().then((h) => verifyPassword(h, password));
     return { ok: false, message: `Too many failed attempts for this email. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask your centre admin to reset your password.` };
   }

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { decideCriterion } from "@/lib/assessment/decide-criterion";
+import { loadActor, type SessionActor } from "@/lib/auth/actor";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { demoPassword, seedDemo } from "@/lib/demo/seed";
+import { AppError } from "@/lib/errors";
+import { importStandards } from "@/lib/standards/import";
+import { useMigratedDb } from "../helpers/test-db";
+
+// Signing a decision asks for the assessor's password again. Without a limit, that form would
+// let anyone at an unlocked screen guess the password without the sign-in page's lockout; so
+// wrong signing passwords count towards the same lockout.
+
+const state = useMigratedDb();
+let asha: SessionActor;
+let enrolmentId = "";
+let criterionId = "";
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).userMessage;
+  }
+  throw new Error("expected the signature to be refused");
+}
+
+beforeAll(async () => {
+  expect((await importStandards(state.db)).errors).toEqual([]);
+  await seedDemo(state.db);
+  const user = await state.db.user.findUniqueOrThrow({ where: { email: "assessor@northgate.example" } });
+  const actor = await loadActor(state.db, user.id);
+  if (!actor) throw new Error("cannot load the assessor");
+  asha = actor;
+  const enrolment = await state.db.enrolment.findFirstOrThrow({
+    where: { assessorId: user.id, unitVersion: { unit: { code: "CS34" } } },
+    select: { id: true, unitVersionId: true },
+  });
+  enrolmentId = enrolment.id;
+  criterionId = (await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId, ref: "1.3" } })).id;
+}, 60_000);
+
+describe("signing with a password", () => {
+  it("locks the account after five wrong passwords, for signing and for sign-in, and signs nothing", async () => {
+    const sign = (password: string) => decideCriterion(state.db, asha, { enrolmentId, criterionId, outcome: "NOT_YET_MET", password });
+    for (let i = 0; i < 5; i++) expect(await refusal(sign(`guess-${i}`))).toMatch(/password was not accepted/);
+
+    expect(await refusal(sign(demoPassword))).toMatch(/^Too many wrong passwords for your account, so nothing was signed\. Wait 15 minutes/);
+    expect(await state.db.decision.count({ where: { enrolmentId } })).toBe(0);
+
+    const signIn = await signInWithPassword(state.db, "assessor@northgate.example", demoPassword);
+    expect(signIn).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many failed attempts for this email/) });
+  });
+
+  it("signs again once the lockout has passed", async () => {
+    const later = new Date(Date.now() + 16 * 60_000);
+    const signed = await decideCriterion(state.db, asha, { enrolmentId, criterionId, outcome: "NOT_YET_MET", password: demoPassword }, later);
+    expect(signed.outcome).toBe("NOT_YET_MET");
+  });
+});
