@@ -95,4 +95,30 @@ export class LocalDiskStorage implements StorageProvider {
   async delete(key: string): Promise<void> {
     await unlinkIfPresent(this.pathOf(key));
   }
+
+  /**
+   * Removes `.part` files left by uploads that were cut off by a crash or a restart (a normal
+   * failure removes its own). Only those untouched for `olderThanMs`, so an upload still
+   * streaming is never taken. Returns how many were removed.
+   */
+  async sweepAbandonedParts(olderThanMs: number, now = Date.now()): Promise<number> {
+    const tmpDir = path.join(this.root, "tmp");
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(tmpDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith(".part"))) {
+      const file = path.join(tmpDir, name);
+      const stats = await fs.promises.stat(file).catch(() => null);
+      if (stats?.isFile() && now - stats.mtimeMs > olderThanMs) {
+        await unlinkIfPresent(file);
+        removed++;
+      }
+    }
+    return removed;
+  }
 }
