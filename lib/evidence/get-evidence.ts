@@ -2,6 +2,7 @@ import { authorize, can, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { calendarDateIn } from "../format/date";
+import { evidenceStatusLabel, mappingStatusLabel } from "../mapping/status-words";
 import { loadEvidenceResource } from "./evidence-resource";
 import { WorkplaceDocument } from "./evidence-form-schema";
 import { methodLabel } from "./methods";
@@ -60,13 +61,16 @@ export function mappingStatusCounts(rows: ReadonlyArray<{ status: string; count:
   return counts;
 }
 
-/** "Draft (not submitted)", or "Submitted. Mappings: 2 accepted, 1 rejected, 1 awaiting review". */
-export function evidenceStatusText(submittedAt: Date | null, mappings: MappingStatusCounts): string {
+/**
+ * "Draft (not submitted)", "Referred back. Mappings: 1 accepted, 1 referred back", or
+ * "Resubmitted (round 2). Mappings: 2 accepted, 1 awaiting review".
+ */
+export function evidenceStatusText(evidence: { submittedAt: Date | null; round: number }, mappings: MappingStatusCounts): string {
   const parts: string[] = [];
-  if (mappings.accepted > 0) parts.push(`${mappings.accepted} accepted`);
-  if (mappings.rejected > 0) parts.push(`${mappings.rejected} rejected`);
+  if (mappings.accepted > 0) parts.push(`${mappings.accepted} ${mappingStatusLabel("ACCEPTED").toLowerCase()}`);
+  if (mappings.rejected > 0) parts.push(`${mappings.rejected} ${mappingStatusLabel("REJECTED").toLowerCase()}`);
   if (mappings.submitted > 0) parts.push(`${mappings.submitted} awaiting review`);
-  const base = submittedAt ? "Submitted" : "Draft (not submitted)";
+  const base = evidenceStatusLabel(evidence);
   return parts.length > 0 ? `${base}. Mappings: ${parts.join(", ")}` : base;
 }
 
@@ -94,6 +98,7 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
         simulated: true,
         workplaceDocument: true,
         submittedAt: true,
+        round: true,
         createdAt: true,
         updatedAt: true,
         _count: { select: { files: true } },
@@ -125,7 +130,7 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
     updatedAt: evidence.updatedAt,
     fileCount: evidence._count.files,
     mappings,
-    statusText: evidenceStatusText(evidence.submittedAt, mappings),
+    statusText: evidenceStatusText(evidence, mappings),
     lockedBecause,
     canEdit: lockedBecause === null && can(actor, "evidence.update", resource),
   };

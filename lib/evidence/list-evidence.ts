@@ -3,6 +3,7 @@ import { Prisma } from "../../generated/sqlite/client";
 import { authorize, type Actor, type EvidenceResource } from "../authz/policy";
 import type { Db } from "../db/client";
 import { isCalendarDate, startOfDayIn } from "../format/date";
+import { evidenceStageLabels, mappingStatusLabel } from "../mapping/status-words";
 import { evidenceStatusText, mappingStatusCounts, type MappingStatusCounts } from "./get-evidence";
 import { evidenceMethodIds, methodLabel, type EvidenceMethodId } from "./methods";
 
@@ -11,10 +12,11 @@ const MAX_SEARCH_LENGTH = 200;
 const MAX_SEARCH_WORDS = 8;
 
 export const evidenceStatusFilters = [
-  { id: "draft", label: "Draft (not submitted)" },
-  { id: "submitted", label: "Submitted" },
+  { id: "draft", label: evidenceStageLabels.draft },
+  { id: "submitted", label: evidenceStageLabels.submitted },
+  { id: "referred", label: `${evidenceStageLabels.referred}, to resubmit` },
   { id: "accepted", label: "Has accepted mappings" },
-  { id: "rejected", label: "Has rejected mappings" },
+  { id: "rejected", label: `Has mappings ${mappingStatusLabel("REJECTED").toLowerCase()}` },
 ] as const;
 export type EvidenceStatusFilter = (typeof evidenceStatusFilters)[number]["id"];
 const statusFilterIds = evidenceStatusFilters.map((s) => s.id) as [EvidenceStatusFilter, ...EvidenceStatusFilter[]];
@@ -161,8 +163,10 @@ export async function listEvidence(
   const and: Prisma.EvidenceWhereInput[] = [{ candidateId, centreId }];
   if (filters.method) and.push({ method: filters.method });
   if (filters.unit) and.push({ mappings: { some: { enrolment: { candidateId, centreId, unitVersion: { unit: { code: filters.unit } } } } } });
-  if (filters.status === "draft") and.push({ submittedAt: null });
+  // The stages of lib/mapping/status-words.ts's evidenceStage, as conditions.
+  if (filters.status === "draft") and.push({ submittedAt: null, round: 1 });
   if (filters.status === "submitted") and.push({ submittedAt: { not: null } });
+  if (filters.status === "referred") and.push({ submittedAt: null, round: { gt: 1 } });
   if (filters.status === "accepted") and.push({ mappings: { some: { status: "ACCEPTED" } } });
   if (filters.status === "rejected") and.push({ mappings: { some: { status: "REJECTED" } } });
   if (filters.from) and.push({ activityDate: { gte: startOfDayIn(filters.from, timeZone) } });
@@ -181,6 +185,7 @@ export async function listEvidence(
       method: true,
       activityDate: true,
       submittedAt: true,
+      round: true,
       _count: { select: { files: true, mappings: true } },
     },
     orderBy: [{ activityDate: "desc" }, { createdAt: "desc" }, { id: "asc" }],
@@ -204,7 +209,7 @@ export async function listEvidence(
       mappingCount: row._count.mappings,
       mappings,
       submitted: row.submittedAt !== null,
-      statusText: evidenceStatusText(row.submittedAt, mappings),
+      statusText: evidenceStatusText(row, mappings),
     };
   });
   return { items, total, page, pageSize: EVIDENCE_PAGE_SIZE, pageCount, filters, units, timeZone };

@@ -331,7 +331,7 @@ describe("the evidence library list", () => {
   it("counts files and mappings and says the status in words", async () => {
     const { items } = await list({ method: "witnessTestimony" });
     expect(items).toEqual([
-      expect.objectContaining({ title: "Fire drill", methodLabel: "Witness testimony", fileCount: 1, mappingCount: 2, submitted: true, statusText: "Submitted. Mappings: 1 accepted, 1 rejected" }),
+      expect.objectContaining({ title: "Fire drill", methodLabel: "Witness testimony", fileCount: 1, mappingCount: 2, submitted: true, statusText: "Submitted. Mappings: 1 accepted, 1 referred back" }),
     ]);
   });
 
@@ -364,6 +364,22 @@ describe("the evidence library list", () => {
     expect((await list({ status: "submitted" })).total).toBe(2);
     expect((await list({ status: "draft" })).total).toBe(23);
     expect((await list({ status: "draft", method: "product" })).items.map((i) => i.title)).toEqual(["Notes_v2"]);
+  });
+
+  it("tells evidence referred back to the candidate from drafts, and says which round a resubmission is in", async () => {
+    // As review-mapping.ts leaves it when a round refers something back: with the candidate, round 2 next.
+    await state.db.evidence.update({ where: { id: ids.drill }, data: { submittedAt: null, round: 2 } });
+    try {
+      expect((await list({ status: "referred" })).items.map((i) => i.title)).toEqual(["Team briefing"]);
+      expect((await list({ status: "draft" })).total).toBe(23);
+      expect((await list({ status: "submitted" })).items.map((i) => i.title)).toEqual(["Fire drill"]);
+      const statusText = async () => (await list({ search: "briefing" })).items[0]?.statusText;
+      expect(await statusText()).toBe("Referred back. Mappings: 1 referred back");
+      await state.db.evidence.update({ where: { id: ids.drill }, data: { submittedAt: new Date("2026-02-03T10:00:00Z") } });
+      expect(await statusText()).toBe("Resubmitted (round 2). Mappings: 1 referred back");
+    } finally {
+      await state.db.evidence.update({ where: { id: ids.drill }, data: { submittedAt: new Date("2026-01-12T10:00:00Z"), round: 1 } });
+    }
   });
 
   it("offers the candidate's units for the unit filter", async () => {

@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listRoleEnrolments } from "@/lib/enrolments/list-role-enrolments";
 import { formatDate } from "@/lib/format/date";
+import { resubmittedLabel } from "@/lib/mapping/status-words";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review queue" };
@@ -124,7 +125,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       <Link href={`/assessor/review/${item.evidenceId}`} className={`${linkClass} font-medium`}>
                         {item.title}
                       </Link>
-                      {item.round > 1 ? <span className="block text-slate-700">Resubmitted (round {item.round})</span> : null}
+                      {item.round > 1 ? <span className="block text-slate-700">{resubmittedLabel(item.round)}</span> : null}
                     </th>
                     <td className={cellClass}>{item.candidate.name}</td>
                     <td className={cellClass}>{item.units.join(", ")}</td>
