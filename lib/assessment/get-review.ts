@@ -4,7 +4,9 @@ import { loadEnrolmentResources } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
 import { methodLabel } from "../evidence/methods";
 import { mappingWarnings } from "../mapping/mapping-warnings";
+import { byUnitThenCriterion } from "../mapping/rules";
 import { describeRangeRule } from "../standards/range-rule";
+import { mappingReviewsQuery, reviewEntries, type ReviewEntry } from "./review-history";
 
 // Everything the review page shows about one evidence item: its details and declaration, its
 // mappings grouped by unit and criterion with the range items claimed, each mapping's review
@@ -27,7 +29,8 @@ export type ReviewMapping = {
     rangeItems: { id: string; text: string; claimed: boolean }[];
   };
   warnings: string[];
-  reviews: { id: string; round: number; status: string; feedback: string | null; reviewerName: string; at: Date; rangeItemTexts: string[] }[];
+  /** Oldest first. */
+  reviews: ReviewEntry[];
   canReview: boolean;
 };
 
@@ -69,10 +72,6 @@ function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workpl
   const v = value as Record<string, unknown>;
   const text = (key: string) => (typeof v[key] === "string" ? (v[key] as string) : undefined);
   return { what: text("what"), whereKept: text("whereKept"), heldBy: text("heldBy"), relevance: text("relevance") };
-}
-
-function idsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<EvidenceReview> {
@@ -124,7 +123,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
             rangeItems: { select: { id: true, text: true }, orderBy: { position: "asc" } },
           },
         },
-        reviews: { select: { id: true, round: true, status: true, feedback: true, reviewerId: true, at: true, rangeItemIds: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+        reviews: mappingReviewsQuery,
       },
     }),
     db.comment.findMany({ where: { evidenceId }, select: { id: true, round: true, authorId: true, body: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -146,7 +145,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     return "";
   };
 
-  mappings.sort((a, b) => a.enrolment.unitVersion.unit.code.localeCompare(b.enrolment.unitVersion.unit.code) || a.criterion.position - b.criterion.position);
+  mappings.sort(byUnitThenCriterion);
   const units: ReviewUnit[] = [];
   for (const m of mappings) {
     const enrolmentResource = byEnrolment.get(m.enrolment.id);
@@ -180,15 +179,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
         rangeItems: m.criterion.rangeItems.map((i) => ({ id: i.id, text: i.text, claimed: claimed.has(i.id) })),
       },
       warnings: mappingWarnings({ evidenceMethod: evidence.method, group: m.criterion.group }),
-      reviews: m.reviews.map((r) => ({
-        id: r.id,
-        round: r.round,
-        status: r.status,
-        feedback: r.feedback,
-        reviewerName: people.get(r.reviewerId) ?? "Unknown",
-        at: r.at,
-        rangeItemTexts: idsOf(r.rangeItemIds).flatMap((id) => itemText.get(id) ?? []),
-      })),
+      reviews: reviewEntries(m.reviews, people, itemText),
       canReview: m.status === "SUBMITTED" && m.enrolment.status === "ACTIVE" && !!enrolmentResource && can(actor, "mapping.review", enrolmentResource, now),
     });
   }

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { loadEvidenceResource } from "../evidence/evidence-resource";
 import { methodLabel } from "../evidence/methods";
 import { mappingWarnings } from "./mapping-warnings";
-import { rangeRuleOf } from "./rules";
+import { byUnitThenCriterion, rangeRuleOf } from "./rules";
 import { candidateMayChange, type MappingStatus } from "./status-words";
 
 export type MappedCriterion = {
@@ -99,7 +99,7 @@ export async function listEvidenceMappings(db: Db, actor: Actor, evidenceId: str
     }),
   ]);
 
-  rows.sort((a, b) => a.enrolment.unitVersion.unit.code.localeCompare(b.enrolment.unitVersion.unit.code) || a.criterion.position - b.criterion.position);
+  rows.sort(byUnitThenCriterion);
   const units: EvidenceMappingUnit[] = [];
   let awaitingSubmission = 0;
   for (const row of rows) {

@@ -55,3 +55,10 @@ export function mappingNotFound(): AppError {
 export function rangeRuleOf(rule: string | null): "all" | "atLeast" | null {
   return rule === "all" || rule === "atLeast" ? rule : null;
 }
+
+type PlacedMapping = { enrolment: { unitVersion: { unit: { code: string } } }; criterion: { position: number } };
+
+/** Orders an evidence item's mappings as its pages list them: by unit code, then criterion order. */
+export function byUnitThenCriterion(a: PlacedMapping, b: PlacedMapping): number {
+  return a.enrolment.unitVersion.unit.code.localeCompare(b.enrolment.unitVersion.unit.code) || a.criterion.position - b.criterion.position;
+}

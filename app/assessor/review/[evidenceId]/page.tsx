@@ -6,6 +6,7 @@ import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts
 import { Refusal } from "@/components/ui/refusal";
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
 import { CommentForm } from "@/components/assessment/comment-form";
+import { ReviewRounds } from "@/components/assessment/review-history";
 import { linkClass, panelClass } from "@/components/assessment/styles";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
 import { getEvidenceReview, type EvidenceReview, type ReviewMapping } from "@/lib/assessment/get-review";
@@ -15,7 +16,6 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { mappingStatusLabel, type MappingStatus } from "@/lib/mapping/status-words";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review evidence" };
@@ -28,21 +28,10 @@ const doneMessages: Record<string, string> = {
 };
 
 function ReviewHistory({ mapping, timeZone }: { mapping: ReviewMapping; timeZone: string }) {
-  if (mapping.reviews.length === 0) return <p className="text-sm text-slate-700">Not reviewed yet.</p>;
   return (
     <div className="space-y-1">
-      <h5 className="font-medium">Review history</h5>
-      <ol className="space-y-2 text-sm">
-        {mapping.reviews.map((r) => (
-          <li key={r.id} className="border-l-4 border-slate-300 pl-3">
-            <p>
-              Round {r.round}: {mappingStatusLabel(r.status as MappingStatus).toLowerCase()} by {r.reviewerName} on <Time date={r.at}>{formatDateTime(r.at, timeZone)}</Time>
-            </p>
-            {r.rangeItemTexts.length > 0 ? <p className="text-slate-700">Range items accepted: {r.rangeItemTexts.join("; ")}</p> : null}
-            {r.feedback ? <p className="whitespace-pre-wrap">Feedback: {r.feedback}</p> : null}
-          </li>
-        ))}
-      </ol>
+      {mapping.reviews.length > 0 ? <h5 className="font-medium">Review history</h5> : null}
+      <ReviewRounds reviews={mapping.reviews} timeZone={timeZone} />
     </div>
   );
 }

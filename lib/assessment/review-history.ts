@@ -1,0 +1,136 @@
+import type { Prisma } from "../../generated/sqlite/client";
+import { authorize, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { loadEvidenceResource } from "../evidence/evidence-resource";
+import { byUnitThenCriterion } from "../mapping/rules";
+import { evidenceStage, type MappingStatus } from "../mapping/status-words";
+
+// Every review of every mapping of one evidence item, round by round: the exchange that
+// docs/decisions/0005-submission-rounds.md keeps visible to the candidate, the assessor and the
+// quality assurers. The assessor's review page (get-review.ts) reads the reviews with the same
+// query and turns them into the same entries; the candidate's evidence page reads them here.
+
+/** One assessor's review of one mapping in one round, as kept in a MappingReview row. */
+export type ReviewEntry = {
+  id: string;
+  round: number;
+  /** ACCEPTED or REJECTED. */
+  status: MappingStatus;
+  feedback: string | null;
+  reviewerName: string;
+  at: Date;
+  /** For an acceptance: the range items the assessor accepted. */
+  rangeItemTexts: string[];
+};
+
+/** The reviews of a mapping, oldest first, as `reviewEntries` reads them. */
+export const mappingReviewsQuery = {
+  select: { id: true, round: true, status: true, feedback: true, reviewerId: true, at: true, rangeItemIds: true },
+  orderBy: [{ at: "asc" }, { id: "asc" }],
+} satisfies Prisma.Mapping$reviewsArgs;
+
+type ReviewRow = { id: string; round: number; status: MappingStatus; feedback: string | null; reviewerId: string; at: Date; rangeItemIds: unknown };
+
+function idsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Rows of `mappingReviewsQuery` with the reviewers' names and the accepted range items' texts. */
+export function reviewEntries(rows: readonly ReviewRow[], names: ReadonlyMap<string, string>, rangeItemTexts: ReadonlyMap<string, string>): ReviewEntry[] {
+  return rows.map((r) => ({
+    id: r.id,
+    round: r.round,
+    status: r.status,
+    feedback: r.feedback,
+    reviewerName: names.get(r.reviewerId) ?? "Unknown",
+    at: r.at,
+    rangeItemTexts: idsOf(r.rangeItemIds).flatMap((id) => rangeItemTexts.get(id) ?? []),
+  }));
+}
+
+export type MappingHistory = {
+  mappingId: string;
+  unitCode: string;
+  criterionRef: string;
+  criterionText: string;
+  status: MappingStatus;
+  /** Oldest first. */
+  reviews: ReviewEntry[];
+};
+
+export type ReviewHistory = {
+  evidenceId: string;
+  /** The evidence's round now: the one it is in, or its next submission will be. */
+  round: number;
+  timeZone: string;
+  /** Every mapping of the evidence, by unit and criterion, each with its reviews. */
+  mappings: MappingHistory[];
+  reviewCount: number;
+  /** The evidence has been reviewed before, so submitting it now is a resubmission. */
+  resubmission: boolean;
+  /**
+   * While the evidence is back with the candidate after a round that referred something back:
+   * that round, who referred mappings back and when the last of them did (null where the
+   * referred mappings have since been removed). Null otherwise.
+   */
+  referral: { round: number; reviewerNames: string[]; at: Date | null } | null;
+};
+
+/**
+ * The review history of one evidence item, for anyone who may read the evidence (its owner,
+ * their assessor and IQA, a shared EQA, a centre admin); the candidate's page shows it to its
+ * owner only.
+ */
+export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<ReviewHistory> {
+  const resource = await loadEvidenceResource(db, evidenceId);
+  authorize(actor, "evidence.read", resource, now);
+
+  const [evidence, centre, mappings] = await Promise.all([
+    db.evidence.findUnique({ where: { id: evidenceId }, select: { id: true, round: true, submittedAt: true } }),
+    db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
+    db.mapping.findMany({
+      where: { evidenceId },
+      select: {
+        id: true,
+        status: true,
+        enrolment: { select: { unitVersion: { select: { unit: { select: { code: true } } } } } },
+        criterion: { select: { ref: true, text: true, position: true, rangeItems: { select: { id: true, text: true } } } },
+        reviews: mappingReviewsQuery,
+      },
+    }),
+  ]);
+  if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
+
+  const reviewerIds = [...new Set(mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)))];
+  const names =
+    reviewerIds.length > 0 ? new Map((await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+
+  mappings.sort(byUnitThenCriterion);
+  const history: MappingHistory[] = mappings.map((m) => ({
+    mappingId: m.id,
+    unitCode: m.enrolment.unitVersion.unit.code,
+    criterionRef: m.criterion.ref,
+    criterionText: m.criterion.text,
+    status: m.status,
+    reviews: reviewEntries(m.reviews, names, new Map(m.criterion.rangeItems.map((i) => [i.id, i.text]))),
+  }));
+  const reviews = history.flatMap((m) => m.reviews);
+
+  let referral: ReviewHistory["referral"] = null;
+  if (evidenceStage(evidence) === "referred") {
+    const round = evidence.round - 1;
+    const referred = reviews.filter((r) => r.round === round && r.status === "REJECTED").sort((a, b) => a.at.getTime() - b.at.getTime());
+    referral = { round, reviewerNames: [...new Set(referred.map((r) => r.reviewerName))], at: referred.at(-1)?.at ?? null };
+  }
+
+  return {
+    evidenceId: evidence.id,
+    round: evidence.round,
+    timeZone: centre?.timeZone ?? "Europe/London",
+    mappings: history,
+    reviewCount: reviews.length,
+    resubmission: evidence.round > 1 || reviews.length > 0,
+    referral,
+  };
+}
