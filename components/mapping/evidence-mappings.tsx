@@ -1,12 +1,15 @@
 import Link from "next/link";
+import { Time } from "@/components/assessment/page-parts";
+import { EvidenceReviewHistory } from "@/components/assessment/review-history";
 import { CriterionKindBadge } from "@/components/standards/labels";
+import { getReviewHistory, type ReviewHistory } from "@/lib/assessment/review-history";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
 import { listEvidenceMappings, type EvidenceMappingDto, type EvidenceMappings as Listing } from "@/lib/mapping/list-evidence-mappings";
-import { mappingStatusExplanation, mappingStatusLabel } from "@/lib/mapping/status-words";
+import { mappingStatusExplanation, mappingStatusLabel, reviewFeedbackLabel } from "@/lib/mapping/status-words";
 import { describeRangeRule } from "@/lib/standards/range-rule";
 import { MappingWarnings } from "./action-message";
 import { EditRangeForm } from "./edit-range-form";
@@ -57,7 +60,7 @@ function MappingItem({ mapping, unitCode, editable }: { mapping: EvidenceMapping
       )}
       {mapping.feedback && (
         <div className="border-l-4 border-slate-400 pl-3">
-          <p className="text-sm font-semibold">Assessor feedback</p>
+          <p className="text-sm font-semibold">{reviewFeedbackLabel(mapping.status)}</p>
           <p className="whitespace-pre-line">{mapping.feedback}</p>
         </div>
       )}
@@ -82,28 +85,50 @@ function MappingItem({ mapping, unitCode, editable }: { mapping: EvidenceMapping
   );
 }
 
-function SubmissionStatus({ listing }: { listing: Listing }) {
+function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Listing; history: ReviewHistory; evidenceEditable: boolean }) {
   const { evidence } = listing;
-  if (!evidence.submittedAt) return <p>Not yet submitted for assessment.</p>;
+  if (evidence.submittedAt) {
+    return (
+      <p>
+        <span aria-hidden="true">✔ </span>
+        Submitted for assessment on {formatDateTime(evidence.submittedAt, evidence.timeZone)}, with the declaration: “{evidence.declaration}”.
+      </p>
+    );
+  }
+  if (!history.referral) return <p>Not yet submitted for assessment.</p>;
+  const { reviewerNames, at } = history.referral;
   return (
-    <p>
-      <span aria-hidden="true">✔ </span>
-      Submitted for assessment on {formatDateTime(evidence.submittedAt, evidence.timeZone)}, with the declaration: “{evidence.declaration}”.
+    <p className="rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950">
+      <span className="font-semibold">Referred back</span>
+      {reviewerNames.length > 0 ? ` by ${new Intl.ListFormat("en-GB", { type: "conjunction" }).format(reviewerNames)}` : null}
+      {at ? (
+        <>
+          {" "}
+          on <Time date={at}>{formatDateTime(at, evidence.timeZone)}</Time>
+        </>
+      ) : null}
+      :{" "}
+      {evidenceEditable
+        ? "revise the evidence or its mappings, then resubmit."
+        : "revise the mappings referred back, then resubmit. The evidence itself can no longer change, because your assessor has accepted some of its mappings."}
     </p>
   );
 }
 
 /**
- * One evidence item's mappings, grouped by unit and criterion, and, for its owner, the tools to
- * map it to more criteria, change or remove mappings, and submit it for assessment.
+ * One evidence item's mappings, grouped by unit and criterion, their review history round by
+ * round, and, for its owner, the tools to map it to more criteria, change or remove mappings,
+ * and submit it for assessment.
  * `canEdit`: the viewer is the candidate who owns the evidence. Submitted evidence can still be
  * mapped and resubmitted; what may change is decided per mapping status by lib/mapping.
+ * `evidenceEditable`: the evidence itself (not its mappings) may still be changed.
  */
-export async function EvidenceMappings({ evidenceId, canEdit }: { evidenceId: string; canEdit: boolean }) {
+export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }: { evidenceId: string; canEdit: boolean; evidenceEditable: boolean }) {
   const actor = await requireActor();
   let listing: Listing;
+  let history: ReviewHistory;
   try {
-    listing = await listEvidenceMappings(db, actor, evidenceId);
+    [listing, history] = await Promise.all([listEvidenceMappings(db, actor, evidenceId), getReviewHistory(db, actor, evidenceId)]);
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof AppError) {
       return (
@@ -147,8 +172,10 @@ export async function EvidenceMappings({ evidenceId, canEdit }: { evidenceId: st
             </section>
           ))
         )}
-        <SubmissionStatus listing={listing} />
+        <SubmissionStatus listing={listing} history={history} evidenceEditable={evidenceEditable} />
       </section>
+
+      <EvidenceReviewHistory history={history} />
 
       {editable && (
         <section aria-labelledby={`${headingId}-map`} className="space-y-4">
@@ -167,7 +194,11 @@ export async function EvidenceMappings({ evidenceId, canEdit }: { evidenceId: st
           <h2 id={`${headingId}-submit`} className="text-xl font-semibold">
             Submit for assessment
           </h2>
-          <SubmitEvidenceForm evidenceId={evidenceId} resubmission={listing.evidence.submittedAt !== null} />
+          <SubmitEvidenceForm
+            evidenceId={evidenceId}
+            kind={history.resubmission ? "resubmission" : listing.evidence.submittedAt ? "again" : "first"}
+            round={history.round}
+          />
         </section>
       )}
     </div>

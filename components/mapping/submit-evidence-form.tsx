@@ -5,8 +5,18 @@ import { submitEvidenceAction } from "@/lib/actions/submission-submit-evidence";
 import { evidenceDeclaration } from "@/lib/portfolio/declaration";
 import { ActionMessage } from "./action-message";
 
-/** The declaration and the button that sends the evidence's mappings to the assessor. */
-export function SubmitEvidenceForm({ evidenceId, resubmission }: { evidenceId: string; resubmission: boolean }) {
+const explanations = {
+  first: "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself.",
+  again: "Your new and changed mappings go to your assessor when you submit again.",
+  resubmission: "Your assessor has reviewed this evidence before. What you changed goes to them with every earlier round and its feedback, which stay in the review history.",
+} as const;
+
+/**
+ * The declaration and the button that sends the evidence's mappings to the assessor. `kind`:
+ * its first submission; submitting again before any review (new mappings join the round); or a
+ * resubmission of evidence reviewed before, in round `round`.
+ */
+export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: string; kind: keyof typeof explanations; round: number }) {
   const [state, formAction, pending] = useActionState(submitEvidenceAction, null);
   const id = useId();
   const declarationError = state && !state.ok ? state.fieldErrors?.declaration?.[0] : undefined;
@@ -14,9 +24,12 @@ export function SubmitEvidenceForm({ evidenceId, resubmission }: { evidenceId: s
     <form action={formAction} className="space-y-3" aria-describedby={`${id}-explain`}>
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <p id={`${id}-explain`}>
-        {resubmission
-          ? "Your new and changed mappings go to your assessor when you submit again."
-          : "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself."}
+        {kind === "resubmission" ? (
+          <>
+            <span className="font-semibold">This is a resubmission (round {round}).</span>{" "}
+          </>
+        ) : null}
+        {explanations[kind]}
       </p>
       <div className="flex items-start gap-2">
         <input
@@ -37,7 +50,7 @@ export function SubmitEvidenceForm({ evidenceId, resubmission }: { evidenceId: s
         </p>
       )}
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-        {pending ? "Submitting…" : resubmission ? "Submit again for assessment" : "Submit for assessment"}
+        {pending ? "Submitting…" : { first: "Submit for assessment", again: "Submit again for assessment", resubmission: `Resubmit for assessment (round ${round})` }[kind]}
       </button>
       <ActionMessage state={state} />
     </form>

@@ -115,7 +115,7 @@ export default async function EvidencePage({
 
       {/* Mappings stay the owner's to manage after submission: the mapping rules decide per
           status what may change (a referred mapping can be revised and resubmitted). */}
-      <EvidenceMappings evidenceId={evidence.id} canEdit />
+      <EvidenceMappings evidenceId={evidence.id} canEdit evidenceEditable={evidence.canEdit} />
 
       {evidence.canEdit ? (
         <section aria-labelledby="delete-heading" className="max-w-3xl space-y-2">
