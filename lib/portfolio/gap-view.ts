@@ -30,7 +30,16 @@ export type GapRange = {
   accepted: CoverageDto;
 };
 
-export type GapEvidence = { mappingId: string; evidenceId: string; title: string; status: MappingStatus; feedback: string | null };
+export type GapEvidence = {
+  mappingId: string;
+  evidenceId: string;
+  title: string;
+  status: MappingStatus;
+  /** The assessor's words in the latest review; the earlier ones are in the evidence's review history. */
+  feedback: string | null;
+  /** How many reviews of this mapping are kept, in every round. */
+  reviewCount: number;
+};
 
 export type GapCriterion = {
   id: string;
@@ -165,7 +174,16 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
     db.mapping.findMany({
       where: { enrolmentId: enrolment.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, status: true, feedback: true, criterionId: true, evidenceId: true, evidence: { select: { title: true } }, rangeItems: { select: { rangeItemId: true } } },
+      select: {
+        id: true,
+        status: true,
+        feedback: true,
+        criterionId: true,
+        evidenceId: true,
+        evidence: { select: { title: true } },
+        rangeItems: { select: { rangeItemId: true } },
+        _count: { select: { reviews: true } },
+      },
     }),
     db.decision.findMany({
       where: { enrolmentId: enrolment.id, currentSlot: "current" },
@@ -242,7 +260,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
         text: criterion.text,
         status,
         decision: decision ? { outcome: decision.outcome, signedAt: decision.signedAt, signedBy: signers.get(decision.signedById) ?? "Unknown" } : null,
-        evidence: own.map((m) => ({ mappingId: m.id, evidenceId: m.evidenceId, title: m.evidence.title, status: m.status, feedback: m.feedback })),
+        evidence: own.map((m) => ({ mappingId: m.id, evidenceId: m.evidenceId, title: m.evidence.title, status: m.status, feedback: m.feedback, reviewCount: m._count.reviews })),
         range,
       };
     }),

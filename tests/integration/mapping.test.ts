@@ -367,7 +367,7 @@ describe("the gap view", () => {
     expect(c12.status).toBe("mapped");
     expect(c12.range?.claimed).toMatchObject({ covered: 2, required: 3, satisfied: false, description: "2 of at least 3 covered" });
     expect(c12.range?.accepted).toMatchObject({ covered: 0, description: "0 of at least 3 covered" });
-    expect(c12.evidence).toEqual([{ mappingId: m1.mappingId, evidenceId: first.id, title: first.title, status: "PROPOSED", feedback: null }]);
+    expect(c12.evidence).toEqual([{ mappingId: m1.mappingId, evidenceId: first.id, title: first.title, status: "PROPOSED", feedback: null, reviewCount: 0 }]);
     expect(view.attachableEvidence.map((e) => e.id)).toContain(second.id);
 
     await proposeMapping(state.db, candidate, { evidenceId: second.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [i1.id, i2.id] });

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { CandidateDeclarationForm } from "@/components/assessment/candidate-declaration-form";
 import { formatDate, formatDateTime } from "@/lib/format/date";
-import { mappingStatusLabel, type MappingStatus } from "@/lib/mapping/status-words";
+import { mappingStatusLabel, reviewFeedbackLabel, type MappingStatus } from "@/lib/mapping/status-words";
 import { criterionStatuses, criterionStatusIcon, criterionStatusLabel, criterionStatusNext, type CriterionStatus } from "@/lib/portfolio/criterion-status";
 import { getGapView, type AttachableEvidence, type GapCriterion, type GapRange, type GapView } from "@/lib/portfolio/gap-view";
 import { describeRangeRule } from "@/lib/standards/range-rule";
@@ -137,7 +137,14 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
                 — {mappingStatusLabel(e.status)}
                 {e.feedback && (
                   <p className="ml-4 border-l-4 border-slate-300 pl-3 text-sm">
-                    <span className="font-medium">Assessor feedback:</span> {e.feedback}
+                    <span className="font-medium">{reviewFeedbackLabel(e.status)}:</span> {e.feedback}
+                  </p>
+                )}
+                {view.viewerIsCandidate && e.reviewCount > 0 && (
+                  <p className="ml-4 text-sm">
+                    <Link href={`/candidate/evidence/${e.evidenceId}#review-history`} className="text-brand-700 underline underline-offset-4">
+                      Review history ({e.reviewCount} {e.reviewCount === 1 ? "review" : "reviews"})<span className="sr-only"> of “{e.title}”</span>
+                    </Link>
                   </p>
                 )}
               </li>
