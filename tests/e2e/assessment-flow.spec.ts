@@ -5,7 +5,8 @@ import { demoPassword, signIn, signOut } from "./helpers";
 // claiming one source of information, submits it; her assessor Asha refers the mapping back with
 // feedback (the unit asks for at least two sources); Cara reads the feedback, revises the
 // description and the range items, and submits again; Asha accepts it and signs 1.5 as met with
-// her password; Cara sees 1.5 met, with who signed it and when.
+// her password; Cara sees 1.5 met, with who signed it and when, and both rounds of the review
+// in the history on her evidence page.
 //
 // The e2e database is shared by every spec. CS34 1.5 is touched by no other spec, and the flow
 // ends with nothing of this evidence waiting in Asha's queue, so assessment.spec.ts (which this
@@ -14,8 +15,8 @@ import { demoPassword, signIn, signOut } from "./helpers";
 const sources = { sales: "sales figures", complaints: "returns/complaints figures", targets: "achievement of targets, KPIs etc" };
 
 test("an assessor refers a mapping back with feedback, the candidate revises and resubmits, the assessor accepts and signs the criterion", async ({ page, visit }) => {
-  // Three sign-ins and a dozen pages, each checked with axe: longer than the default 30 s.
-  test.setTimeout(90_000);
+  // Three sign-ins and over a dozen pages, each checked with axe: longer than the default 30 s.
+  test.setTimeout(120_000);
   // Unique per run, so the rows and notifications found below are this run's.
   const title = `Performance data review ${Date.now().toString(36)}`;
   const feedback = "You evaluated only the sales figures. The unit asks for at least two sources: add how you used the complaints figures.";
@@ -73,8 +74,8 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await referBack.getByRole("button", { name: "Refer back 1.5" }).click();
   await expect(page.getByRole("status").filter({ hasText: "it has been returned to the candidate to revise and submit again" })).toBeVisible();
   await expect(panel).toContainText("Referred back");
-  await expect(panel).toContainText(/Round 1: referred back by Asha Patel on /);
-  await expect(panel).toContainText(`Feedback: ${feedback}`);
+  await expect(panel).toContainText(/Round 1: Referred back by Asha Patel on /);
+  await expect(panel).toContainText(`Why it was referred back: ${feedback}`);
   await expect(panel.getByRole("button", { name: "Refer back 1.5" })).toHaveCount(0);
   await expectAccessible(page);
 
@@ -97,8 +98,22 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expectAccessible(page);
 
   await expect(mapped).toContainText("Referred back");
-  await expect(mapped).toContainText("Assessor feedback");
+  await expect(mapped.getByText("Why it was referred back", { exact: true })).toBeVisible();
   await expect(mapped).toContainText(feedback);
+  // The evidence says it came back from the assessor, not that it was never submitted.
+  await expect(page.getByText("Not yet submitted for assessment.")).toHaveCount(0);
+  await expect(page.getByText("Draft (not submitted)")).toHaveCount(0);
+  await expect(page.getByText("Referred back. Mappings: 1 referred back", { exact: true })).toBeVisible();
+  await expect(mapped.getByText(/^Referred back by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}: revise the evidence or its mappings, then resubmit\.$/)).toBeVisible();
+  // The review so far, in the history.
+  const history = page.getByRole("region", { name: "Review history" });
+  const history15 = history.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: /^CS34 1\.5 evaluate sources of information/ }) });
+  await expect(history15.getByRole("listitem")).toHaveCount(1);
+  await expect(history15).toContainText(/Round 1: Referred back by Asha Patel on /);
+  await expect(history15).toContainText(`Why it was referred back: ${feedback}`);
+  // Submitting again is a resubmission, in round 2.
+  await expect(submit).toContainText("This is a resubmission (round 2).");
+  await expect(submit.getByRole("button", { name: "Resubmit for assessment (round 2)" })).toBeVisible();
 
   // The gap view says the same.
   await mapped.getByRole("link", { name: "Your progress on CS34" }).click();
@@ -107,7 +122,8 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await visit(gapPath);
   const entry = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: "1.5", exact: true }) });
   await expect(entry).toContainText("Referred back");
-  await expect(entry).toContainText(`Assessor feedback: ${feedback}`);
+  await expect(entry).toContainText(`Why it was referred back: ${feedback}`);
+  await expect(entry.getByRole("link", { name: `Review history (1 review) of “${title}”` })).toHaveAttribute("href", `${evidencePath}#review-history`);
   // A referred-back claim no longer counts towards the rule.
   await expect(entry).toContainText("Your evidence: 0 of at least 2 covered.");
   await expect(entry).toContainText(`${sources.sales} (covered by referred back evidence)`);
@@ -130,11 +146,12 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await mapped.getByRole("button", { name: "Save range items" }).click();
   await expect(mapped.getByRole("status").filter({ hasText: "Saved: 2 range items claimed." })).toBeVisible();
   await expect(mapped).toContainText("Proposed");
+  await expect(mapped.getByText("Why it was referred back last time", { exact: true })).toBeVisible();
   await expect(mapped).toContainText("2 of 3 items claimed");
   await expectAccessible(page);
 
   await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
-  await submit.getByRole("button", { name: /Submit (again )?for assessment/ }).click();
+  await submit.getByRole("button", { name: "Resubmit for assessment (round 2)" }).click();
   await expect(page.getByText(/Submitted for assessment on .*, with the declaration/)).toBeVisible();
   await expect(mapped).toContainText("Submitted");
   // The feedback of the first round stays with the mapping while it waits.
@@ -150,8 +167,8 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(page.getByText("Evidence from Cara Jones · round 2")).toBeVisible();
   await expect(page.getByRole("region", { name: "Details" })).toContainText(revisedDescription);
   await expect(panel).toContainText("the candidate claims 2 of 3 (the unit asks for at least 2 of these 3)");
-  await expect(panel).toContainText(/Round 1: referred back by Asha Patel on /);
-  await expect(panel).toContainText(`Feedback: ${feedback}`);
+  await expect(panel).toContainText(/Round 1: Referred back by Asha Patel on /);
+  await expect(panel).toContainText(`Why it was referred back: ${feedback}`);
   await expectAccessible(page);
 
   const accept = panel.getByRole("form", { name: "Accept for 1.5" });
@@ -162,11 +179,12 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await accept.getByRole("button", { name: "Accept for 1.5" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mapping accepted. The candidate has been told." })).toBeVisible();
   await expect(panel).toContainText("Accepted");
-  await expect(panel).toContainText(/Round 2: accepted by Asha Patel on /);
+  await expect(panel).toContainText(/Round 2: Accepted by Asha Patel on /);
+  await expect(panel).toContainText("Assessor's comment on acceptance: Two sources, compared well.");
   await expect(panel).toContainText(`Range items accepted: ${sources.sales}; ${sources.complaints}`);
   // Both rounds stay in the history.
-  await expect(panel).toContainText(/Round 1: referred back by Asha Patel on /);
-  await expect(panel).toContainText(`Feedback: ${feedback}`);
+  await expect(panel).toContainText(/Round 1: Referred back by Asha Patel on /);
+  await expect(panel).toContainText(`Why it was referred back: ${feedback}`);
 
   // --- Asha signs 1.5 as met on the assessment record, with her password.
   await page.getByRole("link", { name: "Open the assessment record for CS34" }).click();
@@ -207,11 +225,28 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   const signedAt = Date.parse((await entry.locator("time").getAttribute("datetime")) ?? "");
   expect(signedAt).toBeGreaterThanOrEqual(signingFrom - 1_000);
   expect(signedAt).toBeLessThanOrEqual(Date.now());
-  await expect(entry.getByRole("link", { name: title })).toBeVisible();
+  await expect(entry.getByRole("link", { name: title, exact: true })).toBeVisible();
   await expect(entry).toContainText(`${title} — Accepted`);
+  await expect(entry).toContainText("Assessor's comment on acceptance: Two sources, compared well.");
   await expect(entry).toContainText("2 of at least 2 covered");
   // Met criteria take no more evidence from here.
   await expect(entry.getByText("Attach existing evidence")).toHaveCount(0);
+
+  // The round-1 referral no longer shows as the mapping's feedback, but the history keeps it.
+  await entry.getByRole("link", { name: `Review history (2 reviews) of “${title}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`${evidencePath}#review-history$`));
+  await visit(evidencePath);
+  await expect(mapped).not.toContainText(feedback);
+  const rounds = history15.getByRole("listitem");
+  await expect(rounds).toHaveCount(2);
+  await expect(rounds.first()).toContainText(/^Round 1: Referred back by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/);
+  await expect(rounds.first()).toContainText(`Why it was referred back: ${feedback}`);
+  await expect(rounds.last()).toContainText(/^Round 2: Accepted by Asha Patel on /);
+  await expect(rounds.last()).toContainText(`Range items accepted: ${sources.sales}; ${sources.complaints}`);
+  await expect(rounds.last()).toContainText("Assessor's comment on acceptance: Two sources, compared well.");
+  const [referredAt, acceptedAt] = await Promise.all([rounds.first().locator("time").getAttribute("datetime"), rounds.last().locator("time").getAttribute("datetime")]);
+  expect(Date.parse(referredAt ?? "")).toBeLessThan(Date.parse(acceptedAt ?? ""));
+  expect(Date.parse(acceptedAt ?? "")).toBeLessThanOrEqual(signingFrom);
 
   await visit("/notifications");
   await expect(page.getByRole("heading", { name: "CS34 1.5 signed as met" })).toBeVisible();
