@@ -70,11 +70,11 @@ export type ReviewHistory = {
   /** The evidence has been reviewed before, so submitting it now is a resubmission. */
   resubmission: boolean;
   /**
-   * While the evidence is back with the candidate after a round that referred something back:
-   * that round, who referred mappings back and when the last of them did (null where the
-   * referred mappings have since been removed). Null otherwise.
+   * While the evidence is back with the candidate after a round that referred something back
+   * (round - 1): who referred mappings back in it and when the last of them did (none, and null,
+   * where the referred mappings have since been removed). Null otherwise.
    */
-  referral: { round: number; reviewerNames: string[]; at: Date | null } | null;
+  referral: { reviewerNames: string[]; at: Date | null } | null;
 };
 
 /**
@@ -119,9 +119,8 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
 
   let referral: ReviewHistory["referral"] = null;
   if (evidenceStage(evidence) === "referred") {
-    const round = evidence.round - 1;
-    const referred = reviews.filter((r) => r.round === round && r.status === "REJECTED").sort((a, b) => a.at.getTime() - b.at.getTime());
-    referral = { round, reviewerNames: [...new Set(referred.map((r) => r.reviewerName))], at: referred.at(-1)?.at ?? null };
+    const referred = reviews.filter((r) => r.round === evidence.round - 1 && r.status === "REJECTED").sort((a, b) => a.at.getTime() - b.at.getTime());
+    referral = { reviewerNames: [...new Set(referred.map((r) => r.reviewerName))], at: referred.at(-1)?.at ?? null };
   }
 
   return {

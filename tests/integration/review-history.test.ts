@@ -21,8 +21,8 @@ import { useMigratedDb } from "../helpers/test-db";
 
 const state = useMigratedDb();
 
-const people: Record<"cara" | "dev" | "asha" | "rhys" | "raj" | "rosa", SessionActor> = {} as never;
-const ids = { centre: "", cs34: "" };
+const people: Record<"cara" | "dev" | "asha" | "ben" | "rhys" | "raj" | "rosa", SessionActor> = {} as never;
+const ids = { centre: "", cs34: "", cu782: "" };
 
 async function actorOf(email: string): Promise<SessionActor> {
   const user = await state.db.user.findUniqueOrThrow({ where: { email } });
@@ -31,8 +31,8 @@ async function actorOf(email: string): Promise<SessionActor> {
   return loaded;
 }
 
-async function criterion(ref: string) {
-  const enrolment = await state.db.enrolment.findUniqueOrThrow({ where: { id: ids.cs34 } });
+async function criterion(ref: string, enrolmentId = ids.cs34) {
+  const enrolment = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolmentId } });
   return state.db.criterion.findFirstOrThrow({
     where: { unitVersionId: enrolment.unitVersionId, ref },
     select: { id: true, text: true, rangeItems: { select: { id: true, text: true }, orderBy: { position: "asc" } } },
@@ -70,11 +70,14 @@ beforeAll(async () => {
   people.cara = await actorOf("candidate@northgate.example");
   people.dev = await actorOf("candidate2@northgate.example");
   people.asha = await actorOf("assessor@northgate.example");
+  people.ben = await actorOf("assessor2@northgate.example");
   people.rhys = await actorOf("candidate@riverside.example");
   people.raj = await actorOf("assessor@riverside.example");
   people.rosa = await actorOf("admin@riverside.example");
   ids.centre = (await state.db.centre.findUniqueOrThrow({ where: { slug: "northgate" } })).id;
-  ids.cs34 = (await state.db.enrolment.findFirstOrThrow({ where: { candidateId: people.cara.userId, unitVersion: { unit: { code: "CS34" } } } })).id;
+  const enrolment = (code: string) => state.db.enrolment.findFirstOrThrow({ where: { candidateId: people.cara.userId, unitVersion: { unit: { code } } } });
+  ids.cs34 = (await enrolment("CS34")).id;
+  ids.cu782 = (await enrolment("CU782")).id;
 }, 120_000);
 
 describe("the review history of an evidence item", () => {
@@ -106,7 +109,7 @@ describe("the review history of an evidence item", () => {
     expect(returned.returnedToCandidate).toBe(true);
 
     let history = await getReviewHistory(state.db, people.cara, item.id);
-    expect(history).toMatchObject({ round: 2, reviewCount: 2, resubmission: true, referral: { round: 1, reviewerNames: ["Asha Patel"], at: at("3T10:00:00") } });
+    expect(history).toMatchObject({ round: 2, reviewCount: 2, resubmission: true, referral: { reviewerNames: ["Asha Patel"], at: at("3T10:00:00") } });
     expect(history.mappings.map((m) => [m.criterionRef, m.status, m.reviews.map((r) => [r.round, r.status, r.reviewerName, r.feedback])])).toEqual([
       ["1.2", "ACCEPTED", [[1, "ACCEPTED", "Asha Patel", "Clear monitoring."]]],
       ["1.5", "REJECTED", [[1, "REJECTED", "Asha Patel", feedback]]],
@@ -117,7 +120,7 @@ describe("the review history of an evidence item", () => {
     // Cara revises 1.5 (a proposal again) and resubmits: round 2 is with the assessor.
     await updateMappingRange(state.db, people.cara, { mappingId: m15.mappingId, rangeItemIds: [sales.id, complaints.id] });
     history = await getReviewHistory(state.db, people.cara, item.id);
-    expect(history).toMatchObject({ round: 2, resubmission: true, referral: { round: 1, reviewerNames: ["Asha Patel"] } });
+    expect(history).toMatchObject({ round: 2, resubmission: true, referral: { reviewerNames: ["Asha Patel"] } });
     await submitEvidence(state.db, people.cara, { evidenceId: item.id, declarationConfirmed: true }, at("4T09:00:00"));
     expect(await getReviewHistory(state.db, people.cara, item.id)).toMatchObject({ round: 2, resubmission: true, referral: null });
     expect((await getEvidence(state.db, people.cara, item.id)).statusText).toBe("Resubmitted (round 2). Mappings: 1 accepted, 1 awaiting review");
@@ -138,17 +141,23 @@ describe("the review history of an evidence item", () => {
     expect(onReviewPage).toEqual(history.mappings.map((m) => [m.criterionRef, m.reviews]));
   });
 
-  it("names every assessor who referred something back in the round", async () => {
+  it("names every assessor who referred something back in the round, and when the last of them did", async () => {
+    // Ben assesses Cara's CU782, Asha her CS34.
+    await state.db.enrolment.update({ where: { id: ids.cu782 }, data: { assessorId: people.ben.userId } });
     const item = await newEvidence("Two referrals");
-    const [c21, c22] = [await criterion("2.1"), await criterion("2.2")];
+    const [c21, cu11] = [await criterion("2.1"), await criterion("1.1", ids.cu782)];
     const m21 = await proposeMapping(state.db, people.cara, { evidenceId: item.id, enrolmentId: ids.cs34, criterionId: c21.id });
-    const m22 = await proposeMapping(state.db, people.cara, { evidenceId: item.id, enrolmentId: ids.cs34, criterionId: c22.id });
+    const mcu = await proposeMapping(state.db, people.cara, { evidenceId: item.id, enrolmentId: ids.cu782, criterionId: cu11.id });
     await submitEvidence(state.db, people.cara, { evidenceId: item.id, declarationConfirmed: true }, at("5T09:00:00"));
-    await reviewMapping(state.db, people.asha, { mappingId: m22.mappingId, decision: "reject", feedback: "Say who you briefed." }, at("5T11:00:00"));
+    await reviewMapping(state.db, people.ben, { mappingId: mcu.mappingId, decision: "reject", feedback: "Say who you briefed." }, at("5T11:00:00"));
     await reviewMapping(state.db, people.asha, { mappingId: m21.mappingId, decision: "reject", feedback: "Add the date." }, at("5T10:00:00"));
-    const { referral } = await getReviewHistory(state.db, people.cara, item.id);
+    const history = await getReviewHistory(state.db, people.cara, item.id);
     // The latest referral of the round, whatever order they were written in.
-    expect(referral).toEqual({ round: 1, reviewerNames: ["Asha Patel"], at: at("5T11:00:00") });
+    expect(history.referral).toEqual({ reviewerNames: ["Asha Patel", "Ben Morgan"], at: at("5T11:00:00") });
+    expect(history.mappings.map((m) => [m.unitCode, m.criterionRef, m.reviews.map((r) => r.reviewerName)])).toEqual([
+      ["CS34", "2.1", ["Asha Patel"]],
+      ["CU782", "1.1", ["Ben Morgan"]],
+    ]);
   });
 
   it("is refused to another candidate, and to anyone from another centre", async () => {
