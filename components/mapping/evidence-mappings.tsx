@@ -108,9 +108,7 @@ function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Lis
         </>
       ) : null}
       :{" "}
-      {evidenceEditable
-        ? "revise the evidence or its mappings, then resubmit."
-        : "revise the mappings referred back, then resubmit. The evidence itself can no longer change, because your assessor has accepted some of its mappings."}
+      {evidenceEditable ? "revise the evidence or its mappings, then resubmit." : "revise the mappings referred back, then resubmit."}
     </p>
   );
 }

@@ -5,10 +5,16 @@ import { submitEvidenceAction } from "@/lib/actions/submission-submit-evidence";
 import { evidenceDeclaration } from "@/lib/portfolio/declaration";
 import { ActionMessage } from "./action-message";
 
-const explanations = {
-  first: "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself.",
-  again: "Your new and changed mappings go to your assessor when you submit again.",
-  resubmission: "Your assessor has reviewed this evidence before. What you changed goes to them with every earlier round and its feedback, which stay in the review history.",
+const words = {
+  first: {
+    explanation: "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself.",
+    button: "Submit for assessment",
+  },
+  again: { explanation: "Your new and changed mappings go to your assessor when you submit again.", button: "Submit again for assessment" },
+  resubmission: {
+    explanation: "Your assessor has reviewed this evidence before. What you changed goes to them with every earlier round and its feedback, which stay in the review history.",
+    button: "Resubmit for assessment",
+  },
 } as const;
 
 /**
@@ -16,7 +22,7 @@ const explanations = {
  * its first submission; submitting again before any review (new mappings join the round); or a
  * resubmission of evidence reviewed before, in round `round`.
  */
-export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: string; kind: keyof typeof explanations; round: number }) {
+export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: string; kind: keyof typeof words; round: number }) {
   const [state, formAction, pending] = useActionState(submitEvidenceAction, null);
   const id = useId();
   const declarationError = state && !state.ok ? state.fieldErrors?.declaration?.[0] : undefined;
@@ -29,7 +35,7 @@ export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: st
             <span className="font-semibold">This is a resubmission (round {round}).</span>{" "}
           </>
         ) : null}
-        {explanations[kind]}
+        {words[kind].explanation}
       </p>
       <div className="flex items-start gap-2">
         <input
@@ -50,7 +56,7 @@ export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: st
         </p>
       )}
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-        {pending ? "Submitting…" : { first: "Submit for assessment", again: "Submit again for assessment", resubmission: `Resubmit for assessment (round ${round})` }[kind]}
+        {pending ? "Submitting…" : kind === "resubmission" ? `${words[kind].button} (round ${round})` : words[kind].button}
       </button>
       <ActionMessage state={state} />
     </form>
