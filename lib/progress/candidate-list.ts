@@ -22,7 +22,7 @@ import {
   toNumber,
   type CentreInfo,
 } from "./measures";
-import { isRagState, ragRankSql, type EnrolmentStatus, type RagState } from "./rag";
+import { epochMsSql, isRagState, progressPercentSql, ragRankSql, type EnrolmentStatus, type RagState } from "./rag";
 
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
@@ -121,27 +121,40 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
       SELECT uv."id" AS "unitVersionId", un."code" AS "code", uv."title" AS "title",
         (SELECT COUNT(*) FROM "Criterion" c WHERE c."unitVersionId" = uv."id") AS "total"
       FROM "UnitVersion" uv JOIN "Unit" un ON un."id" = uv."unitId")`;
-  const scoped = Prisma.sql`
-      SELECT e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
-        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode",
-        ${startEndMsColumns(ctx)}, v."total" AS "total", ${metCountColumn} AS "met", ${lastActivityMsColumn(ctx)} AS "lastActivityMs"
-      FROM "Enrolment" e
+  const columns = Prisma.sql`e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
+        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode", v."total" AS "total", ${metCountColumn} AS "met"`;
+  const from = Prisma.sql`FROM "Enrolment" e
         JOIN "User" u ON u."id" = e."candidateId"
         JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
       WHERE ${where}`;
   const measuredColumns = Prisma.sql`${m.rag} AS "rag", ${ragRankSql(m.rag)} AS "ragRank", ${m.progress} AS "progress", ${m.timeElapsed} AS "timeElapsed"`;
 
-  // Sorted by name and not filtered by RAG, the page can be read in name order (User_name_idx)
-  // and stop after it. Otherwise every row in scope is measured, filtered and sorted; "scoped" is
-  // MATERIALIZED because PostgreSQL would otherwise repeat the date conversions for each of the
-  // RAG expression's references to them.
-  const byNameOnly = q.sort === "name" && !q.rag;
-  const ctes = byNameOnly
+  // Unless the RAG state sorts or filters the list, the page is picked on the enrolment's own
+  // columns (in name order it is read by User_name_idx and stops after the page), and only its
+  // rows are measured. Otherwise every row in scope is measured, filtered and sorted; "scoped"
+  // is MATERIALIZED because PostgreSQL would otherwise repeat the date conversions for each of
+  // the RAG expression's references to them.
+  const pageFirst = !q.rag && q.sort !== "rag";
+  const rawKey =
+    q.sort === "progress"
+      ? progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`)
+      : q.sort === "lastActivity"
+        ? Prisma.sql`e."lastActivityAt"`
+        : Prisma.sql`u."name"`;
+  const ctes = pageFirst
     ? Prisma.sql`${versions},
-    "page" AS (SELECT s.* FROM (${scoped}) s ORDER BY ${orderOf("s")} LIMIT ${q.limit} OFFSET ${q.offset}),
-    "measured" AS (SELECT s.*, ${measuredColumns} FROM "page" s)`
+    "page" AS (
+      SELECT ${columns}, e."startDate" AS "startDate", e."plannedEndDate" AS "plannedEndDate", e."lastActivityAt" AS "lastActivityAt"
+      ${from}
+      ORDER BY ${rawKey} ${direction}${nulls}, u."name" ASC, v."code" ASC, e."id" ASC
+      LIMIT ${q.limit} OFFSET ${q.offset}),
+    "timed" AS (
+      SELECT pg.*, ${epochMsSql(ctx.provider, Prisma.sql`pg."startDate"`)} AS "startMs", ${epochMsSql(ctx.provider, Prisma.sql`pg."plannedEndDate"`)} AS "endMs",
+        ${epochMsSql(ctx.provider, Prisma.sql`pg."lastActivityAt"`)} AS "lastActivityMs"
+      FROM "page" pg),
+    "measured" AS (SELECT s.*, ${measuredColumns} FROM "timed" s)`
     : Prisma.sql`${versions},
-    "scoped" AS MATERIALIZED (${scoped}),
+    "scoped" AS MATERIALIZED (SELECT ${columns}, ${startEndMsColumns(ctx)}, ${lastActivityMsColumn(ctx)} AS "lastActivityMs" ${from}),
     "measured" AS (
       SELECT r.*${q.rag ? Prisma.sql`, COUNT(*) OVER () AS "fullCount"` : Prisma.empty} FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
       ORDER BY ${orderOf("r")} LIMIT ${q.limit} OFFSET ${q.offset})`;
