@@ -9,6 +9,7 @@ import { parseAssessmentInput, recordId, signingPassword } from "./input";
 import { metReadiness } from "./met-shortfall";
 import { decisionSignature, normaliseSnapshot } from "./signature";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
+import { refreshMetTally } from "../progress/met-tally";
 
 export { verifyDecisionSignature } from "./verify-decision-signature";
 
@@ -104,6 +105,7 @@ export async function decideCriterion(db: Db, actor: Actor, rawInput: DecideCrit
         select: { id: true },
       });
       await refreshEnrolmentCounters(tx, [enrolment.id]);
+      if (input.outcome === "MET") await refreshMetTally(tx, enrolment.centreId, now);
       await recordAudit(tx, {
         actorId: actor.userId,
         centreId: enrolment.centreId,

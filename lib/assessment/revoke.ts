@@ -7,6 +7,7 @@ import { notify } from "../notify";
 import { requireEnrolmentResource } from "./common";
 import { parseAssessmentInput, recordId, requiredText } from "./input";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
+import { refreshMetTally } from "../progress/met-tally";
 
 export const RevokeInput = z.object({
   kind: z.enum(["decision", "unitSignOff"], { error: "Say what to revoke. Reload the page and try again." }),
@@ -81,6 +82,7 @@ export async function revoke(db: Db, actor: Actor, rawInput: RevokeInput, now: D
       const revoked = await tx.decision.updateMany({ where: { id: decision.id, currentSlot: "current" }, data: revocation });
       if (revoked.count !== 1) throw alreadyRevoked("decision");
       await refreshEnrolmentCounters(tx, [enrolment.id]);
+      if (decision.outcome === "MET") await refreshMetTally(tx, enrolment.centreId, decision.signedAt);
       before = { currentSlot: "current", outcome: decision.outcome, signedById: decision.signedById, signedAt: decision.signedAt.toISOString() };
       what = `the decision on ${unitCode} ${decision.criterion.ref}`;
       if (decision.outcome === "MET") {

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
 import { scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
 import { centreForDashboard, derivedColumns, metCountColumn, queryRows, startEndMsColumns, toNumber, totalsCte, type CentreInfo } from "./measures";
+import { QUARTER_HOUR_MS, slotOf } from "./met-tally";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
 
 // A centre's progress at a glance, for its admins: every figure is an aggregate computed in the
@@ -72,14 +73,23 @@ export function dashboardGroupsSql(ctx: ProgressContext, where: Prisma.Sql, now:
 
 /**
  * Standing MET decisions of the selected enrolments signed in [from, end), by week from `from`.
- * A decision carries its centre, so the whole centre's weeks are one index range scan; only a
- * filter (unit, assessor, cohort) needs the enrolments joined.
+ * For a whole centre the counts come from its quarter-hour tally (lib/progress/met-tally.ts),
+ * a few thousand rows instead of every decision; a filter (unit, assessor, cohort) needs the
+ * decisions themselves, joined to the enrolments it selects.
  */
 export function dashboardWeeksSql(ctx: ProgressContext, scope: EnrolmentScope, from: Date, end: Date): Prisma.Sql {
   const filtered = scope.unitCode !== undefined || scope.assessorId !== undefined || scope.startFrom !== undefined || scope.startBefore !== undefined;
+  const onQuarterHours = from.getTime() % QUARTER_HOUR_MS === 0 && end.getTime() % QUARTER_HOUR_MS === 0;
+  const week = (ms: Prisma.Sql) => Prisma.sql`CAST((${ms} - CAST(${from.getTime()} AS BIGINT)) / ${Prisma.raw(String(WEEK_MS))} AS BIGINT)`;
+  if (!filtered && onQuarterHours) {
+    return Prisma.sql`
+      SELECT ${week(Prisma.sql`CAST(t."slot" AS BIGINT) * ${Prisma.raw(String(QUARTER_HOUR_MS))}`)} AS "week", SUM(t."count") AS "met"
+      FROM "MetTally" t
+      WHERE t."centreId" = ${scope.centreId} AND t."slot" >= ${slotOf(from)} AND t."slot" < ${slotOf(end)}
+      GROUP BY 1`;
+  }
   return Prisma.sql`
-    SELECT CAST((${epochMsSql(ctx.provider, Prisma.sql`d."signedAt"`)} - CAST(${from.getTime()} AS BIGINT)) / ${Prisma.raw(String(WEEK_MS))} AS BIGINT) AS "week",
-      COUNT(*) AS "met"
+    SELECT ${week(epochMsSql(ctx.provider, Prisma.sql`d."signedAt"`))} AS "week", COUNT(*) AS "met"
     FROM "Decision" d ${filtered ? Prisma.sql`JOIN "Enrolment" e ON e."id" = d."enrolmentId"` : Prisma.empty}
     WHERE d."centreId" = ${scope.centreId} AND d."outcome" = 'MET' AND d."currentSlot" = 'current' AND d."signedAt" >= ${from} AND d."signedAt" < ${end}
       ${filtered ? Prisma.sql`AND ${scopeConditions(scope)}` : Prisma.empty}

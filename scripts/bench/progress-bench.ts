@@ -12,6 +12,7 @@ import { getCandidateProgress } from "../../lib/progress/candidate-progress";
 import { getProgressOptions } from "../../lib/progress/options";
 import { getDashboard, WEEKS, type Dashboard } from "../../lib/progress/dashboard";
 import { startOfTomorrow, type ListFilters, type ProgressContext } from "../../lib/progress/filters";
+import { QUARTER_HOUR_MS, slotOf } from "../../lib/progress/met-tally";
 import { AMBER_MAX_POINTS_BEHIND, GREEN_MAX_POINTS_BEHIND } from "../../lib/progress/rag";
 import { getWorkload } from "../../lib/progress/workload";
 import { seedScale } from "./scale-data";
@@ -37,7 +38,7 @@ async function time(runs: number, work: (i: number) => Promise<unknown>): Promis
 // ---------------------------------------------------------------------------------------------
 // The floor: the dashboard's aggregates written by hand as ONE statement per dialect, run on
 // the bare driver (no Prisma, no authorization, no centre lookup), over the same schema (the
-// enrolments' stored met counts included).
+// enrolments' stored met counts and the centre's quarter-hour tally of met decisions included).
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -45,7 +46,7 @@ function floorSql(provider: Provider): string {
   const ms = (col: string) =>
     provider === "sqlite" ? `CAST(ROUND((julianday(${col}) - 2440587.5) * 86400000.0) AS INTEGER)` : `CAST(date_part('epoch', ${col}) * 1000 AS BIGINT)`;
   const p = provider === "sqlite" ? (n: number) => `@p${n}` : (n: number) => `$${n}`;
-  // $1 centre, $2 now (ms), $3 first week start (ms), $4/$5 window as timestamps.
+  // $1 centre, $2 now (ms), $3 first week start (ms), $4/$5 window as quarter hours (MetTally).
   const now = `CAST(${p(2)} AS BIGINT)`;
   return `
 WITH totals AS (SELECT "unitVersionId", COUNT(*) AS total FROM "Criterion" GROUP BY "unitVersionId"),
@@ -65,10 +66,10 @@ r AS (
   FROM e)
 SELECT 'g' AS kind, uv, rag, band, COUNT(*) AS n, SUM(met) AS met, SUM(total) AS total FROM r GROUP BY uv, rag, band
 UNION ALL
-SELECT 'w', NULL, NULL, wk, COUNT(*), NULL, NULL FROM (
-  SELECT (${ms('d."signedAt"')} - CAST(${p(3)} AS BIGINT)) / ${WEEK_MS} AS wk
-  FROM "Decision" d
-  WHERE d."centreId" = ${p(1)} AND d."outcome" = 'MET' AND d."currentSlot" = 'current' AND d."signedAt" >= ${p(4)} AND d."signedAt" < ${p(5)}) w
+SELECT 'w', NULL, NULL, wk, SUM(n), NULL, NULL FROM (
+  SELECT (CAST(t."slot" AS BIGINT) * ${QUARTER_HOUR_MS} - CAST(${p(3)} AS BIGINT)) / ${WEEK_MS} AS wk, t."count" AS n
+  FROM "MetTally" t
+  WHERE t."centreId" = ${p(1)} AND t."slot" >= ${p(4)} AND t."slot" < ${p(5)}) w
 GROUP BY wk`;
 }
 
@@ -87,13 +88,12 @@ async function floorRunner(provider: Provider, url: string, centreId: string, no
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query("SET jit = off"); // as the app's queries run (lib/progress/measures.ts)
-    const params = [centreId, now.getTime(), from.getTime(), from.toISOString(), end.toISOString()];
+    const params = [centreId, now.getTime(), from.getTime(), slotOf(from), slotOf(end)];
     return { run: async () => (await client.query<FloorRow>(sql, params)).rows, close: () => client.end() };
   }
   const db = new Database(sqliteFilePath(url), { readonly: true });
   const statement = db.prepare(sql);
-  const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
-  const params = { p1: centreId, p2: now.getTime(), p3: from.getTime(), p4: iso(from), p5: iso(end) };
+  const params = { p1: centreId, p2: now.getTime(), p3: from.getTime(), p4: slotOf(from), p5: slotOf(end) };
   return { run: async () => statement.all(params) as FloorRow[], close: async () => void db.close() };
 }
 

@@ -19,6 +19,7 @@ import { createDb } from "../../lib/db/client";
 import { providerOf, sqliteFilePath, type Provider } from "../../lib/db/provider";
 import { refreshCentreCounters } from "../../lib/progress/enrolment-counters";
 import { importStandards } from "../../lib/standards/import";
+import { refreshCentreMetTally } from "../../lib/progress/met-tally";
 
 export type ScaleOptions = {
   databaseUrl: string;
@@ -631,6 +632,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
     const db = createDb(options.databaseUrl);
     try {
       await refreshCentreCounters(db, centreId);
+      await refreshCentreMetTally(db, provider, centreId);
     } finally {
       await db.$disconnect();
     }

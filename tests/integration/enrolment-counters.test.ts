@@ -12,10 +12,12 @@ import { removeMapping } from "@/lib/mapping/remove-mapping";
 import { submitEvidence } from "@/lib/portfolio/submit-evidence";
 import { importStandards } from "@/lib/standards/import";
 import { refreshEnrolmentCounters } from "@/lib/progress/enrolment-counters";
+import { slotOf } from "@/lib/progress/met-tally";
 import { provider, useMigratedDb } from "../helpers/test-db";
 
 // The progress pages sort, filter and aggregate on two figures kept on each enrolment (its met
-// count and last activity; lib/progress/enrolment-counters.ts). They are only worth keeping if
+// count and last activity; lib/progress/enrolment-counters.ts) and on each centre's tally of met
+// decisions by quarter hour (lib/progress/met-tally.ts). They are only worth keeping if
 // every way the app changes mappings and decisions keeps them equal to a count of the rows:
 // each step below goes through the same functions the pages' actions call, then compares.
 
@@ -48,6 +50,16 @@ async function expectInStep(enrolmentId: string) {
   const { stored, counted } = await figures(enrolmentId);
   expect(stored).toEqual(counted);
   return stored;
+}
+
+/** The centre's quarter-hour tally of standing MET decisions, next to a count of the decisions. */
+async function expectTallyInStep() {
+  const decisions = await state.db.decision.findMany({ where: { centreId: ids.centre, outcome: "MET", currentSlot: "current" }, select: { signedAt: true } });
+  const counted: Record<string, number> = {};
+  for (const d of decisions) counted[slotOf(d.signedAt)] = (counted[slotOf(d.signedAt)] ?? 0) + 1;
+  const stored = await state.db.metTally.findMany({ where: { centreId: ids.centre, count: { gt: 0 } } });
+  expect(Object.fromEntries(stored.map((t) => [String(t.slot), t.count]))).toEqual(counted);
+  return decisions.length;
 }
 
 async function criterion(enrolmentId: string, ref: string) {
@@ -116,9 +128,11 @@ describe("an enrolment's stored met count and last activity", () => {
     expect((await expectInStep(ids.cs34)).metCount).toBe(1);
     const second = await sign(ids.cs34, "1.4");
     expect((await expectInStep(ids.cs34)).metCount).toBe(2);
+    expect(await expectTallyInStep()).toBe(2);
 
     await revoke(state.db, asha, { kind: "decision", id: second.id, reason: "Signed against the wrong evidence." });
     expect((await expectInStep(ids.cs34)).metCount).toBe(1);
+    expect(await expectTallyInStep()).toBe(1);
     // The other unit was never touched.
     expect((await expectInStep(ids.cu782)).metCount).toBe(0);
   });
@@ -142,6 +156,7 @@ describe("an enrolment's stored met count and last activity", () => {
     const outcomes = await Promise.allSettled([sign(ids.cs34, "2.2"), sign(ids.cs34, "2.3")]);
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled"]);
     expect((await expectInStep(ids.cs34)).metCount).toBe(before + 2);
+    await expectTallyInStep();
   });
 
   // Two transactions that each add a decision and recount, overlapping so that the second

@@ -12,6 +12,7 @@ import { getWorkload } from "@/lib/progress/workload";
 import { seedScale, type ScaleReport } from "@/scripts/bench/scale-data";
 import { provider, useMigratedDb } from "../helpers/test-db";
 import { refreshEnrolmentCounters } from "../../lib/progress/enrolment-counters";
+import { refreshCentreMetTally } from "../../lib/progress/met-tally";
 
 // The progress dashboard, workload, list, drill-down and export against a real database
 // (SQLite or PostgreSQL), on a few hundred enrolments made by the scale seed: every figure is
@@ -81,6 +82,7 @@ async function addEdgeCases(centreId: string, assessorId: string) {
     await refreshEnrolmentCounters(state.db, [enrolment.id]);
     edge[c.key] = { candidateId: candidate.id, expected: c.expected };
   }
+  await refreshCentreMetTally(state.db, provider, centreId);
 }
 
 beforeAll(async () => {
