@@ -1,11 +1,12 @@
-import { authorize, can, type Actor, type EvidenceResource } from "../authz/policy";
+import { authorize, can, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { loadEnrolmentResources } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
+import { loadEvidenceWithEnrolments } from "../evidence/evidence-resource";
 import { methodLabel } from "../evidence/methods";
 import { mappingWarnings } from "../mapping/mapping-warnings";
 import { byUnitThenCriterion } from "../mapping/rules";
 import { describeRangeRule } from "../standards/range-rule";
+import { readCommentThread, type CommentThread } from "./comment-thread";
 import { mappingReviewsQuery, reviewEntries, type ReviewEntry } from "./review-history";
 
 // Everything the review page shows about one evidence item: its details and declaration, its
@@ -61,8 +62,8 @@ export type EvidenceReview = {
   };
   timeZone: string;
   units: ReviewUnit[];
-  comments: { id: string; round: number; authorName: string; authorRole: string; body: string; createdAt: Date }[];
-  canComment: boolean;
+  /** The comments in every round, oldest first, as the candidate's evidence page shows them too. */
+  thread: CommentThread;
   /** Whether anything on this page is the viewer's to review. */
   canReviewAny: boolean;
 };
@@ -75,14 +76,11 @@ function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workpl
 }
 
 export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<EvidenceReview> {
-  const owner = await db.evidence.findUnique({ where: { id: evidenceId }, select: { centreId: true, candidateId: true } });
-  if (!owner) throw new AppError("That evidence does not exist or has been removed.");
-  const enrolmentResources = await loadEnrolmentResources(db, { candidateId: owner.candidateId, centreId: owner.centreId });
-  const resource: EvidenceResource = { kind: "evidence", centreId: owner.centreId, candidateId: owner.candidateId, enrolments: enrolmentResources };
+  const resource = await loadEvidenceWithEnrolments(db, evidenceId);
   authorize(actor, "evidence.read", resource, now);
-  const byEnrolment = new Map(enrolmentResources.map((e) => [e.id, e]));
+  const byEnrolment = new Map(resource.enrolments.map((e) => [e.id, e]));
 
-  const [evidence, centre, mappings, comments] = await Promise.all([
+  const [evidence, centre, mappings] = await Promise.all([
     db.evidence.findUnique({
       where: { id: evidenceId },
       select: {
@@ -99,7 +97,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
         candidate: { select: { name: true } },
       },
     }),
-    db.centre.findUnique({ where: { id: owner.centreId }, select: { timeZone: true } }),
+    db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
     db.mapping.findMany({
       where: { evidenceId },
       select: {
@@ -126,7 +124,6 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
         reviews: mappingReviewsQuery,
       },
     }),
-    db.comment.findMany({ where: { evidenceId }, select: { id: true, round: true, authorId: true, body: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
 
@@ -135,15 +132,11 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     if (m.reviewedById) personIds.add(m.reviewedById);
     for (const r of m.reviews) personIds.add(r.reviewerId);
   }
-  for (const c of comments) personIds.add(c.authorId);
-  const people = new Map((await db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-
-  const roleOf = (userId: string): string => {
-    if (userId === owner.candidateId) return "Candidate";
-    if (enrolmentResources.some((e) => e.assessorId === userId)) return "Assessor";
-    if (enrolmentResources.some((e) => e.iqaId === userId)) return "Internal quality assurer";
-    return "";
-  };
+  const timeZone = centre?.timeZone ?? "Europe/London";
+  const [people, thread] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } }).then((users) => new Map(users.map((u) => [u.id, u.name]))),
+    readCommentThread(db, actor, resource, timeZone, now),
+  ]);
 
   mappings.sort(byUnitThenCriterion);
   const units: ReviewUnit[] = [];
@@ -184,7 +177,6 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     });
   }
 
-  const canComment = can(actor, "qa.comment", resource, now) || enrolmentResources.some((e) => can(actor, "qa.comment", e, now));
   return {
     evidence: {
       id: evidence.id,
@@ -200,10 +192,9 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
       round: evidence.round,
       candidateName: evidence.candidate.name,
     },
-    timeZone: centre?.timeZone ?? "Europe/London",
+    timeZone,
     units,
-    comments: comments.map((c) => ({ id: c.id, round: c.round, authorName: people.get(c.authorId) ?? "Unknown", authorRole: roleOf(c.authorId), body: c.body, createdAt: c.createdAt })),
-    canComment,
+    thread,
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
   };
 }

@@ -5,7 +5,7 @@ import { MappingStatusBadge } from "@/components/assessment/mapping-status";
 import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts";
 import { Refusal } from "@/components/ui/refusal";
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
-import { CommentForm } from "@/components/assessment/comment-form";
+import { EvidenceComments } from "@/components/assessment/comments";
 import { ReviewRounds } from "@/components/assessment/review-history";
 import { linkClass, panelClass } from "@/components/assessment/styles";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
@@ -88,37 +88,6 @@ function MappingPanel({ evidenceId, mapping, timeZone }: { evidenceId: string; m
         </div>
       ) : null}
     </article>
-  );
-}
-
-function Conversation({ review }: { review: EvidenceReview }) {
-  const rounds = [...new Set(review.comments.map((c) => c.round))].sort((a, b) => a - b);
-  return (
-    <section id="comments" aria-labelledby="comments-title" className="space-y-4">
-      <h2 id="comments-title" className="text-xl font-semibold">
-        Conversation
-      </h2>
-      {rounds.length === 0 ? <p className="text-slate-700">No comments yet.</p> : null}
-      {rounds.map((round) => (
-        <div key={round} className="space-y-2">
-          <h3 className="font-semibold">Round {round}</h3>
-          <ol className="space-y-2">
-            {review.comments
-              .filter((c) => c.round === round)
-              .map((c) => (
-                <li key={c.id} className="rounded border border-slate-200 bg-white p-3">
-                  <p className="text-sm text-slate-700">
-                    <span className="font-medium text-slate-900">{c.authorName}</span>
-                    {c.authorRole ? `, ${c.authorRole.toLowerCase()}` : ""} · <Time date={c.createdAt}>{formatDateTime(c.createdAt, review.timeZone)}</Time>
-                  </p>
-                  <p className="whitespace-pre-wrap">{c.body}</p>
-                </li>
-              ))}
-          </ol>
-        </div>
-      ))}
-      {review.canComment ? <CommentForm evidenceId={review.evidence.id} /> : null}
-    </section>
   );
 }
 
@@ -235,7 +204,7 @@ export default async function ReviewEvidencePage({
         ))}
       </section>
 
-      <Conversation review={review} />
+      <EvidenceComments thread={review.thread} page="review" />
     </div>
   );
 }
