@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EvidenceComments } from "@/components/assessment/comments";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
 import { DeleteEvidenceForm } from "@/components/evidence/evidence-form";
 import { EvidenceNotice, loadOwnEvidence } from "@/components/evidence/own-evidence";
 import { EvidenceMappings } from "@/components/mapping/evidence-mappings";
 import { deleteEvidenceAction } from "@/lib/actions/evidence-delete";
+import { getCommentThread } from "@/lib/assessment/comment-thread";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { renderMarkdown } from "@/lib/markdown/render";
 
@@ -15,6 +19,7 @@ export const metadata: Metadata = { title: "Evidence" };
 const savedMessages: Record<string, string> = {
   created: "Evidence saved. Next, add its files (or check the workplace document reference) and map it to the criteria it proves.",
   updated: "Your changes were saved.",
+  comment: "Your comment has been added and your assessor and internal quality assurer have been told.",
 };
 
 export default async function EvidencePage({
@@ -31,6 +36,7 @@ export default async function EvidencePage({
   });
   if (!loaded.ok) return <EvidenceNotice title="Evidence">{loaded.reason}</EvidenceNotice>;
   const { evidence } = loaded;
+  const thread = await getCommentThread(db, await requireActor(), evidence.id);
 
   const submitted = evidence.submittedAt !== null;
   const saved = typeof query.saved === "string" ? savedMessages[query.saved] : undefined;
@@ -116,6 +122,8 @@ export default async function EvidencePage({
       {/* Mappings stay the owner's to manage after submission: the mapping rules decide per
           status what may change (a referred mapping can be revised and resubmitted). */}
       <EvidenceMappings evidenceId={evidence.id} canEdit evidenceEditable={evidence.canEdit} />
+
+      <EvidenceComments thread={thread} page="candidate" />
 
       {evidence.canEdit ? (
         <section aria-labelledby="delete-heading" className="max-w-3xl space-y-2">
