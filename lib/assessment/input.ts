@@ -40,9 +40,15 @@ export const signingPassword = z
   .min(1, "Enter your password to sign.")
   .max(200, "That password is too long.");
 
+/**
+ * Text typed in a textarea, trimmed, its line breaks as "\n". Browsers send a textarea's line
+ * breaks as "\r\n" but count each as one character against `maxlength`, so the limit is checked
+ * on the text as the browser counted it.
+ */
 export function requiredText(what: string, max: number) {
   return z
     .string({ error: `Write ${what}.` })
+    .overwrite((text) => text.replace(/\r\n?/g, "\n"))
     .trim()
     .min(1, `Write ${what}.`)
     .max(max, `Keep ${what} to ${max.toLocaleString("en-GB")} characters or fewer.`);

@@ -116,7 +116,7 @@ describe("the comments on an evidence item", () => {
     expect(await state.db.auditEvent.count({ where: { action: "comment.add", actorId: people.cara.userId, centreId: ids.centre } })).toBeGreaterThan(0);
   });
 
-  it("refuses what the candidate may not write, keeping nothing", async () => {
+  it("refuses what the candidate may not write, keeping nothing, and keeps line breaks as typed", async () => {
     const item = await submittedEvidence("Rota change");
     const before = await writes();
     const blank = await rejection(addComment(state.db, people.cara, { evidenceId: item.id, body: "   " }));
@@ -125,6 +125,11 @@ describe("the comments on an evidence item", () => {
     expect((long as AppError).userMessage).toBe("Keep your comment to 5,000 characters or fewer.");
     await addComment(state.db, people.cara, { evidenceId: item.id, body: "y".repeat(5000) });
     expect((await writes()).comments).toBe(before.comments + 1);
+    // A browser sends a textarea's line breaks as CRLF but counts each as one character against
+    // its maxlength: 5,000 characters with line breaks (5,001 as sent) are kept, with the breaks as "\n".
+    const lines = `${"z".repeat(2497)}\r\n${"z".repeat(2497)}\r\nend`;
+    const added = await addComment(state.db, people.cara, { evidenceId: item.id, body: lines });
+    expect((await state.db.comment.findUniqueOrThrow({ where: { id: added.id } })).body).toBe(lines.replaceAll("\r\n", "\n"));
   });
 
   it("is neither shown nor open to another candidate, an assessor of someone else, or anyone from another centre", async () => {
