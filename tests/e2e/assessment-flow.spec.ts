@@ -6,7 +6,8 @@ import { demoPassword, signIn, signOut } from "./helpers";
 // feedback (the unit asks for at least two sources); Cara reads the feedback, revises the
 // description and the range items, and submits again; Asha accepts it and signs 1.5 as met with
 // her password; Cara sees 1.5 met, with who signed it and when, and both rounds of the review
-// in the history on her evidence page.
+// in the history on her evidence page. Along the way they talk in the comments: Asha asks a
+// question on the review page, Cara reads it on her evidence page and replies, Asha reads the reply.
 //
 // The e2e database is shared by every spec. CS34 1.5 is touched by no other spec, and the flow
 // ends with nothing of this evidence waiting in Asha's queue, so assessment.spec.ts (which this
@@ -15,12 +16,15 @@ import { demoPassword, signIn, signOut } from "./helpers";
 const sources = { sales: "sales figures", complaints: "returns/complaints figures", targets: "achievement of targets, KPIs etc" };
 
 test("an assessor refers a mapping back with feedback, the candidate revises and resubmits, the assessor accepts and signs the criterion", async ({ page, visit }) => {
-  // Three sign-ins and over a dozen pages, each checked with axe: longer than the default 30 s.
-  test.setTimeout(120_000);
+  // Four sign-ins and some twenty pages, each checked with axe: longer than the default 30 s.
+  test.setTimeout(180_000);
   // Unique per run, so the rows and notifications found below are this run's.
   const title = `Performance data review ${Date.now().toString(36)}`;
   const feedback = "You evaluated only the sales figures. The unit asks for at least two sources: add how you used the complaints figures.";
   const revisedDescription = "I compared our weekly sales figures with the returns and complaints figures to see where customers were let down.";
+  const question = "Which weeks of sales figures did you look at? Say so in the description.";
+  const reply = "The four weeks of January.\nI will add the complaints figures for the same weeks.";
+  const dateTime = /\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/;
 
   // --- Cara maps new evidence to CS34 1.5, claiming one source, and submits it.
   await signIn(page, "candidate@northgate.example");
@@ -69,6 +73,21 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   const panel = page.getByRole("article", { name: /^1\.5 evaluate sources of information on customer performance data/ });
   await expect(panel).toContainText("the candidate claims 1 of 3 (the unit asks for at least 2 of these 3)");
   await expect(panel).toContainText("Not reviewed yet.");
+
+  // A question for Cara in the comments, in round 1.
+  const comments = page.getByRole("region", { name: "Comments", exact: true });
+  await expect(comments).toContainText("No comments yet.");
+  await comments.getByLabel("Add a comment").fill(question);
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  await expect(page).toHaveURL(new RegExp(`${reviewPath}\\?done=comment#comments$`));
+  await expect(page.getByRole("status").filter({ hasText: "Your comment has been added and the others have been told." })).toBeVisible();
+  await expect(comments.getByRole("heading", { level: 3, name: "Round 1" })).toBeVisible();
+  const askedOnReview = comments.getByRole("listitem").filter({ hasText: question });
+  await expect(askedOnReview).toHaveCount(1);
+  await expect(askedOnReview).toContainText(/^Asha Patel \(assessor\) · /);
+  await expect(comments.getByLabel("Add a comment")).toHaveValue("");
+  await expectAccessible(page);
+
   const referBack = panel.getByRole("form", { name: "Refer back for 1.5" });
   await referBack.getByLabel("Feedback: what should the candidate change or add?").fill(feedback);
   await referBack.getByRole("button", { name: "Refer back 1.5" }).click();
@@ -115,6 +134,53 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(submit).toContainText("This is a resubmission (round 2).");
   await expect(submit.getByRole("button", { name: "Resubmit for assessment (round 2)" })).toBeVisible();
 
+  // Asha's question is in her notifications, and leads to the comments on the evidence page.
+  await visit("/notifications");
+  const questionNotice = page.getByRole("listitem").filter({ hasText: `Asha Patel wrote: ${question}` });
+  await expect(questionNotice).toHaveCount(1);
+  await questionNotice.getByRole("link", { name: `New comment on “${title}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`${evidencePath}#comments$`));
+  await expect(comments.getByRole("heading", { level: 3, name: "Round 1" })).toBeVisible();
+  const asked = comments.getByRole("listitem").filter({ hasText: question });
+  await expect(asked).toHaveCount(1);
+  await expect(asked).toContainText(/^Asha Patel \(assessor\) · /);
+  await expect(asked).toContainText(dateTime);
+  const askedAt = Date.parse((await asked.locator("time").getAttribute("datetime")) ?? "");
+  expect(askedAt).toBeLessThanOrEqual(Date.now());
+  expect(askedAt).toBeGreaterThan(Date.now() - 10 * 60_000);
+  await expectAccessible(page);
+
+  // A reply the server refuses (over 5,000 characters, past the field's own limit) is kept, with the reason.
+  const replyBox = comments.getByLabel("Add a comment");
+  await expect(replyBox).toHaveAttribute("maxlength", "5000");
+  await expect(replyBox).toHaveAccessibleDescription("Your assessor and your internal quality assurer see it and are told about it.");
+  await replyBox.evaluate((box) => box.removeAttribute("maxlength"));
+  const tooLong = `${reply} ${"x".repeat(5000)}`;
+  await replyBox.fill(tooLong);
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  const problem = comments.getByRole("alert");
+  await expect(problem).toContainText("Keep your comment to 5,000 characters or fewer.");
+  await expect(problem).toBeFocused();
+  await expect(replyBox).toHaveValue(tooLong);
+  await expect(replyBox).toHaveAttribute("aria-invalid", "true");
+  await expect(comments.getByRole("listitem")).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Cara replies; the evidence is back with her, so the reply is in round 2.
+  await replyBox.fill(reply);
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  await expect(page).toHaveURL(new RegExp(`${evidencePath}\\?saved=comment#comments$`));
+  await expect(page.getByRole("status").filter({ hasText: "Your comment has been added" })).toBeVisible();
+  await expect(comments.getByRole("heading", { level: 3, name: "Round 2" })).toBeVisible();
+  const replied = comments.getByRole("listitem").filter({ hasText: "The four weeks of January." });
+  await expect(replied).toContainText(/^Cara Jones \(candidate\) · /);
+  // Line breaks are kept.
+  expect(await replied.getByText("The four weeks of January.").innerText()).toBe(reply);
+  await expect(comments.getByRole("listitem")).toHaveCount(2);
+  await expect(comments.getByRole("listitem").first()).toContainText(question);
+  await expect(comments.getByRole("alert")).toHaveCount(0);
+  await expectAccessible(page);
+
   // The gap view says the same.
   await mapped.getByRole("link", { name: "Your progress on CS34" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "CS34 Manage customer service operations" })).toBeVisible();
@@ -158,8 +224,20 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(mapped).toContainText(feedback);
   await signOut(page);
 
-  // --- Asha sees the second round, with the first still on record, and accepts.
+  // --- Asha reads Cara's reply, sees the second round, with the first still on record, and accepts.
   await signIn(page, "assessor@northgate.example");
+  await visit("/notifications");
+  const replyNotice = page.getByRole("listitem").filter({ hasText: "Cara Jones wrote: The four weeks of January." });
+  await expect(replyNotice).toHaveCount(1);
+  await replyNotice.getByRole("link", { name: `New comment on “${title}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`${reviewPath}#comments$`));
+  await expect(comments.getByRole("heading", { level: 3, name: "Round 2" })).toBeVisible();
+  const replyOnReview = comments.getByRole("listitem").filter({ hasText: "The four weeks of January." });
+  await expect(replyOnReview).toContainText(/^Cara Jones \(candidate\) · /);
+  await expect(replyOnReview).toContainText("I will add the complaints figures for the same weeks.");
+  await expect(comments.getByRole("listitem").first()).toContainText(/^Asha Patel \(assessor\) · /);
+  await expectAccessible(page);
+
   await visit("/assessor/queue");
   await expect(queueRow).toHaveCount(1);
   await expect(queueRow).toContainText("Resubmitted (round 2)");
