@@ -45,10 +45,15 @@ export const signingPassword = z
  * breaks as "\r\n" but count each as one character against `maxlength`, so the limit is checked
  * on the text as the browser counted it.
  */
+/** "\r\n" and lone "\r" as "\n", for zod's `.overwrite` on text typed in a textarea. */
+export function normaliseLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
 export function requiredText(what: string, max: number) {
   return z
     .string({ error: `Write ${what}.` })
-    .overwrite((text) => text.replace(/\r\n?/g, "\n"))
+    .overwrite(normaliseLineBreaks)
     .trim()
     .min(1, `Write ${what}.`)
     .max(max, `Keep ${what} to ${max.toLocaleString("en-GB")} characters or fewer.`);

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { notify } from "../notify";
 import { requireEnrolmentResource, requireOpenForAssessment } from "./common";
-import { AssessmentInputError, parseAssessmentInput, recordId } from "./input";
+import { AssessmentInputError, normaliseLineBreaks, parseAssessmentInput, recordId } from "./input";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 const feedbackLimit = 5000;
@@ -17,13 +17,20 @@ export const ReviewMappingInput = z.discriminatedUnion("decision", [
     decision: z.literal("accept"),
     /** The range items the assessor accepts; left out, the candidate's claim stands. */
     rangeItemIds: z.array(recordId("range item")).max(500).optional(),
-    feedback: z.string().trim().max(feedbackLimit, feedbackTooLong).optional(),
+    feedback: z
+      .string()
+      .overwrite(normaliseLineBreaks)
+      .trim()
+      .max(feedbackLimit, feedbackTooLong)
+      .optional(),
   }),
   z.object({
     mappingId: recordId("mapping"),
     decision: z.literal("reject"),
+    // Line breaks as "\n" before the length is checked, as the browser counted it (input.ts).
     feedback: z
       .string({ error: "Write feedback saying what the candidate should change or add." })
+      .overwrite(normaliseLineBreaks)
       .trim()
       .min(1, "Write feedback saying what the candidate should change or add.")
       .max(feedbackLimit, feedbackTooLong),
