@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Role } from "../authz/policy";
 import { hashPassword } from "../auth/password";
+import { plannedPeriod } from "../enrolments/planned-period";
 
 // Demo data: two centres, a person in every role, and a few enrolments. Idempotent: people and
 // enrolments that exist are left alone, so re-running the demo keeps everything users changed.
@@ -74,8 +75,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
         unitVersionId: version.id,
         assessorId: userIds[e.assessor] ?? null,
         iqaId: userIds[e.iqa] ?? null,
-        startDate: new Date(now.getTime() - e.startDaysAgo * day),
-        plannedEndDate: new Date(now.getTime() + (e.lengthDays - e.startDaysAgo) * day),
+        ...plannedPeriod(new Date(now.getTime() - e.startDaysAgo * day), new Date(now.getTime() + (e.lengthDays - e.startDaysAgo) * day)),
       },
     });
     created++;

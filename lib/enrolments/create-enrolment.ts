@@ -6,6 +6,7 @@ import { startOfDayIn } from "../format/date";
 import { enrolmentSummarySelect, toEnrolmentSummary, type EnrolmentSummary } from "./dto";
 import { CreateEnrolmentInput, EnrolmentInputError, parseInput } from "./input";
 import { holdsRole } from "./members";
+import { plannedPeriod } from "./planned-period";
 
 /**
  * Enrols a candidate of the admin's centre on the latest version of a unit, with an assessor
@@ -60,8 +61,7 @@ export async function createEnrolment(db: Db, actor: Actor, rawInput: CreateEnro
         unitVersionId: latest.id,
         assessorId: input.assessorId,
         iqaId: input.iqaId,
-        startDate: startOfDayIn(input.startDate, centre.timeZone),
-        plannedEndDate: startOfDayIn(input.plannedEndDate, centre.timeZone),
+        ...plannedPeriod(startOfDayIn(input.startDate, centre.timeZone), startOfDayIn(input.plannedEndDate, centre.timeZone)),
       },
       select: { id: true, startDate: true, plannedEndDate: true },
     });

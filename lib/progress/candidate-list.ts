@@ -131,9 +131,8 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
 
   // Unless the RAG state sorts or filters the list, the page is picked on the enrolment's own
   // columns (in name order it is read by User_name_idx and stops after the page), and only its
-  // rows are measured. Otherwise every row in scope is measured, filtered and sorted; "scoped"
-  // is MATERIALIZED because PostgreSQL would otherwise repeat the date conversions for each of
-  // the RAG expression's references to them.
+  // rows are measured. Otherwise every row in scope is measured (integer arithmetic on the
+  // stored period and met count), filtered and sorted.
   const pageFirst = !q.rag && q.sort !== "rag";
   const rawKey =
     q.sort === "progress"
@@ -144,17 +143,16 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
   const ctes = pageFirst
     ? Prisma.sql`${versions},
     "page" AS (
-      SELECT ${columns}, e."startDate" AS "startDate", e."plannedEndDate" AS "plannedEndDate", e."lastActivityAt" AS "lastActivityAt"
+      SELECT ${columns}, ${startEndMsColumns}, e."lastActivityAt" AS "lastActivityAt"
       ${from}
       ORDER BY ${rawKey} ${direction}${nulls}, u."name" ASC, v."code" ASC, e."id" ASC
       LIMIT ${q.limit} OFFSET ${q.offset}),
     "timed" AS (
-      SELECT pg.*, ${epochMsSql(ctx.provider, Prisma.sql`pg."startDate"`)} AS "startMs", ${epochMsSql(ctx.provider, Prisma.sql`pg."plannedEndDate"`)} AS "endMs",
-        ${epochMsSql(ctx.provider, Prisma.sql`pg."lastActivityAt"`)} AS "lastActivityMs"
+      SELECT pg.*, ${epochMsSql(ctx.provider, Prisma.sql`pg."lastActivityAt"`)} AS "lastActivityMs"
       FROM "page" pg),
     "measured" AS (SELECT s.*, ${measuredColumns} FROM "timed" s)`
     : Prisma.sql`${versions},
-    "scoped" AS MATERIALIZED (SELECT ${columns}, ${startEndMsColumns(ctx)}, ${lastActivityMsColumn(ctx)} AS "lastActivityMs" ${from}),
+    "scoped" AS (SELECT ${columns}, ${startEndMsColumns}, ${lastActivityMsColumn(ctx)} AS "lastActivityMs" ${from}),
     "measured" AS (
       SELECT r.*${q.rag ? Prisma.sql`, COUNT(*) OVER () AS "fullCount"` : Prisma.empty} FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
       ORDER BY ${orderOf("r")} LIMIT ${q.limit} OFFSET ${q.offset})`;

@@ -51,15 +51,14 @@ export type DashboardInput = { centreId: string } & ProgressFilters;
 /**
  * Enrolments grouped by unit version, RAG state and progress band (-1 unless active), with the
  * met and total criteria of each group, from the enrolments' stored met counts
- * (lib/progress/enrolment-counters.ts). MATERIALIZED: PostgreSQL would otherwise repeat the
- * date conversions for each of the RAG expression's references to them.
+ * (lib/progress/enrolment-counters.ts) and planned periods in epoch milliseconds.
  */
 export function dashboardGroupsSql(ctx: ProgressContext, where: Prisma.Sql, now: Date): Prisma.Sql {
   const s = derivedColumns("s", now);
   return Prisma.sql`
     WITH ${totalsCte},
-    "scoped" AS MATERIALIZED (
-      SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${startEndMsColumns(ctx)},
+    "scoped" AS (
+      SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${startEndMsColumns},
         COALESCE(t."total", 0) AS "total",
         CASE WHEN e."status" = 'ACTIVE' THEN ${metCountColumn} ELSE 0 END AS "met"
       FROM "Enrolment" e LEFT JOIN "totals" t ON t."unitVersionId" = e."unitVersionId"

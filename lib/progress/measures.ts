@@ -35,10 +35,8 @@ export function derivedColumns(row: string, now: Date): { rag: Prisma.Sql; progr
   };
 }
 
-export function startEndMsColumns(ctx: ProgressContext): Prisma.Sql {
-  return Prisma.sql`${epochMsSql(ctx.provider, Prisma.sql`e."startDate"`)} AS "startMs",
-    ${epochMsSql(ctx.provider, Prisma.sql`e."plannedEndDate"`)} AS "endMs"`;
-}
+/** Enrolment e's planned period as epoch milliseconds (stored with the dates). */
+export const startEndMsColumns = Prisma.sql`e."startMs" AS "startMs", e."endMs" AS "endMs"`;
 
 /**
  * Runs one of these read queries. On PostgreSQL it runs with JIT compilation off: the planner's

@@ -43,15 +43,13 @@ async function time(runs: number, work: (i: number) => Promise<unknown>): Promis
 const WEEK_MS = 7 * 86_400_000;
 
 function floorSql(provider: Provider): string {
-  const ms = (col: string) =>
-    provider === "sqlite" ? `CAST(ROUND((julianday(${col}) - 2440587.5) * 86400000.0) AS INTEGER)` : `CAST(date_part('epoch', ${col}) * 1000 AS BIGINT)`;
   const p = provider === "sqlite" ? (n: number) => `@p${n}` : (n: number) => `$${n}`;
   // $1 centre, $2 now (ms), $3 first week start (ms), $4/$5 window as quarter hours (MetTally).
   const now = `CAST(${p(2)} AS BIGINT)`;
   return `
 WITH totals AS (SELECT "unitVersionId", COUNT(*) AS total FROM "Criterion" GROUP BY "unitVersionId"),
 e AS MATERIALIZED (
-  SELECT e."unitVersionId" AS uv, e."status" AS status, ${ms('e."startDate"')} AS s, ${ms('e."plannedEndDate"')} AS en, t.total AS total,
+  SELECT e."unitVersionId" AS uv, e."status" AS status, e."startMs" AS s, e."endMs" AS en, t.total AS total,
     CASE WHEN e."status" = 'ACTIVE' THEN e."metCount" ELSE 0 END AS met
   FROM "Enrolment" e JOIN totals t ON t."unitVersionId" = e."unitVersionId"
   WHERE e."centreId" = ${p(1)}),

@@ -109,7 +109,7 @@ class Random {
 // ---------------------------------------------------------------------------------------------
 // Tables: column-major buffers, written by a dialect-specific writer
 
-type ColumnType = "text" | "timestamp" | "int" | "bool" | "json" | { enum: string };
+type ColumnType = "text" | "timestamp" | "int" | "bigint" | "bool" | "json" | { enum: string };
 type TableSpec = { name: string; columns: ReadonlyArray<readonly [string, ColumnType]> };
 /** Timestamps are held as epoch milliseconds until written. */
 type Value = string | number | boolean | null;
@@ -132,6 +132,8 @@ const tables = {
       ["iqaId", "text"],
       ["startDate", "timestamp"],
       ["plannedEndDate", "timestamp"],
+      ["startMs", "bigint"],
+      ["endMs", "bigint"],
       ["status", { enum: "EnrolmentStatus" }],
       ["withdrawnAt", "timestamp"],
       ["withdrawnReason", "text"],
@@ -236,7 +238,7 @@ interface Writer {
 
 function pgArrayType(type: ColumnType): string {
   if (typeof type === "object") return "text[]";
-  return { text: "text[]", timestamp: "timestamp(3)[]", int: "int[]", bool: "boolean[]", json: "jsonb[]" }[type];
+  return { text: "text[]", timestamp: "timestamp(3)[]", int: "int[]", bigint: "int8[]", bool: "boolean[]", json: "jsonb[]" }[type];
 }
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
@@ -400,7 +402,7 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
 
   for (const unit of units) {
     const enrolmentId = ctx.nextId();
-    const start = programmeStart + offset * DAY;
+    const start = Math.trunc(programmeStart + offset * DAY); // whole milliseconds, as stored
     offset += rng.int(0, 90);
     const lengthDays = rng.pick([270, 365, 455, 545]);
     const plannedEnd = start + lengthDays * DAY;
@@ -433,6 +435,8 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
       unit.unitVersionId,
       enrolmentAssessor,
       iqaId,
+      start,
+      plannedEnd,
       start,
       plannedEnd,
       status,

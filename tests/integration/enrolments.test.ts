@@ -17,6 +17,7 @@ import { importUnit } from "@/lib/standards/import";
 import { readUnitFiles } from "@/lib/standards/load-files";
 import type { UnitFile } from "@/lib/standards/schema";
 import { useMigratedDb } from "../helpers/test-db";
+import { plannedPeriod } from "@/lib/enrolments/planned-period";
 
 // Enrolments against a real database: pinning the unit version, who may be assessor, IQA and
 // candidate, assessor history, withdrawal, EQA shares, the admin list and each role's list,
@@ -340,10 +341,10 @@ describe("lists", () => {
     // her as assessor (possible only by writing to the database directly) stays out of her list.
     const v = await state.db.unitVersion.findFirstOrThrow({ where: { unit: { code: "CU782" } } });
     const stray = await state.db.enrolment.create({
-      data: { centreId: centres.b, candidateId: id("candB"), unitVersionId: v.id, assessorId: id("adminA"), iqaId: id("iqaB"), startDate: new Date(), plannedEndDate: new Date() },
+      data: { centreId: centres.b, candidateId: id("candB"), unitVersionId: v.id, assessorId: id("adminA"), iqaId: id("iqaB"), ...plannedPeriod(new Date(), new Date()) },
     });
     const own = await state.db.enrolment.create({
-      data: { centreId: centres.b, candidateId: id("adminA"), unitVersionId: v.id, assessorId: id("assessorB"), iqaId: id("iqaB"), startDate: new Date(), plannedEndDate: new Date() },
+      data: { centreId: centres.b, candidateId: id("adminA"), unitVersionId: v.id, assessorId: id("assessorB"), iqaId: id("iqaB"), ...plannedPeriod(new Date(), new Date()) },
     });
     const assignedAtAlpha = await enrol("candA2", "CU782", { assessorId: id("adminA") });
     const ann = await actor("adminA");

@@ -12,6 +12,7 @@ import { updateEvidence } from "@/lib/evidence/update-evidence";
 import { startOfDayIn } from "@/lib/format/date";
 import { importStandards } from "@/lib/standards/import";
 import { useMigratedDb } from "../helpers/test-db";
+import { plannedPeriod } from "@/lib/enrolments/planned-period";
 
 const state = useMigratedDb();
 
@@ -297,7 +298,7 @@ describe("the evidence library list", () => {
 
     const unitVersion = await state.db.unitVersion.findFirstOrThrow({ where: { unit: { code: "CS34" } } });
     const enrolment = await state.db.enrolment.create({
-      data: { centreId, candidateId: candidate.userId, unitVersionId: unitVersion.id, startDate: new Date("2025-11-01"), plannedEndDate: new Date("2026-11-01") },
+      data: { centreId, candidateId: candidate.userId, unitVersionId: unitVersion.id, ...plannedPeriod(new Date("2025-11-01"), new Date("2026-11-01")) },
     });
     const criteria = await state.db.criterion.findMany({ where: { unitVersionId: unitVersion.id }, take: 2, orderBy: { position: "asc" } });
     const [first, second] = criteria;

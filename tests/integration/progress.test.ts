@@ -13,6 +13,7 @@ import { seedScale, type ScaleReport } from "@/scripts/bench/scale-data";
 import { provider, useMigratedDb } from "../helpers/test-db";
 import { refreshEnrolmentCounters } from "../../lib/progress/enrolment-counters";
 import { refreshCentreMetTally } from "../../lib/progress/met-tally";
+import { plannedPeriod } from "@/lib/enrolments/planned-period";
 
 // The progress dashboard, workload, list, drill-down and export against a real database
 // (SQLite or PostgreSQL), on a few hundred enrolments made by the scale seed: every figure is
@@ -61,8 +62,7 @@ async function addEdgeCases(centreId: string, assessorId: string) {
         candidateId: candidate.id,
         unitVersionId: version.id,
         assessorId,
-        startDate: new Date(NOW.getTime() + c.startDays * DAY),
-        plannedEndDate: new Date(NOW.getTime() + c.endDays * DAY + (c.endMs ?? 0)),
+        ...plannedPeriod(new Date(NOW.getTime() + c.startDays * DAY), new Date(NOW.getTime() + c.endDays * DAY + (c.endMs ?? 0))),
         status: c.status ?? "ACTIVE",
       },
     });

@@ -9,6 +9,7 @@ import { contentHashOf, importStandards } from "@/lib/standards/import";
 import { readUnitFiles, standardsDir } from "@/lib/standards/load-files";
 import type { UnitFile } from "@/lib/standards/schema";
 import { createEmptyDatabase, provider, useMigratedDb } from "../helpers/test-db";
+import { plannedPeriod } from "@/lib/enrolments/planned-period";
 
 // Loading standards/*.json into the database: counts, idempotency, versioning that keeps old
 // text for pinned enrolments, refusal of invalid files, and the command-line importer.
@@ -179,7 +180,7 @@ describe(`changed text on ${provider}`, () => {
     const centre = await db.centre.create({ data: { name: "Test Centre", slug: "test-centre" } });
     const candidate = await db.user.create({ data: { email: "candidate@example.test", name: "Test Candidate" } });
     const enrolment = await db.enrolment.create({
-      data: { centreId: centre.id, candidateId: candidate.id, unitVersionId: v1Before.id, startDate: new Date("2025-01-06"), plannedEndDate: new Date("2025-07-06") },
+      data: { centreId: centre.id, candidateId: candidate.id, unitVersionId: v1Before.id, ...plannedPeriod(new Date("2025-01-06"), new Date("2025-07-06")) },
     });
     enrolmentId = enrolment.id;
 

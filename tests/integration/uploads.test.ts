@@ -10,6 +10,7 @@ import { deleteEvidenceFile, receiveUpload, UploadError, type ReceiveUploadInput
 import { importStandards } from "@/lib/standards/import";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { useMigratedDb } from "../helpers/test-db";
+import { plannedPeriod } from "@/lib/enrolments/planned-period";
 
 const state = useMigratedDb();
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
   const assessorId = await user("assessor@example.org", "ASSESSOR");
   const unitVersion = await db.unitVersion.findFirstOrThrow({ select: { id: true } });
   await db.enrolment.create({
-    data: { centreId: centre.id, candidateId, assessorId, unitVersionId: unitVersion.id, startDate: new Date("2026-01-05"), plannedEndDate: new Date("2026-12-18") },
+    data: { centreId: centre.id, candidateId, assessorId, unitVersionId: unitVersion.id, ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")) },
   });
   people = { centreId: centre.id, candidate: await actorOf(candidateId), otherCandidate: await actorOf(otherCandidateId), assessor: await actorOf(assessorId) };
 });
