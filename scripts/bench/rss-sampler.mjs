@@ -8,29 +8,10 @@
 //   "stop"  -> { peaks: { [name]: bytes }, samples, longestGapMs }
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
+import { processTree } from "./process-tree.mjs";
 
 /** @type {{ roots: Record<string, number>, intervalMs: number }} */
 const { roots, intervalMs } = workerData;
-
-/** @param {number} pid */
-function childrenOf(pid) {
-  try {
-    return fs
-      .readdirSync(`/proc/${pid}/task`)
-      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/))
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // the process (or a thread) ended while we looked
-  }
-}
-
-/** The process and all its descendants. @param {number} pid */
-function processTree(pid) {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) out.push(...childrenOf(out[i]));
-  return out;
-}
 
 /** @param {number} pid */
 function rssOf(pid) {

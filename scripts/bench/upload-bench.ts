@@ -34,6 +34,7 @@ import { Worker } from "node:worker_threads";
 import { createDb, type Db } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { demoPassword, seedDemo } from "../../lib/demo/seed";
+import { processTree } from "./process-tree.mjs";
 
 const MiB = 1024 * 1024;
 const MB = 1_000_000;
@@ -211,25 +212,6 @@ function startProcess(name: ServerName, args: string[], env: NodeJS.ProcessEnv, 
   return { name, child, output: () => output };
 }
 
-function childrenOf(pid: number): number[] {
-  try {
-    return fs
-      .readdirSync(`/proc/${pid}/task`)
-      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/))
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** The server and every process under it. */
-function treeOf(pid: number): number[] {
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...childrenOf(tree[i] as number));
-  return tree;
-}
-
 const clockTicks = (() => {
   try {
     return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
@@ -241,7 +223,7 @@ const clockTicks = (() => {
 /** User + system CPU seconds used so far by the server's process tree (/proc/<pid>/stat). */
 function cpuSeconds(server: Server): number {
   let ticks = 0;
-  for (const pid of treeOf(server.child.pid as number)) {
+  for (const pid of processTree(server.child.pid as number)) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3, state
@@ -257,7 +239,7 @@ function cpuSeconds(server: Server): number {
 function signalTree(server: Server | undefined, signal: NodeJS.Signals): void {
   const child = server?.child;
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  for (const pid of treeOf(child.pid).reverse()) {
+  for (const pid of processTree(child.pid).reverse()) {
     try {
       process.kill(pid, signal);
     } catch {
