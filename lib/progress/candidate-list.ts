@@ -14,15 +14,16 @@ import {
 import {
   centreForDashboard,
   derivedColumns,
-  lastActivityMsColumn,
+  lastActivityMsOf,
   metCountColumn,
   queryRows,
   startEndMsColumns,
   toNullableNumber,
   toNumber,
+  versionsCte,
   type CentreInfo,
 } from "./measures";
-import { epochMsSql, isRagState, progressPercentSql, ragRankSql, type EnrolmentStatus, type RagState } from "./rag";
+import { isRagState, progressPercentSql, ragRankSql, type EnrolmentStatus, type RagState } from "./rag";
 
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
@@ -115,12 +116,8 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
   };
   const ragFilter = (alias: string) => (q.rag ? Prisma.sql`WHERE ${Prisma.raw(`${alias}."rag"`)} = ${q.rag}` : Prisma.empty);
   const m = derivedColumns("s", q.now);
-  // Every figure comes from the enrolment's own columns (its met count and last activity are
-  // kept on the row) and a five-row lookup of unit versions: no per-row subqueries.
-  const versions = Prisma.sql`"versions" AS MATERIALIZED (
-      SELECT uv."id" AS "unitVersionId", un."code" AS "code", uv."title" AS "title",
-        (SELECT COUNT(*) FROM "Criterion" c WHERE c."unitVersionId" = uv."id") AS "total"
-      FROM "UnitVersion" uv JOIN "Unit" un ON un."id" = uv."unitId")`;
+  // Every figure comes from the enrolment's own columns (its met count, last activity and
+  // planned period are kept on the row) and the five-row "versions": no per-row subqueries.
   const columns = Prisma.sql`e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
         e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode", v."total" AS "total", ${metCountColumn} AS "met"`;
   const from = Prisma.sql`FROM "Enrolment" e
@@ -141,18 +138,15 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
         ? Prisma.sql`e."lastActivityAt"`
         : Prisma.sql`u."name"`;
   const ctes = pageFirst
-    ? Prisma.sql`${versions},
+    ? Prisma.sql`${versionsCte},
     "page" AS (
       SELECT ${columns}, ${startEndMsColumns}, e."lastActivityAt" AS "lastActivityAt"
       ${from}
       ORDER BY ${rawKey} ${direction}${nulls}, u."name" ASC, v."code" ASC, e."id" ASC
       LIMIT ${q.limit} OFFSET ${q.offset}),
-    "timed" AS (
-      SELECT pg.*, ${epochMsSql(ctx.provider, Prisma.sql`pg."lastActivityAt"`)} AS "lastActivityMs"
-      FROM "page" pg),
-    "measured" AS (SELECT s.*, ${measuredColumns} FROM "timed" s)`
-    : Prisma.sql`${versions},
-    "scoped" AS (SELECT ${columns}, ${startEndMsColumns}, ${lastActivityMsColumn(ctx)} AS "lastActivityMs" ${from}),
+    "measured" AS (SELECT s.*, ${lastActivityMsOf(ctx, "s")} AS "lastActivityMs", ${measuredColumns} FROM "page" s)`
+    : Prisma.sql`${versionsCte},
+    "scoped" AS (SELECT ${columns}, ${startEndMsColumns}, ${lastActivityMsOf(ctx, "e")} AS "lastActivityMs" ${from}),
     "measured" AS (
       SELECT r.*${q.rag ? Prisma.sql`, COUNT(*) OVER () AS "fullCount"` : Prisma.empty} FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
       ORDER BY ${orderOf("r")} LIMIT ${q.limit} OFFSET ${q.offset})`;

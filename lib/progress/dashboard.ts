@@ -3,7 +3,7 @@ import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
 import { scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
-import { centreForDashboard, derivedColumns, metCountColumn, queryRows, startEndMsColumns, toNumber, totalsCte, type CentreInfo } from "./measures";
+import { centreForDashboard, derivedColumns, metCountColumn, queryRows, startEndMsColumns, toNumber, versionsCte, type CentreInfo } from "./measures";
 import { QUARTER_HOUR_MS, slotOf } from "./met-tally";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
 
@@ -53,15 +53,14 @@ export type DashboardInput = { centreId: string } & ProgressFilters;
  * met and total criteria of each group, from the enrolments' stored met counts
  * (lib/progress/enrolment-counters.ts) and planned periods in epoch milliseconds.
  */
-export function dashboardGroupsSql(ctx: ProgressContext, where: Prisma.Sql, now: Date): Prisma.Sql {
+export function dashboardGroupsSql(where: Prisma.Sql, now: Date): Prisma.Sql {
   const s = derivedColumns("s", now);
   return Prisma.sql`
-    WITH ${totalsCte},
+    WITH ${versionsCte},
     "scoped" AS (
-      SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${startEndMsColumns},
-        COALESCE(t."total", 0) AS "total",
+      SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${startEndMsColumns}, v."total" AS "total",
         CASE WHEN e."status" = 'ACTIVE' THEN ${metCountColumn} ELSE 0 END AS "met"
-      FROM "Enrolment" e LEFT JOIN "totals" t ON t."unitVersionId" = e."unitVersionId"
+      FROM "Enrolment" e JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
       WHERE ${where})
     SELECT s."unitVersionId" AS "unitVersionId", ${s.rag} AS "rag",
       CASE WHEN s."status" <> 'ACTIVE' THEN -1 WHEN ${s.progress} >= 90 THEN 9 ELSE ${s.progress} / 10 END AS "band",
@@ -104,7 +103,7 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput, 
 
   const end = startOfTomorrow(now, centre.timeZone);
   const from = new Date(end.getTime() - WEEKS * WEEK_MS);
-  const groupsQuery = queryRows<GroupRow>(db, ctx, dashboardGroupsSql(ctx, where, now));
+  const groupsQuery = queryRows<GroupRow>(db, ctx, dashboardGroupsSql(where, now));
   const weeksQuery = queryRows<WeekRow>(db, ctx, dashboardWeeksSql(ctx, scope, from, end));
   const versionsQuery = db.unitVersion.findMany({ select: { id: true, title: true, number: true, unit: { select: { code: true } } } });
 

@@ -8,16 +8,22 @@ import { epochMsSql, progressPercentSql, ragSql, timeElapsedPercentSql } from ".
 // SQL pieces shared by the dashboard, the candidate list, the drill-down and the export, so
 // every view counts "met" and "criteria in the unit" the same way.
 
-/** Criteria per unit version: a handful of rows, joined by unit version. */
-export const totalsCte = Prisma.sql`"totals" AS (
-  SELECT c."unitVersionId" AS "unitVersionId", COUNT(*) AS "total" FROM "Criterion" c GROUP BY c."unitVersionId")`;
+/**
+ * Every unit version with its unit's code, its title and its number of criteria: a handful of
+ * rows, joined as "versions" v by unit version. MATERIALIZED so PostgreSQL counts the criteria
+ * once per version rather than once per enrolment.
+ */
+export const versionsCte = Prisma.sql`"versions" AS MATERIALIZED (
+  SELECT uv."id" AS "unitVersionId", un."code" AS "code", uv."title" AS "title",
+    (SELECT COUNT(*) FROM "Criterion" c WHERE c."unitVersionId" = uv."id") AS "total"
+  FROM "UnitVersion" uv JOIN "Unit" un ON un."id" = uv."unitId")`;
 
 /** Criteria of enrolment e with a standing MET decision (stored; lib/progress/enrolment-counters.ts). */
 export const metCountColumn = Prisma.sql`e."metCount"`;
 
-/** The latest change on enrolment e (lib/progress/enrolment-counters.ts), epoch ms or NULL. */
-export function lastActivityMsColumn(ctx: ProgressContext): Prisma.Sql {
-  return epochMsSql(ctx.provider, Prisma.sql`e."lastActivityAt"`);
+/** The latest change on the enrolment, from row's stored lastActivityAt (lib/progress/enrolment-counters.ts), epoch ms or NULL. */
+export function lastActivityMsOf(ctx: ProgressContext, row: string): Prisma.Sql {
+  return epochMsSql(ctx.provider, Prisma.raw(`${row}."lastActivityAt"`));
 }
 
 export function nowMsSql(now: Date): Prisma.Sql {
