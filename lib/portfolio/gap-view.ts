@@ -8,6 +8,7 @@ import { rangeRuleOf } from "../mapping/rules";
 import { groupAssessmentMethods } from "../mapping/mapping-warnings";
 import type { MappingStatus } from "../mapping/status-words";
 import { criterionStatus, criterionStatuses, type CriterionStatus } from "./criterion-status";
+import { decisionSummaries, type DecisionSummary } from "../assessment/decision-summary";
 
 export type CoverageDto = RangeCoverage & { description: string };
 
@@ -48,7 +49,7 @@ export type GapCriterion = {
   text: string;
   status: CriterionStatus;
   /** The standing decision: its outcome, who signed it and when. */
-  decision: { outcome: "MET" | "NOT_YET_MET"; signedAt: Date; signedBy: string } | null;
+  decision: DecisionSummary | null;
   evidence: GapEvidence[];
   range: GapRange | null;
 };
@@ -205,10 +206,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
     mappingsByCriterion.set(mapping.criterionId, list);
   }
   const decisionByCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
-  // Who signed the standing decisions: one more query, only when there are any.
-  const signerIds = [...new Set(decisions.map((d) => d.signedById))];
-  const signers =
-    signerIds.length > 0 ? new Map((await db.user.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+  const summarise = await decisionSummaries(db, decisions);
 
   const counts = Object.fromEntries(criterionStatuses.map((s) => [s, 0])) as Record<CriterionStatus, number>;
   let total = 0;
@@ -259,7 +257,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
         kind: criterion.kind,
         text: criterion.text,
         status,
-        decision: decision ? { outcome: decision.outcome, signedAt: decision.signedAt, signedBy: signers.get(decision.signedById) ?? "Unknown" } : null,
+        decision: decision ? summarise(decision) : null,
         evidence: own.map((m) => ({ mappingId: m.id, evidenceId: m.evidenceId, title: m.evidence.title, status: m.status, feedback: m.feedback, reviewCount: m._count.reviews })),
         range,
       };

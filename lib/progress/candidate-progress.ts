@@ -5,6 +5,7 @@ import { criterionStatus, type CriterionStatus } from "../portfolio/criterion-st
 import { queryProgressRows, type ProgressRow } from "./candidate-list";
 import type { ProgressContext } from "./filters";
 import { centreForDashboard, type CentreInfo } from "./measures";
+import { decisionSummaries, type DecisionSummary } from "../assessment/decision-summary";
 
 // A read-only view of one candidate's progress at the admin's centre: each enrolment with the
 // same figures as the candidate list, then every criterion of its unit version with its
@@ -16,7 +17,7 @@ export type CriterionProgress = {
   kind: string;
   text: string;
   status: CriterionStatus;
-  decision: { outcome: "MET" | "NOT_YET_MET"; signedAt: Date; signedBy: string } | null;
+  decision: DecisionSummary | null;
   evidence: { id: string; title: string; method: string; activityDate: Date; submittedAt: Date | null; mappingStatus: string }[];
 };
 
@@ -79,10 +80,7 @@ export async function getCandidateProgress(
       },
     }),
   ]);
-  const signerIds = [...new Set(decisions.map((d) => d.signedById))];
-  const signers = new Map(
-    (signerIds.length ? await db.user.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]),
-  );
+  const summarise = await decisionSummaries(db, decisions);
 
   const key = (enrolmentId: string, criterionId: string) => `${enrolmentId}:${criterionId}`;
   const decisionOf = new Map(decisions.map((d) => [key(d.enrolmentId, d.criterionId), d]));
@@ -113,7 +111,7 @@ export async function getCandidateProgress(
         kind: c.kind,
         text: c.text,
         status: criterionStatus({ decision: decision?.outcome ?? null, mappingStatuses: mapped.map((m) => m.status) }),
-        decision: decision ? { outcome: decision.outcome, signedAt: decision.signedAt, signedBy: signers.get(decision.signedById) ?? "Unknown" } : null,
+        decision: decision ? summarise(decision) : null,
         evidence: mapped.map((m) => ({ ...m.evidence, mappingStatus: m.status })),
       });
     }
