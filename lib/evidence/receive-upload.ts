@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
 import { loadEvidenceResource } from "./evidence-resource";
 import { SNIFF_BYTES, sniffType } from "./sniff-type";
+import { lockRow } from "../db/lock-row";
 
 /** An AppError that knows its HTTP status, for the upload and file routes. */
 export class UploadError extends AppError {
@@ -263,7 +264,7 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
       await assertFilesChangeable(tx, evidenceId, "add");
       // Uploads finishing at the same moment take turns on the candidate's row, so on PostgreSQL
       // each re-check (its own statement, after the lock) sees the files the others committed.
-      await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${resource.candidateId}`;
+      await lockRow(tx, "User", resource.candidateId);
       const usedNow = await bytesUsedBy(tx, resource.candidateId);
       if (usedNow + size > quotaBytes) throw overQuota(quotaBytes, usedNow);
 

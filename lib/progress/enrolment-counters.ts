@@ -1,5 +1,6 @@
 import { Prisma } from "../../generated/sqlite/client";
 import type { Db } from "../db/client";
+import { lockRow } from "../db/lock-row";
 
 // Each enrolment keeps two figures the progress pages sort, filter and aggregate on across a
 // whole centre: how many of its criteria stand met ("metCount") and when its portfolio last
@@ -28,13 +29,13 @@ function recountSql(enrolmentId: Prisma.Sql): Prisma.Sql {
 /**
  * Recounts the enrolments' figures. Call inside the transaction that changed their decisions or
  * mappings, after the change. On PostgreSQL two transactions may change the same enrolment at
- * once: the first statement takes the row lock, so the recount (a later statement, with a fresh
- * snapshot under READ COMMITTED) runs only after the other has committed and sees its rows.
+ * once: the enrolment's row lock (lockRow) comes first, so the recount runs only after the
+ * other has committed and sees its rows.
  * Enrolments are locked in id order so two such transactions cannot deadlock.
  */
 export async function refreshEnrolmentCounters(tx: RawClient, enrolmentIds: Iterable<string>): Promise<void> {
   for (const id of [...new Set(enrolmentIds)].sort()) {
-    await tx.$executeRaw`UPDATE "Enrolment" SET "metCount" = "metCount" WHERE "id" = ${id}`;
+    await lockRow(tx, "Enrolment", id);
     await tx.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "id" = ${id}`;
   }
 }

@@ -2,6 +2,7 @@ import { Prisma } from "../../generated/sqlite/client";
 import type { Db } from "../db/client";
 import type { Provider } from "../db/provider";
 import { epochMsSql } from "./rag";
+import { lockRow } from "../db/lock-row";
 
 // The dashboard's "criteria met per week" counts a centre's standing MET decisions signed in
 // each of the last 26 weeks: some 330,000 decisions at 10,000 candidates, which cost about
@@ -29,7 +30,7 @@ type TallyClient = Pick<Db, "$executeRaw" | "decision" | "metTally">;
  * then sees the other's committed decision, and the upsert cannot race another insert).
  */
 export async function refreshMetTally(tx: TallyClient, centreId: string, signedAt: Date): Promise<void> {
-  await tx.$executeRaw`UPDATE "Centre" SET "id" = "id" WHERE "id" = ${centreId}`;
+  await lockRow(tx, "Centre", centreId);
   const slot = slotOf(signedAt);
   const count = await tx.decision.count({
     where: {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decideCriterion } from "@/lib/assessment/decide-criterion";
 import { reviewMapping } from "@/lib/assessment/review-mapping";
 import { revoke } from "@/lib/assessment/revoke";
-import { loadActor, type SessionActor } from "@/lib/auth/actor";
+import type { SessionActor } from "@/lib/auth/actor";
 import { demoPassword, seedDemo } from "@/lib/demo/seed";
 import { createEvidence } from "@/lib/evidence/create-evidence";
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
@@ -13,6 +13,7 @@ import { submitEvidence } from "@/lib/portfolio/submit-evidence";
 import { importStandards } from "@/lib/standards/import";
 import { refreshEnrolmentCounters } from "@/lib/progress/enrolment-counters";
 import { slotOf } from "@/lib/progress/met-tally";
+import { actorByEmail } from "../helpers/actors";
 import { provider, useMigratedDb } from "../helpers/test-db";
 
 // The progress pages sort, filter and aggregate on two figures kept on each enrolment (its met
@@ -25,13 +26,6 @@ const state = useMigratedDb();
 const ids = { centre: "", cs34: "", cu782: "" };
 let cara: SessionActor;
 let asha: SessionActor;
-
-async function actorOf(email: string): Promise<SessionActor> {
-  const user = await state.db.user.findUniqueOrThrow({ where: { email } });
-  const actor = await loadActor(state.db, user.id);
-  if (!actor) throw new Error(`cannot load ${email}`);
-  return actor;
-}
 
 /** The stored figures next to the same figures counted from the rows. */
 async function figures(enrolmentId: string) {
@@ -96,8 +90,8 @@ async function sign(enrolmentId: string, ref: string) {
 beforeAll(async () => {
   expect((await importStandards(state.db)).errors).toEqual([]);
   await seedDemo(state.db);
-  cara = await actorOf("candidate@northgate.example");
-  asha = await actorOf("assessor@northgate.example");
+  cara = await actorByEmail(state.db, "candidate@northgate.example");
+  asha = await actorByEmail(state.db, "assessor@northgate.example");
   const enrolments = await state.db.enrolment.findMany({
     where: { candidateId: cara.userId },
     select: { id: true, centreId: true, unitVersion: { select: { unit: { select: { code: true } } } } },

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideCriterion } from "@/lib/assessment/decide-criterion";
-import { loadActor, type SessionActor } from "@/lib/auth/actor";
+import type { SessionActor } from "@/lib/auth/actor";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { demoPassword, seedDemo } from "@/lib/demo/seed";
 import { AppError } from "@/lib/errors";
 import { importStandards } from "@/lib/standards/import";
+import { actorByEmail, rejection } from "../helpers/actors";
 import { useMigratedDb } from "../helpers/test-db";
 
 // Signing a decision asks for the assessor's password again. Without a limit, that form would
@@ -17,24 +18,17 @@ let enrolmentId = "";
 let criterionId = "";
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).userMessage;
-  }
-  throw new Error("expected the signature to be refused");
+  const error = await rejection(promise);
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).userMessage;
 }
 
 beforeAll(async () => {
   expect((await importStandards(state.db)).errors).toEqual([]);
   await seedDemo(state.db);
-  const user = await state.db.user.findUniqueOrThrow({ where: { email: "assessor@northgate.example" } });
-  const actor = await loadActor(state.db, user.id);
-  if (!actor) throw new Error("cannot load the assessor");
-  asha = actor;
+  asha = await actorByEmail(state.db, "assessor@northgate.example");
   const enrolment = await state.db.enrolment.findFirstOrThrow({
-    where: { assessorId: user.id, unitVersion: { unit: { code: "CS34" } } },
+    where: { assessorId: asha.userId, unitVersion: { unit: { code: "CS34" } } },
     select: { id: true, unitVersionId: true },
   });
   enrolmentId = enrolment.id;
