@@ -16,21 +16,22 @@ import {
   derivedColumns,
   lastActivityMsOf,
   metCountColumn,
-  queryRows,
-  startEndMsColumns,
+  nowMsSql,
+  periodColumns,
+  readSnapshot,
   toNullableNumber,
   toNumber,
   versionsCte,
   type CentreInfo,
 } from "./measures";
-import { isRagState, progressPercentSql, ragRankSql, type EnrolmentStatus, type RagState } from "./rag";
+import { isRagState, progressPercentSql, ragRankSql, ragStates, type EnrolmentStatus, type RagState } from "./rag";
 
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
 //
-// Every figure is computed from the enrolment's own columns (its met count and last activity
-// are kept on the row: lib/progress/enrolment-counters.ts), so filtering and sorting 50,000
-// enrolments is one pass over them with no per-row subqueries.
+// Every figure is computed from the enrolment's own columns (its met count, last activity and
+// RAG deadlines are kept on the row: lib/progress/enrolment-counters.ts), so filtering and
+// sorting 50,000 enrolments is one pass over them with no per-row subqueries.
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -81,7 +82,6 @@ type RawRow = {
   progress: unknown;
   timeElapsed: unknown;
   lastActivityMs: unknown;
-  fullCount: unknown;
 };
 
 function toRow(raw: RawRow): ProgressRow {
@@ -104,73 +104,128 @@ function toRow(raw: RawRow): ProgressRow {
   };
 }
 
-/** The SQL of one page of measured enrolment rows (exported for the benchmark's EXPLAIN). */
-export function progressRowsSql(ctx: ProgressContext, q: RowQuery): Prisma.Sql {
+/** The RAG state's rank (0 red ... 5 withdrawn) of enrolment e, from its stored deadlines. */
+function ragRankOfEnrolment(now: Date): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`e."${name}"`);
+  return ragRankSql({ status: col("status"), startMs: col("startMs"), greenUntilMs: col("greenUntilMs"), amberUntilMs: col("amberUntilMs"), nowMs: nowMsSql(now) });
+}
+
+const searchJoin = (scope: EnrolmentScope) => (scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty);
+
+/** How many enrolments in scope are in each RAG state, by rank: one pass over stored columns. */
+export function ragRankCountsSql(q: Pick<RowQuery, "scope" | "now">): Prisma.Sql {
+  return Prisma.sql`SELECT ${ragRankOfEnrolment(q.now)} AS "rank", COUNT(*) AS "count"
+    FROM "Enrolment" e ${searchJoin(q.scope)} WHERE ${scopeConditions(q.scope)} GROUP BY 1`;
+}
+
+/** A run of one page taken from one RAG state (or from every state: rank undefined). */
+export type PageSegment = { rank?: number; offset: number; limit: number };
+
+/**
+ * Which RAG states a page sorted by RAG covers, and which rows of each: the page [offset,
+ * offset + limit) laid over the states in sort order, each state's rows in name order.
+ */
+export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDirection, offset: number, limit: number): PageSegment[] {
+  const ranks = ragStates.map((_, rank) => rank);
+  if (dir === "desc") ranks.reverse();
+  const segments: PageSegment[] = [];
+  let before = 0;
+  for (const rank of ranks) {
+    const count = counts.get(rank) ?? 0;
+    const from = Math.max(offset, before);
+    const to = Math.min(offset + limit, before + count);
+    if (to > from) segments.push({ rank, offset: from - before, limit: to - from });
+    before += count;
+  }
+  return segments;
+}
+
+/**
+ * The SQL of one page of measured enrolment rows, taken as `segments`. Each segment picks its
+ * rows on the enrolment's own columns: in name order it is read by User_name_idx and stops after
+ * the page, and a RAG state is two comparisons with the stored deadlines (docs/decisions/0008).
+ * Only the page's rows are measured and joined to their details.
+ */
+function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
   const where = scopeConditions(q.scope);
   const direction = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
   const nulls = q.sort === "lastActivity" ? Prisma.raw(q.dir === "desc" ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
   const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[q.sort];
-  const orderOf = (alias: string) => {
-    const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-    return Prisma.sql`${col(sortColumn)} ${direction}${nulls}, ${col("candidateName")} ASC, ${col("unitCode")} ASC, ${col("id")} ASC`;
-  };
-  const ragFilter = (alias: string) => (q.rag ? Prisma.sql`WHERE ${Prisma.raw(`${alias}."rag"`)} = ${q.rag}` : Prisma.empty);
-  const m = derivedColumns("s", q.now);
-  // Every figure comes from the enrolment's own columns (its met count, last activity and
-  // planned period are kept on the row) and the five-row "versions": no per-row subqueries.
-  const columns = Prisma.sql`e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
-        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode", v."total" AS "total", ${metCountColumn} AS "met"`;
-  const from = Prisma.sql`FROM "Enrolment" e
+  const col = (name: string) => Prisma.raw(`p."${name}"`);
+  const order = Prisma.sql`${col(sortColumn)} ${direction}${nulls}, ${col("candidateName")} ASC, ${col("unitCode")} ASC, ${col("id")} ASC`;
+  // Within a segment sorted by RAG every row has the same state: name order.
+  const key =
+    q.sort === "progress"
+      ? Prisma.sql`${progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`)} ${direction}`
+      : q.sort === "lastActivity"
+        ? Prisma.sql`e."lastActivityAt" ${direction}${nulls}`
+        : q.sort === "name"
+          ? Prisma.sql`u."name" ${direction}`
+          : Prisma.sql`u."name" ASC`;
+  const rank = ragRankOfEnrolment(q.now);
+  const picked = segments.map(
+    (segment, i) => Prisma.sql`SELECT * FROM (
+      SELECT e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
+        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode", v."total" AS "total",
+        ${metCountColumn} AS "met", ${periodColumns}, e."lastActivityAt" AS "lastActivityAt"
+      FROM "Enrolment" e
         JOIN "User" u ON u."id" = e."candidateId"
         JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
-      WHERE ${where}`;
-  const measuredColumns = Prisma.sql`${m.rag} AS "rag", ${ragRankSql(m.rag)} AS "ragRank", ${m.progress} AS "progress", ${m.timeElapsed} AS "timeElapsed"`;
-
-  // Unless the RAG state sorts or filters the list, the page is picked on the enrolment's own
-  // columns (in name order it is read by User_name_idx and stops after the page), and only its
-  // rows are measured. Otherwise every row in scope is measured (integer arithmetic on the
-  // stored period and met count), filtered and sorted.
-  const pageFirst = !q.rag && q.sort !== "rag";
-  const rawKey =
-    q.sort === "progress"
-      ? progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`)
-      : q.sort === "lastActivity"
-        ? Prisma.sql`e."lastActivityAt"`
-        : Prisma.sql`u."name"`;
-  const ctes = pageFirst
-    ? Prisma.sql`${versionsCte},
-    "page" AS (
-      SELECT ${columns}, ${startEndMsColumns}, e."lastActivityAt" AS "lastActivityAt"
-      ${from}
-      ORDER BY ${rawKey} ${direction}${nulls}, u."name" ASC, v."code" ASC, e."id" ASC
-      LIMIT ${q.limit} OFFSET ${q.offset}),
-    "measured" AS (SELECT s.*, ${lastActivityMsOf(ctx, "s")} AS "lastActivityMs", ${measuredColumns} FROM "page" s)`
-    : Prisma.sql`${versionsCte},
-    "scoped" AS (SELECT ${columns}, ${startEndMsColumns}, ${lastActivityMsOf(ctx, "e")} AS "lastActivityMs" ${from}),
-    "measured" AS (
-      SELECT r.*${q.rag ? Prisma.sql`, COUNT(*) OVER () AS "fullCount"` : Prisma.empty} FROM (SELECT s.*, ${measuredColumns} FROM "scoped" s) r ${ragFilter("r")}
-      ORDER BY ${orderOf("r")} LIMIT ${q.limit} OFFSET ${q.offset})`;
-  // Filtered by RAG, the count rides on the measuring pass (a window over the matching rows);
-  // otherwise it is a plain count of the enrolments in scope.
-  const fullCount = q.rag
-    ? Prisma.sql`p."fullCount"`
-    : Prisma.sql`(SELECT COUNT(*) FROM "Enrolment" e ${q.scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty} WHERE ${where})`;
+      WHERE ${where}${segment.rank === undefined ? Prisma.empty : Prisma.sql` AND ${rank} = ${segment.rank}`}
+      ORDER BY ${key}, u."name" ASC, v."code" ASC, e."id" ASC
+      LIMIT ${segment.limit} OFFSET ${segment.offset}) ${Prisma.raw(`s${i}`)}`,
+  );
+  const m = derivedColumns("s", q.now);
   return Prisma.sql`
-    WITH ${ctes}
+    WITH ${versionsCte},
+    "page" AS (${Prisma.join(picked, " UNION ALL ")}),
+    "measured" AS (
+      SELECT s.*, ${lastActivityMsOf(ctx, "s")} AS "lastActivityMs",
+        ${m.rag} AS "rag", ${m.ragRank} AS "ragRank", ${m.progress} AS "progress", ${m.timeElapsed} AS "timeElapsed"
+      FROM "page" s)
     SELECT p."id", p."candidateId", p."candidateName", c."email" AS "candidateEmail", p."unitCode", v."title" AS "unitTitle", p."unitVersionId",
       p."assessorId", a."name" AS "assessorName", p."status", p."startMs", p."endMs", p."total", p."met", p."lastActivityMs",
-      p."rag", p."progress", p."timeElapsed", ${fullCount} AS "fullCount"
+      p."rag", p."progress", p."timeElapsed"
     FROM "measured" p
       JOIN "versions" v ON v."unitVersionId" = p."unitVersionId"
       JOIN "User" c ON c."id" = p."candidateId"
       LEFT JOIN "User" a ON a."id" = p."assessorId"
-    ORDER BY ${orderOf("p")}`;
+    ORDER BY ${order}`;
 }
 
-/** One page of measured enrolment rows, and how many rows match in all. */
+/** How many enrolments are in scope: a count of the enrolments, joined to names only to search. */
+function fullCountSql(scope: EnrolmentScope): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Enrolment" e ${searchJoin(scope)} WHERE ${scopeConditions(scope)}`;
+}
+
+/**
+ * One page of measured enrolment rows, and how many rows match in all, read from one snapshot.
+ * When the RAG state filters or sorts the list, the states' counts come first (one pass over the
+ * stored deadlines): they give the total and say which rows of which states the page holds.
+ */
 export async function queryProgressRows(db: Db, ctx: ProgressContext, q: RowQuery): Promise<{ rows: ProgressRow[]; fullCount: number }> {
-  const raw = await queryRows<RawRow>(db, ctx, progressRowsSql(ctx, q));
-  return { rows: raw.map(toRow), fullCount: raw.length ? toNumber(raw[0]?.fullCount) : 0 };
+  return readSnapshot(db, ctx, async (read) => {
+    const single: PageSegment = { offset: q.offset, limit: q.limit };
+    let segments: PageSegment[];
+    let fullCount: number;
+    if (!q.rag && q.sort !== "rag") {
+      segments = [single];
+      fullCount = toNumber((await read<{ count: unknown }>(fullCountSql(q.scope)))[0]?.count);
+    } else {
+      const counts = new Map((await read<{ rank: unknown; count: unknown }>(ragRankCountsSql(q))).map((row) => [toNumber(row.rank), toNumber(row.count)]));
+      if (q.rag) {
+        const rank = ragStates.indexOf(q.rag);
+        fullCount = counts.get(rank) ?? 0;
+        segments = q.offset < fullCount ? [{ ...single, rank }] : [];
+      } else {
+        fullCount = [...counts.values()].reduce((sum, count) => sum + count, 0);
+        segments = ragPageSegments(counts, q.dir, q.offset, q.limit);
+      }
+    }
+    if (segments.length === 0) return { rows: [], fullCount };
+    const raw = await read<RawRow>(progressRowsSql(ctx, q, segments));
+    return { rows: raw.map(toRow), fullCount };
+  });
 }
 
 export type ProgressList = {

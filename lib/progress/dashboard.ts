@@ -3,7 +3,7 @@ import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
 import { scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
-import { centreForDashboard, derivedColumns, metCountColumn, queryRows, startEndMsColumns, toNumber, versionsCte, type CentreInfo } from "./measures";
+import { centreForDashboard, derivedColumns, metCountColumn, queryRows, periodColumns, toNumber, versionsCte, type CentreInfo } from "./measures";
 import { QUARTER_HOUR_MS, slotOf } from "./met-tally";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
 
@@ -58,7 +58,7 @@ export function dashboardGroupsSql(where: Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`
     WITH ${versionsCte},
     "scoped" AS (
-      SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${startEndMsColumns}, v."total" AS "total",
+      SELECT e."unitVersionId" AS "unitVersionId", e."status" AS "status", ${periodColumns}, v."total" AS "total",
         CASE WHEN e."status" = 'ACTIVE' THEN ${metCountColumn} ELSE 0 END AS "met"
       FROM "Enrolment" e JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
       WHERE ${where})

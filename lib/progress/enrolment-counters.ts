@@ -1,8 +1,9 @@
 import { Prisma } from "../../generated/sqlite/client";
 import type { Db } from "../db/client";
 import { lockRow } from "../db/lock-row";
+import { ragDeadlinesSql } from "./rag";
 
-// Each enrolment keeps two figures the progress pages sort, filter and aggregate on across a
+// Each enrolment keeps figures the progress pages sort, filter and aggregate on across a
 // whole centre: how many of its criteria stand met ("metCount") and when its portfolio last
 // changed ("lastActivityAt"). Counting them from Decision and Mapping for every one of 50,000
 // enrolments on each page view missed the 100 ms target (docs/decisions/0007). They are a cache
@@ -12,7 +13,9 @@ import { lockRow } from "../db/lock-row";
 // The definitions, in one place:
 // - met: criteria of the enrolment with a standing (not revoked) MET decision;
 // - last activity: the latest change on the enrolment, a mapping of evidence to one of its
-//   criteria created, changed, submitted or reviewed, or a decision signed; NULL when nothing yet.
+//   criteria created, changed, submitted or reviewed, or a decision signed; NULL when nothing yet;
+// - RAG deadlines: the last instants it is green and amber with that met count (ragDeadlines,
+//   lib/progress/rag.ts), which the RAG state of a whole centre is read from.
 
 type RawClient = Pick<Db, "$executeRaw">;
 
@@ -27,6 +30,19 @@ function recountSql(enrolmentId: Prisma.Sql): Prisma.Sql {
 }
 
 /**
+ * The RAG deadlines from the enrolment's (just recounted) met count and its unit version's
+ * criteria: a second UPDATE, because SET expressions see the row as it was before the UPDATE.
+ * `t` is every unit version with its number of criteria.
+ */
+const deadlinesSql = (() => {
+  const col = (name: string) => Prisma.raw(`"Enrolment"."${name}"`);
+  const d = ragDeadlinesSql({ startMs: col("startMs"), endMs: col("endMs"), met: col("metCount"), total: Prisma.raw(`t."total"`) });
+  return Prisma.sql`UPDATE "Enrolment" SET "greenUntilMs" = ${d.greenUntilMs}, "amberUntilMs" = ${d.amberUntilMs}
+    FROM (SELECT uv."id" AS "unitVersionId", (SELECT COUNT(*) FROM "Criterion" c WHERE c."unitVersionId" = uv."id") AS "total" FROM "UnitVersion" uv) t
+    WHERE t."unitVersionId" = "Enrolment"."unitVersionId"`;
+})();
+
+/**
  * Recounts the enrolments' figures. Call inside the transaction that changed their decisions or
  * mappings, after the change. On PostgreSQL two transactions may change the same enrolment at
  * once: the enrolment's row lock (lockRow) comes first, so the recount runs only after the
@@ -37,10 +53,13 @@ export async function refreshEnrolmentCounters(tx: RawClient, enrolmentIds: Iter
   for (const id of [...new Set(enrolmentIds)].sort()) {
     await lockRow(tx, "Enrolment", id);
     await tx.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "id" = ${id}`;
+    await tx.$executeRaw`${deadlinesSql} AND "Enrolment"."id" = ${id}`;
   }
 }
 
 /** Recounts every enrolment of a centre: after bulk loads that write rows directly (seeds). */
 export async function refreshCentreCounters(db: RawClient, centreId: string): Promise<number> {
-  return db.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "centreId" = ${centreId}`;
+  const count = await db.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "centreId" = ${centreId}`;
+  await db.$executeRaw`${deadlinesSql} AND "Enrolment"."centreId" = ${centreId}`;
+  return count;
 }

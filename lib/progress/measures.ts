@@ -3,7 +3,7 @@ import { authorize, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import type { ProgressContext } from "./filters";
-import { epochMsSql, progressPercentSql, ragSql, timeElapsedPercentSql } from "./rag";
+import { epochMsSql, progressPercentSql, ragRankSql, ragSql, timeElapsedPercentSql } from "./rag";
 
 // SQL pieces shared by the dashboard, the candidate list, the drill-down and the export, so
 // every view counts "met" and "criteria in the unit" the same way.
@@ -30,19 +30,24 @@ export function nowMsSql(now: Date): Prisma.Sql {
   return Prisma.sql`CAST(${now.getTime()} AS BIGINT)`;
 }
 
-/** Columns computed from a row that has "status", "startMs", "endMs", "met" and "total". */
-export function derivedColumns(row: string, now: Date): { rag: Prisma.Sql; progress: Prisma.Sql; timeElapsed: Prisma.Sql } {
+/**
+ * Columns computed from a row that has "status", "startMs", "endMs", "greenUntilMs",
+ * "amberUntilMs", "met" and "total" (periodColumns and the met count and versions' total).
+ */
+export function derivedColumns(row: string, now: Date): { rag: Prisma.Sql; ragRank: Prisma.Sql; progress: Prisma.Sql; timeElapsed: Prisma.Sql } {
   const col = (name: string) => Prisma.raw(`${row}."${name}"`);
   const nowMs = nowMsSql(now);
+  const rule = { status: col("status"), startMs: col("startMs"), greenUntilMs: col("greenUntilMs"), amberUntilMs: col("amberUntilMs"), nowMs };
   return {
-    rag: ragSql({ status: col("status"), startMs: col("startMs"), endMs: col("endMs"), met: col("met"), total: col("total"), nowMs }),
+    rag: ragSql(rule),
+    ragRank: ragRankSql(rule),
     progress: progressPercentSql(col("met"), col("total")),
     timeElapsed: timeElapsedPercentSql(col("startMs"), col("endMs"), nowMs),
   };
 }
 
-/** Enrolment e's planned period as epoch milliseconds (stored with the dates). */
-export const startEndMsColumns = Prisma.sql`e."startMs" AS "startMs", e."endMs" AS "endMs"`;
+/** Enrolment e's planned period as epoch milliseconds and its RAG deadlines (stored with them). */
+export const periodColumns = Prisma.sql`e."startMs" AS "startMs", e."endMs" AS "endMs", e."greenUntilMs" AS "greenUntilMs", e."amberUntilMs" AS "amberUntilMs"`;
 
 /**
  * Runs one of these read queries. On PostgreSQL it runs with JIT compilation off: the planner's
@@ -54,6 +59,23 @@ export async function queryRows<T>(db: Db, ctx: ProgressContext, sql: Prisma.Sql
   if (ctx.provider !== "postgresql") return db.$queryRaw<T[]>(sql);
   const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<T[]>(sql)]);
   return rows;
+}
+
+/**
+ * Runs several of these read queries on one snapshot, so figures read by one (how many rows,
+ * in which RAG state) hold for the next (the page). On PostgreSQL a REPEATABLE READ transaction
+ * with JIT compilation off (see queryRows); SQLite's transactions are serializable.
+ */
+export async function readSnapshot<R>(db: Db, ctx: ProgressContext, work: (read: <T>(sql: Prisma.Sql) => Promise<T[]>) => Promise<R>): Promise<R> {
+  return db.$transaction(async (tx) => {
+    if (ctx.provider === "postgresql") {
+      // Must come before the transaction's first query. (The client's types are SQLite's, whose
+      // isolationLevel option knows only Serializable: docs/decisions/0001.)
+      await tx.$executeRaw`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`;
+      await tx.$executeRaw`SET LOCAL jit = off`;
+    }
+    return work((sql) => tx.$queryRaw(sql));
+  });
 }
 
 /** Integers come back as bigint (COUNT, CAST ... AS BIGINT) or number; NULL as null. */

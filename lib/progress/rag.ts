@@ -3,7 +3,9 @@ import type { Provider } from "../db/provider";
 
 // The RAG rule: is an enrolment on track? Defined once, here, as a pure function for code and
 // tests and as the SQL expression the dashboard, the list and the export compute it with. Both
-// use the constants and the integer comparison below, so they cannot disagree.
+// compare "now" with the two deadlines ragDeadlines derives from the constants below (the last
+// instant the enrolment is green, and amber); each enrolment stores its deadlines, recounted with
+// its met count (lib/progress/enrolment-counters.ts), so the two cannot disagree.
 //
 //   progress      = criteria met (standing MET decisions) / criteria in the enrolment's unit version
 //   time elapsed  = (now - start date) / (planned end date - start date)
@@ -65,21 +67,46 @@ export type RagFacts = {
   total: number;
 };
 
+/** The rule's integer operands for one enrolment: its planned period in epoch ms and its counts. */
+export type RagPeriod = { startMs: bigint; endMs: bigint; met: number; total: number };
+
+/** The last instants (epoch ms, inclusive) at which an active, started enrolment is green and amber. */
+export type RagDeadlines = { greenUntilMs: bigint; amberUntilMs: bigint };
+
+/**
+ * The rule's comparison solved for "now": with `met` of `total` criteria met, the enrolment stays
+ * green up to greenUntilMs and amber up to amberUntilMs, and neither past its planned end.
+ *
+ *   points behind <= limit
+ *   <=>  100*(now-start)*units - 100*met*duration <= limit*duration*units
+ *   <=>  now - start <= duration*(100*met + limit*units) / (100*units)
+ *   <=>  now - start <= floor(duration*(100*met + limit*units) / (100*units))   (now - start is whole ms)
+ *
+ * where duration = end - start (1 if not positive) and units = total (1 if none). The numerator is
+ * never negative, so integer division (TypeScript's BigInt, SQL's integer "/") is that floor.
+ * Only the met count moves the deadlines, so each enrolment stores them (greenUntilMs,
+ * amberUntilMs) and the database ranks a whole centre by comparing "now" with two columns.
+ */
+export function ragDeadlines(p: RagPeriod): RagDeadlines {
+  const duration = p.endMs > p.startMs ? p.endMs - p.startMs : 1n;
+  const units = p.total > 0 ? BigInt(p.total) : 1n;
+  const until = (limit: number) => {
+    const last = p.startMs + (duration * (100n * BigInt(p.met) + BigInt(limit) * units)) / (100n * units);
+    return last < p.endMs ? last : p.endMs;
+  };
+  return { greenUntilMs: until(GREEN_MAX_POINTS_BEHIND), amberUntilMs: until(AMBER_MAX_POINTS_BEHIND) };
+}
+
 /** The RAG state of one enrolment at the instant `now`. */
 export function ragOf(facts: RagFacts, now: Date): RagState {
   if (facts.status === "WITHDRAWN") return "withdrawn";
   if (facts.status === "COMPLETED") return "completed";
-  const start = BigInt(facts.startDate.getTime());
-  const end = BigInt(facts.plannedEndDate.getTime());
+  const startMs = BigInt(facts.startDate.getTime());
   const at = BigInt(now.getTime());
-  if (start > at) return "notStarted";
-  if (at > end) return "red";
-  const duration = end > start ? end - start : 1n;
-  const units = facts.total > 0 ? BigInt(facts.total) : 1n;
-  // points behind <= limit  <=>  100*(now-start)*units - 100*met*duration <= limit*duration*units
-  const behindScaled = 100n * (at - start) * units - 100n * BigInt(facts.met) * duration;
-  if (behindScaled <= BigInt(GREEN_MAX_POINTS_BEHIND) * duration * units) return "green";
-  if (behindScaled <= BigInt(AMBER_MAX_POINTS_BEHIND) * duration * units) return "amber";
+  if (startMs > at) return "notStarted";
+  const deadlines = ragDeadlines({ startMs, endMs: BigInt(facts.plannedEndDate.getTime()), met: facts.met, total: facts.total });
+  if (at <= deadlines.greenUntilMs) return "green";
+  if (at <= deadlines.amberUntilMs) return "amber";
   return "red";
 }
 
@@ -119,32 +146,44 @@ export function epochMsSql(provider: Provider, column: Prisma.Sql): Prisma.Sql {
     : Prisma.sql`CAST(date_part('epoch', ${column}) * 1000 AS BIGINT)`;
 }
 
-/** SQL operands of the rule: integer expressions (milliseconds, counts) and the status column. */
-export type RagSqlInputs = { status: Prisma.Sql; startMs: Prisma.Sql; endMs: Prisma.Sql; met: Prisma.Sql; total: Prisma.Sql; nowMs: Prisma.Sql };
+/** SQL operands of ragDeadlines: integer expressions (milliseconds, counts). */
+export type RagPeriodSql = { startMs: Prisma.Sql; endMs: Prisma.Sql; met: Prisma.Sql; total: Prisma.Sql };
 
 const literal = (n: number) => Prisma.raw(String(Math.trunc(n)));
 
-/** The RAG rule as a CASE expression giving one of `ragStates`. */
-export function ragSql(i: RagSqlInputs): Prisma.Sql {
-  const duration = Prisma.sql`(CASE WHEN ${i.endMs} > ${i.startMs} THEN ${i.endMs} - ${i.startMs} ELSE 1 END)`;
-  const units = Prisma.sql`(CASE WHEN ${i.total} > 0 THEN ${i.total} ELSE 1 END)`;
-  const behindScaled = Prisma.sql`(100 * (${i.nowMs} - ${i.startMs}) * ${units} - 100 * ${i.met} * ${duration})`;
-  return Prisma.sql`(CASE
-    WHEN ${i.status} = 'WITHDRAWN' THEN 'withdrawn'
-    WHEN ${i.status} = 'COMPLETED' THEN 'completed'
-    WHEN ${i.startMs} > ${i.nowMs} THEN 'notStarted'
-    WHEN ${i.nowMs} > ${i.endMs} THEN 'red'
-    WHEN ${behindScaled} <= ${literal(GREEN_MAX_POINTS_BEHIND)} * ${duration} * ${units} THEN 'green'
-    WHEN ${behindScaled} <= ${literal(AMBER_MAX_POINTS_BEHIND)} * ${duration} * ${units} THEN 'amber'
-    ELSE 'red' END)`;
+/** `ragDeadlines` in SQL, for writing the stored deadlines (the recount, the migration's backfill). */
+export function ragDeadlinesSql(p: RagPeriodSql): { greenUntilMs: Prisma.Sql; amberUntilMs: Prisma.Sql } {
+  const duration = Prisma.sql`(CASE WHEN ${p.endMs} > ${p.startMs} THEN ${p.endMs} - ${p.startMs} ELSE 1 END)`;
+  const units = Prisma.sql`(CASE WHEN ${p.total} > 0 THEN ${p.total} ELSE 1 END)`;
+  const until = (limit: number) => {
+    const last = Prisma.sql`(${p.startMs} + (${duration} * (100 * ${p.met} + ${literal(limit)} * ${units})) / (100 * ${units}))`;
+    return Prisma.sql`(CASE WHEN ${last} < ${p.endMs} THEN ${last} ELSE ${p.endMs} END)`;
+  };
+  return { greenUntilMs: until(GREEN_MAX_POINTS_BEHIND), amberUntilMs: until(AMBER_MAX_POINTS_BEHIND) };
 }
 
-/** `ragStates` position of a RAG state expression: 0 for red ... 5 for withdrawn. */
-export function ragRankSql(rag: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE ${rag} ${Prisma.join(
-    ragStates.map((state, rank) => Prisma.sql`WHEN ${Prisma.raw(`'${state}'`)} THEN ${literal(rank)}`),
-    " ",
-  )} ELSE ${literal(ragStates.length)} END)`;
+/** SQL operands of the rule: the status column and integer epoch-ms expressions (stored deadlines). */
+export type RagSqlInputs = { status: Prisma.Sql; startMs: Prisma.Sql; greenUntilMs: Prisma.Sql; amberUntilMs: Prisma.Sql; nowMs: Prisma.Sql };
+
+/** `ragOf` in SQL as a CASE over the stored deadlines, giving `value(state)` for each state. */
+function ragCaseSql(i: RagSqlInputs, value: (state: RagState) => Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE
+    WHEN ${i.status} = 'WITHDRAWN' THEN ${value("withdrawn")}
+    WHEN ${i.status} = 'COMPLETED' THEN ${value("completed")}
+    WHEN ${i.startMs} > ${i.nowMs} THEN ${value("notStarted")}
+    WHEN ${i.nowMs} <= ${i.greenUntilMs} THEN ${value("green")}
+    WHEN ${i.nowMs} <= ${i.amberUntilMs} THEN ${value("amber")}
+    ELSE ${value("red")} END)`;
+}
+
+/** The RAG rule as a CASE expression giving one of `ragStates`. */
+export function ragSql(i: RagSqlInputs): Prisma.Sql {
+  return ragCaseSql(i, (state) => Prisma.raw(`'${state}'`));
+}
+
+/** The RAG state's `ragStates` position (0 for red ... 5 for withdrawn): the order "sort by RAG" uses. */
+export function ragRankSql(i: RagSqlInputs): Prisma.Sql {
+  return ragCaseSql(i, (state) => literal(ragStates.indexOf(state)));
 }
 
 /** `progressPercent` in SQL. */

@@ -13,7 +13,6 @@ import { getProgressOptions } from "../../lib/progress/options";
 import { getDashboard, WEEKS, type Dashboard } from "../../lib/progress/dashboard";
 import { startOfTomorrow, type ListFilters, type ProgressContext } from "../../lib/progress/filters";
 import { QUARTER_HOUR_MS, slotOf } from "../../lib/progress/met-tally";
-import { AMBER_MAX_POINTS_BEHIND, GREEN_MAX_POINTS_BEHIND } from "../../lib/progress/rag";
 import { getWorkload } from "../../lib/progress/workload";
 import { seedScale } from "./scale-data";
 
@@ -38,7 +37,8 @@ async function time(runs: number, work: (i: number) => Promise<unknown>): Promis
 // ---------------------------------------------------------------------------------------------
 // The floor: the dashboard's aggregates written by hand as ONE statement per dialect, run on
 // the bare driver (no Prisma, no authorization, no centre lookup), over the same schema (the
-// enrolments' stored met counts and the centre's quarter-hour tally of met decisions included).
+// enrolments' stored met counts and RAG deadlines, and the centre's quarter-hour tally of met
+// decisions included).
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -49,16 +49,14 @@ function floorSql(provider: Provider): string {
   return `
 WITH totals AS (SELECT "unitVersionId", COUNT(*) AS total FROM "Criterion" GROUP BY "unitVersionId"),
 e AS MATERIALIZED (
-  SELECT e."unitVersionId" AS uv, e."status" AS status, e."startMs" AS s, e."endMs" AS en, t.total AS total,
+  SELECT e."unitVersionId" AS uv, e."status" AS status, e."startMs" AS s, e."greenUntilMs" AS g, e."amberUntilMs" AS a, t.total AS total,
     CASE WHEN e."status" = 'ACTIVE' THEN e."metCount" ELSE 0 END AS met
   FROM "Enrolment" e JOIN totals t ON t."unitVersionId" = e."unitVersionId"
   WHERE e."centreId" = ${p(1)}),
 r AS (
   SELECT uv, status, met, total,
     CASE WHEN status = 'WITHDRAWN' THEN 'withdrawn' WHEN status = 'COMPLETED' THEN 'completed'
-      WHEN s > ${now} THEN 'notStarted' WHEN ${now} > en THEN 'red'
-      WHEN 100 * (${now} - s) * total - 100 * met * (en - s) <= ${GREEN_MAX_POINTS_BEHIND} * (en - s) * total THEN 'green'
-      WHEN 100 * (${now} - s) * total - 100 * met * (en - s) <= ${AMBER_MAX_POINTS_BEHIND} * (en - s) * total THEN 'amber'
+      WHEN s > ${now} THEN 'notStarted' WHEN ${now} <= g THEN 'green' WHEN ${now} <= a THEN 'amber'
       ELSE 'red' END AS rag,
     CASE WHEN status <> 'ACTIVE' THEN -1 WHEN met >= total THEN 9 ELSE (10 * met) / total END AS band
   FROM e)

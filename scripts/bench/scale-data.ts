@@ -17,6 +17,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
 import { providerOf, sqliteFilePath, type Provider } from "../../lib/db/provider";
+import { plannedPeriod } from "../../lib/enrolments/planned-period";
 import { refreshCentreCounters } from "../../lib/progress/enrolment-counters";
 import { importStandards } from "../../lib/standards/import";
 import { refreshCentreMetTally } from "../../lib/progress/met-tally";
@@ -134,6 +135,8 @@ const tables = {
       ["plannedEndDate", "timestamp"],
       ["startMs", "bigint"],
       ["endMs", "bigint"],
+      ["greenUntilMs", "bigint"],
+      ["amberUntilMs", "bigint"],
       ["status", { enum: "EnrolmentStatus" }],
       ["withdrawnAt", "timestamp"],
       ["withdrawnReason", "text"],
@@ -428,6 +431,8 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
     const elapsedShare = Math.max(0, (progressUntil - start) / (finishAt - start));
     const metCount = status === "COMPLETED" ? total : Math.min(total - 1, Math.max(0, Math.floor(total * elapsedShare * rng.between(0.9, 1.05))));
 
+    // With nothing met yet, as the app creates it; refreshCentreCounters recounts after the load.
+    const period = plannedPeriod(new Date(start), new Date(plannedEnd));
     buffers.Enrolment.push([
       enrolmentId,
       ctx.centreId,
@@ -439,6 +444,8 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
       plannedEnd,
       start,
       plannedEnd,
+      Number(period.greenUntilMs),
+      Number(period.amberUntilMs),
       status,
       withdrawnAt,
       withdrawnAt === null ? null : rng.pick(["Left employment", "Moved to another centre", "Personal reasons"]),

@@ -13,6 +13,7 @@ import { submitEvidence } from "@/lib/portfolio/submit-evidence";
 import { importStandards } from "@/lib/standards/import";
 import { refreshEnrolmentCounters } from "@/lib/progress/enrolment-counters";
 import { slotOf } from "@/lib/progress/met-tally";
+import { ragDeadlines } from "@/lib/progress/rag";
 import { actorByEmail } from "../helpers/actors";
 import { provider, useMigratedDb } from "../helpers/test-db";
 
@@ -27,16 +28,25 @@ const ids = { centre: "", cs34: "", cu782: "" };
 let cara: SessionActor;
 let asha: SessionActor;
 
-/** The stored figures next to the same figures counted from the rows. */
+/** The stored figures next to the same figures counted from the rows (deadlines by ragDeadlines). */
 async function figures(enrolmentId: string) {
-  const stored = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { metCount: true, lastActivityAt: true } });
-  const [met, latestMapping, latestDecision] = await Promise.all([
+  const stored = await state.db.enrolment.findUniqueOrThrow({
+    where: { id: enrolmentId },
+    select: { metCount: true, lastActivityAt: true, greenUntilMs: true, amberUntilMs: true },
+  });
+  const enrolment = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { startMs: true, endMs: true, unitVersionId: true } });
+  const [met, latestMapping, latestDecision, total] = await Promise.all([
     state.db.decision.count({ where: { enrolmentId, outcome: "MET", currentSlot: "current" } }),
     state.db.mapping.aggregate({ where: { enrolmentId }, _max: { updatedAt: true } }),
     state.db.decision.aggregate({ where: { enrolmentId }, _max: { signedAt: true } }),
+    state.db.criterion.count({ where: { unitVersionId: enrolment.unitVersionId } }),
   ]);
   const times = [latestMapping._max.updatedAt, latestDecision._max.signedAt].filter((t): t is Date => t !== null).map((t) => t.getTime());
-  const counted = { metCount: met, lastActivityAt: times.length ? new Date(Math.max(...times)) : null };
+  const counted = {
+    metCount: met,
+    lastActivityAt: times.length ? new Date(Math.max(...times)) : null,
+    ...ragDeadlines({ startMs: enrolment.startMs, endMs: enrolment.endMs, met, total }),
+  };
   return { stored, counted };
 }
 

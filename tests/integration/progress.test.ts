@@ -330,6 +330,23 @@ describe(`progress on ${provider}`, () => {
     expect(times.indexOf(null) === -1 || times.slice(times.indexOf(null)).every((t) => t === null)).toBe(true);
   });
 
+  it("pages through the list sorted by RAG in both directions as the rows sort, each row once", async () => {
+    // Only the RAG states' counts and the page's rows are read (lib/progress/candidate-list.ts):
+    // walking every page must still give every enrolment once, in (state, name, unit, id) order.
+    const naive = await naiveEnrolments(a.centreId);
+    for (const dir of ["asc", "desc"] as const) {
+      const sign = dir === "asc" ? 1 : -1;
+      const expected = [...naive]
+        .sort(
+          (x, y) =>
+            sign * (ragStates.indexOf(x.rag) - ragStates.indexOf(y.rag)) || byteOrder(x.name, y.name) || byteOrder(x.unitCode, y.unitCode) || byteOrder(x.id, y.id),
+        )
+        .map((e) => e.id);
+      const rows = await allPages(adminA, a.centreId, { sort: "rag", dir });
+      expect(rows.map((r) => r.enrolmentId), dir).toEqual(expected);
+    }
+  });
+
   it("searches names and emails ignoring case", async () => {
     const naive = await naiveEnrolments(a.centreId);
     const someone = naive.find((e) => e.status === "ACTIVE");

@@ -4,16 +4,19 @@ import {
   GREEN_MAX_POINTS_BEHIND,
   progressBand,
   progressPercent,
+  ragDeadlines,
   ragOf,
   ragStates,
   timeElapsedPercent,
   type RagFacts,
+  type RagState,
 } from "@/lib/progress/rag";
 
 // The RAG rule at its edges. The same constants and the same integer comparison drive the SQL
 // expression; tests/integration/progress.test.ts checks the databases agree at these edges.
 
 const DAY = 86_400_000;
+const DAY_BIG = BigInt(DAY);
 const start = new Date("2026-01-01T00:00:00.000Z");
 const end = new Date(start.getTime() + 100 * DAY); // 100 days: each day is one percentage point
 const at = (days: number, ms = 0) => new Date(start.getTime() + days * DAY + ms);
@@ -91,6 +94,54 @@ describe("ragOf, active enrolments (20 criteria, 100-day plan, half the time use
     const seven = { total: 7, startDate: start, plannedEndDate: new Date(start.getTime() + 7000 * DAY) };
     expect(ragOf(facts(3, seven), at(3700))).toBe("green");
     expect(ragOf(facts(3, seven), at(3700, 1))).toBe("amber");
+  });
+});
+
+describe("ragDeadlines: the rule solved for now", () => {
+  // An independent statement of the rule for active, started enrolments: points behind compared
+  // with 10 and 25 exactly, as fractions cross-multiplied (no division, no deadlines).
+  function byPointsBehind(startMs: bigint, endMs: bigint, met: number, total: number, atMs: bigint): RagState {
+    if (atMs > endMs) return "red";
+    const duration = endMs > startMs ? endMs - startMs : 1n;
+    const units = total > 0 ? BigInt(total) : 1n;
+    // points behind = 100*(at-start)/duration - 100*met/units, over the common denominator duration*units
+    const behind = 100n * (atMs - startMs) * units - 100n * BigInt(met) * duration;
+    if (behind <= 10n * duration * units) return "green";
+    if (behind <= 25n * duration * units) return "amber";
+    return "red";
+  }
+
+  it("agrees with points behind on every millisecond around each deadline, for random plans", () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 2000; i++) {
+      const startMs = BigInt(Date.UTC(2024, 0, 1) + Math.floor(random() * 1000 * DAY));
+      const duration = BigInt(Math.floor(random() * 3 * 365 * DAY)) + (i % 50 === 0 ? -DAY_BIG : 0n); // some plans end before they start
+      const endMs = startMs + duration;
+      const total = i % 97 === 0 ? 0 : 1 + Math.floor(random() * 60);
+      const met = Math.floor(random() * (total + 1));
+      const d = ragDeadlines({ startMs, endMs, met, total });
+      for (const deadline of [d.greenUntilMs, d.amberUntilMs, endMs]) {
+        for (const atMs of [deadline - 1n, deadline, deadline + 1n]) {
+          if (atMs < startMs) continue;
+          const facts: RagFacts = { status: "ACTIVE", startDate: new Date(Number(startMs)), plannedEndDate: new Date(Number(endMs)), met, total };
+          expect(ragOf(facts, new Date(Number(atMs))), `${startMs} ${endMs} ${met}/${total} at ${atMs}`).toBe(byPointsBehind(startMs, endMs, met, total, atMs));
+        }
+      }
+    }
+  });
+
+  it("puts green 10% and amber 25% of the way through the plan when nothing is met, whatever the unit's size", () => {
+    const startMs = BigInt(start.getTime());
+    const endMs = BigInt(end.getTime());
+    for (const total of [0, 1, 7, 35]) {
+      expect(ragDeadlines({ startMs, endMs, met: 0, total })).toEqual({ greenUntilMs: startMs + 10n * BigInt(DAY), amberUntilMs: startMs + 25n * BigInt(DAY) });
+    }
+  });
+
+  it("never runs past the planned end", () => {
+    const d = ragDeadlines({ startMs: BigInt(start.getTime()), endMs: BigInt(end.getTime()), met: 20, total: 20 });
+    expect(d).toEqual({ greenUntilMs: BigInt(end.getTime()), amberUntilMs: BigInt(end.getTime()) });
   });
 });
 
