@@ -24,7 +24,7 @@ import {
   versionsCte,
   type CentreInfo,
 } from "./measures";
-import { isRagState, progressPercentSql, ragRankSql, ragStates, type EnrolmentStatus, type RagState } from "./rag";
+import { isRagState, progressPercentSql, ragRankSql, ragStates, ragStateSql, type EnrolmentStatus, type RagSqlInputs, type RagState } from "./rag";
 
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
@@ -104,17 +104,17 @@ function toRow(raw: RawRow): ProgressRow {
   };
 }
 
-/** The RAG state's rank (0 red ... 5 withdrawn) of enrolment e, from its stored deadlines. */
-function ragRankOfEnrolment(now: Date): Prisma.Sql {
+/** The RAG rule's operands for enrolment e: its status, start and stored deadlines. */
+function ragInputsOfEnrolment(now: Date): RagSqlInputs {
   const col = (name: string) => Prisma.raw(`e."${name}"`);
-  return ragRankSql({ status: col("status"), startMs: col("startMs"), greenUntilMs: col("greenUntilMs"), amberUntilMs: col("amberUntilMs"), nowMs: nowMsSql(now) });
+  return { status: col("status"), startMs: col("startMs"), greenUntilMs: col("greenUntilMs"), amberUntilMs: col("amberUntilMs"), nowMs: nowMsSql(now) };
 }
 
 const searchJoin = (scope: EnrolmentScope) => (scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty);
 
 /** How many enrolments in scope are in each RAG state, by rank: one pass over stored columns. */
 export function ragRankCountsSql(q: Pick<RowQuery, "scope" | "now">): Prisma.Sql {
-  return Prisma.sql`SELECT ${ragRankOfEnrolment(q.now)} AS "rank", COUNT(*) AS "count"
+  return Prisma.sql`SELECT ${ragRankSql(ragInputsOfEnrolment(q.now))} AS "rank", COUNT(*) AS "count"
     FROM "Enrolment" e ${searchJoin(q.scope)} WHERE ${scopeConditions(q.scope)} GROUP BY 1`;
 }
 
@@ -146,7 +146,7 @@ export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDi
  * the page, and a RAG state is two comparisons with the stored deadlines (docs/decisions/0008).
  * Only the page's rows are measured and joined to their details.
  */
-function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
+export function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
   const where = scopeConditions(q.scope);
   const direction = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
   const nulls = q.sort === "lastActivity" ? Prisma.raw(q.dir === "desc" ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
@@ -162,7 +162,11 @@ function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegmen
         : q.sort === "name"
           ? Prisma.sql`u."name" ${direction}`
           : Prisma.sql`u."name" ASC`;
-  const rank = ragRankOfEnrolment(q.now);
+  const rag = ragInputsOfEnrolment(q.now);
+  const inState = (rank: number | undefined) => {
+    const state = rank === undefined ? undefined : ragStates[rank];
+    return state ? Prisma.sql` AND ${ragStateSql(rag, state)}` : Prisma.empty;
+  };
   const picked = segments.map(
     (segment, i) => Prisma.sql`SELECT * FROM (
       SELECT e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
@@ -171,7 +175,7 @@ function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegmen
       FROM "Enrolment" e
         JOIN "User" u ON u."id" = e."candidateId"
         JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
-      WHERE ${where}${segment.rank === undefined ? Prisma.empty : Prisma.sql` AND ${rank} = ${segment.rank}`}
+      WHERE ${where}${inState(segment.rank)}
       ORDER BY ${key}, u."name" ASC, v."code" ASC, e."id" ASC
       LIMIT ${segment.limit} OFFSET ${segment.offset}) ${Prisma.raw(`s${i}`)}`,
   );

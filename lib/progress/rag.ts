@@ -165,7 +165,37 @@ export function ragDeadlinesSql(p: RagPeriodSql): { greenUntilMs: Prisma.Sql; am
 /** SQL operands of the rule: the status column and integer epoch-ms expressions (stored deadlines). */
 export type RagSqlInputs = { status: Prisma.Sql; startMs: Prisma.Sql; greenUntilMs: Prisma.Sql; amberUntilMs: Prisma.Sql; nowMs: Prisma.Sql };
 
-/** `ragOf` in SQL as a CASE over the stored deadlines, giving `value(state)` for each state. */
+/**
+ * "The enrolment is in `state`", on the columns themselves (no CASE), so that a filter on one state
+ * is something the planner can estimate from its column statistics. The six conditions exclude
+ * each other and cover every enrolment (its status is ACTIVE, COMPLETED or WITHDRAWN, and
+ * greenUntilMs <= amberUntilMs); they are `ragOf`, condition by condition. The list filters on
+ * these and shows ragSql's CASE; the two are checked against each other by the progress tests.
+ */
+export function ragStateSql(i: RagSqlInputs, state: RagState): Prisma.Sql {
+  const started = Prisma.sql`${i.status} = 'ACTIVE' AND ${i.startMs} <= ${i.nowMs}`;
+  switch (state) {
+    case "withdrawn":
+      return Prisma.sql`${i.status} = 'WITHDRAWN'`;
+    case "completed":
+      return Prisma.sql`${i.status} = 'COMPLETED'`;
+    case "notStarted":
+      return Prisma.sql`${i.status} = 'ACTIVE' AND ${i.startMs} > ${i.nowMs}`;
+    case "green":
+      return Prisma.sql`${started} AND ${i.nowMs} <= ${i.greenUntilMs}`;
+    case "amber":
+      return Prisma.sql`${started} AND ${i.greenUntilMs} < ${i.nowMs} AND ${i.nowMs} <= ${i.amberUntilMs}`;
+    case "red":
+      return Prisma.sql`${started} AND ${i.amberUntilMs} < ${i.nowMs}`;
+  }
+}
+
+/**
+ * `ragOf` in SQL as one CASE over the stored deadlines, giving `value(state)` for each state: the
+ * cheapest form to compute for every enrolment of a centre (measured: about half the time of a
+ * CASE over ragStateSql's six conditions). tests/integration/progress.test.ts checks that each
+ * state's condition selects exactly the rows this CASE puts in that state.
+ */
 function ragCaseSql(i: RagSqlInputs, value: (state: RagState) => Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(CASE
     WHEN ${i.status} = 'WITHDRAWN' THEN ${value("withdrawn")}

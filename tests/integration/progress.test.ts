@@ -330,6 +330,19 @@ describe(`progress on ${provider}`, () => {
     expect(times.indexOf(null) === -1 || times.slice(times.indexOf(null)).every((t) => t === null)).toBe(true);
   });
 
+  it("filters to each RAG state exactly the enrolments the rule puts in it", async () => {
+    // The filter is written as each state's own condition (ragStateSql), the state shown as one
+    // CASE (ragSql): both must agree with the rule (ragOf) on every enrolment, edges included.
+    const naive = await naiveEnrolments(a.centreId);
+    for (const state of ragStates) {
+      const rows = await allPages(adminA, a.centreId, { rag: state });
+      const expected = naive.filter((e) => e.rag === state).map((e) => e.id);
+      expect(expected.length, state).toBeGreaterThan(0);
+      expect(rows.map((r) => r.enrolmentId).sort(), state).toEqual(expected.sort());
+      expect(new Set(rows.map((r) => r.rag)), state).toEqual(new Set([state]));
+    }
+  });
+
   it("pages through the list sorted by RAG in both directions as the rows sort, each row once", async () => {
     // Only the RAG states' counts and the page's rows are read (lib/progress/candidate-list.ts):
     // walking every page must still give every enrolment once, in (state, name, unit, id) order.
