@@ -83,7 +83,8 @@ async function floorRunner(provider: Provider, url: string, centreId: string, no
   if (provider === "postgresql") {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query("SET jit = off"); // as the app's queries run (lib/progress/measures.ts)
+    // As the app's queries run (readSettingsSql, lib/progress/measures.ts).
+    await client.query("SELECT set_config('jit', 'off', false), set_config('work_mem', '16MB', false)");
     const params = [centreId, now.getTime(), from.getTime(), slotOf(from), slotOf(end)];
     return { run: async () => (await client.query<FloorRow>(sql, params)).rows, close: () => client.end() };
   }
@@ -150,8 +151,11 @@ const listCases: Array<{ label: string; filters: Partial<ListFilters> }> = [
   { label: "page 1, by name (default)", filters: {} },
   { label: "page 20, by name", filters: { page: 20 } },
   { label: "red, one unit", filters: { rag: "red", unit: "CS34" } },
+  { label: "red, whole centre", filters: { rag: "red" } },
   { label: "search by name", filters: { search: "smith" } },
   { label: "sorted by RAG", filters: { sort: "rag" } },
+  { label: "sorted by RAG, page 20", filters: { sort: "rag", page: 20 } },
+  { label: "sorted by RAG, best first", filters: { sort: "rag", dir: "desc" } },
   { label: "sorted by progress", filters: { sort: "progress" } },
   { label: "sorted by last activity", filters: { sort: "lastActivity" } },
 ];
@@ -245,7 +249,7 @@ export function printProgressResult(r: ProgressBenchResult, log: (line: string) 
   log(`    list page, all its data      ${p(r.listPage)}  (page 1 + filter choices, concurrently)`);
   for (const l of r.lists) {
     const l95 = percentile(l.timings, 95);
-    log(`    candidate list, ${l.label.padEnd(25)} ${p(l.timings)}${target("p95 < 100 ms", l95 < 100)}`);
+    log(`    candidate list, ${l.label.padEnd(26)} ${p(l.timings)}${target("p95 < 100 ms", l95 < 100)}`);
   }
   const c95 = percentile(r.candidatePage, 95);
   log(`    candidate progress page      ${p(r.candidatePage)}${target("p95 < 100 ms", c95 < 100)}`);
