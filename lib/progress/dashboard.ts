@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
-import { scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
+import { isWholeCentre, scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
 import { centreForDashboard, derivedColumns, metCountColumn, queryRows, periodColumns, toNumber, versionsCte, type CentreInfo } from "./measures";
 import { QUARTER_HOUR_MS, slotOf } from "./met-tally";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
@@ -76,7 +76,7 @@ export function dashboardGroupsSql(where: Prisma.Sql, now: Date): Prisma.Sql {
  * decisions themselves, joined to the enrolments it selects.
  */
 export function dashboardWeeksSql(ctx: ProgressContext, scope: EnrolmentScope, from: Date, end: Date): Prisma.Sql {
-  const filtered = scope.unitCode !== undefined || scope.assessorId !== undefined || scope.startFrom !== undefined || scope.startBefore !== undefined;
+  const filtered = !isWholeCentre(scope);
   const onQuarterHours = from.getTime() % QUARTER_HOUR_MS === 0 && end.getTime() % QUARTER_HOUR_MS === 0;
   const week = (ms: Prisma.Sql) => Prisma.sql`CAST((${ms} - CAST(${from.getTime()} AS BIGINT)) / ${Prisma.raw(String(WEEK_MS))} AS BIGINT)`;
   if (!filtered && onQuarterHours) {

@@ -148,6 +148,18 @@ export type EnrolmentScope = {
   search?: string;
 };
 
+/** Whether the scope is every enrolment of the centre: no unit, assessor, cohort, candidate or search. */
+export function isWholeCentre(scope: EnrolmentScope): boolean {
+  return (
+    scope.unitCode === undefined &&
+    scope.assessorId === undefined &&
+    scope.startFrom === undefined &&
+    scope.startBefore === undefined &&
+    scope.candidateId === undefined &&
+    scope.search === undefined
+  );
+}
+
 export function scopeOf(centreId: string, filters: ProgressFilters & { search?: string }, timeZone: string): EnrolmentScope {
   const range = filters.cohort ? cohortRange(filters.cohort, timeZone) : null;
   return {

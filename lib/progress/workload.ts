@@ -1,7 +1,7 @@
 import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { scopeConditions, scopeOf, type ProgressContext, type ProgressFilters } from "./filters";
+import { isWholeCentre, scopeConditions, scopeOf, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
 import { centreForDashboard, queryRows, toNullableNumber, toNumber, type CentreInfo } from "./measures";
 import { epochMsSql } from "./rag";
 
@@ -38,7 +38,9 @@ type Row = {
 
 export type WorkloadInput = { centreId: string } & ProgressFilters;
 
-export function workloadSql(ctx: ProgressContext, where: Prisma.Sql, centreId: string, assessorId: string | undefined, since: Date): Prisma.Sql {
+export function workloadSql(ctx: ProgressContext, scope: EnrolmentScope, since: Date): Prisma.Sql {
+  const { centreId, assessorId } = scope;
+  const where = scopeConditions(scope);
   return Prisma.sql`
     WITH "scoped" AS NOT MATERIALIZED (
       SELECT e."id" AS "id", e."assessorId" AS "assessorId", e."candidateId" AS "candidateId", e."status" AS "status"
@@ -53,9 +55,11 @@ export function workloadSql(ctx: ProgressContext, where: Prisma.Sql, centreId: s
             WHERE m."status" = 'SUBMITTED' AND s."status" = 'ACTIVE' AND s."assessorId" IS NOT NULL AND s."candidateId" <> s."assessorId") w
       GROUP BY w."assessorId"),
     "decided" AS (
+      -- The centre's decisions by their own centre and time (index-only); joined to the
+      -- selected enrolments only when a filter selects some of them.
       SELECT d."signedById" AS "assessorId", COUNT(*) AS "decisions"
-      FROM "Decision" d JOIN "scoped" s ON s."id" = d."enrolmentId"
-      WHERE d."signedAt" >= ${since}
+      FROM "Decision" d ${isWholeCentre(scope) ? Prisma.empty : Prisma.sql`JOIN "scoped" s ON s."id" = d."enrolmentId"`}
+      WHERE d."centreId" = ${centreId} AND d."signedAt" >= ${since}
       GROUP BY d."signedById"),
     "assigned" AS (
       SELECT s."assessorId" AS "assessorId", COUNT(DISTINCT s."candidateId") AS "candidates", COUNT(*) AS "enrolments"
@@ -83,10 +87,10 @@ export function workloadSql(ctx: ProgressContext, where: Prisma.Sql, centreId: s
 export async function getWorkload(db: Db, actor: Actor, input: WorkloadInput, ctx: ProgressContext): Promise<Workload> {
   const now = ctx.now ?? new Date();
   const centre = await centreForDashboard(db, actor, input.centreId);
-  const where = scopeConditions(scopeOf(centre.id, { unit: input.unit, assessor: input.assessor, cohort: input.cohort }, centre.timeZone));
+  const scope = scopeOf(centre.id, { unit: input.unit, assessor: input.assessor, cohort: input.cohort }, centre.timeZone);
   const since = new Date(now.getTime() - DECISION_WINDOW_DAYS * 86_400_000);
 
-  const rows = await queryRows<Row>(db, ctx, workloadSql(ctx, where, centre.id, input.assessor, since));
+  const rows = await queryRows<Row>(db, ctx, workloadSql(ctx, scope, since));
 
   return {
     centre,

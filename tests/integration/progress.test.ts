@@ -247,35 +247,41 @@ describe(`progress on ${provider}`, () => {
     if (!filters.unit && !filters.assessor && !filters.cohort) expect(weeks.reduce((x, y) => x + y, 0)).toBeGreaterThan(0);
   });
 
-  it("computes each assessor's workload as a naive count does", async () => {
-    const workload = await getWorkload(state.db, adminA, { centreId: a.centreId }, ctx);
-    const enrolments = await state.db.enrolment.findMany({
-      where: { centreId: a.centreId },
-      select: {
-        id: true,
-        status: true,
-        assessorId: true,
-        candidateId: true,
-        mappings: { where: { status: "SUBMITTED" }, select: { evidenceId: true, evidence: { select: { submittedAt: true } } } },
-        decisions: { select: { signedById: true, signedAt: true } },
-      },
-    });
-    const since = NOW.getTime() - 30 * DAY;
-    const assessors = await state.db.membership.findMany({ where: { centreId: a.centreId, role: "ASSESSOR" }, select: { userId: true } });
-    expect(workload.assessors.map((w) => w.assessor.id).sort()).toEqual(assessors.map((m) => m.userId).sort());
-    let anyWaiting = false;
-    for (const row of workload.assessors) {
-      const id = row.assessor.id;
-      const theirs = enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE" && e.candidateId !== id);
-      const waiting = new Map(theirs.flatMap((e) => e.mappings.map((m) => [m.evidenceId, m.evidence.submittedAt] as const)));
-      const oldest = [...waiting.values()].filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
-      expect(row.waitingEvidence, id).toBe(waiting.size);
-      expect(row.oldestWaitingSince?.getTime() ?? null, id).toBe(oldest?.getTime() ?? null);
-      expect(row.decisionsLast30Days, id).toBe(enrolments.flatMap((e) => e.decisions).filter((d) => d.signedById === id && d.signedAt.getTime() >= since).length);
-      expect(row.candidatesAssigned, id).toBe(new Set(enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE").map((e) => e.candidateId)).size);
-      anyWaiting ||= waiting.size > 0;
+  it("computes each assessor's workload as a naive count does, for the centre and for one unit", async () => {
+    for (const unit of [undefined, "CS34"]) {
+      const workload = await getWorkload(state.db, adminA, { centreId: a.centreId, unit }, ctx);
+      const enrolments = await state.db.enrolment.findMany({
+        where: { centreId: a.centreId, ...(unit ? { unitVersion: { unit: { code: unit } } } : {}) },
+        select: {
+          id: true,
+          status: true,
+          assessorId: true,
+          candidateId: true,
+          mappings: { where: { status: "SUBMITTED" }, select: { evidenceId: true, evidence: { select: { submittedAt: true } } } },
+          decisions: { select: { signedById: true, signedAt: true } },
+        },
+      });
+      const since = NOW.getTime() - 30 * DAY;
+      const assessors = await state.db.membership.findMany({ where: { centreId: a.centreId, role: "ASSESSOR" }, select: { userId: true } });
+      expect(workload.assessors.map((w) => w.assessor.id).sort()).toEqual(assessors.map((m) => m.userId).sort());
+      let anyWaiting = false;
+      let anyDecided = false;
+      for (const row of workload.assessors) {
+        const id = row.assessor.id;
+        const theirs = enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE" && e.candidateId !== id);
+        const waiting = new Map(theirs.flatMap((e) => e.mappings.map((m) => [m.evidenceId, m.evidence.submittedAt] as const)));
+        const oldest = [...waiting.values()].filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
+        const decided = enrolments.flatMap((e) => e.decisions).filter((d) => d.signedById === id && d.signedAt.getTime() >= since).length;
+        expect(row.waitingEvidence, `${unit} ${id}`).toBe(waiting.size);
+        expect(row.oldestWaitingSince?.getTime() ?? null, `${unit} ${id}`).toBe(oldest?.getTime() ?? null);
+        expect(row.decisionsLast30Days, `${unit} ${id}`).toBe(decided);
+        expect(row.candidatesAssigned, `${unit} ${id}`).toBe(new Set(enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE").map((e) => e.candidateId)).size);
+        anyWaiting ||= waiting.size > 0;
+        anyDecided ||= decided > 0;
+      }
+      expect(anyWaiting, unit).toBe(true);
+      expect(anyDecided, unit).toBe(true);
     }
-    expect(anyWaiting).toBe(true);
   });
 
   it("computes the RAG state in SQL exactly as the rule says, at its edges", async () => {
