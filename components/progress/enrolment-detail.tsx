@@ -51,6 +51,12 @@ export function EnrolmentDetailSection({ enrolment, timeZone }: { enrolment: Enr
           <dt className="text-slate-700">Planned time used</dt>
           <dd className="font-medium tabular-nums">{text["Time elapsed (%)"]}%</dd>
         </div>
+        {text.Schedule ? (
+          <div>
+            <dt className="text-slate-700">Schedule</dt>
+            <dd className="font-medium tabular-nums">{text.Schedule}</dd>
+          </div>
+        ) : null}
         <div>
           <dt className="text-slate-700">Last activity</dt>
           <dd className="font-medium">{text["Last activity"]}</dd>

@@ -80,6 +80,7 @@ export function ProgressTable({ rows, timeZone, filters, dir, caption }: Props) 
                 <td className="px-3 py-2 text-right tabular-nums">{text["Time elapsed (%)"]}%</td>
                 <td className="px-3 py-2">
                   <RagBadge rag={row.rag} />
+                  {text.Schedule ? <span className="block text-xs text-slate-700">{text.Schedule}</span> : null}
                 </td>
                 <td className="px-3 py-2 text-xs">{text["Last activity"]}</td>
               </tr>

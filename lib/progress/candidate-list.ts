@@ -24,7 +24,7 @@ import {
   versionsCte,
   type CentreInfo,
 } from "./measures";
-import { isRagState, progressPercentSql, ragRankSql, ragStates, ragStateSql, type EnrolmentStatus, type RagSqlInputs, type RagState } from "./rag";
+import { isRagState, pointsBehind, progressPercentSql, ragRankSql, ragStates, ragStateSql, type EnrolmentStatus, type RagSqlInputs, type RagState } from "./rag";
 
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
@@ -50,6 +50,8 @@ export type ProgressRow = {
   /** Whole percent of the planned time used, rounded down, 0-100. */
   timeElapsed: number;
   rag: RagState;
+  /** Points behind schedule, rounded up (negative when ahead); null unless active and within its planned period. */
+  pointsBehind: number | null;
   lastActivityAt: Date | null;
 };
 
@@ -84,10 +86,10 @@ type RawRow = {
   lastActivityMs: unknown;
 };
 
-function toRow(raw: RawRow): ProgressRow {
+function toRow(raw: RawRow, now: Date): ProgressRow {
   if (!isRagState(raw.rag)) throw new Error(`unexpected RAG state from the database: ${raw.rag}`);
   const lastActivity = toNullableNumber(raw.lastActivityMs);
-  return {
+  const row: Omit<ProgressRow, "pointsBehind"> = {
     enrolmentId: raw.id,
     candidate: { id: raw.candidateId, name: raw.candidateName, email: raw.candidateEmail },
     unit: { code: raw.unitCode, title: raw.unitTitle, versionId: raw.unitVersionId },
@@ -102,6 +104,7 @@ function toRow(raw: RawRow): ProgressRow {
     rag: raw.rag,
     lastActivityAt: lastActivity === null ? null : new Date(lastActivity),
   };
+  return { ...row, pointsBehind: pointsBehind(row, now) };
 }
 
 /** The RAG rule's operands for enrolment e: its status, start and stored deadlines. */
@@ -228,7 +231,7 @@ export async function queryProgressRows(db: Db, ctx: ProgressContext, q: RowQuer
     }
     if (segments.length === 0) return { rows: [], fullCount };
     const raw = await read<RawRow>(progressRowsSql(ctx, q, segments));
-    return { rows: raw.map(toRow), fullCount };
+    return { rows: raw.map((r) => toRow(r, q.now)), fullCount };
   });
 }
 

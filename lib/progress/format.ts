@@ -21,11 +21,24 @@ export const progressColumns = [
   "Progress (%)",
   "Time elapsed (%)",
   "RAG",
+  "Schedule",
   "Last activity",
 ] as const;
 export type ProgressColumn = (typeof progressColumns)[number];
 
 export type ProgressRowText = Record<ProgressColumn, string>;
+
+/** Points behind or ahead of the plan (lib/progress/rag.ts pointsBehind), or why there are none. */
+function scheduleText(row: ProgressRow): string {
+  const points = row.pointsBehind;
+  if (points !== null) {
+    if (points === 0) return "On schedule";
+    const n = Math.abs(points);
+    return `${n} ${n === 1 ? "point" : "points"} ${points > 0 ? "behind" : "ahead"}`;
+  }
+  if (row.status !== "ACTIVE") return "";
+  return row.rag === "notStarted" ? "Not started" : "Past planned end";
+}
 
 export function progressRowText(row: ProgressRow, timeZone: string): ProgressRowText {
   return {
@@ -42,6 +55,7 @@ export function progressRowText(row: ProgressRow, timeZone: string): ProgressRow
     "Progress (%)": String(row.progress),
     "Time elapsed (%)": String(row.timeElapsed),
     RAG: ragLabels[row.rag],
+    Schedule: scheduleText(row),
     "Last activity": row.lastActivityAt ? formatDateTime(row.lastActivityAt, timeZone) : "None yet",
   };
 }

@@ -110,6 +110,27 @@ export function ragOf(facts: RagFacts, now: Date): RagState {
   return "red";
 }
 
+/**
+ * How far behind schedule an active enrolment is, in percentage points rounded up to a whole
+ * point (negative when ahead), between its start and its planned end; null otherwise (not
+ * started, past the planned end, completed, withdrawn). Rounded up so that the figure agrees
+ * with the state at the thresholds: green exactly when it is at most 10, amber at most 25.
+ * (Rounded down, a red enrolment a minute past 25 points would read "25 points behind".)
+ */
+export function pointsBehind(facts: RagFacts, now: Date): number | null {
+  if (facts.status !== "ACTIVE") return null;
+  const start = BigInt(facts.startDate.getTime());
+  const end = BigInt(facts.plannedEndDate.getTime());
+  const at = BigInt(now.getTime());
+  if (at < start || at > end) return null;
+  const duration = end > start ? end - start : 1n;
+  const units = facts.total > 0 ? BigInt(facts.total) : 1n;
+  const scaled = 100n * (at - start) * units - 100n * BigInt(facts.met) * duration;
+  const over = duration * units;
+  // BigInt division truncates toward zero, which rounds a negative quotient up already.
+  return Number(scaled > 0n ? (scaled + over - 1n) / over : scaled / over) || 0;
+}
+
 /** Progress as a whole percentage, rounded down (so 100% means every criterion is met). */
 export function progressPercent(met: number, total: number): number {
   return total > 0 ? Math.floor((100 * met) / total) : 0;

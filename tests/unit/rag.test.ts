@@ -3,6 +3,7 @@ import {
   AMBER_MAX_POINTS_BEHIND,
   GREEN_MAX_POINTS_BEHIND,
   progressBand,
+  pointsBehind,
   progressPercent,
   ragDeadlines,
   ragOf,
@@ -125,7 +126,12 @@ describe("ragDeadlines: the rule solved for now", () => {
         for (const atMs of [deadline - 1n, deadline, deadline + 1n]) {
           if (atMs < startMs) continue;
           const facts: RagFacts = { status: "ACTIVE", startDate: new Date(Number(startMs)), plannedEndDate: new Date(Number(endMs)), met, total };
-          expect(ragOf(facts, new Date(Number(atMs))), `${startMs} ${endMs} ${met}/${total} at ${atMs}`).toBe(byPointsBehind(startMs, endMs, met, total, atMs));
+          const now = new Date(Number(atMs));
+          const state = ragOf(facts, now);
+          expect(state, `${startMs} ${endMs} ${met}/${total} at ${atMs}`).toBe(byPointsBehind(startMs, endMs, met, total, atMs));
+          // The points shown agree with the state wherever they are shown.
+          const points = pointsBehind(facts, now);
+          if (points !== null) expect(state).toBe(points <= 10 ? "green" : points <= 25 ? "amber" : "red");
         }
       }
     }
@@ -142,6 +148,29 @@ describe("ragDeadlines: the rule solved for now", () => {
   it("never runs past the planned end", () => {
     const d = ragDeadlines({ startMs: BigInt(start.getTime()), endMs: BigInt(end.getTime()), met: 20, total: 20 });
     expect(d).toEqual({ greenUntilMs: BigInt(end.getTime()), amberUntilMs: BigInt(end.getTime()) });
+  });
+});
+
+describe("pointsBehind", () => {
+  const half = at(50);
+  it("rounds up, so the figure never reads as a threshold the state has passed", () => {
+    expect(pointsBehind(facts(8), half)).toBe(10); // exactly 10: green
+    expect(pointsBehind(facts(8), at(50, 1))).toBe(11); // a moment past 10: amber
+    expect(pointsBehind(facts(5), half)).toBe(25); // exactly 25: amber
+    expect(pointsBehind(facts(5), at(50, 1))).toBe(26); // a moment past 25: red
+  });
+
+  it("is negative when ahead and 0 on schedule", () => {
+    expect(pointsBehind(facts(10), half)).toBe(0);
+    expect(pointsBehind(facts(14), half)).toBe(-20);
+  });
+
+  it("is not given before the start, after the planned end, or when completed or withdrawn", () => {
+    expect(pointsBehind(facts(0), at(-1))).toBeNull();
+    expect(pointsBehind(facts(0), at(100, 1))).toBeNull();
+    expect(pointsBehind(facts(0, { status: "COMPLETED" }), half)).toBeNull();
+    expect(pointsBehind(facts(0, { status: "WITHDRAWN" }), half)).toBeNull();
+    expect(pointsBehind(facts(0), end)).toBe(100);
   });
 });
 
