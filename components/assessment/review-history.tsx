@@ -1,5 +1,5 @@
 import { Time } from "@/components/assessment/page-parts";
-import type { ReviewEntry, ReviewHistory } from "@/lib/assessment/review-history";
+import type { MappingHistory, ReviewEntry, ReviewHistory } from "@/lib/assessment/review-history";
 import { formatDateTime } from "@/lib/format/date";
 import { mappingStatusLabel, reviewFeedbackLabel } from "@/lib/mapping/status-words";
 
@@ -32,6 +32,19 @@ export function ReviewRounds({ reviews, timeZone }: { reviews: readonly ReviewEn
   );
 }
 
+/** One mapping's (or withdrawn claim's) criterion and its reviews, round by round. */
+export function ClaimHistory({ claim, timeZone }: { claim: MappingHistory; timeZone: string }) {
+  return (
+    <li className="space-y-2 rounded border border-slate-200 bg-white p-4">
+      <h3 className="font-semibold">
+        {claim.unitCode} {claim.criterionRef} <span className="font-normal">{claim.criterionText}</span>
+      </h3>
+      {claim.withdrawn ? <p className="text-sm font-medium">Claim withdrawn: the candidate removed this mapping after it was reviewed.</p> : null}
+      <ReviewRounds reviews={claim.reviews} timeZone={timeZone} />
+    </li>
+  );
+}
+
 /** The candidate's view of every round of every mapping of one evidence item. */
 export function EvidenceReviewHistory({ history }: { history: ReviewHistory }) {
   const headingId = `review-history-${history.evidenceId}`;
@@ -50,12 +63,7 @@ export function EvidenceReviewHistory({ history }: { history: ReviewHistory }) {
           </p>
           <ul className="space-y-4">
             {history.mappings.map((m) => (
-              <li key={m.mappingId} className="space-y-2 rounded border border-slate-200 bg-white p-4">
-                <h3 className="font-semibold">
-                  {m.unitCode} {m.criterionRef} <span className="font-normal">{m.criterionText}</span>
-                </h3>
-                <ReviewRounds reviews={m.reviews} timeZone={history.timeZone} />
-              </li>
+              <ClaimHistory key={m.mappingId ?? `withdrawn-${m.unitCode}-${m.criterionRef}`} claim={m} timeZone={history.timeZone} />
             ))}
           </ul>
         </>

@@ -7,7 +7,7 @@ import { mappingWarnings } from "../mapping/mapping-warnings";
 import { byUnitThenCriterion } from "../mapping/rules";
 import { describeRangeRule } from "../standards/range-rule";
 import { readCommentThread, type CommentThread } from "./comment-thread";
-import { mappingReviewsQuery, reviewEntries, type ReviewEntry } from "./review-history";
+import { mappingReviewsQuery, reviewEntries, withdrawnClaims, type MappingHistory, type ReviewEntry } from "./review-history";
 
 // Everything the review page shows about one evidence item: its details and declaration, its
 // mappings grouped by unit and criterion with the range items claimed, each mapping's review
@@ -62,6 +62,8 @@ export type EvidenceReview = {
   };
   timeZone: string;
   units: ReviewUnit[];
+  /** Claims the candidate withdrew after they were reviewed, with those reviews. */
+  withdrawn: MappingHistory[];
   /** The comments in every round, oldest first, as the candidate's evidence page shows them too. */
   thread: CommentThread;
   /** Whether anything on this page is the viewer's to review. */
@@ -194,6 +196,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     },
     timeZone,
     units,
+    withdrawn: await withdrawnClaims(db, evidenceId),
     thread,
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
   };

@@ -50,7 +50,9 @@ export function reviewEntries(rows: readonly ReviewRow[], names: ReadonlyMap<str
 }
 
 export type MappingHistory = {
-  mappingId: string;
+  /** Null for a claim the candidate withdrew (removed the mapping) after it was reviewed. */
+  mappingId: string | null;
+  withdrawn: boolean;
   unitCode: string;
   criterionRef: string;
   criterionText: string;
@@ -64,18 +66,67 @@ export type ReviewHistory = {
   /** The evidence's round now: the one it is in, or its next submission will be. */
   round: number;
   timeZone: string;
-  /** Every mapping of the evidence, by unit and criterion, each with its reviews. */
+  /** Every mapping of the evidence, by unit and criterion, each with its reviews; then the claims withdrawn after review. */
   mappings: MappingHistory[];
   reviewCount: number;
   /** The evidence has been reviewed before, so submitting it now is a resubmission. */
   resubmission: boolean;
   /**
    * While the evidence is back with the candidate after a round that referred something back
-   * (round - 1): who referred mappings back in it and when the last of them did (none, and null,
-   * where the referred mappings have since been removed). Null otherwise.
+   * (round - 1): who referred mappings back in it and when the last of them did (withdrawn
+   * claims included). Null otherwise.
    */
   referral: { reviewerNames: string[]; at: Date | null } | null;
 };
+
+async function reviewerNames(db: Db, reviewerIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(reviewerIds)];
+  if (ids.length === 0) return new Map();
+  return new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+}
+
+/**
+ * Claims on the evidence that the candidate withdrew (removed the mapping) after an assessor had
+ * reviewed them: their reviews stay, without the mapping, so the exchange stays on the record
+ * (docs/decisions/0005). One entry per unit and criterion, by unit then criterion.
+ */
+export async function withdrawnClaims(db: Db, evidenceId: string): Promise<MappingHistory[]> {
+  const rows = await db.mappingReview.findMany({
+    where: { evidenceId, mappingId: null },
+    select: {
+      ...mappingReviewsQuery.select,
+      enrolmentId: true,
+      enrolment: { select: { unitVersion: { select: { unit: { select: { code: true } } } } } },
+      criterion: { select: { id: true, ref: true, text: true, position: true, rangeItems: { select: { id: true, text: true } } } },
+    },
+    orderBy: mappingReviewsQuery.orderBy,
+  });
+  if (rows.length === 0) return [];
+  const names = await reviewerNames(
+    db,
+    rows.map((r) => r.reviewerId),
+  );
+  const claims = new Map<string, (typeof rows)[number][]>();
+  for (const row of rows) {
+    const key = `${row.enrolmentId} ${row.criterion.id}`;
+    claims.set(key, [...(claims.get(key) ?? []), row]);
+  }
+  return [...claims.values()]
+    .map((reviews) => reviews as [(typeof rows)[number], ...(typeof rows)[number][]])
+    .sort(([a], [b]) => byUnitThenCriterion(a, b))
+    .map((reviews) => {
+      const [first] = reviews;
+      return {
+        mappingId: null,
+        withdrawn: true,
+        unitCode: first.enrolment.unitVersion.unit.code,
+        criterionRef: first.criterion.ref,
+        criterionText: first.criterion.text,
+        status: reviews[reviews.length - 1]?.status ?? first.status,
+        reviews: reviewEntries(reviews, names, new Map(first.criterion.rangeItems.map((i) => [i.id, i.text]))),
+      };
+    });
+}
 
 /**
  * The review history of one evidence item, for anyone who may read the evidence (its owner,
@@ -102,19 +153,22 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
 
-  const reviewerIds = [...new Set(mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)))];
-  const names =
-    reviewerIds.length > 0 ? new Map((await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+  const names = await reviewerNames(
+    db,
+    mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)),
+  );
 
   mappings.sort(byUnitThenCriterion);
-  const history: MappingHistory[] = mappings.map((m) => ({
+  const current: MappingHistory[] = mappings.map((m) => ({
     mappingId: m.id,
+    withdrawn: false,
     unitCode: m.enrolment.unitVersion.unit.code,
     criterionRef: m.criterion.ref,
     criterionText: m.criterion.text,
     status: m.status,
     reviews: reviewEntries(m.reviews, names, new Map(m.criterion.rangeItems.map((i) => [i.id, i.text]))),
   }));
+  const history = [...current, ...(await withdrawnClaims(db, evidenceId))];
   const reviews = history.flatMap((m) => m.reviews);
 
   let referral: ReviewHistory["referral"] = null;

@@ -68,6 +68,7 @@ export async function reviewMapping(db: Db, actor: Actor, rawInput: ReviewMappin
         status: true,
         feedback: true,
         enrolmentId: true,
+        criterionId: true,
         rangeItems: { select: { rangeItemId: true } },
         criterion: { select: { ref: true, rangeItems: { select: { id: true } } } },
         enrolment: { select: { status: true, centreId: true, candidateId: true, unitVersion: { select: { unit: { select: { code: true } } } } } },
@@ -105,7 +106,18 @@ export async function reviewMapping(db: Db, actor: Actor, rawInput: ReviewMappin
     const round = mapping.evidence.round;
     const acceptedItems = status === "ACCEPTED" ? rangeItemIds : [];
     await tx.mappingReview.create({
-      data: { mappingId: mapping.id, round, status, feedback, rangeItemIds: acceptedItems, reviewerId: actor.userId, at: now },
+      data: {
+        mappingId: mapping.id,
+        evidenceId: mapping.evidence.id,
+        criterionId: mapping.criterionId,
+        enrolmentId: mapping.enrolmentId,
+        round,
+        status,
+        feedback,
+        rangeItemIds: acceptedItems,
+        reviewerId: actor.userId,
+        at: now,
+      },
     });
     // Guarded on the status read above, so two reviews racing each other cannot both land.
     const updated = await tx.mapping.updateMany({

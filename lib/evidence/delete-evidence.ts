@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
 import { loadEvidenceResource } from "./evidence-resource";
-import { evidenceAuditSnapshot, lockReason } from "./get-evidence";
+import { evidenceAuditSnapshot, lockedMessages, lockReason } from "./get-evidence";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 /**
@@ -28,6 +28,8 @@ export async function deleteEvidence(db: Db, actor: Actor, evidenceId: string, s
     if (!before) throw new AppError("That evidence does not exist or has already been deleted.");
     const locked = lockReason({ submittedAt: before.submittedAt, lockingMappings: before._count.mappings });
     if (locked) throw new AppError(locked, `evidence ${evidenceId} is locked`);
+    // Its reviews are part of the record (docs/decisions/0005); the database refuses too.
+    if ((await tx.mappingReview.count({ where: { evidenceId } })) > 0) throw new AppError(lockedMessages.reviewed, `evidence ${evidenceId} has reviews`);
 
     const { count } = await tx.evidence.deleteMany({ where: { id: evidenceId } });
     if (count !== 1) throw new AppError("That evidence does not exist or has already been deleted.");

@@ -32,11 +32,17 @@ export type EvidenceDetail = {
   /** Why it can no longer be changed or deleted, or null while it is the candidate's to change. */
   lockedBecause: string | null;
   canEdit: boolean;
+  /** Why it cannot be deleted although it can be changed (it has been reviewed), or null. */
+  keptBecause: string | null;
+  canDelete: boolean;
 };
 
 export const lockedMessages = {
   submitted: "This evidence has been submitted for assessment, so it can no longer be changed or deleted.",
   underReview: "An assessor is reviewing or has accepted mappings of this evidence, so it can no longer be changed or deleted.",
+  /** Deleting only: reviewed evidence may still be revised, but its reviews are part of the record (docs/decisions/0005). */
+  reviewed:
+    "This evidence has been reviewed, so it stays on your record with its review history and cannot be deleted. You can still revise it, or remove the mappings you no longer claim.",
 } as const;
 
 /**
@@ -84,7 +90,7 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
   const resource = await loadEvidenceResource(db, evidenceId);
   authorize(actor, "evidence.read", resource);
 
-  const [evidence, centre, statusRows] = await Promise.all([
+  const [evidence, centre, statusRows, reviewCount] = await Promise.all([
     db.evidence.findUnique({
       where: { id: evidenceId },
       select: {
@@ -106,12 +112,14 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
     }),
     db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
     db.mapping.groupBy({ by: ["status"], where: { evidenceId }, _count: { _all: true } }),
+    db.mappingReview.count({ where: { evidenceId } }),
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
 
   const timeZone = centre?.timeZone ?? "Europe/London";
   const mappings = mappingStatusCounts(statusRows.map((row) => ({ status: row.status, count: row._count._all })));
   const lockedBecause = lockReason({ submittedAt: evidence.submittedAt, lockingMappings: mappings.submitted + mappings.accepted });
+  const canEdit = lockedBecause === null && can(actor, "evidence.update", resource);
   return {
     id: evidence.id,
     centreId: evidence.centreId,
@@ -132,7 +140,9 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
     mappings,
     statusText: evidenceStatusText(evidence, mappings),
     lockedBecause,
-    canEdit: lockedBecause === null && can(actor, "evidence.update", resource),
+    canEdit,
+    keptBecause: reviewCount > 0 ? lockedMessages.reviewed : null,
+    canDelete: canEdit && reviewCount === 0,
   };
 }
 

@@ -10,7 +10,7 @@ import { createEmptyDatabase, provider, type TestDatabase } from "../helpers/tes
 
 // The progress migrations add cached figures (met counts, last activity, the decision's centre,
 // the quarter-hour tally of met decisions, the planned period in ms, the RAG deadlines) and fill
-// them for the rows already there. An upgrade of a database in use must give exactly what the
+// them for the rows already there; a later one copies onto each review what it reviewed. An upgrade of a database in use must give exactly what the
 // app's own recount gives. This builds a database as it was before those migrations, with data
 // in it (written with the columns of that time), applies the rest, and compares.
 
@@ -84,7 +84,10 @@ beforeAll(async () => {
   const evidence = await db.evidence.create({
     data: { centreId, candidateId: "backfill-cand-1", title: "Shift log", method: "Workplace document", activityDate: at(60), description: "Log" },
   });
-  await db.mapping.create({ data: { evidenceId: evidence.id, criterionId: c[5]!.id, enrolmentId: "enr-active", updatedAt: at(5), createdAt: at(6) } });
+  const reviewed = await db.mapping.create({ data: { evidenceId: evidence.id, criterionId: c[5]!.id, enrolmentId: "enr-active", updatedAt: at(5), createdAt: at(6) } });
+  // A review, with the MappingReview columns of before (no evidence, criterion or enrolment of its own).
+  await db.$executeRaw`INSERT INTO "MappingReview" ("id", "mappingId", "round", "status", "feedback", "rangeItemIds", "reviewerId", "at")
+    VALUES (${"review-1"}, ${reviewed.id}, ${1}, ${"REJECTED"}, ${"Say more."}, ${"[]"}, ${"backfill-assessor"}, ${at(5)})`;
   await db.mapping.create({ data: { evidenceId: evidence.id, criterionId: c[0]!.id, enrolmentId: "enr-future", updatedAt: at(1), createdAt: at(1) } });
 
   await migrate(database.url);
@@ -134,6 +137,9 @@ describe(`progress migrations on a database in use (${provider})`, () => {
       ragDeadlines({ startMs: active!.startMs, endMs: active!.endMs, met: 3, total: cs34Total }),
     );
     expect(new Set(decisions.map((d) => d.centreId))).toEqual(new Set([centreId]));
+    // A review keeps what it reviewed, copied from its mapping.
+    const review = await db.mappingReview.findUniqueOrThrow({ where: { id: "review-1" }, include: { mapping: true } });
+    expect([review.evidenceId, review.criterionId, review.enrolmentId]).toEqual([review.mapping?.evidenceId, review.mapping?.criterionId, "enr-active"]);
     // d2 and d3 fall in one quarter hour; the revoked and the not-yet-met do not count.
     const standingMet = 3 + 1 + (await db.decision.count({ where: { enrolmentId: "enr-done" } }));
     expect(tally.reduce((sum, t) => sum + t.count, 0)).toBe(standingMet);

@@ -89,7 +89,7 @@ describe("the review history of an evidence item", () => {
     await submitEvidence(state.db, people.cara, { evidenceId: item.id, declarationConfirmed: true });
     const history = await getReviewHistory(state.db, people.cara, item.id);
     expect(history).toMatchObject({ round: 1, reviewCount: 0, resubmission: false, referral: null, timeZone: "Europe/London" });
-    expect(history.mappings).toEqual([{ mappingId: expect.any(String), unitCode: "CS34", criterionRef: "1.3", criterionText: c13.text, status: "SUBMITTED", reviews: [] }]);
+    expect(history.mappings).toEqual([{ mappingId: expect.any(String), withdrawn: false, unitCode: "CS34", criterionRef: "1.3", criterionText: c13.text, status: "SUBMITTED", reviews: [] }]);
   });
 
   it("keeps every round of every mapping, oldest first, says who referred it back and when, and matches the review page", async () => {

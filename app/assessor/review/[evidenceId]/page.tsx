@@ -6,7 +6,7 @@ import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts
 import { Refusal } from "@/components/ui/refusal";
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
 import { EvidenceComments } from "@/components/assessment/comments";
-import { ReviewRounds } from "@/components/assessment/review-history";
+import { ClaimHistory, ReviewRounds } from "@/components/assessment/review-history";
 import { linkClass, panelClass } from "@/components/assessment/styles";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
 import { getEvidenceReview, type EvidenceReview, type ReviewMapping } from "@/lib/assessment/get-review";
@@ -203,6 +203,20 @@ export default async function ReviewEvidencePage({
           </div>
         ))}
       </section>
+
+      {review.withdrawn.length > 0 ? (
+        <section aria-labelledby="withdrawn-title" className="space-y-4">
+          <h2 id="withdrawn-title" className="text-xl font-semibold">
+            Claims withdrawn after review
+          </h2>
+          <p>The candidate removed these mappings after they were reviewed. The reviews stay on the record.</p>
+          <ul className="space-y-4">
+            {review.withdrawn.map((claim) => (
+              <ClaimHistory key={`${claim.unitCode}-${claim.criterionRef}`} claim={claim} timeZone={tz} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <EvidenceComments thread={review.thread} page="review" />
     </div>

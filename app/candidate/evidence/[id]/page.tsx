@@ -125,13 +125,15 @@ export default async function EvidencePage({
 
       <EvidenceComments thread={thread} page="candidate" />
 
-      {evidence.canEdit ? (
+      {evidence.canDelete ? (
         <section aria-labelledby="delete-heading" className="max-w-3xl space-y-2">
           <h2 id="delete-heading" className="text-xl font-semibold">
             Delete
           </h2>
           <DeleteEvidenceForm action={deleteEvidenceAction.bind(null, evidence.id)} />
         </section>
+      ) : evidence.canEdit && evidence.keptBecause ? (
+        <p className="max-w-3xl text-slate-700">{evidence.keptBecause}</p>
       ) : null}
     </div>
   );
