@@ -121,8 +121,21 @@ export function ragRankCountsSql(q: Pick<RowQuery, "scope" | "now">): Prisma.Sql
     FROM "Enrolment" e ${searchJoin(q.scope)} WHERE ${scopeConditions(q.scope)} GROUP BY 1`;
 }
 
-/** A run of one page taken from one RAG state (or from every state: rank undefined). */
-export type PageSegment = { rank?: number; offset: number; limit: number };
+/**
+ * A run of one page taken from one RAG state (or from every state: rank undefined). Reversed, it
+ * is read from the far end: `offset` counts from the last row, in the opposite order.
+ */
+export type PageSegment = { rank?: number; offset: number; limit: number; reversed?: boolean };
+
+/**
+ * The same rows read from whichever end of the `count` rows is nearer. OFFSET reads and drops
+ * every row before the page, so the last page of 49,000 rows read forwards costs as much as
+ * sorting them all; read backwards (the name index walks both ways) it is as cheap as the first.
+ */
+export function fromNearerEnd(segment: PageSegment, count: number): PageSegment {
+  const fromEnd = count - segment.offset - segment.limit;
+  return fromEnd < segment.offset ? { ...segment, offset: Math.max(0, fromEnd), reversed: true } : segment;
+}
 
 /**
  * Which RAG states a page sorted by RAG covers, and which rows of each: the page [offset,
@@ -137,7 +150,7 @@ export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDi
     const count = counts.get(rank) ?? 0;
     const from = Math.max(offset, before);
     const to = Math.min(offset + limit, before + count);
-    if (to > from) segments.push({ rank, offset: from - before, limit: to - from });
+    if (to > from) segments.push(fromNearerEnd({ rank, offset: from - before, limit: to - from }, count));
     before += count;
   }
   return segments;
@@ -149,22 +162,28 @@ export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDi
  * the page, and a RAG state is two comparisons with the stored deadlines (docs/decisions/0008).
  * Only the page's rows are measured and joined to their details.
  */
-export function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
+function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
   const where = scopeConditions(q.scope);
   const direction = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
   const nulls = q.sort === "lastActivity" ? Prisma.raw(q.dir === "desc" ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
   const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[q.sort];
   const col = (name: string) => Prisma.raw(`p."${name}"`);
   const order = Prisma.sql`${col(sortColumn)} ${direction}${nulls}, ${col("candidateName")} ASC, ${col("unitCode")} ASC, ${col("id")} ASC`;
-  // Within a segment sorted by RAG every row has the same state: name order.
-  const key =
-    q.sort === "progress"
-      ? Prisma.sql`${progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`)} ${direction}`
-      : q.sort === "lastActivity"
-        ? Prisma.sql`e."lastActivityAt" ${direction}${nulls}`
-        : q.sort === "name"
-          ? Prisma.sql`u."name" ${direction}`
-          : Prisma.sql`u."name" ASC`;
+  // A segment's own order: the list's (within a segment sorted by RAG every row has the same
+  // state, so name order), or all of it the other way round when the segment is reversed.
+  const segmentOrder = (reversed: boolean) => {
+    const way = (natural: SortDirection) => Prisma.raw((natural === "desc") !== reversed ? "DESC" : "ASC");
+    const keyNulls = q.sort === "lastActivity" ? Prisma.raw((q.dir === "desc") !== reversed ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
+    const key =
+      q.sort === "progress"
+        ? Prisma.sql`${progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`)} ${way(q.dir)}`
+        : q.sort === "lastActivity"
+          ? Prisma.sql`e."lastActivityAt" ${way(q.dir)}${keyNulls}`
+          : q.sort === "name"
+            ? Prisma.sql`u."name" ${way(q.dir)}`
+            : Prisma.sql`u."name" ${way("asc")}`;
+    return Prisma.sql`${key}, u."name" ${way("asc")}, v."code" ${way("asc")}, e."id" ${way("asc")}`;
+  };
   const rag = ragInputsOfEnrolment(q.now);
   const inState = (rank: number | undefined) => {
     const state = rank === undefined ? undefined : ragStates[rank];
@@ -179,7 +198,7 @@ export function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: Pag
         JOIN "User" u ON u."id" = e."candidateId"
         JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
       WHERE ${where}${inState(segment.rank)}
-      ORDER BY ${key}, u."name" ASC, v."code" ASC, e."id" ASC
+      ORDER BY ${segmentOrder(segment.reversed ?? false)}
       LIMIT ${segment.limit} OFFSET ${segment.offset}) ${Prisma.raw(`s${i}`)}`,
   );
   const m = derivedColumns("s", q.now);
@@ -212,18 +231,20 @@ function fullCountSql(scope: EnrolmentScope): Prisma.Sql {
  */
 export async function queryProgressRows(db: Db, ctx: ProgressContext, q: RowQuery): Promise<{ rows: ProgressRow[]; fullCount: number }> {
   return readSnapshot(db, ctx, async (read) => {
-    const single: PageSegment = { offset: q.offset, limit: q.limit };
+    /** The page as one segment of `count` rows (of one state, or of all): nothing past the end. */
+    const single = (count: number, rank?: number): PageSegment[] =>
+      q.offset < count ? [fromNearerEnd({ rank, offset: q.offset, limit: Math.min(q.limit, count - q.offset) }, count)] : [];
     let segments: PageSegment[];
     let fullCount: number;
     if (!q.rag && q.sort !== "rag") {
-      segments = [single];
       fullCount = toNumber((await read<{ count: unknown }>(fullCountSql(q.scope)))[0]?.count);
+      segments = single(fullCount);
     } else {
       const counts = new Map((await read<{ rank: unknown; count: unknown }>(ragRankCountsSql(q))).map((row) => [toNumber(row.rank), toNumber(row.count)]));
       if (q.rag) {
         const rank = ragStates.indexOf(q.rag);
         fullCount = counts.get(rank) ?? 0;
-        segments = q.offset < fullCount ? [{ ...single, rank }] : [];
+        segments = single(fullCount, rank);
       } else {
         fullCount = [...counts.values()].reduce((sum, count) => sum + count, 0);
         segments = ragPageSegments(counts, q.dir, q.offset, q.limit);

@@ -329,11 +329,16 @@ describe(`progress on ${provider}`, () => {
     const ranks = byRag.map((r) => ragStates.indexOf(r.rag));
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
 
+    // Pages past the middle are read from the far end (fromNearerEnd): still each row once.
+    const cu782 = (await naiveEnrolments(a.centreId, { unit: "CU782" })).map((e) => e.id).sort();
+    for (const rows of [byProgress, byProgressDesc]) expect(rows.map((r) => r.enrolmentId).sort()).toEqual(cu782);
+
     const byActivity = await allPages(adminA, a.centreId, { sort: "lastActivity", dir: "desc", unit: "CS34" });
     const times = byActivity.map((r) => r.lastActivityAt?.getTime() ?? null);
     const seen = times.filter((t): t is number => t !== null);
     expect(seen).toEqual([...seen].sort((x, y) => y - x));
     expect(times.indexOf(null) === -1 || times.slice(times.indexOf(null)).every((t) => t === null)).toBe(true);
+    expect(byActivity.map((r) => r.enrolmentId).sort()).toEqual((await naiveEnrolments(a.centreId, { unit: "CS34" })).map((e) => e.id).sort());
   });
 
   it("filters to each RAG state exactly the enrolments the rule puts in it", async () => {
