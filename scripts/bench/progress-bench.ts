@@ -144,12 +144,15 @@ export type ProgressBenchResult = {
   dashboardPage: Timings;
   listPage: Timings;
   lists: Array<{ label: string; timings: Timings }>;
+  /** The page halfway through the list by name: the slowest page, as the one furthest from either end. */
+  middlePage: { page: number; timings: Timings };
   candidatePage: Timings;
 };
 
 const listCases: Array<{ label: string; filters: Partial<ListFilters> }> = [
   { label: "page 1, by name (default)", filters: {} },
   { label: "page 20, by name", filters: { page: 20 } },
+  { label: "last page, by name", filters: { page: Number.MAX_SAFE_INTEGER } },
   { label: "red, one unit", filters: { rag: "red", unit: "CS34" } },
   { label: "red, whole centre", filters: { rag: "red" } },
   { label: "search by name", filters: { search: "smith" } },
@@ -219,10 +222,14 @@ export async function measureProgress(provider: Provider, url: string, seeded: S
     );
     const listPage = await time(runs, () => Promise.all([listProgress(db, actor, { centreId }, ctx), getProgressOptions(db, actor, centreId)]));
     const lists: ProgressBenchResult["lists"] = [];
-    for (const c of listCases) lists.push({ label: c.label, timings: await time(runs, () => listProgress(db, actor, { centreId, ...c.filters }, ctx)) });
+    const lastPage = (await listProgress(db, actor, { centreId, page: Number.MAX_SAFE_INTEGER }, ctx)).page;
+    const pageOf = (filters: Partial<ListFilters>) => (filters.page === Number.MAX_SAFE_INTEGER ? { ...filters, page: lastPage } : filters);
+    for (const c of listCases) lists.push({ label: c.label, timings: await time(runs, () => listProgress(db, actor, { centreId, ...pageOf(c.filters) }, ctx)) });
+    const middle = Math.ceil(lastPage / 2);
+    const middlePage = { page: middle, timings: await time(runs, () => listProgress(db, actor, { centreId, page: middle }, ctx)) };
     const sample = await db.enrolment.findMany({ where: { centreId }, select: { candidateId: true }, distinct: ["candidateId"], take: runs + 1, orderBy: { id: "asc" } });
     const candidatePage = await time(runs, (i) => getCandidateProgress(db, actor, { centreId, candidateId: sample[i % sample.length]?.candidateId ?? "" }, ctx));
-    return { provider, candidates, seedMs: seeded.ms, counts: seeded.counts, dashboard, floor: floorTimings, floorMatches, workload, dashboardPage, listPage, lists, candidatePage };
+    return { provider, candidates, seedMs: seeded.ms, counts: seeded.counts, dashboard, floor: floorTimings, floorMatches, workload, dashboardPage, listPage, lists, middlePage, candidatePage };
   } finally {
     await db.$disconnect();
   }
@@ -251,6 +258,8 @@ export function printProgressResult(r: ProgressBenchResult, log: (line: string) 
     const l95 = percentile(l.timings, 95);
     log(`    candidate list, ${l.label.padEnd(26)} ${p(l.timings)}${target("p95 < 100 ms", l95 < 100)}`);
   }
+  const middle = `page ${r.middlePage.page}, by name (middle)`;
+  log(`    candidate list, ${middle.padEnd(26)} ${p(r.middlePage.timings)}  (the slowest page: rows before it are read, from the nearer end)`);
   const c95 = percentile(r.candidatePage, 95);
   log(`    candidate progress page      ${p(r.candidatePage)}${target("p95 < 100 ms", c95 < 100)}`);
 }
