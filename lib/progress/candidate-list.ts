@@ -189,11 +189,10 @@ function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegmen
     const state = rank === undefined ? undefined : ragStates[rank];
     return state ? Prisma.sql` AND ${ragStateSql(rag, state)}` : Prisma.empty;
   };
+  // Each segment picks only ids: the rows it reads and drops before the page stay narrow.
   const picked = segments.map(
     (segment, i) => Prisma.sql`SELECT * FROM (
-      SELECT e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
-        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode", v."total" AS "total",
-        ${metCountColumn} AS "met", ${periodColumns}, e."lastActivityAt" AS "lastActivityAt"
+      SELECT e."id" AS "id"
       FROM "Enrolment" e
         JOIN "User" u ON u."id" = e."candidateId"
         JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"
@@ -205,10 +204,18 @@ function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegmen
   return Prisma.sql`
     WITH ${versionsCte},
     "page" AS (${Prisma.join(picked, " UNION ALL ")}),
+    "picked" AS (
+      SELECT e."id" AS "id", e."candidateId" AS "candidateId", e."assessorId" AS "assessorId", e."status" AS "status",
+        e."unitVersionId" AS "unitVersionId", u."name" AS "candidateName", v."code" AS "unitCode", v."total" AS "total",
+        ${metCountColumn} AS "met", ${periodColumns}, e."lastActivityAt" AS "lastActivityAt"
+      FROM "page" pg
+        JOIN "Enrolment" e ON e."id" = pg."id"
+        JOIN "User" u ON u."id" = e."candidateId"
+        JOIN "versions" v ON v."unitVersionId" = e."unitVersionId"),
     "measured" AS (
       SELECT s.*, ${lastActivityMsOf(ctx, "s")} AS "lastActivityMs",
         ${m.rag} AS "rag", ${m.ragRank} AS "ragRank", ${m.progress} AS "progress", ${m.timeElapsed} AS "timeElapsed"
-      FROM "page" s)
+      FROM "picked" s)
     SELECT p."id", p."candidateId", p."candidateName", c."email" AS "candidateEmail", p."unitCode", v."title" AS "unitTitle", p."unitVersionId",
       p."assessorId", a."name" AS "assessorName", p."status", p."startMs", p."endMs", p."total", p."met", p."lastActivityMs",
       p."rag", p."progress", p."timeElapsed"
