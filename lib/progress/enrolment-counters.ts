@@ -19,28 +19,29 @@ import { ragDeadlinesSql } from "./rag";
 
 type RawClient = Pick<Db, "$executeRaw">;
 
-function recountSql(enrolmentId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    "metCount" = (SELECT COUNT(*) FROM "Decision" d
-      WHERE d."enrolmentId" = ${enrolmentId} AND d."outcome" = 'MET' AND d."currentSlot" = 'current'),
-    "lastActivityAt" = (SELECT MAX(a."at") FROM (
-      SELECT MAX(m."updatedAt") AS "at" FROM "Mapping" m WHERE m."enrolmentId" = ${enrolmentId}
-      UNION ALL
-      SELECT MAX(d."signedAt") AS "at" FROM "Decision" d WHERE d."enrolmentId" = ${enrolmentId}) a)`;
-}
-
 /**
- * The RAG deadlines from the enrolment's (just recounted) met count and its unit version's
- * criteria: a second UPDATE, because SET expressions see the row as it was before the UPDATE.
- * `t` is every unit version with its number of criteria.
+ * One UPDATE of the enrolments `e` selects: their figures are counted in a subquery first, so
+ * the RAG deadlines can be computed from the new met count in the same statement (SET
+ * expressions alone would see the row as it was before the UPDATE).
  */
-const deadlinesSql = (() => {
+function recountSql(where: Prisma.Sql): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`"Enrolment"."${name}"`);
-  const d = ragDeadlinesSql({ startMs: col("startMs"), endMs: col("endMs"), met: col("metCount"), total: Prisma.raw(`t."total"`) });
-  return Prisma.sql`UPDATE "Enrolment" SET "greenUntilMs" = ${d.greenUntilMs}, "amberUntilMs" = ${d.amberUntilMs}
-    FROM (SELECT uv."id" AS "unitVersionId", (SELECT COUNT(*) FROM "Criterion" c WHERE c."unitVersionId" = uv."id") AS "total" FROM "UnitVersion" uv) t
-    WHERE t."unitVersionId" = "Enrolment"."unitVersionId"`;
-})();
+  const deadlines = ragDeadlinesSql({ startMs: col("startMs"), endMs: col("endMs"), met: Prisma.raw(`c."met"`), total: Prisma.raw(`c."total"`) });
+  return Prisma.sql`UPDATE "Enrolment"
+    SET "metCount" = c."met", "lastActivityAt" = c."lastActivityAt",
+      "greenUntilMs" = ${deadlines.greenUntilMs}, "amberUntilMs" = ${deadlines.amberUntilMs}
+    FROM (
+      SELECT e."id" AS "id",
+        (SELECT COUNT(*) FROM "Decision" d
+          WHERE d."enrolmentId" = e."id" AND d."outcome" = 'MET' AND d."currentSlot" = 'current') AS "met",
+        (SELECT MAX(a."at") FROM (
+          SELECT MAX(m."updatedAt") AS "at" FROM "Mapping" m WHERE m."enrolmentId" = e."id"
+          UNION ALL
+          SELECT MAX(d."signedAt") AS "at" FROM "Decision" d WHERE d."enrolmentId" = e."id") a) AS "lastActivityAt",
+        (SELECT COUNT(*) FROM "Criterion" k WHERE k."unitVersionId" = e."unitVersionId") AS "total"
+      FROM "Enrolment" e WHERE ${where}) c
+    WHERE c."id" = "Enrolment"."id"`;
+}
 
 /**
  * Recounts the enrolments' figures. Call inside the transaction that changed their decisions or
@@ -52,14 +53,11 @@ const deadlinesSql = (() => {
 export async function refreshEnrolmentCounters(tx: RawClient, enrolmentIds: Iterable<string>): Promise<void> {
   for (const id of [...new Set(enrolmentIds)].sort()) {
     await lockRow(tx, "Enrolment", id);
-    await tx.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "id" = ${id}`;
-    await tx.$executeRaw`${deadlinesSql} AND "Enrolment"."id" = ${id}`;
+    await tx.$executeRaw(recountSql(Prisma.sql`e."id" = ${id}`));
   }
 }
 
 /** Recounts every enrolment of a centre: after bulk loads that write rows directly (seeds). */
 export async function refreshCentreCounters(db: RawClient, centreId: string): Promise<number> {
-  const count = await db.$executeRaw`UPDATE "Enrolment" SET ${recountSql(Prisma.sql`"Enrolment"."id"`)} WHERE "centreId" = ${centreId}`;
-  await db.$executeRaw`${deadlinesSql} AND "Enrolment"."centreId" = ${centreId}`;
-  return count;
+  return db.$executeRaw(recountSql(Prisma.sql`e."centreId" = ${centreId}`));
 }
