@@ -135,9 +135,10 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     for (const r of m.reviews) personIds.add(r.reviewerId);
   }
   const timeZone = centre?.timeZone ?? "Europe/London";
-  const [people, thread] = await Promise.all([
+  const [people, thread, withdrawn] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } }).then((users) => new Map(users.map((u) => [u.id, u.name]))),
     readCommentThread(db, actor, resource, timeZone, now),
+    withdrawnClaims(db, evidenceId),
   ]);
 
   mappings.sort(byUnitThenCriterion);
@@ -196,7 +197,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     },
     timeZone,
     units,
-    withdrawn: await withdrawnClaims(db, evidenceId),
+    withdrawn,
     thread,
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
   };

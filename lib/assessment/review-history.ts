@@ -85,13 +85,9 @@ async function reviewerNames(db: Db, reviewerIds: Iterable<string>): Promise<Map
   return new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
 }
 
-/**
- * Claims on the evidence that the candidate withdrew (removed the mapping) after an assessor had
- * reviewed them: their reviews stay, without the mapping, so the exchange stays on the record
- * (docs/decisions/0005). One entry per unit and criterion, by unit then criterion.
- */
-export async function withdrawnClaims(db: Db, evidenceId: string): Promise<MappingHistory[]> {
-  const rows = await db.mappingReview.findMany({
+/** Reviews of the evidence's mappings that the candidate has since removed, as `withdrawnClaims` reads them. */
+function withdrawnReviewRows(db: Db, evidenceId: string) {
+  return db.mappingReview.findMany({
     where: { evidenceId, mappingId: null },
     select: {
       ...mappingReviewsQuery.select,
@@ -101,31 +97,40 @@ export async function withdrawnClaims(db: Db, evidenceId: string): Promise<Mappi
     },
     orderBy: mappingReviewsQuery.orderBy,
   });
-  if (rows.length === 0) return [];
-  const names = await reviewerNames(
-    db,
-    rows.map((r) => r.reviewerId),
-  );
-  const claims = new Map<string, (typeof rows)[number][]>();
+}
+type WithdrawnReviewRow = Awaited<ReturnType<typeof withdrawnReviewRows>>[number];
+
+/** The rows of `withdrawnReviewRows` as one entry per unit and criterion, by unit then criterion. */
+function withdrawnEntries(rows: readonly WithdrawnReviewRow[], names: ReadonlyMap<string, string>): MappingHistory[] {
+  const claims = new Map<string, WithdrawnReviewRow[]>();
   for (const row of rows) {
     const key = `${row.enrolmentId} ${row.criterion.id}`;
-    claims.set(key, [...(claims.get(key) ?? []), row]);
+    const reviews = claims.get(key);
+    if (reviews) reviews.push(row);
+    else claims.set(key, [row]);
   }
-  return [...claims.values()]
-    .map((reviews) => reviews as [(typeof rows)[number], ...(typeof rows)[number][]])
-    .sort(([a], [b]) => byUnitThenCriterion(a, b))
-    .map((reviews) => {
-      const [first] = reviews;
-      return {
-        mappingId: null,
-        withdrawn: true,
-        unitCode: first.enrolment.unitVersion.unit.code,
-        criterionRef: first.criterion.ref,
-        criterionText: first.criterion.text,
-        status: reviews[reviews.length - 1]?.status ?? first.status,
-        reviews: reviewEntries(reviews, names, new Map(first.criterion.rangeItems.map((i) => [i.id, i.text]))),
-      };
-    });
+  const groups = [...claims.values()].map((reviews) => ({ reviews, first: reviews[0] as WithdrawnReviewRow, last: reviews.at(-1) as WithdrawnReviewRow }));
+  groups.sort((a, b) => byUnitThenCriterion(a.first, b.first));
+  return groups.map(({ reviews, first, last }) => ({
+    mappingId: null,
+    withdrawn: true,
+    unitCode: first.enrolment.unitVersion.unit.code,
+    criterionRef: first.criterion.ref,
+    criterionText: first.criterion.text,
+    status: last.status,
+    reviews: reviewEntries(reviews, names, new Map(first.criterion.rangeItems.map((i) => [i.id, i.text]))),
+  }));
+}
+
+/**
+ * Claims on the evidence that the candidate withdrew (removed the mapping) after an assessor had
+ * reviewed them: their reviews stay, without the mapping, so the exchange stays on the record
+ * (docs/decisions/0005). One entry per unit and criterion, by unit then criterion.
+ */
+export async function withdrawnClaims(db: Db, evidenceId: string): Promise<MappingHistory[]> {
+  const rows = await withdrawnReviewRows(db, evidenceId);
+  if (rows.length === 0) return [];
+  return withdrawnEntries(rows, await reviewerNames(db, rows.map((r) => r.reviewerId)));
 }
 
 /**
@@ -137,7 +142,7 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
   const resource = await loadEvidenceResource(db, evidenceId);
   authorize(actor, "evidence.read", resource, now);
 
-  const [evidence, centre, mappings] = await Promise.all([
+  const [evidence, centre, mappings, withdrawnRows] = await Promise.all([
     db.evidence.findUnique({ where: { id: evidenceId }, select: { id: true, round: true, submittedAt: true } }),
     db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
     db.mapping.findMany({
@@ -150,13 +155,11 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
         reviews: mappingReviewsQuery,
       },
     }),
+    withdrawnReviewRows(db, evidenceId),
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
 
-  const names = await reviewerNames(
-    db,
-    mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)),
-  );
+  const names = await reviewerNames(db, [...mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)), ...withdrawnRows.map((r) => r.reviewerId)]);
 
   mappings.sort(byUnitThenCriterion);
   const current: MappingHistory[] = mappings.map((m) => ({
@@ -168,7 +171,7 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
     status: m.status,
     reviews: reviewEntries(m.reviews, names, new Map(m.criterion.rangeItems.map((i) => [i.id, i.text]))),
   }));
-  const history = [...current, ...(await withdrawnClaims(db, evidenceId))];
+  const history = [...current, ...withdrawnEntries(withdrawnRows, names)];
   const reviews = history.flatMap((m) => m.reviews);
 
   let referral: ReviewHistory["referral"] = null;
