@@ -73,6 +73,11 @@ export type RagPeriod = { startMs: bigint; endMs: bigint; met: number; total: nu
 /** The last instants (epoch ms, inclusive) at which an active, started enrolment is green and amber. */
 export type RagDeadlines = { greenUntilMs: bigint; amberUntilMs: bigint };
 
+/** The rule's denominators: the planned duration (1 ms if not positive) and the criteria (1 if none). */
+function durationAndUnits(p: Pick<RagPeriod, "startMs" | "endMs" | "total">): { duration: bigint; units: bigint } {
+  return { duration: p.endMs > p.startMs ? p.endMs - p.startMs : 1n, units: p.total > 0 ? BigInt(p.total) : 1n };
+}
+
 /**
  * The rule's comparison solved for "now": with `met` of `total` criteria met, the enrolment stays
  * green up to greenUntilMs and amber up to amberUntilMs, and neither past its planned end.
@@ -88,8 +93,7 @@ export type RagDeadlines = { greenUntilMs: bigint; amberUntilMs: bigint };
  * amberUntilMs) and the database ranks a whole centre by comparing "now" with two columns.
  */
 export function ragDeadlines(p: RagPeriod): RagDeadlines {
-  const duration = p.endMs > p.startMs ? p.endMs - p.startMs : 1n;
-  const units = p.total > 0 ? BigInt(p.total) : 1n;
+  const { duration, units } = durationAndUnits(p);
   const until = (limit: number) => {
     const last = p.startMs + (duration * (100n * BigInt(p.met) + BigInt(limit) * units)) / (100n * units);
     return last < p.endMs ? last : p.endMs;
@@ -123,8 +127,7 @@ export function pointsBehind(facts: RagFacts, now: Date): number | null {
   const end = BigInt(facts.plannedEndDate.getTime());
   const at = BigInt(now.getTime());
   if (at < start || at > end) return null;
-  const duration = end > start ? end - start : 1n;
-  const units = facts.total > 0 ? BigInt(facts.total) : 1n;
+  const { duration, units } = durationAndUnits({ startMs: start, endMs: end, total: facts.total });
   const scaled = 100n * (at - start) * units - 100n * BigInt(facts.met) * duration;
   const over = duration * units;
   // BigInt division truncates toward zero, which rounds a negative quotient up already.
