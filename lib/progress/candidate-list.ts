@@ -164,26 +164,29 @@ export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDi
  */
 function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
   const where = scopeConditions(q.scope);
-  const direction = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
-  const nulls = q.sort === "lastActivity" ? Prisma.raw(q.dir === "desc" ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
-  const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[q.sort];
-  const col = (name: string) => Prisma.raw(`p."${name}"`);
-  const order = Prisma.sql`${col(sortColumn)} ${direction}${nulls}, ${col("candidateName")} ASC, ${col("unitCode")} ASC, ${col("id")} ASC`;
-  // A segment's own order: the list's (within a segment sorted by RAG every row has the same
-  // state, so name order), or all of it the other way round when the segment is reversed.
-  const segmentOrder = (reversed: boolean) => {
+  // ORDER BY key, then name, unit and id: in the list's order, or all of it the other way round
+  // (a reversed segment). Never-active enrolments (no last activity) count as the longest idle.
+  const orderBy = (key: Prisma.Sql, keyDir: SortDirection, tie: [Prisma.Sql, Prisma.Sql, Prisma.Sql], reversed: boolean) => {
     const way = (natural: SortDirection) => Prisma.raw((natural === "desc") !== reversed ? "DESC" : "ASC");
-    const keyNulls = q.sort === "lastActivity" ? Prisma.raw((q.dir === "desc") !== reversed ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
-    const key =
-      q.sort === "progress"
-        ? Prisma.sql`${progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`)} ${way(q.dir)}`
-        : q.sort === "lastActivity"
-          ? Prisma.sql`e."lastActivityAt" ${way(q.dir)}${keyNulls}`
-          : q.sort === "name"
-            ? Prisma.sql`u."name" ${way(q.dir)}`
-            : Prisma.sql`u."name" ${way("asc")}`;
-    return Prisma.sql`${key}, u."name" ${way("asc")}, v."code" ${way("asc")}, e."id" ${way("asc")}`;
+    const nulls = q.sort === "lastActivity" ? Prisma.raw((keyDir === "desc") !== reversed ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
+    return Prisma.sql`${key} ${way(keyDir)}${nulls}, ${Prisma.join(
+      tie.map((column) => Prisma.sql`${column} ${way("asc")}`),
+      ", ",
+    )}`;
   };
+  const col = (name: string) => Prisma.raw(`p."${name}"`);
+  const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[q.sort];
+  const order = orderBy(col(sortColumn), q.dir, [col("candidateName"), col("unitCode"), col("id")], false);
+  // A segment's own order: the list's, except that within a segment sorted by RAG every row has
+  // the same state, so it is in name order.
+  const segmentKey = {
+    progress: progressPercentSql(Prisma.sql`e."metCount"`, Prisma.sql`v."total"`),
+    lastActivity: Prisma.sql`e."lastActivityAt"`,
+    name: Prisma.sql`u."name"`,
+    rag: Prisma.sql`u."name"`,
+  }[q.sort];
+  const segmentOrder = (reversed: boolean) =>
+    orderBy(segmentKey, q.sort === "rag" ? "asc" : q.dir, [Prisma.sql`u."name"`, Prisma.sql`v."code"`, Prisma.sql`e."id"`], reversed);
   const rag = ragInputsOfEnrolment(q.now);
   const inState = (rank: number | undefined) => {
     const state = rank === undefined ? undefined : ragStates[rank];
