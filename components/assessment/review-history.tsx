@@ -32,14 +32,18 @@ export function ReviewRounds({ reviews, timeZone }: { reviews: readonly ReviewEn
   );
 }
 
-/** One mapping's (or withdrawn claim's) criterion and its reviews, round by round. */
-export function ClaimHistory({ claim, timeZone }: { claim: MappingHistory; timeZone: string }) {
+/**
+ * One mapping's (or withdrawn claim's) criterion and its reviews, round by round. `withdrawnNote`
+ * says so on a withdrawn claim, in the reader's words; the assessor's page says it once above
+ * the list instead.
+ */
+export function ClaimHistory({ claim, timeZone, withdrawnNote }: { claim: MappingHistory; timeZone: string; withdrawnNote?: string }) {
   return (
     <li className="space-y-2 rounded border border-slate-200 bg-white p-4">
       <h3 className="font-semibold">
         {claim.unitCode} {claim.criterionRef} <span className="font-normal">{claim.criterionText}</span>
       </h3>
-      {claim.withdrawn ? <p className="text-sm font-medium">Claim withdrawn: the candidate removed this mapping after it was reviewed.</p> : null}
+      {claim.withdrawn && withdrawnNote ? <p className="text-sm font-medium">{withdrawnNote}</p> : null}
       <ReviewRounds reviews={claim.reviews} timeZone={timeZone} />
     </li>
   );
@@ -63,7 +67,12 @@ export function EvidenceReviewHistory({ history }: { history: ReviewHistory }) {
           </p>
           <ul className="space-y-4">
             {history.mappings.map((m) => (
-              <ClaimHistory key={m.mappingId ?? `withdrawn-${m.unitCode}-${m.criterionRef}`} claim={m} timeZone={history.timeZone} />
+              <ClaimHistory
+                key={m.mappingId ?? `withdrawn-${m.unitCode}-${m.criterionRef}`}
+                claim={m}
+                timeZone={history.timeZone}
+                withdrawnNote="Claim withdrawn: you removed this mapping after it was reviewed. Its review stays on your record."
+              />
             ))}
           </ul>
         </>
