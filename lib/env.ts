@@ -11,6 +11,8 @@ const databaseUrl = z
 
 const byteSize = z.coerce.number().int().positive("must be a positive whole number of bytes");
 
+const trustProxyMessage = "must be the number of reverse proxies in front of the app that set X-Forwarded-For (0 for none, usually 1)";
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: databaseUrl.default("file:./data/app.db"),
@@ -22,6 +24,14 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").default(3000),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587").optional(),
   MAIL_FROM: z.string().min(3).default("Competence Portfolio <no-reply@localhost>"),
+  // How many reverse proxies in front of the app build X-Forwarded-For; 0 means the header is
+  // not believed (a client could forge it), so sign-in is throttled per email (lib/auth/client-address.ts).
+  TRUST_PROXY: z.coerce
+    .number({ error: trustProxyMessage })
+    .int(trustProxyMessage)
+    .min(0, trustProxyMessage)
+    .max(10, trustProxyMessage)
+    .default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

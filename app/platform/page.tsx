@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { AccountStatusForm } from "@/components/platform/account-status-form";
 import { CentreForm } from "@/components/enrolments/centre-form";
 import { CountedPagination } from "@/components/ui/pagination";
 import { Refusal } from "@/components/ui/refusal";
@@ -168,6 +169,16 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
           Create a centre
         </h2>
         <CentreForm action={createCentre} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </section>
+
+      <section aria-labelledby="accounts-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
+        <h2 id="accounts-heading" className="text-xl font-semibold">
+          Disable an account
+        </h2>
+        <p className="text-slate-700">
+          A disabled account cannot sign in at any centre, and its sessions end at once. Centre admins cannot do this: they deactivate people at their own centre only.
+        </p>
+        <AccountStatusForm />
       </section>
     </div>
   );

@@ -28,14 +28,14 @@ export function DeactivateForm({ userId, personName, deactivated }: { userId: st
       ) : null}
       {!confirming ? (
         <button ref={startButton} type="button" onClick={() => setConfirming(true)} className={deactivated ? primaryButtonClass : dangerButtonClass}>
-          {verb} account
+          {verb} at this centre
         </button>
       ) : (
         <form action={formAction} className="space-y-3 rounded border border-slate-400 bg-white p-4">
           <p ref={confirmHeading} tabIndex={-1} className="font-medium">
             {deactivated
-              ? `Reactivate ${personName}'s account? They will be able to sign in again with their password.`
-              : `Deactivate ${personName}'s account? They will be signed out at once and cannot sign in until the account is reactivated. Nothing is deleted.`}
+              ? `Reactivate ${personName} at this centre? Their roles here will work again.`
+              : `Deactivate ${personName} at this centre? Their roles here end at once. Nothing is deleted, and other centres they belong to are not affected.`}
           </p>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="deactivated" value={deactivated ? "false" : "true"} />

@@ -6,8 +6,7 @@ import { alertClass, cellClass, headRowClass, successClass, tableClass } from ".
 
 const outcomeLabels: Record<ImportRowOutcome, string> = {
   invalid: "Needs fixing",
-  created: "Added, invitation created",
-  added: "Existing account, candidate role added",
+  invited: "Invited, link created",
   unchanged: "Already a candidate here, nothing changed",
 };
 
@@ -79,7 +78,7 @@ export function ImportReportView({ report, fileName }: { report: Omit<ImportRepo
     );
   }
 
-  const { created, added, unchanged } = report.counts;
+  const { invited, unchanged } = report.counts;
   return (
     <section aria-labelledby="report-heading" className="space-y-4">
       <div ref={summary} tabIndex={-1} role="status" className={successClass}>
@@ -87,9 +86,9 @@ export function ImportReportView({ report, fileName }: { report: Omit<ImportRepo
           Imported {fileName || "the file"}
         </h2>
         <p className="mt-2">
-          {plural(created, "new candidate", "new candidates")} added with an invitation link; {plural(added, "existing account", "existing accounts")} given the
-          candidate role; {plural(unchanged, "person was", "people were")} already a candidate here. Send each new person their link: they are below and in the
-          outbox, and expire in 7 days.
+          {plural(invited, "candidate", "candidates")} invited; {plural(unchanged, "person was", "people were")} already a candidate here. Each invitation
+          has been sent to the person&apos;s email; the links are also below and in the outbox. They expire in 7 days, and each candidate&apos;s role starts
+          when they accept.
         </p>
       </div>
       <div role="region" aria-labelledby="report-caption" tabIndex={0} className="overflow-x-auto">

@@ -10,6 +10,9 @@ import { InvalidInputError } from "../people/errors";
 
 export type Failure = { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
+/** The state of an action that sets a password from a one-time link (invitation or reset). */
+export type ChoosePasswordState = { submission: number; result: { ok: true; email: string } | Failure } | null;
+
 export const unexpectedFailureMessage = "Something went wrong on our side and nothing was changed. Try again in a minute; if it keeps happening, tell your system administrator.";
 
 /** What the user sees for a refused or failed operation; anything unexpected is logged, not shown. */

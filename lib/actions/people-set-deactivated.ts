@@ -23,8 +23,8 @@ export async function setDeactivatedAction(previous: SetDeactivatedState, formDa
     revalidatePath("/admin", "layout");
     const message =
       result.status === "deactivated"
-        ? `${result.name}'s account is deactivated. They cannot sign in until you reactivate it.`
-        : `${result.name}'s account is active again. They can sign in with their usual password.`;
+        ? `${result.name} is deactivated at this centre. Their roles here have ended until you reactivate them.`
+        : `${result.name} is reactivated at this centre. Their roles here work again.`;
     return { submission, result: { ok: true, message: result.changed ? message : `No change: ${message}` } };
   } catch (error) {
     return { submission, result: failureOf(error) };

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { loadEnrolmentResource, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
 import { formatDateTime } from "../format/date";
-import { lockedOutMinutes } from "../auth/sign-in";
+import { recordSigningFailure, signingWaitMinutes } from "../auth/throttle";
 
 // Small rules shared by the assessment operations.
 
@@ -23,23 +23,23 @@ export async function requireEnrolmentResource(db: Pick<Db, "enrolment" | "eqaSh
 
 /**
  * The signer proves it is them by typing their password again. Checked before the transaction
- * (argon2 is deliberately slow); a wrong password writes nothing but a failed attempt, which
- * counts towards the same lockout as sign-in (lib/auth/sign-in.ts), so the signing form cannot
- * be used to guess a password either.
+ * (argon2 is deliberately slow); a wrong password writes nothing but a failed attempt for the
+ * account, which locks signing and sign-in from any address alike (lib/auth/throttle.ts), so the
+ * signing form cannot be used to guess a password either.
  */
 export async function requireSigningPassword(db: Pick<Db, "user" | "signInAttempt">, userId: string, password: string, refusal: string, now = new Date()): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deactivatedAt: true } });
   if (!user) throw new AppError(refusal, "signing password not accepted: no such user");
-  const minutes = await lockedOutMinutes(db, user.email, now);
+  const minutes = await signingWaitMinutes(db, user.email, now);
   if (minutes !== null) {
     throw new AppError(
-      `Too many wrong passwords for your account, so nothing was signed. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask your centre admin to reset your password.`,
+      `Too many wrong passwords for your account, so nothing was signed. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or reset your password: sign out and choose "Forgotten your password?" on the sign-in page.`,
       "signing refused: account locked out",
     );
   }
   const accepted = !!user.passwordHash && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
   if (!accepted) {
-    await db.signInAttempt.create({ data: { email: user.email, succeeded: false, at: now } });
+    await recordSigningFailure(db, user.email, now);
     throw new AppError(refusal, "signing password not accepted");
   }
 }

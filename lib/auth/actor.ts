@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Actor, Role } from "../authz/policy";
+import { effectiveMembership } from "../people/membership";
 
 export type SessionActor = Actor & {
   name: string;
@@ -22,7 +23,8 @@ export async function loadActor(db: Db, userId: string, preferred?: string | nul
       email: true,
       isPlatformAdmin: true,
       deactivatedAt: true,
-      memberships: { select: { centreId: true, role: true, centre: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }] },
+      // Only roles the person accepted and the centre has not ended (lib/people/membership.ts).
+      memberships: { where: effectiveMembership, select: { centreId: true, role: true, centre: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }] },
     },
   });
   if (!user || user.deactivatedAt) return null;

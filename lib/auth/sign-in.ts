@@ -1,8 +1,7 @@
 import type { Db } from "../db/client";
+import { normaliseClientAddress, unknownClientAddress } from "./client-address";
 import { dummyPasswordHash, verifyPassword } from "./password";
-
-export const maxFailedAttempts = 5;
-export const throttleWindowMinutes = 15;
+import { signInWait, type SignInWait } from "./throttle";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; message: string };
 
@@ -12,34 +11,34 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/**
- * Minutes until the account may try a password again, or null when it may now: after 5 wrong
- * passwords within 15 minutes, at sign-in or when signing a decision (both record failures
- * here), the account waits until the oldest of those 5 is 15 minutes old.
- */
-export async function lockedOutMinutes(db: Pick<Db, "signInAttempt">, email: string, now = new Date()): Promise<number | null> {
-  const windowStart = new Date(now.getTime() - throttleWindowMinutes * 60_000);
-  const recentFailures = await db.signInAttempt.findMany({
-    where: { email, succeeded: false, at: { gt: windowStart } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
-  if (recentFailures.length < maxFailedAttempts) return null;
-  const oldest = recentFailures[recentFailures.length - maxFailedAttempts]?.at ?? now;
-  return Math.max(1, Math.ceil((oldest.getTime() + throttleWindowMinutes * 60_000 - now.getTime()) / 60_000));
+function waitMessage({ minutes, reason }: SignInWait): string {
+  const wait = `Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again`;
+  return reason === "network"
+    ? `Too many failed sign-in attempts from your network. ${wait}.`
+    : `Too many failed attempts for this email. ${wait}, or reset your password: choose "Forgotten your password?" on the sign-in page.`;
 }
 
 /**
- * Checks an email and password. After 5 failures for an address within 15 minutes, further
- * attempts wait. Unknown addresses, wrong passwords and deactivated accounts get the same
- * message and take the same time, so the form does not reveal who has an account.
+ * Checks an email and password. Too many recent failures make further attempts wait: for this
+ * email from this client address, for this email from anywhere, or from this address for any
+ * email (the limits and why: lib/auth/throttle.ts). Unknown addresses, wrong passwords and
+ * deactivated accounts get the same message and take the same time, and unknown emails are
+ * throttled alike, so the form does not reveal who has an account. `clientAddress` is the
+ * client's address when known (lib/auth/client-address.ts); without it the email's limit
+ * applies to everyone whose address is unknown.
  */
-export async function signInWithPassword(db: Db, rawEmail: string, password: string, now = new Date()): Promise<SignInResult> {
+export async function signInWithPassword(
+  db: Db,
+  rawEmail: string,
+  password: string,
+  { now = new Date(), clientAddress }: { now?: Date; clientAddress?: string | null } = {},
+): Promise<SignInResult> {
   const email = normaliseEmail(rawEmail);
-  const minutes = await lockedOutMinutes(db, email, now);
-  if (minutes !== null) {
+  const from = normaliseClientAddress(clientAddress) ?? unknownClientAddress;
+  const wait = await signInWait(db, email, from, now);
+  if (wait) {
     await dummyPasswordHash().then((h) => verifyPassword(h, password));
-    return { ok: false, message: `Too many failed attempts for this email. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask your centre admin to reset your password.` };
+    return { ok: false, message: waitMessage(wait) };
   }
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
@@ -47,7 +46,7 @@ export async function signInWithPassword(db: Db, rawEmail: string, password: str
   const ok = Boolean(user && user.passwordHash && matches && !user.deactivatedAt);
 
   await db.$transaction([
-    db.signInAttempt.create({ data: { email, succeeded: ok, at: now } }),
+    db.signInAttempt.create({ data: { email, clientAddress: from, succeeded: ok, at: now } }),
     db.auditEvent.create({
       data: {
         actorId: user?.id ?? null,

@@ -23,12 +23,20 @@ export type EnrolmentResource = {
   eqaShares?: ReadonlyArray<{ eqaUserId: string; expiresAt: Date }>;
 };
 
+/**
+ * One of the evidence owner's enrolments, as the evidence is seen through it. `submittedHere`:
+ * the evidence has been submitted for assessment in this enrolment (a mapping to it is waiting,
+ * accepted or referred back, or has been reviewed before). An EQA the enrolment is shared with
+ * sees the evidence only then; absent means it has not.
+ */
+export type EvidenceEnrolment = Omit<EnrolmentResource, "kind" | "centreId" | "candidateId"> & { submittedHere?: boolean };
+
 /** A candidate's evidence item, with the enrolments of its owner that it can be seen through. */
 export type EvidenceResource = {
   kind: "evidence";
   centreId: string;
   candidateId: string;
-  enrolments: ReadonlyArray<Omit<EnrolmentResource, "kind" | "centreId" | "candidateId">>;
+  enrolments: ReadonlyArray<EvidenceEnrolment>;
 };
 
 export type CentreResource = { kind: "centre"; centreId: string };
@@ -43,6 +51,8 @@ export const actions = [
   "user.invite",
   "user.changeRoles",
   "user.deactivate",
+  "user.sendPasswordReset",
+  "account.disable",
   "outbox.read",
   "enrolment.create",
   "enrolment.read",
@@ -113,7 +123,7 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
 export function can(actor: Actor, action: Action, resource: Resource, now: Date = new Date()): boolean {
   switch (resource.kind) {
     case "centre": {
-      if (action === "centre.create") return actor.isPlatformAdmin;
+      if (action === "centre.create" || action === "account.disable") return actor.isPlatformAdmin;
       const held = rolesIn(actor, resource.centreId);
       if (["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"].includes(action)) {
         return held.has("CENTRE_ADMIN");
@@ -122,7 +132,7 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
     }
     case "person": {
       const held = rolesIn(actor, resource.centreId);
-      if (action === "user.changeRoles" || action === "user.deactivate") {
+      if (action === "user.changeRoles" || action === "user.deactivate" || action === "user.sendPasswordReset") {
         // An admin cannot lock themselves out of their own centre.
         return held.has("CENTRE_ADMIN") && resource.userId !== actor.userId;
       }
@@ -132,14 +142,36 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
     case "enrolment":
       return enrolmentRule(action, reachOfEnrolment(actor, resource, now));
     case "evidence": {
-      // Evidence is reached through its owner (candidate, centre admin) or, for reading,
-      // through any of the owner's enrolments (assigned assessor, IQA, shared EQA).
-      const owner = { centreId: resource.centreId, candidateId: resource.candidateId };
-      const throughOwner = enrolmentRule(action, reachOfEnrolment(actor, { ...owner, assessorId: null, iqaId: null }, now));
-      if (throughOwner || action !== "evidence.read") return throughOwner;
-      return resource.enrolments.some((e) => enrolmentRule(action, reachOfEnrolment(actor, { ...owner, ...e }, now)));
+      if (action === "evidence.read") {
+        const sight = evidenceSight(actor, resource, now);
+        return sight.whole || sight.enrolments.length > 0;
+      }
+      // Anything else is done to evidence through its owner (the candidate).
+      const owner = { centreId: resource.centreId, candidateId: resource.candidateId, assessorId: null, iqaId: null };
+      return enrolmentRule(action, reachOfEnrolment(actor, owner, now));
     }
   }
+}
+
+/** How much of an evidence item an actor may read: all of it, or only its part in some enrolments. */
+export type EvidenceSight<E extends EvidenceEnrolment> = { whole: true } | { whole: false; enrolments: E[] };
+
+/**
+ * The owner, a centre admin, and the assessor or IQA of any of the owner's enrolments read an
+ * evidence item whole, claims on every unit included. An EQA reads it only through the shared
+ * enrolments it was submitted to (not drafts, not evidence of the candidate's other units), and
+ * sees only its claims on those; anyone else gets `{ whole: false, enrolments: [] }`.
+ */
+export function evidenceSight<E extends EvidenceEnrolment>(
+  actor: Actor,
+  resource: Omit<EvidenceResource, "enrolments"> & { enrolments: ReadonlyArray<E> },
+  now: Date = new Date(),
+): EvidenceSight<E> {
+  const owner = { centreId: resource.centreId, candidateId: resource.candidateId };
+  const reaches = resource.enrolments.map((e) => reachOfEnrolment(actor, { ...owner, ...e }, now));
+  const readsWhole = (reach: Reach) => enrolmentRule("evidence.read", { ...reach, eqa: false });
+  if (readsWhole(reachOfEnrolment(actor, { ...owner, assessorId: null, iqaId: null }, now)) || reaches.some(readsWhole)) return { whole: true };
+  return { whole: false, enrolments: resource.enrolments.filter((e, i) => reaches[i]?.eqa === true && e.submittedHere === true) };
 }
 
 export class ForbiddenError extends Error {

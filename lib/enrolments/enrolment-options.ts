@@ -23,8 +23,8 @@ export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string
 
   const [memberships, units] = await Promise.all([
     db.membership.findMany({
-      where: { centreId, role: { in: ["CANDIDATE", "ASSESSOR", "IQA", "EQA"] }, user: { deactivatedAt: null } },
-      select: { role: true, user: { select: { id: true, name: true, email: true } } },
+      where: { centreId, role: { in: ["CANDIDATE", "ASSESSOR", "IQA", "EQA"] }, endedAt: null },
+      select: { role: true, awaitingAcceptance: true, invitedName: true, user: { select: { id: true, name: true, email: true } } },
       orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
     }),
     db.unit.findMany({
@@ -32,7 +32,11 @@ export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string
       orderBy: { code: "asc" },
     }),
   ]);
-  const holding = (role: Role) => memberships.filter((m) => m.role === role).map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email }));
+  // Until a person accepts, the centre sees the name it typed (docs/decisions/0009-membership-lifecycle.md).
+  const holding = (role: Role) =>
+    memberships
+      .filter((m) => m.role === role)
+      .map((m) => ({ id: m.user.id, name: (m.awaitingAcceptance && m.invitedName) || m.user.name, email: m.user.email }));
   return {
     centre,
     candidates: holding("CANDIDATE"),

@@ -7,7 +7,7 @@ type Reader = Pick<Db, "membership">;
 export async function holdersOf(db: Reader, centreId: string, role: Role, userIds: ReadonlyArray<string>): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db.membership.findMany({
-    where: { centreId, role, userId: { in: [...new Set(userIds)] }, user: { deactivatedAt: null } },
+    where: { centreId, role, userId: { in: [...new Set(userIds)] }, endedAt: null },
     select: { userId: true },
   });
   return new Set(rows.map((r) => r.userId));

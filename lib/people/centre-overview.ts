@@ -1,5 +1,6 @@
 import { authorize, roles, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
+import { effectiveMembership } from "./membership";
 import { actingCentreId, type CentreActor } from "./acting-centre";
 
 export type CentreOverview = {
@@ -16,13 +17,14 @@ export async function getCentreOverview(db: Db, actor: CentreActor): Promise<Cen
   const centreId = actingCentreId(actor, "centre.readDashboard");
   authorize(actor, "centre.readDashboard", { kind: "centre", centreId });
   const member = { memberships: { some: { centreId } } };
+  const here = { centreId, ...effectiveMembership };
 
   const [centre, byRole, total, invited, deactivated, activeEnrolments, unsentMessages] = await Promise.all([
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true } }),
-    db.membership.groupBy({ by: ["role"], where: { centreId, user: { deactivatedAt: null } }, _count: { _all: true } }),
+    db.membership.groupBy({ by: ["role"], where: here, _count: { _all: true } }),
     db.user.count({ where: member }),
-    db.user.count({ where: { ...member, passwordHash: null, deactivatedAt: null } }),
-    db.user.count({ where: { ...member, deactivatedAt: { not: null } } }),
+    db.user.count({ where: { memberships: { some: { centreId, awaitingAcceptance: true, endedAt: null } } } }),
+    db.user.count({ where: { memberships: { some: { centreId, endedAt: { not: null } } } } }),
     db.enrolment.count({ where: { centreId, status: "ACTIVE" } }),
     db.outboxMessage.count({ where: { centreId, sentAt: null } }),
   ]);

@@ -15,23 +15,21 @@ function labelList(list: ReadonlyArray<Role>): string {
 export function describePersonEvent(event: { action: string; before: unknown; after: unknown }): string {
   switch (event.action) {
     case "person.invite":
-      return `Added to the centre as ${labelList(rolesIn(event.after, "rolesAdded"))}`;
+      return `Invited to the centre as ${labelList(rolesIn(event.after, "rolesAdded"))}`;
     case "person.importCandidate":
       return "Added as a candidate from a CSV import";
     case "invitation.resend":
       return "New invitation link created";
     case "invitation.accept":
-      return "Chose a password from their invitation link";
+      return "Accepted the invitation";
     case "person.changeRoles":
       return `Roles changed from ${labelList(rolesIn(event.before, "roles"))} to ${labelList(rolesIn(event.after, "roles"))}`;
     case "person.deactivate":
-      return "Account deactivated";
+      return "Deactivated at this centre";
     case "person.reactivate":
-      return "Account reactivated";
-    case "auth.signIn":
-      return "Signed in";
-    case "auth.signInFailed":
-      return "Sign-in attempt failed";
+      return "Reactivated at this centre";
+    case "password.resetSent":
+      return "Password reset link sent to their email";
     default:
       return event.action;
   }

@@ -4,17 +4,34 @@ import { hashInvitationToken, invitationTokenPattern } from "./invitation";
 export const invitationMessages = {
   unknown: "This invitation link is not valid. Check that you copied the whole link, or ask your centre admin for a new one.",
   expired: "This invitation link has expired. Ask your centre admin for a new one.",
-  used: "This invitation link has already been used. Sign in with the password you chose, or ask your centre admin for a new link.",
-  deactivated: "This account has been deactivated, so the invitation cannot be used. Ask your centre admin if you think this is a mistake.",
+  used: "This invitation link has already been used. Sign in with your email and password, or ask your centre admin for a new link.",
+  deactivated: "This account has been disabled, so the invitation cannot be used. Ask your centre admin if you think this is a mistake.",
+  signInToAccept:
+    "This email already has an account with a password. Sign in with it, then open this link again to accept. If you have forgotten the password, reset it from the sign-in page.",
+  otherAccount: "This invitation was sent to a different email address from the one you are signed in with. Sign out, then sign in with the invited email to accept.",
 } as const;
 
+type Refusal = "unknown" | "expired" | "used" | "deactivated";
+
 export type InvitationLookup =
-  | { ok: true; invitationId: string; userId: string; centreId: string; name: string; email: string; centreName: string; expiresAt: string }
-  | { ok: false; reason: keyof typeof invitationMessages; message: string };
+  | {
+      ok: true;
+      invitationId: string;
+      userId: string;
+      centreId: string;
+      /** The name the inviting centre typed, until accepted (never another centre's view of the account). */
+      name: string;
+      email: string;
+      centreName: string;
+      expiresAt: string;
+      /** The account has no password yet: accepting sets one. Otherwise the person signs in to accept. */
+      needsPassword: boolean;
+    }
+  | { ok: false; reason: Refusal; message: string };
 
 /** What the public invitation page needs to know about a token: whose it is, or why it cannot be used. */
 export async function findInvitation(db: Pick<Db, "invitation">, token: string, now: Date = new Date()): Promise<InvitationLookup> {
-  const refuse = (reason: keyof typeof invitationMessages): InvitationLookup => ({ ok: false, reason, message: invitationMessages[reason] });
+  const refuse = (reason: Refusal): InvitationLookup => ({ ok: false, reason, message: invitationMessages[reason] });
   if (!invitationTokenPattern.test(token)) return refuse("unknown");
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
@@ -24,7 +41,9 @@ export async function findInvitation(db: Pick<Db, "invitation">, token: string, 
       centreId: true,
       expiresAt: true,
       usedAt: true,
-      user: { select: { name: true, email: true, deactivatedAt: true } },
+      user: {
+        select: { name: true, email: true, deactivatedAt: true, passwordHash: true, memberships: { select: { centreId: true, invitedName: true } } },
+      },
       centre: { select: { name: true } },
     },
   });
@@ -32,14 +51,16 @@ export async function findInvitation(db: Pick<Db, "invitation">, token: string, 
   if (invitation.usedAt) return refuse("used");
   if (invitation.expiresAt <= now) return refuse("expired");
   if (invitation.user.deactivatedAt) return refuse("deactivated");
+  const invitedName = invitation.user.memberships.find((m) => m.centreId === invitation.centreId && m.invitedName)?.invitedName;
   return {
     ok: true,
     invitationId: invitation.id,
     userId: invitation.userId,
     centreId: invitation.centreId,
-    name: invitation.user.name,
+    name: invitedName ?? invitation.user.name,
     email: invitation.user.email,
     centreName: invitation.centre.name,
     expiresAt: invitation.expiresAt.toISOString(),
+    needsPassword: !invitation.user.passwordHash,
   };
 }

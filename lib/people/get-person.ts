@@ -2,9 +2,8 @@ import { authorize, can, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { actingCentreId, type CentreActor } from "./acting-centre";
 import { describePersonEvent } from "./describe-event";
-import { mayIssueLink } from "./invitation";
 import { loadMemberOfCentre } from "./member-of-centre";
-import { statusOf, type PersonStatus } from "./schemas";
+import type { PersonStatus } from "./schemas";
 
 export type PersonAuditEntry = { id: string; at: string; action: string; description: string; actorName: string | null };
 
@@ -14,12 +13,13 @@ export type PersonDetail = {
   email: string;
   roles: Role[];
   status: PersonStatus;
+  /** When this centre ended their membership. */
   deactivatedAt: string | null;
   addedAt: string;
   centre: { id: string; name: string; timeZone: string };
   /** The latest invitation from this centre, if any. */
   invitation: { createdAt: string; expiresAt: string; usedAt: string | null } | null;
-  may: { changeRoles: boolean; deactivate: boolean; resendInvitation: boolean };
+  may: { changeRoles: boolean; deactivate: boolean; resendInvitation: boolean; sendPasswordReset: boolean };
   isSelf: boolean;
   recentEvents: PersonAuditEntry[];
 };
@@ -36,9 +36,10 @@ export async function getPerson(db: Db, actor: CentreActor, userId: string, now:
     db.invitation.findFirst({ where: { userId, centreId }, orderBy: { createdAt: "desc" }, select: { createdAt: true, expiresAt: true, usedAt: true } }),
   ]);
 
-  // History kept by this centre, and sign-ins (which belong to no centre); never another centre's events.
+  // History kept by this centre only. Sign-ins belong to the account, not to any centre: showing
+  // them would tell this centre about the person's use of other centres.
   const events = await db.auditEvent.findMany({
-    where: { entityType: "User", entityId: userId, OR: [{ centreId }, { centreId: null }] },
+    where: { entityType: "User", entityId: userId, centreId },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: 20,
     select: { id: true, at: true, action: true, actorId: true, before: true, after: true },
@@ -52,8 +53,8 @@ export async function getPerson(db: Db, actor: CentreActor, userId: string, now:
     name: person.name,
     email: person.email,
     roles: person.roles,
-    status: statusOf(person),
-    deactivatedAt: person.deactivatedAt?.toISOString() ?? null,
+    status: person.status,
+    deactivatedAt: person.endedAt?.toISOString() ?? null,
     addedAt: person.addedAt.toISOString(),
     centre,
     invitation: latestInvitation
@@ -62,7 +63,8 @@ export async function getPerson(db: Db, actor: CentreActor, userId: string, now:
     may: {
       changeRoles: can(actor, "user.changeRoles", resource, now),
       deactivate: can(actor, "user.deactivate", resource, now),
-      resendInvitation: can(actor, "user.invite", { kind: "centre", centreId }, now) && !person.deactivatedAt && mayIssueLink(person, centreId),
+      resendInvitation: can(actor, "user.invite", { kind: "centre", centreId }, now) && person.status === "invited",
+      sendPasswordReset: can(actor, "user.sendPasswordReset", resource, now) && person.status === "active",
     },
     isSelf: actor.userId === person.id,
     recentEvents: events.map((e) => ({

@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { actingCentreId, type CentreActor } from "./acting-centre";
 import { isUniqueViolation } from "./errors";
-import { INVITATION_VALID_DAYS, invitationLink, invitationMessage, mayIssueLink, newInvitationToken } from "./invitation";
+import { INVITATION_VALID_DAYS, invitationLink, invitationMessage, newInvitationToken } from "./invitation";
+import { memberAtCentre, membershipFields } from "./membership";
 
 export const CSV_MAX_BYTES = 1024 * 1024;
 export const CSV_MAX_ROWS = 5000;
@@ -15,11 +16,9 @@ const day = 86_400_000;
 export type ImportRowOutcome =
   /** The row has problems; nothing in the file was imported. */
   | "invalid"
-  /** A new account, with the candidate role and an invitation. */
-  | "created"
-  /** An existing account, given the candidate role here. */
-  | "added"
-  /** Already a candidate at this centre: nothing to do. */
+  /** Invited as a candidate here: new and existing emails read the same (ADR 0009). */
+  | "invited"
+  /** Already a candidate at this centre (invited, active or deactivated): nothing to do. */
   | "unchanged";
 
 export type ImportRowReport = {
@@ -38,7 +37,7 @@ export type ImportReport = {
   fileProblems: string[];
   /** When nothing was imported: the rows with problems. When imported: every row. */
   rows: ImportRowReport[];
-  counts: { rows: number; invalid: number; created: number; added: number; unchanged: number };
+  counts: { rows: number; invalid: number; invited: number; unchanged: number };
   outboxMessageIds: string[];
 };
 
@@ -56,7 +55,7 @@ function failed(fileProblems: string[], rows: ImportRowReport[] = [], total = 0)
     imported: false,
     fileProblems,
     rows,
-    counts: { rows: total, invalid: rows.length, created: 0, added: 0, unchanged: 0 },
+    counts: { rows: total, invalid: rows.length, invited: 0, unchanged: 0 },
     outboxMessageIds: [],
   };
 }
@@ -72,8 +71,9 @@ type CleanRow = { row: number; name: string; email: string };
 /**
  * Reads a CSV of candidates (header row "name,email", in either order, other columns ignored)
  * and checks every row. If any row has a problem, nothing is imported and the report names each
- * row and problem; otherwise every person is added as a candidate of the admin's centre, with an
- * invitation, in one transaction.
+ * row and problem; otherwise every person is invited as a candidate of the admin's centre, in one
+ * transaction. As with a single invitation, the report never tells an existing account from a new
+ * one, and the role waits until the person accepts (docs/decisions/0009-membership-lifecycle.md).
  */
 export async function importCandidatesCsv(
   db: Db,
@@ -145,50 +145,50 @@ export async function importCandidatesCsv(
         const centre = await tx.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
         const existing = await tx.user.findMany({
           where: { email: { in: clean.map((r) => r.email) } },
-          select: { id: true, name: true, email: true, passwordHash: true, deactivatedAt: true, memberships: { select: { centreId: true, role: true } } },
+          select: { id: true, email: true, memberships: { where: { centreId }, select: membershipFields } },
         });
         const existingByEmail = new Map(existing.map((user) => [user.email, user]));
 
         const newRows = clean.filter((r) => !existingByEmail.has(r.email));
         const created = newRows.length
-          ? await tx.user.createManyAndReturn({ data: newRows.map((r) => ({ email: r.email, name: r.name, createdAt: now })), select: { id: true, email: true, name: true } })
+          ? await tx.user.createManyAndReturn({ data: newRows.map((r) => ({ email: r.email, name: r.name, createdAt: now })), select: { id: true, email: true } })
           : [];
-        const createdByEmail = new Map(created.map((user) => [user.email, user]));
+        const createdByEmail = new Map(created.map((user) => [user.email, { ...user, memberships: [] }]));
 
         const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * day);
         const reports: ImportRowReport[] = [];
-        const memberships: { userId: string; centreId: string; role: "CANDIDATE"; createdAt: Date }[] = [];
+        const memberships: { userId: string; centreId: string; role: "CANDIDATE"; createdAt: Date; awaitingAcceptance: boolean; invitedName: string | null }[] = [];
         const invitations: { tokenHash: string; userId: string; centreId: string; createdById: string; expiresAt: Date; createdAt: Date }[] = [];
         const messages: { centreId: string; to: string; subject: string; body: string; createdAt: Date }[] = [];
         const audits: { actorId: string; centreId: string; action: string; entityType: string; entityId: string; after: object; at: Date }[] = [];
 
         for (const r of clean) {
-          const old = existingByEmail.get(r.email);
-          const user = old ?? createdByEmail.get(r.email);
+          const user = existingByEmail.get(r.email) ?? createdByEmail.get(r.email);
           if (!user) throw new Error(`import: no user for ${r.email} after createManyAndReturn`);
-          if (old?.memberships.some((m) => m.centreId === centreId && m.role === "CANDIDATE")) {
-            reports.push({ row: r.row, name: old.name, email: r.email, problems: [], outcome: "unchanged", invitationLink: null });
+          // Only this centre's rows are read: nothing here depends on other centres.
+          const here = memberAtCentre({ name: r.name }, user.memberships);
+          if (here.roles.includes("CANDIDATE")) {
+            reports.push({ row: r.row, name: here.name, email: r.email, problems: [], outcome: "unchanged", invitationLink: null });
             continue;
           }
-          memberships.push({ userId: user.id, centreId, role: "CANDIDATE", createdAt: now });
-          let link: string | null = null;
-          if (!old || (mayIssueLink(old, centreId) && !old.deactivatedAt)) {
-            const { token, tokenHash } = newInvitationToken();
-            link = invitationLink(options.baseUrl, token);
-            invitations.push({ tokenHash, userId: user.id, centreId, createdById: actor.userId, expiresAt, createdAt: now });
-            const message = invitationMessage({ name: user.name, centre, roles: ["CANDIDATE"], link, expiresAt });
-            messages.push({ centreId, to: user.email, subject: message.subject, body: message.text, createdAt: now });
-          }
+          const awaitingAcceptance = user.memberships.length === 0 || here.awaiting;
+          const name = awaitingAcceptance && here.roles.length === 0 ? r.name : here.name;
+          memberships.push({ userId: user.id, centreId, role: "CANDIDATE", createdAt: now, awaitingAcceptance, invitedName: awaitingAcceptance ? name : null });
+          const { token, tokenHash } = newInvitationToken();
+          const link = invitationLink(options.baseUrl, token);
+          invitations.push({ tokenHash, userId: user.id, centreId, createdById: actor.userId, expiresAt, createdAt: now });
+          const message = invitationMessage({ name, centre, roles: ["CANDIDATE"], link, expiresAt });
+          messages.push({ centreId, to: user.email, subject: message.subject, body: message.text, createdAt: now });
           audits.push({
             actorId: actor.userId,
             centreId,
             action: "person.importCandidate",
             entityType: "User",
             entityId: user.id,
-            after: { email: user.email, name: user.name, rolesAdded: ["CANDIDATE"], existingAccount: Boolean(old), invitation: Boolean(link), row: r.row },
+            after: { email: user.email, name, rolesAdded: ["CANDIDATE"], row: r.row },
             at: now,
           });
-          reports.push({ row: r.row, name: user.name, email: r.email, problems: [], outcome: old ? "added" : "created", invitationLink: link });
+          reports.push({ row: r.row, name, email: r.email, problems: [], outcome: "invited", invitationLink: link });
         }
 
         if (memberships.length) await tx.membership.createMany({ data: memberships });
@@ -199,8 +199,7 @@ export async function importCandidatesCsv(
         const counts = {
           rows: clean.length,
           invalid: 0,
-          created: reports.filter((r) => r.outcome === "created").length,
-          added: reports.filter((r) => r.outcome === "added").length,
+          invited: reports.filter((r) => r.outcome === "invited").length,
           unchanged: reports.filter((r) => r.outcome === "unchanged").length,
         };
         await recordAudit(tx, { actorId: actor.userId, centreId, action: "people.importCandidates", entityType: "Centre", entityId: centreId, after: counts });

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import type { Prisma } from "../../generated/sqlite/client";
 import { roleLabels } from "../authz/labels";
 import type { Role } from "../authz/policy";
@@ -9,30 +8,11 @@ const day = 86_400_000;
 
 type Tx = Prisma.TransactionClient;
 
-/** A random 32-byte token for the link; only its SHA-256 is stored, so the database cannot reveal it. */
-export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = crypto.randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
-}
-
-export function hashInvitationToken(token: string): string {
-  return crypto.createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-/** 32 bytes in base64url, as newInvitationToken makes them. */
-export const invitationTokenPattern = /^[A-Za-z0-9_-]{43}$/;
+export { newLinkToken as newInvitationToken, hashLinkToken as hashInvitationToken, linkTokenPattern as invitationTokenPattern } from "../auth/link-token";
+import { newLinkToken } from "../auth/link-token";
 
 export function invitationLink(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/invite/${token}`;
-}
-
-/**
- * Whether this centre may hand out a set-password link for the account. Never for someone who
- * already has a password (the link would let the admin take the account over), nor for someone
- * who belongs to another centre too: their own centre's invitation is theirs to use.
- */
-export function mayIssueLink(user: { passwordHash: string | null; memberships: ReadonlyArray<{ centreId: string }> }, centreId: string): boolean {
-  return !user.passwordHash && user.memberships.every((m) => m.centreId === centreId);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -61,22 +41,12 @@ export function invitationMessage(args: { name: string; centre: Centre; roles: R
       "",
       `${args.centre.name} has added you to its competence portfolio as ${roleList(args.roles)}.`,
       "",
-      "Open this link to choose your password. It works once, and until " + formatInCentre(args.expiresAt, args.centre.timeZone) + ":",
+      "Open this link to accept. If you are new here you will choose a password; if you already have an account, you will sign in with it. The link works once, and until " +
+        formatInCentre(args.expiresAt, args.centre.timeZone) +
+        ":",
       args.link,
       "",
       "If you were not expecting this message, you can ignore it.",
-    ].join("\n"),
-  };
-}
-
-export function addedToCentreMessage(args: { name: string; centre: Centre; roles: ReadonlyArray<Role>; signInUrl: string }) {
-  return {
-    subject: `You have been added to ${args.centre.name}`,
-    text: [
-      `Hello ${args.name},`,
-      "",
-      `${args.centre.name} has added you to its competence portfolio as ${roleList(args.roles)}.`,
-      `Sign in with your usual email and password at ${args.signInUrl}, then choose the role to act in at the top of the page.`,
     ].join("\n"),
   };
 }
@@ -88,7 +58,7 @@ export async function issueInvitation(
   tx: Tx,
   args: { user: { id: string; name: string; email: string }; centre: Centre; roles: ReadonlyArray<Role>; createdById: string; baseUrl: string; now: Date },
 ): Promise<IssuedInvitation> {
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(args.now.getTime() + INVITATION_VALID_DAYS * day);
   const invitation = await tx.invitation.create({
     data: { tokenHash, userId: args.user.id, centreId: args.centre.id, createdById: args.createdById, expiresAt, createdAt: args.now },

@@ -3,31 +3,32 @@ import { roleLabels } from "../authz/labels";
 import { authorize, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { OutboxMailer } from "../mail/outbox-mailer";
 import { actingCentreId, type CentreActor } from "./acting-centre";
 import { isUniqueViolation, parseOrThrow } from "./errors";
-import { addedToCentreMessage, issueInvitation, mayIssueLink } from "./invitation";
+import { issueInvitation } from "./invitation";
+import { memberAtCentre, membershipFields } from "./membership";
 import { personInputSchema } from "./schemas";
 
 export type InvitePersonResult = {
   userId: string;
+  /** The name as the admin typed it: the centre never learns the name on an existing account. */
   name: string;
   email: string;
   rolesAdded: Role[];
-  /** The email already had an account; it was given the roles rather than a second account made. */
-  existingAccount: boolean;
-  /** The link for the admin to pass on; null when the person already has a password or another centre's invitation. */
-  invitationLink: string | null;
-  expiresAt: string | null;
-  /** What happened, in words for the admin. */
+  /** The link for the admin to pass on (it is also mailed to the person). */
+  invitationLink: string;
+  expiresAt: string;
+  /** What happened, in words for the admin: the same whether or not the email had an account. */
   message: string;
   /** Outbox rows written, for delivery after commit when SMTP is configured. */
   outboxMessageIds: string[];
 };
 
 /**
- * Adds a person to the admin's centre with the roles given. A new email gets an account
- * without a password and a 7-day invitation link; an existing account just gets the roles.
+ * Invites a person to the admin's centre with the roles given. The roles wait for them to accept
+ * this centre's invitation (docs/decisions/0009-membership-lifecycle.md): a new email gets an
+ * account without a password; an existing account is neither named nor changed beyond the
+ * waiting roles, and the admin's report reads the same either way.
  */
 export async function invitePerson(
   db: Db,
@@ -43,41 +44,35 @@ export async function invitePerson(
   try {
     return await db.$transaction(async (tx) => {
       const centre = await tx.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
-      const existing = await tx.user.findUnique({
-        where: { email: input.email },
-        select: { id: true, name: true, email: true, passwordHash: true, deactivatedAt: true, memberships: { select: { centreId: true, role: true } } },
-      });
+      const user =
+        (await tx.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, memberships: { where: { centreId }, select: membershipFields } } })) ??
+        { ...(await tx.user.create({ data: { email: input.email, name: input.name, createdAt: now }, select: { id: true, email: true } })), memberships: [] };
 
-      let user: { id: string; name: string; email: string };
-      let rolesAdded: Role[];
-      let canLink: boolean;
-      if (existing) {
-        const held = new Set(existing.memberships.filter((m) => m.centreId === centreId).map((m) => m.role));
-        rolesAdded = input.roles.filter((role) => !held.has(role));
-        if (rolesAdded.length === 0) {
-          throw new AppError(
-            `${existing.name} (${existing.email}) already has ${input.roles.length === 1 ? "that role" : "those roles"} at ${centre.name}. To change their roles, open their page from People.`,
-          );
-        }
-        user = existing;
-        canLink = mayIssueLink(existing, centreId) && !existing.deactivatedAt;
-      } else {
-        user = await tx.user.create({ data: { email: input.email, name: input.name, createdAt: now }, select: { id: true, name: true, email: true } });
-        rolesAdded = input.roles;
-        canLink = true;
+      // Only this centre's rows are looked at, and only they can refuse the invitation.
+      const here = memberAtCentre({ name: input.name }, user.memberships);
+      if (here.status === "deactivated") {
+        throw new AppError(`${input.email} was deactivated at ${centre.name}. To let them back in, reactivate them on their page in People.`);
       }
-      await tx.membership.createMany({ data: rolesAdded.map((role) => ({ userId: user.id, centreId, role, createdAt: now })) });
-
-      const invitation = canLink
-        ? await issueInvitation(tx, { user, centre, roles: rolesAdded, createdById: actor.userId, baseUrl: options.baseUrl, now })
-        : null;
-      const notice = invitation
-        ? null
-        : await new OutboxMailer(tx).queue({
-            to: user.email,
-            centreId,
-            ...addedToCentreMessage({ name: user.name, centre, roles: rolesAdded, signInUrl: `${options.baseUrl.replace(/\/+$/, "")}/login` }),
-          });
+      const rolesAdded = input.roles.filter((role) => !here.roles.includes(role));
+      if (rolesAdded.length === 0) {
+        throw new AppError(
+          `${input.email} already has ${input.roles.length === 1 ? "that role" : "those roles"} at ${centre.name}. To change their roles, open their page from People.`,
+        );
+      }
+      // A person who has accepted here gets the new roles at once; otherwise they wait with the rest.
+      const awaitingAcceptance = user.memberships.length === 0 || here.awaiting;
+      await tx.membership.createMany({
+        data: rolesAdded.map((role) => ({ userId: user.id, centreId, role, createdAt: now, awaitingAcceptance, invitedName: awaitingAcceptance ? input.name : null })),
+      });
+      const shownName = awaitingAcceptance ? (here.roles.length ? here.name : input.name) : here.name;
+      const invitation = await issueInvitation(tx, {
+        user: { id: user.id, name: shownName, email: user.email },
+        centre,
+        roles: awaitingAcceptance ? [...here.roles, ...rolesAdded] : rolesAdded,
+        createdById: actor.userId,
+        baseUrl: options.baseUrl,
+        now,
+      });
 
       await recordAudit(tx, {
         actorId: actor.userId,
@@ -85,44 +80,25 @@ export async function invitePerson(
         action: "person.invite",
         entityType: "User",
         entityId: user.id,
-        before: existing ? { roles: existing.memberships.filter((m) => m.centreId === centreId).map((m) => m.role) } : undefined,
-        after: {
-          email: user.email,
-          name: user.name,
-          rolesAdded,
-          existingAccount: Boolean(existing),
-          invitationId: invitation?.invitationId ?? null,
-          expiresAt: invitation?.expiresAt.toISOString() ?? null,
-        },
+        before: { roles: here.roles },
+        after: { email: user.email, name: shownName, rolesAdded, invitationId: invitation.invitationId, expiresAt: invitation.expiresAt.toISOString() },
       });
 
       const added = rolesAdded.map((role) => roleLabels[role]).join(", ");
-      const already = `${user.email} already had an account (${user.name}), so no second account was made. They now also have: ${added}.`;
-      const message = !existing
-        ? `${user.name} has been added as ${added}. Send them the invitation link below; it works once and expires in 7 days.`
-        : invitation
-          ? `${already} They have not set a password yet: send them the new invitation link below.`
-          : existing.deactivatedAt
-            ? `${already} Their account is deactivated, so they cannot sign in until you reactivate it on their page.`
-            : existing.passwordHash
-              ? `${already} They will see ${centre.name} the next time they sign in with their usual password.`
-              : `${already} They have not set a password yet; they should use the invitation from their other centre, or ask that centre for a new one.`;
-
       return {
         userId: user.id,
-        name: user.name,
+        name: shownName,
         email: user.email,
         rolesAdded,
-        existingAccount: Boolean(existing),
-        invitationLink: invitation?.link ?? null,
-        expiresAt: invitation?.expiresAt.toISOString() ?? null,
-        message,
-        outboxMessageIds: [invitation?.outboxMessageId ?? notice?.id].filter((id): id is string => Boolean(id)),
+        invitationLink: invitation.link,
+        expiresAt: invitation.expiresAt.toISOString(),
+        message: `${shownName} has been invited as ${added}. The invitation has been sent to ${user.email}; you can also pass on the link below. It works once and expires in 7 days. The roles start when they accept it.`,
+        outboxMessageIds: [invitation.outboxMessageId],
       };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("Someone else added this person at the same moment. Search for them in People before trying again.", String(error));
+      throw new AppError("Someone else invited this person at the same moment. Search for them in People before trying again.", String(error));
     }
     throw error;
   }

@@ -2,7 +2,8 @@ import { Prisma } from "../../generated/sqlite/client";
 import { authorize, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { actingCentreId, type CentreActor } from "./acting-centre";
-import { PEOPLE_PAGE_SIZE, pageNumber, roleSchema, sortRoles, statusOf, type PersonStatus } from "./schemas";
+import { memberAtCentre, membershipFields } from "./membership";
+import { PEOPLE_PAGE_SIZE, pageNumber, roleSchema, type PersonStatus } from "./schemas";
 
 export type PersonRow = { id: string; name: string; email: string; roles: Role[]; status: PersonStatus; addedAt: string };
 
@@ -36,13 +37,17 @@ export async function listPeople(db: Db, actor: CentreActor, filters: { query?: 
   const roleParsed = roleSchema.safeParse(filters.role);
   const role = roleParsed.success ? roleParsed.data : null;
 
+  // The name this centre sees: the name it typed, until the person accepts (lib/people/membership.ts).
+  // Searching and sorting use it too, so neither can reveal the name on an existing account.
+  const shownName = Prisma.sql`LOWER(COALESCE((SELECT MAX(n."invitedName") FROM "Membership" n
+    WHERE n."userId" = u."id" AND n."centreId" = ${centreId} AND n."awaitingAcceptance" = ${true}), u."name"))`;
   const conditions = [
     Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."centreId" = ${centreId}${
       role ? Prisma.sql` AND CAST(m."role" AS TEXT) = ${role}` : Prisma.empty
     })`,
     ...words.map((word) => {
       const pattern = `%${escapeLike(word)}%`;
-      return Prisma.sql`(LOWER(u."name") LIKE ${pattern} ESCAPE '!' OR LOWER(u."email") LIKE ${pattern} ESCAPE '!')`;
+      return Prisma.sql`(${shownName} LIKE ${pattern} ESCAPE '!' OR LOWER(u."email") LIKE ${pattern} ESCAPE '!')`;
     }),
   ];
   const where = Prisma.join(conditions, " AND ");
@@ -58,7 +63,7 @@ export async function listPeople(db: Db, actor: CentreActor, filters: { query?: 
   const idRows = await db.$queryRaw<{ id: string }[]>`
     SELECT u."id" AS "id" FROM "User" u
     WHERE ${where}
-    ORDER BY LOWER(u."name"), u."email", u."id"
+    ORDER BY ${shownName}, u."email", u."id"
     LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(page - 1) * PEOPLE_PAGE_SIZE}`;
   const ids = idRows.map((row) => row.id);
   const users = await db.user.findMany({
@@ -67,26 +72,15 @@ export async function listPeople(db: Db, actor: CentreActor, filters: { query?: 
       id: true,
       name: true,
       email: true,
-      passwordHash: true,
-      deactivatedAt: true,
-      memberships: { where: { centreId }, select: { role: true, createdAt: true } },
+      memberships: { where: { centreId }, select: membershipFields },
     },
   });
   const byId = new Map(users.map((user) => [user.id, user]));
   const people = ids.flatMap((id): PersonRow[] => {
     const user = byId.get(id);
     if (!user) return [];
-    const joined = user.memberships.reduce<Date | null>((first, m) => (!first || m.createdAt < first ? m.createdAt : first), null);
-    return [
-      {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        roles: sortRoles(user.memberships.map((m) => m.role)),
-        status: statusOf(user),
-        addedAt: (joined ?? new Date(0)).toISOString(),
-      },
-    ];
+    const here = memberAtCentre(user, user.memberships);
+    return [{ id: user.id, name: here.name, email: user.email, roles: here.roles, status: here.status, addedAt: here.addedAt.toISOString() }];
   });
   return { ...base, people };
 }

@@ -3,14 +3,14 @@ import { authorize } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { actingCentreId, type CentreActor } from "./acting-centre";
-import { issueInvitation, mayIssueLink } from "./invitation";
+import { issueInvitation } from "./invitation";
 import { loadMemberOfCentre } from "./member-of-centre";
 
 export type ResendInvitationResult = { userId: string; invitationLink: string; expiresAt: string; outboxMessageIds: string[] };
 
 /**
- * A fresh 7-day link for someone who has not set a password yet (their last one expired or was
- * lost). Earlier links stay valid until they expire or any one of them is used.
+ * A fresh 7-day link for someone who has not accepted this centre's invitation yet (their last one
+ * expired or was lost). Earlier links stay valid until they expire or any one of them is used.
  */
 export async function resendInvitation(
   db: Db,
@@ -24,11 +24,8 @@ export async function resendInvitation(
 
   return db.$transaction(async (tx) => {
     const person = await loadMemberOfCentre(tx, input.userId, centreId, "user.invite");
-    if (person.passwordHash) throw new AppError(`${person.name} has already set a password, so they do not need an invitation. They can sign in as ${person.email}.`);
-    if (!mayIssueLink(person, centreId)) {
-      throw new AppError(`${person.name} also belongs to another centre, which sent their invitation. Ask that centre for a new link.`);
-    }
-    if (person.deactivatedAt) throw new AppError(`${person.name}'s account is deactivated. Reactivate it first.`);
+    if (person.status === "deactivated") throw new AppError(`${person.name} is deactivated at this centre. Reactivate them first.`);
+    if (person.status === "active") throw new AppError(`${person.name} has already accepted, so they do not need an invitation. They can sign in as ${person.email}.`);
     const centre = await tx.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
     const invitation = await issueInvitation(tx, { user: person, centre, roles: person.roles, createdById: actor.userId, baseUrl: options.baseUrl, now });
     await recordAudit(tx, {

@@ -33,13 +33,12 @@ export type PersonInput = z.input<typeof personInputSchema>;
 
 export const idSchema = z.string().trim().min(1).max(64);
 
-/** A person's status as admins see it. "invited": they have not set a password yet. */
+/**
+ * A person's status as one centre's admins see it (lib/people/membership.ts decides it from that
+ * centre's rows): "invited" until they accept this centre's invitation, "deactivated" once this
+ * centre has ended their membership.
+ */
 export type PersonStatus = "active" | "deactivated" | "invited";
-
-export function statusOf(user: { passwordHash: string | null; deactivatedAt: Date | null }): PersonStatus {
-  if (user.deactivatedAt) return "deactivated";
-  return user.passwordHash ? "active" : "invited";
-}
 
 /** A 1-based page number from anything (query strings included); out-of-range values are clamped later. */
 export function pageNumber(value: unknown): number {

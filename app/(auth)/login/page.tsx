@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
@@ -16,6 +17,11 @@ export default async function LoginPage() {
       <Suspense>
         <LoginForm />
       </Suspense>
+      <p>
+        <Link href="/reset-password" className="text-brand-700 underline underline-offset-2 hover:no-underline">
+          Forgotten your password?
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DateTime } from "@/components/people/date-time";
+import { SendResetForm } from "@/components/people/send-reset-form";
 import { DeactivateForm } from "@/components/people/deactivate-form";
 import { BackToPeople } from "@/components/people/back-to-people";
 import { refusalMessage } from "@/components/people/refusal";
@@ -8,26 +9,15 @@ import { ResendInvitationForm } from "@/components/people/resend-invitation-form
 import { RolesForm } from "@/components/people/roles-form";
 import { StatusText } from "@/components/people/status";
 import { cellClass, headRowClass, linkClass, tableClass } from "@/components/people/styles";
-import type { SessionActor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
-import { can, ForbiddenError } from "@/lib/authz/policy";
+import { orNotFound } from "@/lib/authz/hidden-or-missing";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/people/errors";
-import { getPerson, type PersonDetail } from "@/lib/people/get-person";
+import { getPerson } from "@/lib/people/get-person";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Person" };
-
-async function load(actor: SessionActor, id: string): Promise<{ person: PersonDetail } | { refusal: string }> {
-  try {
-    return { person: await getPerson(db, actor, id) };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { refusal: "This person is not a member of the centre you are acting for, or you are not its centre admin." };
-    if (error instanceof NotFoundError) return { refusal: error.userMessage };
-    throw error;
-  }
-}
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
@@ -36,9 +26,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     return <Refusal title="Person" message={refusalMessage(actor, "this page")} linkClassName={linkClass} />;
   }
   const { id } = await params;
-  const loaded = await load(actor, decodeURIComponent(id).slice(0, 64));
-  if ("refusal" in loaded) return <Refusal title="Person" message={loaded.refusal} linkClassName={linkClass} />;
-  const { person } = loaded;
+  const person = await orNotFound(getPerson(db, actor, decodeURIComponent(id).slice(0, 64)));
   const tz = person.centre.timeZone;
   const invitationExpired = person.invitation && !person.invitation.usedAt && new Date(person.invitation.expiresAt) <= new Date();
 
@@ -90,7 +78,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       {person.isSelf ? (
         <p className="max-w-2xl rounded border border-slate-300 bg-white p-4">
-          This is you. You cannot change your own roles or deactivate your own account, so that no centre is left without an admin by accident. Ask
+          This is you. You cannot change your own roles or deactivate yourself here, so that no centre is left without an admin by accident. Ask
           another centre admin if you need either.
         </p>
       ) : null}
@@ -110,21 +98,34 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             Invitation
           </h2>
           <p className="text-slate-700">
-            {person.name} has not set a password yet. If their link is lost or has expired, create a new one and send it to them.
+            {person.name} has not accepted the invitation yet, so their roles here have not started. If their link is lost or has expired, create a new one
+            and send it to them.
           </p>
           <ResendInvitationForm userId={person.id} email={person.email} />
+        </section>
+      ) : null}
+
+      {person.may.sendPasswordReset ? (
+        <section aria-labelledby="password-heading" className="max-w-2xl space-y-3">
+          <h2 id="password-heading" className="text-xl font-semibold">
+            Password
+          </h2>
+          <p className="text-slate-700">
+            If {person.name} has forgotten their password, send them a link to choose a new one. It goes to {person.email} only; you never see it.
+          </p>
+          <SendResetForm userId={person.id} />
         </section>
       ) : null}
 
       {person.may.deactivate ? (
         <section aria-labelledby="account-heading" className="max-w-2xl space-y-3">
           <h2 id="account-heading" className="text-xl font-semibold">
-            Account
+            Membership of {person.centre.name}
           </h2>
           <p className="text-slate-700">
             {person.deactivatedAt
-              ? "This account is deactivated: the person cannot sign in. Their evidence and history are kept."
-              : "Deactivating stops this person signing in, everywhere, straight away. Nothing is deleted, and you can reactivate the account later."}
+              ? `${person.name} is deactivated at ${person.centre.name}: their roles here give them nothing. Their evidence and history are kept.`
+              : `Deactivating ends ${person.name}'s roles at ${person.centre.name} straight away. Nothing is deleted, and you can reactivate them later. Any other centre they belong to is not affected.`}
           </p>
           <DeactivateForm userId={person.id} personName={person.name} deactivated={Boolean(person.deactivatedAt)} />
         </section>

@@ -2,17 +2,31 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
-import { acceptInvitationAction, type AcceptInvitationState } from "@/lib/actions/people-accept-invitation";
-import { ErrorSummary } from "./error-summary";
-import { fieldErrorClass, inputClass, linkClass, primaryButtonClass, successClass } from "./styles";
+import type { ChoosePasswordState } from "@/lib/actions/people-common";
+import { ErrorSummary } from "../people/error-summary";
+import { fieldErrorClass, inputClass, linkClass, primaryButtonClass, successClass } from "../people/styles";
+
 
 const fieldLabels = {
   password: { label: "Password", target: "new-password" },
   confirmPassword: { label: "Confirm password", target: "confirm-password" },
 };
 
-export function AcceptInvitationForm({ token, email, rules }: { token: string; email: string; rules: string }) {
-  const [state, formAction, pending] = useActionState<AcceptInvitationState, FormData>(acceptInvitationAction, null);
+/** Choose a password from a one-time link: the invitation page and the password-reset page. */
+export function ChoosePasswordForm({
+  action,
+  token,
+  email,
+  rules,
+  doneTitle,
+}: {
+  action: (previous: ChoosePasswordState, formData: FormData) => Promise<ChoosePasswordState>;
+  token: string;
+  email: string;
+  rules: string;
+  doneTitle: string;
+}) {
+  const [state, formAction, pending] = useActionState<ChoosePasswordState, FormData>(action, null);
   const failure = state && !state.result.ok ? state.result : null;
   const done = state?.result.ok ? state.result : null;
   const errors = failure?.fieldErrors ?? {};
@@ -25,7 +39,7 @@ export function AcceptInvitationForm({ token, email, rules }: { token: string; e
   if (done) {
     return (
       <div ref={doneRef} tabIndex={-1} role="status" className={`${successClass} space-y-2`}>
-        <p className="font-semibold">Your password is set.</p>
+        <p className="font-semibold">{doneTitle}</p>
         <p>
           <Link href="/login" className={linkClass}>
             Sign in
