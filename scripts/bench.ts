@@ -2,9 +2,14 @@
 // tests: timing varies by machine, so targets are checked by reading this output.
 //
 //   npm run bench                         all sections: import, progress pages at 1,000
-//                                         candidates, then a 1 GiB upload (app vs floor)
+//                                         candidates, a 1 GiB upload (app vs floor), then
+//                                         Markdown rendering (pathological input vs prose)
 //   npm run bench -- --sections upload    only the named sections (comma-separated, any of
-//                                         import,progress,upload); --skip-import drops import
+//                                         import,progress,upload,markdown); --skip-import
+//                                         drops import
+//   npm run bench -- --sections markdown --markdown-runs 15
+//                                         how many times each Markdown input is rendered
+//                                         (default 15, after two warm-up runs)
 //   npm run bench -- --scale 10000        progress pages at 10,000 candidates
 //   npm run bench -- --only postgresql    progress on one database only
 //   npm run bench -- --database-url URL   progress pages on a centre already seeded there by
@@ -36,6 +41,7 @@ import { importStandards } from "../lib/standards/import";
 import { providerOf } from "../lib/db/provider";
 import { benchProgress, findSeededCentre, measureProgress, printProgressResult } from "./bench/progress-bench";
 import { benchUpload, printUploadResult } from "./bench/upload-bench";
+import { benchMarkdown, printMarkdownResult } from "./bench/markdown-bench";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,24 +51,26 @@ const { values: args } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "database-url": { type: "string" },
     "centre-slug": { type: "string", default: "scale-10000" },
-    sections: { type: "string", default: "import,progress,upload" },
+    sections: { type: "string", default: "import,progress,upload,markdown" },
     "upload-mib": { type: "string", default: "1024" },
     "upload-runs": { type: "string", default: "3" },
     "upload-cpu-prof": { type: "string" },
+    "markdown-runs": { type: "string", default: "15" },
   },
 });
 const scale = Number(args.scale);
 const progressRuns = Number(args.runs);
 const uploadMib = Number(args["upload-mib"]);
 const uploadRuns = Number(args["upload-runs"]);
-const allSections = ["import", "progress", "upload"] as const;
+const markdownRuns = Number(args["markdown-runs"]);
+const allSections = ["import", "progress", "upload", "markdown"] as const;
 type Section = (typeof allSections)[number];
 const requested = args.sections.split(",").map((s) => s.trim()).filter(Boolean);
 const sections = new Set(allSections.filter((s) => requested.includes(s) && !(s === "import" && args["skip-import"])));
 const positive = (n: number) => Number.isInteger(n) && n >= 1;
-if (!positive(scale) || !positive(progressRuns) || !positive(uploadMib) || !positive(uploadRuns) || requested.some((s) => !allSections.includes(s as Section))) {
+if (!positive(scale) || !positive(progressRuns) || !positive(uploadMib) || !positive(uploadRuns) || !positive(markdownRuns) || requested.some((s) => !allSections.includes(s as Section))) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--upload-cpu-prof dir]",
+    "Usage: npm run bench -- [--sections import,progress,upload,markdown] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--upload-cpu-prof dir] [--markdown-runs 15]",
   );
   process.exit(1);
 }
@@ -156,5 +164,11 @@ if (sections.has("upload")) {
   const cpuProfDir = args["upload-cpu-prof"];
   printUploadResult(await benchUpload({ mib: uploadMib, runs: uploadRuns, cpuProfDir, log: (line) => console.log(line) }), (line) => console.log(line));
   if (cpuProfDir) console.log(`    CPU profiles of both servers (whole lifetime, start-up included): ${path.resolve(cpuProfDir)}/{app,floor}`);
+}
+if (sections.has("markdown")) {
+  console.log(
+    `\nMarkdown rendering: 100 kB of each input through markdown-it + sanitize-html vs 100 kB of plain prose (${markdownRuns} runs each, round-robin, after a warm-up; target: each <= 3x the prose floor)`,
+  );
+  printMarkdownResult(benchMarkdown(markdownRuns), (line) => console.log(line));
 }
 console.log(`\nLoad average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (timings are wall-clock and shared with whatever else runs).`);

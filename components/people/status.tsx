@@ -2,7 +2,7 @@ import type { PersonStatus } from "@/lib/people/schemas";
 
 const labels: Record<PersonStatus, string> = {
   active: "Active",
-  invited: "Invited (no password yet)",
+  invited: "Invited (not yet accepted)",
   deactivated: "Deactivated",
 };
 

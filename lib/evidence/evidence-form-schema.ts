@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { MARKDOWN_MAX_CHARS } from "../markdown/limits";
 import { evidenceMethodIds } from "./methods";
 
 // The evidence form's rules, in one place: the form checks them before sending, and the domain
@@ -7,7 +8,7 @@ import { evidenceMethodIds } from "./methods";
 
 export const evidenceLimits = {
   title: 200,
-  description: 20_000,
+  description: MARKDOWN_MAX_CHARS,
   workplaceWhat: 500,
   workplaceWhereKept: 500,
   workplaceHeldBy: 200,

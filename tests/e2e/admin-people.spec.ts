@@ -64,7 +64,7 @@ test("a centre admin adds a person, who sets a password from the invitation link
   // The new person is listed, not yet active.
   await visit(`/admin/people?q=${encodeURIComponent(email.toUpperCase())}`);
   const row = page.getByRole("row").filter({ hasText: email });
-  await expect(row).toContainText("Invited (no password yet)");
+  await expect(row).toContainText("Invited (not yet accepted)");
   await expect(row).toContainText("Candidate");
 
   // Sign out, then use the link as the new person would.

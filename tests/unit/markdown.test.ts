@@ -1,11 +1,20 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown, renderMarkdown, renderMarkdownToHtml, safeHref } from "@/lib/markdown/render";
+import { evidenceLimits } from "@/lib/evidence/evidence-form-schema";
+import { MARKDOWN_MAX_CHARS, parseMarkdown, renderMarkdown, renderMarkdownToHtml, safeHref } from "@/lib/markdown/render";
 
-/** Both outputs, with the styling classes removed so the tests read as plain HTML. */
+const wrapper = '<div class="contents">';
+
+/** What the React output holds inside its one wrapper, which adds no box (display: contents). */
+function unwrap(markup: string): string {
+  expect(markup.startsWith(wrapper) && markup.endsWith("</div>")).toBe(true);
+  return markup.slice(wrapper.length, -"</div>".length);
+}
+
+/** Both outputs, with the styling classes and the line breaks between tags removed so the tests read as plain HTML. */
 function both(source: string): { react: string; html: string } {
-  const strip = (html: string) => html.replace(/ class="[^"]*"/g, "").replace(/<br>/g, "<br/>");
-  return { react: strip(renderToStaticMarkup(renderMarkdown(source))), html: strip(renderMarkdownToHtml(source).replace(/\n/g, "")) };
+  const strip = (html: string) => html.replace(/ class="[^"]*"/g, "").replace(/<br\s*\/?>/g, "<br/>").replace(/\n/g, "");
+  return { react: strip(unwrap(renderToStaticMarkup(renderMarkdown(source)))), html: strip(renderMarkdownToHtml(source)) };
 }
 
 function expectBoth(source: string, expected: string) {
@@ -75,6 +84,14 @@ describe("renderMarkdown: nothing typed becomes active content", () => {
     "- <iframe src=javascript:alert(1)>",
     "### <svg onload=alert(1)>",
     "javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "![x](javascript:alert(1))",
+    '![x](https://example.org/x.png" onerror="alert(1))',
+    "[x]: javascript:alert(1)\n\n[x]",
+    '[x](https://example.org "t" onmouseover=alert(1))',
+    "[x](/relative)",
+    "```\n<script>alert(1)</script>\n```",
+    "> <script>alert(1)</script>",
   ];
 
   for (const attack of attacks) {
@@ -97,7 +114,8 @@ describe("renderMarkdown: nothing typed becomes active content", () => {
   });
 
   it("shows an img tag with onerror as text", () => {
-    expectBoth('<img src=x onerror="alert(1)">', "<p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</p>");
+    // A double quote in text (outside any tag) ends nothing, so the sanitiser leaves it unescaped.
+    expectBoth('<img src=x onerror="alert(1)">', '<p>&lt;img src=x onerror="alert(1)"&gt;</p>');
   });
 
   it("keeps a quote in a link's address from closing the attribute", () => {
@@ -116,7 +134,65 @@ describe("renderMarkdown: nothing typed becomes active content", () => {
 
   it("copes with long unclosed input quickly", () => {
     const started = performance.now();
-    renderMarkdownToHtml("*a _b [c `d ".repeat(2000));
+    // 19,992 characters: under MARKDOWN_MAX_CHARS, so the Markdown parser sees all of it.
+    renderMarkdownToHtml("*a _b [c `d ".repeat(1666));
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("renderMarkdown: Markdown it has not shown before", () => {
+  it("nests lists", () => {
+    expectBoth("- a\n  - b\n- c", "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>");
+  });
+
+  it("keeps block quotes, code blocks, images, rules and relative links as the text typed", () => {
+    expectBoth("> quoted", "<p>&gt; quoted</p>");
+    expectBoth("![photo](https://example.org/p.png)", `<p>!<a href="https://example.org/p.png" ${rel}>photo</a></p>`);
+    expectBoth("a\n---", "<p>a<br/>---</p>");
+    expectBoth("[x](/admin)", "<p>[x](/admin)</p>");
+  });
+});
+
+describe("renderMarkdown: pathological input at the limit", () => {
+  const half = MARKDOWN_MAX_CHARS / 2;
+
+  it("renders 20,000 characters of nested brackets as the brackets typed", () => {
+    expectBoth("[".repeat(half) + "]".repeat(half), `<p>${"[".repeat(half)}${"]".repeat(half)}</p>`);
+  });
+
+  it("finds a link inside deeply nested brackets", () => {
+    const depth = 500;
+    expectBoth(`${"[".repeat(depth)}[x](https://example.org/)${"]".repeat(depth)}`, `<p>${"[".repeat(depth)}<a href="https://example.org/" ${rel}>x</a>${"]".repeat(depth)}</p>`);
+  });
+
+  it("renders 20,000 characters of chained links as that many links, each with rel", () => {
+    const link = "[a](https://example.org/a)";
+    const count = Math.floor(MARKDOWN_MAX_CHARS / link.length);
+    expectBoth(link.repeat(count), `<p>${`<a href="https://example.org/a" ${rel}>a</a>`.repeat(count)}</p>`);
+  });
+
+  it("renders 20,000 characters of emphasis runs with only balanced strong and em tags", () => {
+    const { react, html } = both("*a**b***".repeat(MARKDOWN_MAX_CHARS / 8));
+    expect(react).toBe(html);
+    expect(html).not.toMatch(/<(?!\/?(p|strong|em)>)/);
+    for (const tag of ["strong", "em"]) expect(html.split(`<${tag}>`).length).toBe(html.split(`</${tag}>`).length);
+  });
+});
+
+describe("renderMarkdown: text over MARKDOWN_MAX_CHARS", () => {
+  const notice = `<p><em>This text is longer than ${MARKDOWN_MAX_CHARS.toLocaleString("en-GB")} characters, so it is shown as typed, without formatting. Shortening it to ${MARKDOWN_MAX_CHARS.toLocaleString("en-GB")} characters or fewer brings the formatting back.</em></p>`;
+
+  it("is the limit the evidence form applies to descriptions", () => {
+    expect(evidenceLimits.description).toBe(MARKDOWN_MAX_CHARS);
+  });
+
+  it("formats text of exactly the limit, counting a CRLF line break as one character", () => {
+    const source = "**bold**\r\n" + "x".repeat(MARKDOWN_MAX_CHARS - 9);
+    expect(both(source).html).toBe(`<p><strong>bold</strong><br/>${"x".repeat(MARKDOWN_MAX_CHARS - 9)}</p>`);
+  });
+
+  it("shows longer text whole and unformatted, escaped, under a notice saying why", () => {
+    const filler = "x".repeat(MARKDOWN_MAX_CHARS);
+    expectBoth(`**bold** <script>alert(1)</script>\nnext line\n\n[x](https://example.org) ${filler}`, `${notice}<p>**bold** &lt;script&gt;alert(1)&lt;/script&gt;<br/>next line</p><p>[x](https://example.org) ${filler}</p>`);
   });
 });
