@@ -52,3 +52,15 @@ export function ProgressFiltersForm({
     </form>
   );
 }
+
+/** Says which values in the address the page left out, and why, above the filters they belong to. */
+export function IgnoredFilters({ notices }: { notices: string[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <div role="status" className="space-y-1 rounded border border-amber-700 bg-amber-50 p-3 text-amber-950">
+      {notices.map((notice) => (
+        <p key={notice}>{notice}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "../errors";
-import { isCalendarDate } from "../format/date";
+import { boundedDate, enrolmentDates } from "../format/date-bounds";
 
 // The inputs of the enrolment operations, shared by the domain functions (which validate
 // whatever they are given) and the forms (which show the messages next to each field).
@@ -24,13 +24,6 @@ export class EnrolmentInputError extends AppError {
 
 const id = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(100, missing);
 
-const calendarDate = (missing: string, invalid: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing, abort: true })
-    .refine(isCalendarDate, invalid);
-
 export const CreateEnrolmentInput = z
   .object({
     centreId: id("The centre is missing. Reload the page and try again."),
@@ -38,8 +31,9 @@ export const CreateEnrolmentInput = z
     unitCode: z.string({ error: "Choose the unit." }).trim().min(1, "Choose the unit.").max(50, "Choose the unit."),
     assessorId: id("Choose the assessor."),
     iqaId: id("Choose the internal quality assurer."),
-    startDate: calendarDate("Enter the start date.", "Enter the start date as a real date, for example 2026-03-01."),
-    plannedEndDate: calendarDate("Enter the planned end date.", "Enter the planned end date as a real date, for example 2026-12-01."),
+    // Bounded (lib/format/date-bounds.ts): a mistyped year is refused here, not stored and carried into every progress view.
+    startDate: boundedDate({ name: "the start date", missing: "Enter the start date.", range: () => enrolmentDates(), example: "2026-03-01" }),
+    plannedEndDate: boundedDate({ name: "the planned end date", missing: "Enter the planned end date.", range: () => enrolmentDates(), example: "2026-12-01" }),
   })
   .refine((input) => input.plannedEndDate > input.startDate, {
     path: ["plannedEndDate"],
@@ -66,7 +60,8 @@ export type WithdrawEnrolmentInput = z.input<typeof WithdrawEnrolmentInput>;
 export const ShareWithEqaInput = z.object({
   enrolmentId: id("The enrolment is missing. Reload the page and try again."),
   eqaUserId: id("Choose the external quality assurer."),
-  lastDay: calendarDate("Enter the last day of access.", "Enter the last day of access as a real date, for example 2026-12-01."),
+  /** Whether it is a date within the allowed days is checked by shareWithEqa, against the centre's today. */
+  lastDay: z.string({ error: "Enter the last day of access." }).trim().min(1, "Enter the last day of access."),
 });
 export type ShareWithEqaInput = z.input<typeof ShareWithEqaInput>;
 

@@ -1,7 +1,8 @@
 import { recordAudit } from "../audit";
 import { authorize, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { addDays, addYears, calendarDateIn, startOfDayIn } from "../format/date";
+import { addDays, calendarDateIn, startOfDayIn } from "../format/date";
+import { dateProblem, eqaAccessDates } from "../format/date-bounds";
 import { loadEnrolmentResource } from "./enrolment-resource";
 import { enrolmentNotFound } from "./guards";
 import { EnrolmentInputError, parseInput, ShareWithEqaInput } from "./input";
@@ -32,13 +33,9 @@ export async function shareWithEqa(db: Db, actor: Actor, rawInput: ShareWithEqaI
     authorize(actor, "enrolment.share", fresh);
     const centre = await tx.centre.findUniqueOrThrow({ where: { id: fresh.centreId }, select: { timeZone: true } });
 
-    const today = calendarDateIn(now, centre.timeZone);
-    if (input.lastDay < today) {
-      throw EnrolmentInputError.forField("lastDay", "The last day of access must be today or later.");
-    }
-    if (input.lastDay > addYears(today, 1)) {
-      throw EnrolmentInputError.forField("lastDay", "Access can last at most one year. Choose a last day within a year from today.");
-    }
+    // Checked here, not by the input schema: "today" is the centre's, known only once it is read.
+    const problem = dateProblem(input.lastDay, eqaAccessDates(calendarDateIn(now, centre.timeZone)), "the last day of access", "2026-12-01");
+    if (problem) throw EnrolmentInputError.forField("lastDay", problem);
     if (!(await holdsRole(tx, fresh.centreId, "EQA", input.eqaUserId))) {
       throw EnrolmentInputError.forField("eqaUserId", "The chosen person is not an external quality assurer of this centre. Choose one from the list.");
     }

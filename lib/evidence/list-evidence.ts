@@ -2,7 +2,9 @@ import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import { authorize, type Actor, type EvidenceResource } from "../authz/policy";
 import type { Db } from "../db/client";
-import { isCalendarDate, startOfDayIn } from "../format/date";
+import { AppError } from "../errors";
+import { addDays, startOfDayIn } from "../format/date";
+import { activitySearchDates, boundedDate, dateProblem, fromQuery, quoted, type IgnoredValue } from "../format/date-bounds";
 import { evidenceStageLabels, mappingStatusLabel } from "../mapping/status-words";
 import { evidenceStatusText, mappingStatusCounts, type MappingStatusCounts } from "./get-evidence";
 import { evidenceMethodIds, methodLabel, type EvidenceMethodId } from "./methods";
@@ -59,37 +61,60 @@ export type EvidenceList = {
 };
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const calendarDate = z.string().refine(isCalendarDate);
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-/** Filters from a query string. Anything unusable is dropped rather than refused: it is a search. */
+/**
+ * Filters from a query string, but the dates (see evidenceListQueryFrom). Anything unusable is
+ * dropped rather than refused: it is a search.
+ */
 export const EvidenceListQuery = z.object({
   method: optional(z.preprocess(blankToUndefined, z.enum(evidenceMethodIds).optional())),
   unit: optional(z.preprocess(blankToUndefined, z.string().trim().max(100).optional())),
   status: optional(z.preprocess(blankToUndefined, z.enum(statusFilterIds).optional())),
-  from: optional(z.preprocess(blankToUndefined, calendarDate.optional())),
-  to: optional(z.preprocess(blankToUndefined, calendarDate.optional())),
   search: optional(z.preprocess(blankToUndefined, z.string().trim().max(MAX_SEARCH_LENGTH).optional())),
   page: z.coerce.number().int().min(1).catch(1),
 });
 
+/** The date filters, named as the form labels them; their bounds are in lib/format/date-bounds.ts. */
+const dateFilters = { from: "the “Activity from” date", to: "the “Activity to” date" } as const;
+
+/** Whether a date filter can be used, as a message (null if it can); checked before any arithmetic on it. */
+function dateFilterProblem(param: keyof typeof dateFilters, value: string, now: Date): string | null {
+  return dateProblem(value, activitySearchDates(now), dateFilters[param]);
+}
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** Reads the library's filters and page from a page's search parameters (`q` is the search box). */
-export function evidenceListQueryFrom(params: SearchParams): { filters: EvidenceListFilters; page: number } {
+/**
+ * Reads the library's filters and page from a page's search parameters (`q` is the search box).
+ * Never throws: a date it cannot use is left out and listed in `ignored`, for the page to say so.
+ */
+export function evidenceListQueryFrom(params: SearchParams, now: Date = new Date()): { filters: EvidenceListFilters; page: number; ignored: IgnoredValue[] } {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const parsed = EvidenceListQuery.parse({
     method: first(params.method),
     unit: first(params.unit),
     status: first(params.status),
-    from: first(params.from),
-    to: first(params.to),
     search: first(params.q),
     page: first(params.page) ?? 1,
   });
+  const ignored: IgnoredValue[] = [];
+  const dates: Pick<EvidenceListFilters, "from" | "to"> = {};
+  for (const param of ["from", "to"] as const) {
+    const schema = boundedDate({ name: dateFilters[param], range: () => activitySearchDates(now) });
+    const read = fromQuery(schema, param, params[param]);
+    if (read.value) dates[param] = read.value;
+    if (read.ignored) ignored.push(read.ignored);
+  }
   const { page, ...filters } = parsed;
-  const defined = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as EvidenceListFilters;
-  return { filters: defined, page };
+  const defined = Object.fromEntries(Object.entries({ ...filters, ...dates }).filter(([, value]) => value !== undefined)) as EvidenceListFilters;
+  return { filters: defined, page, ignored };
+}
+
+/** What the library says above its filters about a date it left out. */
+export function ignoredDateNotice(ignored: IgnoredValue): string {
+  const widened = ignored.param === "from" ? "evidence of any earlier date is included" : "evidence of any later date is included";
+  return `${ignored.message} ${quoted(ignored.value)} was ignored, so ${widened}.`;
 }
 
 /** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
@@ -116,12 +141,6 @@ async function evidenceMatching(db: Db, centreId: string, candidateId: string, s
     SELECT e."id" AS "id" FROM "Evidence" e
     WHERE e."candidateId" = ${candidateId} AND e."centreId" = ${centreId} AND ${conditions}`);
   return rows.map((row) => row.id);
-}
-
-function nextCalendarDate(calendarDate: string): string {
-  const date = new Date(`${calendarDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 /**
@@ -169,8 +188,13 @@ export async function listEvidence(
   if (filters.status === "referred") and.push({ submittedAt: null, round: { gt: 1 } });
   if (filters.status === "accepted") and.push({ mappings: { some: { status: "ACCEPTED" } } });
   if (filters.status === "rejected") and.push({ mappings: { some: { status: "REJECTED" } } });
+  for (const param of ["from", "to"] as const) {
+    const value = filters[param];
+    const problem = value === undefined ? null : dateFilterProblem(param, value, new Date());
+    if (problem) throw new AppError(problem, `evidence date filter out of bounds: ${param}=${value}`);
+  }
   if (filters.from) and.push({ activityDate: { gte: startOfDayIn(filters.from, timeZone) } });
-  if (filters.to) and.push({ activityDate: { lt: startOfDayIn(nextCalendarDate(filters.to), timeZone) } });
+  if (filters.to) and.push({ activityDate: { lt: startOfDayIn(addDays(filters.to, 1), timeZone) } });
   if (filters.search) and.push({ id: { in: await evidenceMatching(db, centreId, candidateId, filters.search) } });
   const where: Prisma.EvidenceWhereInput = { AND: and };
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Provider } from "../db/provider";
+import { AppError } from "../errors";
 import { addDays, calendarDateIn, startOfDayIn } from "../format/date";
+import { boundedMonth, enrolmentDates, fromQuery, monthLabel, monthProblem, quoted, type IgnoredValue } from "../format/date-bounds";
 import { ragStates, type RagState } from "./rag";
 
 // The filters of the progress pages, parsed from the address (or a CSV request) with zod. The
@@ -31,20 +33,15 @@ const optionalText = (max: number) =>
     .catch(undefined)
     .transform((value) => (value ? value : undefined));
 
-const cohortPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** Filters shared by every progress view: which enrolments are counted. */
+/** Filters shared by every progress view: which enrolments are counted. The start cohort is read apart (withCohort). */
 export const ProgressFilters = z.object({
   unit: optionalText(50),
   assessor: optionalText(100),
-  /** Start cohort: the month of the start date in the centre's time zone, "2026-03". */
-  cohort: z
-    .string()
-    .optional()
-    .catch(undefined)
-    .transform((value) => (value && cohortPattern.test(value) ? value : undefined)),
 });
+/** `cohort` is the start cohort: the month of the start date in the centre's time zone, "2026-03". */
 export type ProgressFilters = { unit?: string; assessor?: string; cohort?: string };
+
+const COHORT_NAME = "the start cohort";
 
 /** The candidate list's filters, sort and page; also what the CSV export accepts (without page). */
 export const ListFilters = ProgressFilters.extend({
@@ -69,12 +66,38 @@ function plain(params: SearchParams): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
 }
 
-export function parseProgressFilters(params: SearchParams): ProgressFilters {
-  return ProgressFilters.parse(plain(params));
+/** Filters read from the address, and any value left out because it could not be used. */
+export type ReadFilters<F> = { filters: F; ignored: IgnoredValue[] };
+
+/** Adds the start cohort: a month in which enrolments can start (lib/format/date-bounds.ts), or nothing and why. */
+function withCohort<F extends object>(filters: F, params: SearchParams, now: Date): ReadFilters<F & { cohort?: string }> {
+  const schema = boundedMonth({ name: COHORT_NAME, range: () => enrolmentDates(now) });
+  const cohort = fromQuery(schema, "cohort", plain(params).cohort);
+  return { filters: { ...filters, cohort: cohort.value }, ignored: cohort.ignored ? [cohort.ignored] : [] };
 }
 
-export function parseListFilters(params: SearchParams): ListFilters {
-  return ListFilters.parse(plain(params));
+/** The dashboard's filters. Never throws: a value it cannot use is left out and listed in `ignored`. */
+export function readProgressFilters(params: SearchParams, now: Date = new Date()): ReadFilters<ProgressFilters> {
+  return withCohort(ProgressFilters.parse(plain(params)), params, now);
+}
+
+/** The candidate list's (and the export's) filters; as readProgressFilters. */
+export function readListFilters(params: SearchParams, now: Date = new Date()): ReadFilters<ListFilters> {
+  return withCohort(ListFilters.parse(plain(params)), params, now);
+}
+
+/**
+ * What the CSV export answers (400) when the address holds a filter it cannot use: a download
+ * has nowhere to show a notice, so it is refused rather than widened to every enrolment.
+ */
+export function exportRefusal(ignored: IgnoredValue[]): string {
+  const problems = ignored.map((value) => `${value.message} ${quoted(value.value)} cannot be used.`);
+  return [...problems, "Choose the filters on the Candidates’ progress page and download the list from there."].join(" ");
+}
+
+/** What the progress pages say above the filters about a start cohort they left out. */
+export function ignoredCohortNotice(ignored: IgnoredValue): string {
+  return `${ignored.message} ${quoted(ignored.value)} was ignored, so enrolments of every start month are shown.`;
 }
 
 /** The query string for filters (without empty values and defaults), for links and the CSV. */
@@ -96,24 +119,34 @@ export function queryString(query: Record<string, string>): string {
   return search ? `?${search}` : "";
 }
 
-/** The instants a start cohort ("2026-03") begins and ends in the centre's time zone. */
+/**
+ * The instants a start cohort ("2026-03") begins and ends in the centre's time zone. Only for a
+ * month within the bounds (the address is read by readCohort): outside them the month after it
+ * may not be a date at all, so this refuses it with the reason rather than an opaque failure.
+ */
 export function cohortRange(cohort: string, timeZone: string): { from: Date; to: Date } {
+  const problem = monthProblem(cohort, enrolmentDates(), COHORT_NAME);
+  if (problem) throw new AppError(problem, `start cohort out of bounds: ${cohort}`);
   const [year, month] = cohort.split("-").map(Number) as [number, number];
   const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
   return { from: startOfDayIn(`${cohort}-01`, timeZone), to: startOfDayIn(`${next}-01`, timeZone) };
 }
 
-/** Every month from the first to the last start date, newest first, as "2026-03". */
-export function cohortMonths(first: Date | null, last: Date | null, timeZone: string): string[] {
+/**
+ * Every month from the first to the last start date, newest first, as "2026-03", within the
+ * months enrolments can start in: a start date stored before the bounds existed (9999-12-30,
+ * say) cannot stretch the list, which is at most the bounds' months long.
+ */
+export function cohortMonths(first: Date | null, last: Date | null, timeZone: string, now: Date = new Date()): string[] {
   if (!first || !last) return [];
-  const start = calendarDateIn(first, timeZone).slice(0, 7);
-  const end = calendarDateIn(last, timeZone).slice(0, 7);
+  const bounds = enrolmentDates(now);
+  const [earliest, latest] = [bounds.earliest.slice(0, 7), bounds.latest.slice(0, 7)];
+  const start = maxOf(calendarDateIn(first, timeZone).slice(0, 7), earliest);
+  const end = minOf(calendarDateIn(last, timeZone).slice(0, 7), latest);
   const months: string[] = [];
   let [year, month] = start.split("-").map(Number) as [number, number];
-  for (let guard = 0; guard < 600; guard++) {
-    const label = `${year}-${String(month).padStart(2, "0")}`;
+  for (let label = start; label <= end; label = `${year}-${String(month).padStart(2, "0")}`) {
     months.push(label);
-    if (label >= end) break;
     month += 1;
     if (month > 12) {
       month = 1;
@@ -123,11 +156,11 @@ export function cohortMonths(first: Date | null, last: Date | null, timeZone: st
   return months.reverse();
 }
 
+const maxOf = (a: string, b: string) => (a > b ? a : b);
+const minOf = (a: string, b: string) => (a < b ? a : b);
+
 /** "March 2026" for "2026-03". */
-export function cohortLabel(cohort: string): string {
-  const [year, month] = cohort.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
-}
+export const cohortLabel = monthLabel;
 
 /** The first instant of tomorrow in the time zone: the end of "the last 26 weeks". */
 export function startOfTomorrow(now: Date, timeZone: string): Date {

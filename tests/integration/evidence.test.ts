@@ -391,8 +391,9 @@ describe("the evidence library list", () => {
     expect(evidenceListQueryFrom({ method: "product", status: "weird", from: "2026-02-30", to: "2026-02-01", q: "  fire ", page: "2" })).toEqual({
       filters: { method: "product", to: "2026-02-01", search: "fire" },
       page: 2,
+      ignored: [{ param: "from", value: "2026-02-30", message: "The “Activity from” date must be a real date, for example 2026-03-01." }],
     });
-    expect(evidenceListQueryFrom({ page: "-3", method: "" })).toEqual({ filters: {}, page: 1 });
+    expect(evidenceListQueryFrom({ page: "-3", method: "" })).toEqual({ filters: {}, page: 1, ignored: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressBandsChart, RagByUnitTable, WeeklyChart } from "@/components/progress/charts";
-import { ProgressFiltersForm } from "@/components/progress/filters-form";
+import { IgnoredFilters, ProgressFiltersForm } from "@/components/progress/filters-form";
 import { RagBadge } from "@/components/progress/rag";
 import { WorkloadTable } from "@/components/progress/workload-table";
 import { refusalMessage } from "@/components/people/refusal";
@@ -14,7 +14,7 @@ import { providerOf } from "@/lib/db/provider";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
 import { env } from "@/lib/env";
 import { getDashboard } from "@/lib/progress/dashboard";
-import { cohortLabel, filtersQuery, parseProgressFilters, queryString } from "@/lib/progress/filters";
+import { cohortLabel, filtersQuery, ignoredCohortNotice, queryString, readProgressFilters } from "@/lib/progress/filters";
 import { getProgressOptions } from "@/lib/progress/options";
 import { AMBER_MAX_POINTS_BEHIND, GREEN_MAX_POINTS_BEHIND, ragDescriptions, ragStates } from "@/lib/progress/rag";
 import { getWorkload } from "@/lib/progress/workload";
@@ -32,13 +32,13 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
   if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
     return <Refusal title="Progress" message={refusalMessage(actor, "the progress dashboard")} linkClassName={linkClass} />;
   }
-  const filters = parseProgressFilters(await searchParams);
   const ctx = { provider: providerOf(env.DATABASE_URL), now: new Date() };
+  const { filters, ignored } = readProgressFilters(await searchParams, ctx.now);
   const input = { centreId: centre.centreId, ...filters };
   const [dashboard, workload, options] = await Promise.all([
     getDashboard(db, actor, input, ctx),
     getWorkload(db, actor, input, ctx),
-    getProgressOptions(db, actor, centre.centreId),
+    getProgressOptions(db, actor, centre.centreId, ctx.now),
   ]);
   const { enrolments, criteria, rag } = dashboard;
   const active = enrolments.active;
@@ -69,6 +69,7 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
         <h2 id="filters-heading" className="text-xl font-semibold">
           Filters
         </h2>
+        <IgnoredFilters notices={ignored.map(ignoredCohortNotice)} />
         <ProgressFiltersForm action="/admin/progress" options={options} filters={filters} />
       </section>
 

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
 import { db } from "@/lib/db";
-import { evidenceListQueryFrom, evidenceStatusFilters, listEvidence, type EvidenceListFilters } from "@/lib/evidence/list-evidence";
+import { evidenceListQueryFrom, evidenceStatusFilters, ignoredDateNotice, listEvidence, type EvidenceListFilters } from "@/lib/evidence/list-evidence";
 import { evidenceMethods } from "@/lib/evidence/methods";
 import { formatDate } from "@/lib/format/date";
 
@@ -46,7 +46,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
   }
 
   const params = await searchParams;
-  const { filters, page } = evidenceListQueryFrom(params);
+  const { filters, page, ignored } = evidenceListQueryFrom(params);
   const list = await listEvidence(db, actor, { centreId: actor.active.centreId, candidateId: actor.userId, filters, page });
   const filtered = Object.keys(list.filters).length > 0;
   const first = (list.page - 1) * list.pageSize + 1;
@@ -77,6 +77,11 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
         <h2 id="filter-heading" className="text-xl font-semibold">
           Filter your evidence
         </h2>
+        {ignored.map((value) => (
+          <p key={value.param} role="status" className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-950">
+            {ignoredDateNotice(value)}
+          </p>
+        ))}
         <form method="get" action="/candidate/evidence" role="search" aria-labelledby="filter-heading" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div className="sm:col-span-2 lg:col-span-3">
             <label htmlFor="filter-q" className="block font-medium">

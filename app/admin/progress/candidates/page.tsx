@@ -4,7 +4,7 @@ import { CountedPagination } from "@/components/ui/pagination";
 import { refusalMessage } from "@/components/people/refusal";
 import { Refusal } from "@/components/ui/refusal";
 import { linkClass } from "@/components/people/styles";
-import { ProgressFiltersForm } from "@/components/progress/filters-form";
+import { IgnoredFilters, ProgressFiltersForm } from "@/components/progress/filters-form";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -13,7 +13,7 @@ import { providerOf } from "@/lib/db/provider";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
 import { env } from "@/lib/env";
 import { listProgress } from "@/lib/progress/candidate-list";
-import { filtersQuery, parseListFilters, queryString } from "@/lib/progress/filters";
+import { filtersQuery, ignoredCohortNotice, queryString, readListFilters } from "@/lib/progress/filters";
 import { getProgressOptions } from "@/lib/progress/options";
 
 export const dynamic = "force-dynamic";
@@ -27,9 +27,9 @@ export default async function ProgressCandidatesPage({ searchParams }: { searchP
   if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
     return <Refusal title="Candidates’ progress" message={refusalMessage(actor, "the candidates’ progress")} linkClassName={linkClass} />;
   }
-  const filters = parseListFilters(await searchParams);
   const ctx = { provider: providerOf(env.DATABASE_URL), now: new Date() };
-  const [list, options] = await Promise.all([listProgress(db, actor, { centreId: centre.centreId, ...filters }, ctx), getProgressOptions(db, actor, centre.centreId)]);
+  const { filters, ignored } = readListFilters(await searchParams, ctx.now);
+  const [list, options] = await Promise.all([listProgress(db, actor, { centreId: centre.centreId, ...filters }, ctx), getProgressOptions(db, actor, centre.centreId, ctx.now)]);
   const filtered = Boolean(filters.unit || filters.assessor || filters.cohort || filters.rag || filters.search);
   const exportHref = `/api/admin/progress/export${queryString(filtersQuery({ ...list.filters, dir: list.dir }, { withPage: false }))}`;
 
@@ -49,6 +49,7 @@ export default async function ProgressCandidatesPage({ searchParams }: { searchP
         <h2 id="filters-heading" className="text-xl font-semibold">
           Find candidates
         </h2>
+        <IgnoredFilters notices={ignored.map(ignoredCohortNotice)} />
         <ProgressFiltersForm action="/admin/progress/candidates" options={options} filters={list.filters} list />
       </section>
 

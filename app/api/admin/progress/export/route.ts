@@ -5,7 +5,7 @@ import { providerOf } from "@/lib/db/provider";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
 import { env } from "@/lib/env";
 import { exportProgressCsv } from "@/lib/progress/csv";
-import { parseListFilters } from "@/lib/progress/filters";
+import { exportRefusal, readListFilters } from "@/lib/progress/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,9 @@ export async function GET(request: Request): Promise<Response> {
   if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
     return text(403, "Only a centre admin can download the progress export.");
   }
-  const filters = parseListFilters(new URL(request.url).searchParams);
+  const { filters, ignored } = readListFilters(new URL(request.url).searchParams);
+  // Refused, not widened to every enrolment: a download has nowhere to show a notice.
+  if (ignored.length > 0) return text(400, exportRefusal(ignored));
   try {
     const { filename, stream } = await exportProgressCsv(db, actor, { centreId: centre.centreId, ...filters }, { provider: providerOf(env.DATABASE_URL) });
     return new Response(stream, {
