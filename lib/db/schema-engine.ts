@@ -6,7 +6,7 @@ import type { Provider } from "./provider";
 
 // Prisma's CLI needs a native schema engine it cannot download here, so migration SQL is
 // produced by the engine's WebAssembly build with a fake, query-less adapter
-// (../shared/docs/prisma-offline.md; docs/decisions/0002-offline-migrations.md).
+// (docs/decisions/0002-offline-migrations.md).
 // Used by scripts and tests only, never by the running app.
 
 type Engine = {

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { importUnit, type ImportOutcome } from "./import";
 import { type CriterionKind, type EvidenceRequirement, type Group, type Range, UnitFile } from "./schema";
 
-// 1EdTech CASE 1.0 export and import of a unit (docs: ../shared/docs/case-1.0.md).
+// 1EdTech CASE 1.0 export and import of a unit (1EdTech CASE 1.0: the CFPackage, CFDocument, CFItem and CFAssociation shapes).
 //
 // Packages are kept strictly valid against the CASE 1.0 OpenAPI, which forbids extra
 // properties: no `extensions` object (that is CASE 1.1), no humanCodingScheme on the

@@ -5,7 +5,7 @@ import { readUnitFiles, standardsDir } from "@/lib/standards/load-files";
 import type { CriterionKind, UnitFile } from "@/lib/standards/schema";
 import { unitJsonSchema } from "@/scripts/write-unit-schema";
 
-// The transcribed units counted against their source documents (see /work/shared/seeds/README.md):
+// The transcribed units counted against their source documents (see standards/sources/README.md):
 // a criterion dropped or split in transcription shows up here as a wrong count.
 
 const fileOf = {

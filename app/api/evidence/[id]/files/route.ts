@@ -5,7 +5,7 @@ import { receiveUpload, uploadErrorResponse } from "@/lib/evidence/receive-uploa
 
 // The raw file is the request body (not multipart): the browser sends the File with XHR so
 // it can show progress and cancel. This path is outside proxy.ts's matcher on purpose: a
-// proxy buffers request bodies and silently truncates them (../shared/docs/uploads-in-next.md).
+// proxy buffers request bodies and silently truncates them (docs/decisions/0004-evidence-files.md).
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
