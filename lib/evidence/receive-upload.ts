@@ -4,12 +4,13 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { recordAudit } from "../audit";
-import { authorize, can, ForbiddenError, type Actor } from "../authz/policy";
+import { authorize, can, ForbiddenError, type Actor, type EvidenceResource } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
 import { loadEvidenceResource } from "./evidence-resource";
 import { SNIFF_BYTES, sniffType } from "./sniff-type";
+import { beginUpload, type UploadInFlight } from "./uploads-in-flight";
 import { lockRow } from "../db/lock-row";
 
 /** An AppError that knows its HTTP status, for the upload and file routes. */
@@ -101,7 +102,7 @@ async function assertFilesChangeable(client: LockClient, evidenceId: string, ver
 }
 
 function evidenceNotFound(): UploadError {
-  return new UploadError(404, "That evidence does not exist or has been removed.", "evidence not found");
+  return new UploadError(404, "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.", "evidence not found");
 }
 
 async function loadResource(db: Db, evidenceId: string) {
@@ -124,32 +125,53 @@ function tooLarge(maxBytes: number): UploadError {
   return new UploadError(413, `This file is larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller (for example, compress a video or split a recording) and try again.`);
 }
 
-function overQuota(quotaBytes: number, used: number): UploadError {
-  const left = Math.max(0, quotaBytes - used);
+function overQuota(quotaBytes: number, used: number, othersInProgress = 0): UploadError {
+  const left = Math.max(0, quotaBytes - used - othersInProgress);
+  const others = othersInProgress > 0 ? `, counting ${formatBytes(othersInProgress)} for your other uploads still in progress` : "";
   return new UploadError(
     413,
-    `This file would take you over your storage allowance of ${formatBytes(quotaBytes)} (${formatBytes(left)} left). Remove files you no longer need, or ask your centre admin for more space.`,
+    `This file would take you over your storage allowance of ${formatBytes(quotaBytes)} (${formatBytes(left)} left${others}). Free space by removing files from evidence you have not submitted, or ask your centre admin for more space.`,
   );
 }
 
-/** Counts, hashes and keeps the first bytes of everything that passes; fails past the limit. */
+type Limits = { maxBytes: number; quotaBytes: number; used: number; inFlight: UploadInFlight };
+
+/**
+ * Whether an upload may have `bytes` in all: within the file limit, and within what is left of
+ * the allowance beside the candidate's recorded files and their other uploads in progress.
+ * Holds the bytes for this upload while they fit; lets them go at once when they do not, so a
+ * simultaneous upload is not refused for them too.
+ */
+function admit({ maxBytes, quotaBytes, used, inFlight }: Limits, bytes: number): UploadError | undefined {
+  let refusal: UploadError | undefined;
+  if (bytes > maxBytes) {
+    refusal = tooLarge(maxBytes);
+  } else {
+    inFlight.hold(bytes);
+    const others = inFlight.othersBytes();
+    if (used + others + bytes > quotaBytes) refusal = overQuota(quotaBytes, used, others);
+  }
+  if (refusal) inFlight.end();
+  return refusal;
+}
+
+/** Counts, hashes and keeps the first bytes of everything that passes; fails once `admit` refuses. */
 class UploadMeter extends Transform {
   bytes = 0;
   private readonly hash = crypto.createHash("sha256");
   private readonly headChunks: Buffer[] = [];
   private headLength = 0;
 
-  constructor(
-    private readonly limit: number,
-    private readonly overLimit: (bytes: number) => UploadError,
-  ) {
+  constructor(private readonly admit: (bytes: number) => UploadError | undefined) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.limit) {
-      callback(this.overLimit(this.bytes));
+    const refusal = this.admit(this.bytes);
+    if (refusal) {
+      // The pipeline then destroys the request body: nothing more is read.
+      callback(refusal);
       return;
     }
     this.hash.update(chunk);
@@ -200,30 +222,48 @@ export type ReceiveUploadInput = {
 
 /**
  * Streams one uploaded file into storage and records it on the evidence. Nothing is held in
- * memory but the first 4 KiB. On any failure the partial object is removed and no row is
- * written; if the row cannot be written, the committed object is removed.
+ * memory but the first 4 KiB. Reading stops as soon as the file passes the file limit or what
+ * is left of the candidate's allowance, counting their other uploads in progress. On any
+ * failure the partial object is removed and no row is written; if the row cannot be written,
+ * the committed object is removed.
  */
 export async function receiveUpload(input: ReceiveUploadInput): Promise<EvidenceFileDto> {
-  const { db, actor, evidenceId, declaredLength, maxBytes, quotaBytes, signal } = input;
-  const store = input.storage ?? defaultStorage();
+  const { db, actor, evidenceId } = input;
 
   const resource = await loadResource(db, evidenceId);
+  // Evidence the actor may not even read answers as missing evidence, so ids cannot be probed.
+  if (!can(actor, "evidence.read", resource)) throw evidenceNotFound();
   authorize(actor, "evidence.update", resource);
   await assertFilesChangeable(db, evidenceId, "add");
 
   const originalName = parseFileName(input.fileName);
 
   const used = await bytesUsedBy(db, resource.candidateId);
-  const remaining = quotaBytes - used;
-  if (declaredLength !== undefined && declaredLength > maxBytes) throw tooLarge(maxBytes);
-  if (remaining <= 0 || (declaredLength !== undefined && declaredLength > remaining)) throw overQuota(quotaBytes, used);
+  // Begun straight after reading `used`, with no await between (see beginUpload).
+  const inFlight = beginUpload(resource.candidateId);
+  try {
+    return await storeAndRecord(input, resource, originalName, { maxBytes: input.maxBytes, quotaBytes: input.quotaBytes, used, inFlight });
+  } finally {
+    inFlight.end();
+  }
+}
+
+async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResource, originalName: string, limits: Limits): Promise<EvidenceFileDto> {
+  const { db, actor, evidenceId, declaredLength, signal } = input;
+  const { quotaBytes, inFlight } = limits;
+  const store = input.storage ?? defaultStorage();
+
+  // A declared length is held before reading, so uploads starting alongside count it; with
+  // none, an allowance already used up is refused before reading too.
+  const refusal = admit(limits, Math.max(declaredLength ?? 0, 1));
+  if (refusal) throw refusal;
 
   // pipeline passes one stream's error on to the others, so note which failed first: the
   // request body (the client went away) or storage (e.g. a full disk).
   let failedFirst: "body" | "storage" | undefined;
   const source = toNodeReadable(input.body);
   source.once("error", () => void (failedFirst ??= "body"));
-  const meter = new UploadMeter(Math.min(maxBytes, remaining), (bytes) => (bytes > maxBytes ? tooLarge(maxBytes) : overQuota(quotaBytes, used)));
+  const meter = new UploadMeter((bytes) => admit(limits, bytes));
   const target = await store.createWriteTarget();
   target.stream.once("error", () => void (failedFirst ??= "storage"));
 
@@ -257,6 +297,8 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
   }
 
   const size = meter.bytes;
+  // Others count this file as recorded from now on, not once the row is in (see recording).
+  const notRecorded = inFlight.recording();
   try {
     const row = await db.$transaction(async (tx) => {
       // Re-checked in the transaction that adds the file: it may have been submitted, or other
@@ -284,6 +326,7 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
     });
     return toFileDto(row);
   } catch (error) {
+    notRecorded();
     try {
       await store.delete(target.key);
     } catch (deleteError) {
@@ -296,7 +339,7 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
 export type DeleteEvidenceFileInput = { db: Db; actor: Actor; fileId: string; storage?: StorageProvider };
 
 function fileNotFound(): UploadError {
-  return new UploadError(404, "That file does not exist or has already been removed.", "file not found");
+  return new UploadError(404, "That file does not exist, has already been removed, or is not yours. Reload the page to see the files as they are now.", "file not found");
 }
 
 /**

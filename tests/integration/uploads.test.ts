@@ -72,6 +72,13 @@ async function newEvidence(extra: { submittedAt?: Date; candidateId?: string } =
   return evidence.id;
 }
 
+/** A candidate of their own, so their allowance starts empty; and a piece of their evidence. */
+async function freshCandidate(email: string) {
+  const candidate = await state.db.user.create({ data: { email, name: email } });
+  await state.db.membership.create({ data: { userId: candidate.id, centreId: people.centreId, role: "CANDIDATE" } });
+  return { actor: await actorOf(candidate.id), evidenceId: await newEvidence({ candidateId: candidate.id }) };
+}
+
 /** Every file under the storage root, including tmp/. */
 function storedFiles(): string[] {
   if (!fs.existsSync(root)) return [];
@@ -96,7 +103,43 @@ function pdfStream(size: number, options: { failAfter?: number; onChunk?: (sent:
   return { body: Readable.from(chunks()), sha256, content };
 }
 
-function upload(evidenceId: string, body: Readable, overrides: Partial<ReceiveUploadInput> = {}) {
+/** Where a body stops until the test lets it go on. */
+function gate() {
+  let reach!: () => void;
+  let open!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { reached, open, wait: () => (reach(), opened) };
+}
+
+/**
+ * A chunked body as the route gets it: a web stream with no Content-Length, pulled 64 KiB at
+ * a time, counting what it has delivered. With `pause`, it stops once `pause.at` bytes are
+ * out until the gate opens, so that uploads overlap as a test needs.
+ */
+function chunkedPdf(size: number, pause?: { at: number; gate: ReturnType<typeof gate> }) {
+  const delivered = { bytes: 0 };
+  const chunk = Buffer.concat([pdfHeader, crypto.randomBytes(64 * 1024 - pdfHeader.length)]);
+  let paused = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (pause && !paused && delivered.bytes >= pause.at) {
+        paused = true;
+        await pause.gate.wait();
+      }
+      if (delivered.bytes >= size) return controller.close();
+      const piece = chunk.subarray(0, Math.min(chunk.length, size - delivered.bytes));
+      delivered.bytes += piece.length;
+      controller.enqueue(new Uint8Array(piece));
+    },
+  });
+  return { body, delivered };
+}
+
+/** How far past a limit the server may have read: what is already in the pipes when it stops. */
+const readAhead = 512 * 1024;
+
+function upload(evidenceId: string, body: ReceiveUploadInput["body"], overrides: Partial<ReceiveUploadInput> = {}) {
   return receiveUpload({ db: state.db, actor: people.candidate, evidenceId, fileName: "statement.pdf", body, maxBytes: 2 * GB, quotaBytes: 20 * GB, storage: store, ...overrides });
 }
 
@@ -199,10 +242,7 @@ describe("receiveUpload", () => {
   });
 
   it("refuses what would go over the candidate's allowance, before and while streaming", async () => {
-    const candidate = await state.db.user.create({ data: { email: "quota@example.org", name: "Quota" } });
-    await state.db.membership.create({ data: { userId: candidate.id, centreId: people.centreId, role: "CANDIDATE" } });
-    const actor = await actorOf(candidate.id);
-    const evidenceId = await newEvidence({ candidateId: candidate.id });
+    const { actor, evidenceId } = await freshCandidate("quota@example.org");
     const quotaBytes = 3 * MB;
     await upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes });
     const before = storedFiles();
@@ -215,10 +255,7 @@ describe("receiveUpload", () => {
   });
 
   it("keeps simultaneous uploads within the allowance: only what fits is kept", async () => {
-    const candidate = await state.db.user.create({ data: { email: "quota-race@example.org", name: "Quota Race" } });
-    await state.db.membership.create({ data: { userId: candidate.id, centreId: people.centreId, role: "CANDIDATE" } });
-    const actor = await actorOf(candidate.id);
-    const evidenceId = await newEvidence({ candidateId: candidate.id });
+    const { actor, evidenceId } = await freshCandidate("quota-race@example.org");
     const quotaBytes = 3 * MB;
     // Six 1 MB uploads at once: each passes the check made before streaming (nothing is stored
     // yet), so only the re-check when each is recorded can hold the line at three.
@@ -228,9 +265,96 @@ describe("receiveUpload", () => {
     expect(Number(used._sum.size)).toBe(3 * MB);
   });
 
-  it("refuses another candidate with ForbiddenError and stores nothing", async () => {
+  it("stops reading a chunked body (no Content-Length) soon after it passes the file limit", async () => {
     const evidenceId = await newEvidence();
-    await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.otherCandidate })).rejects.toBeInstanceOf(ForbiddenError);
+    const { body, delivered } = chunkedPdf(64 * MB);
+    await expectUploadError(upload(evidenceId, body, { maxBytes: MB }), 413, /larger than 1 MB, the most one file can be\. .*split/);
+    expect(delivered.bytes).toBeGreaterThan(MB);
+    expect(delivered.bytes).toBeLessThan(MB + readAhead);
+    await expectNothingStored(evidenceId);
+  });
+
+  it("stops reading a chunked body soon after it passes what is left of the allowance", async () => {
+    const { actor, evidenceId } = await freshCandidate("chunked-quota@example.org");
+    await upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes: 2 * MB });
+    const before = storedFiles();
+    const { body, delivered } = chunkedPdf(64 * MB);
+    await expectUploadError(upload(evidenceId, body, { actor, quotaBytes: 2 * MB }), 413, /allowance of 2 MB \(1 MB left\)\. .*removing files from evidence you have not submitted/);
+    expect(delivered.bytes).toBeLessThan(MB + readAhead);
+    expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(1);
+    expect(storedFiles()).toEqual(before);
+  });
+
+  it("counts uploads in progress: of two that each fit but not together, the one that passes the allowance stops early", async () => {
+    const { actor, evidenceId } = await freshCandidate("in-flight@example.org");
+    const quotaBytes = 5 * MB;
+    // The first is 2 MB in, and waits, when the second starts with nothing recorded yet: a
+    // check made only at its start, or only against recorded files, would let it all in.
+    const firstGate = gate();
+    const first = chunkedPdf(4 * MB, { at: 2 * MB, gate: firstGate });
+    const firstUpload = upload(evidenceId, first.body, { actor, quotaBytes });
+    await firstGate.reached;
+
+    const second = chunkedPdf(4 * MB);
+    await expectUploadError(upload(evidenceId, second.body, { actor, quotaBytes }), 413, /allowance of 5 MB \(3 MB left, counting 2 MB for your other uploads still in progress\)/);
+    // Stopped once the two together passed 5 MB, 3 MB into its own 4 MB.
+    expect(second.delivered.bytes).toBeGreaterThan(3 * MB);
+    expect(second.delivered.bytes).toBeLessThan(3 * MB + readAhead);
+    expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(0);
+    // Only the first's partial file, still arriving.
+    expect(storedFiles()).toEqual([expect.stringMatching(/\.part$/)]);
+
+    firstGate.open();
+    const kept = await firstUpload;
+    expect(kept).toMatchObject({ size: 4 * MB });
+    const { storageKey } = await state.db.evidenceFile.findUniqueOrThrow({ where: { id: kept.id } });
+    expect(storedFiles()).toEqual([store.pathOf(storageKey)]);
+  });
+
+  it("counts a file recorded while another upload was streaming", async () => {
+    const { actor, evidenceId } = await freshCandidate("recorded-meanwhile@example.org");
+    const quotaBytes = 5 * MB;
+    const firstGate = gate();
+    const first = chunkedPdf(4 * MB, { at: MB, gate: firstGate });
+    const firstUpload = upload(evidenceId, first.body, { actor, quotaBytes });
+    await firstGate.reached;
+    await upload(evidenceId, chunkedPdf(4 * MB).body, { actor, quotaBytes });
+
+    firstGate.open();
+    await expectUploadError(firstUpload, 413, /allowance of 5 MB/);
+    expect(first.delivered.bytes).toBeLessThan(MB + readAhead);
+    expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(1);
+  });
+
+  it("refuses at once a declared length that does not fit beside an upload in progress", async () => {
+    const { actor, evidenceId } = await freshCandidate("declared-in-flight@example.org");
+    const quotaBytes = 3 * MB;
+    const firstGate = gate();
+    const first = chunkedPdf(2 * MB, { at: 2 * MB - 64 * 1024, gate: firstGate });
+    const firstUpload = upload(evidenceId, first.body, { actor, quotaBytes });
+    await firstGate.reached;
+
+    const second = chunkedPdf(2 * MB);
+    await expectUploadError(upload(evidenceId, second.body, { actor, quotaBytes, declaredLength: 2 * MB }), 413, /allowance of 3 MB \(1(\.\d)? MB left, counting .+ for your other uploads still in progress\)/);
+    expect(second.delivered.bytes).toBeLessThan(readAhead);
+    firstGate.open();
+    expect(await firstUpload).toMatchObject({ size: 2 * MB });
+  });
+
+  it("refuses an HTML page named photo.jpg with 415, saying what it is", async () => {
+    const evidenceId = await newEvidence();
+    const html = Buffer.from("<!DOCTYPE html>\n<html><body><script>fetch('/api/me')</script></body></html>\n");
+    await expectUploadError(
+      upload(evidenceId, Readable.from([html]), { fileName: "photo.jpg" }),
+      415,
+      /^photo\.jpg is not a JPEG image: its content is an HTML document\. Save it in the format its name says, or rename it to match what it is\.$/,
+    );
+    await expectNothingStored(evidenceId);
+  });
+
+  it("hides the evidence from another candidate (404, as if missing), refuses its assessor, and stores nothing", async () => {
+    const evidenceId = await newEvidence();
+    await expectUploadError(upload(evidenceId, pdfStream(MB).body, { actor: people.otherCandidate }), 404);
     await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.assessor })).rejects.toBeInstanceOf(ForbiddenError);
     await expectNothingStored(evidenceId);
   });

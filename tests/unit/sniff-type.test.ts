@@ -71,21 +71,34 @@ const contentTypes = Buffer.from(
 
 describe("sniffType accepts evidence by its content", () => {
   it.each([
-    ["a PNG", png, "image/png", "image"],
-    ["a JPEG", jpeg, "image/jpeg", "image"],
-    ["a GIF", bytes("GIF89a", [1, 0, 1, 0, 0, 0, 0], ";"), "image/gif", "image"],
-    ["a PDF", pdf, "application/pdf", "pdf"],
-    ["an MP4 video", isoBox("isom"), "video/mp4", "video"],
-    ["a QuickTime video", isoBox("qt  "), "video/quicktime", "video"],
-    ["an M4A recording", isoBox("M4A "), "audio/x-m4a", "audio"],
-    ["a HEIC photo", isoBox("heic"), "image/heic", "image"],
-    ["a WAV recording", bytes("RIFF", [36, 0, 0, 0], "WAVEfmt "), "audio/wav", "audio"],
-    ["an MP3 with an ID3 tag", bytes("ID3", [3, 0, 0, 0, 0, 0, 0], [0xff, 0xfb, 0x90, 0x64], Buffer.alloc(400)), "audio/mpeg", "audio"],
-    ["an Ogg Opus recording", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 19], "OpusHead", [1, 2], Buffer.alloc(9)), "audio/ogg", "audio"],
-    ["an Ogg Vorbis recording", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)), "audio/ogg", "audio"],
-    ["a WebM video", bytes([0x1a, 0x45, 0xdf, 0xa3, 0x87, 0x42, 0x82, 0x84], "webm"), "video/webm", "video"],
-  ])("%s", async (_what, content, mimeType, kind) => {
+    ["a PNG", png, "Rota.png", "image/png", "image"],
+    ["a JPEG", jpeg, "IMG_0042.JPG", "image/jpeg", "image"],
+    ["a GIF", bytes("GIF89a", [1, 0, 1, 0, 0, 0, 0], ";"), "diagram.gif", "image/gif", "image"],
+    ["a PDF", pdf, "statement.pdf", "application/pdf", "pdf"],
+    ["an MP4 video", isoBox("isom"), "demo.mp4", "video/mp4", "video"],
+    ["a QuickTime video", isoBox("qt  "), "IMG_0043.MOV", "video/quicktime", "video"],
+    ["an M4A recording", isoBox("M4A "), "interview.m4a", "audio/x-m4a", "audio"],
+    ["a HEIC photo", isoBox("heic"), "IMG_0044.HEIC", "image/heic", "image"],
+    ["a WAV recording", bytes("RIFF", [36, 0, 0, 0], "WAVEfmt "), "interview.wav", "audio/wav", "audio"],
+    ["an MP3 with an ID3 tag", bytes("ID3", [3, 0, 0, 0, 0, 0, 0], [0xff, 0xfb, 0x90, 0x64], Buffer.alloc(400)), "interview.mp3", "audio/mpeg", "audio"],
+    ["an Ogg Opus recording", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 19], "OpusHead", [1, 2], Buffer.alloc(9)), "voice.opus", "audio/ogg", "audio"],
+    ["an Ogg Vorbis recording", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)), "voice.ogg", "audio/ogg", "audio"],
+    ["a WebM video", bytes([0x1a, 0x45, 0xdf, 0xa3, 0x87, 0x42, 0x82, 0x84], "webm"), "screen.webm", "video/webm", "video"],
+  ])("%s, named as what it is or with no extension", async (_what, content, fileName, mimeType, kind) => {
+    expect(await sniff(content, fileName)).toMatchObject({ ok: true, mimeType, kind });
     expect(await sniff(content)).toMatchObject({ ok: true, mimeType, kind });
+  });
+
+  it.each([
+    ["a JPEG named .jpeg, .jfif or .jpe", jpeg, ["photo.jpeg", "photo.jfif", "photo.jpe"]],
+    ["a HEIC photo named .heif", isoBox("heic"), ["IMG_0044.heif"]],
+    // One container (ISO media) under names devices mix freely.
+    ["an MP4 named .m4a or .m4v", isoBox("mp42"), ["voice.m4a", "clip.m4v"]],
+    ["a MOV named .mp4", isoBox("qt  "), ["clip.mp4"]],
+    ["an M4A named .mp4", isoBox("M4A "), ["voice.mp4"]],
+    ["an Ogg Vorbis named .oga", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)), ["voice.oga"]],
+  ])("%s", async (_what, content, names) => {
+    for (const name of names) expect(await sniff(content, name)).toMatchObject({ ok: true });
   });
 
   it("an Office 97-2003 file named .doc, but not the same container named .msi", async () => {
@@ -118,6 +131,38 @@ describe("sniffType accepts evidence by its content", () => {
 
   it("HTML as inert text/plain (it is only ever served as text, sandboxed)", async () => {
     expect(await sniff(Buffer.from("<!doctype html><script>alert(1)</script>"), "page.html")).toMatchObject({ ok: true, mimeType: "text/plain" });
+    expect(await sniff(Buffer.from("# Notes\n\n<details><summary>More</summary>text</details>\n"), "notes.md")).toMatchObject({ ok: true, mimeType: "text/plain" });
+  });
+});
+
+describe("sniffType refuses a file whose content is not what its name says, saying what it is", () => {
+  const advice = "Save it in the format its name says, or rename it to match what it is.";
+
+  it.each([
+    ["HTML", "photo.jpg", Buffer.from("\uFEFF\n  <!DOCTYPE html>\n<html><body><script>fetch('/api')</script></body></html>"), "a JPEG image", "an HTML document"],
+    ["HTML with no doctype", "scan.png", Buffer.from("<script>document.location='https://example.com'</script>"), "a PNG image", "an HTML document"],
+    ["an SVG", "logo.png", Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), "a PNG image", "an SVG image"],
+    ["a shell script", "report.pdf", Buffer.from("#!/bin/sh\nrm -rf ~\n"), "a PDF", "a script"],
+    ["XML", "minutes.docx", Buffer.from('<?xml version="1.0"?><minutes/>'), "a Word document", "an XML document"],
+    ["plain text", "scan.pdf", Buffer.from("Meeting notes, 3 March\n"), "a PDF", "plain text"],
+    ["a PNG", "photo.jpg", png, "a JPEG image", "a PNG image"],
+    ["a PDF", "notes.txt", pdf, "plain text", "a PDF"],
+    ["an MP4 video", "photo.jpeg", isoBox("isom"), "a JPEG image", "an MP4 video"],
+  ])("%s named %s", async (_what, name, content, claimed, actual) => {
+    expect(await sniff(content, name)).toEqual({ ok: false, message: `${name} is not ${claimed}: its content is ${actual}. ${advice}` });
+  });
+
+  it("a Word file named .pdf, found by reading past the first 4 KiB", async () => {
+    const docx = zip([
+      ["_rels/.rels", Buffer.from("<Relationships/>")],
+      ["word/media/image1.png", Buffer.alloc(20_000, 7)],
+      ["[Content_Types].xml", contentTypes],
+    ]);
+    expect(await sniff(docx, "Statement.PDF")).toEqual({ ok: false, message: `Statement.PDF is not a PDF: its content is a Word document. ${advice}` });
+  });
+
+  it("an Office 97-2003 container named as another type says it needs an Office name", async () => {
+    expect(await sniff(cfbHeader, "minutes.pdf")).toEqual({ ok: false, message: expect.stringContaining("does not end in .doc, .xls or .ppt") });
   });
 });
 

@@ -1,0 +1,659 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { emptyEvidenceFormValues } from "@/lib/evidence/evidence-form-schema";
+import { ForbiddenError, type Action } from "@/lib/authz/policy";
+import type { Db } from "@/lib/db/client";
+import { attackerKeys, type AttackerKey } from "../helpers/cross-tenant-attackers";
+import type { CrossTenantFixture } from "../helpers/cross-tenant-fixture";
+import { changedTables, openSnapshotter, type Snapshot, type Snapshotter } from "../helpers/db-snapshot";
+import { fakeHeadersForCommonJs, NavigationSignal, requestContext } from "../helpers/next-request";
+import { useMigratedDb } from "../helpers/test-db";
+
+// Every server action and every route handler, called by people who have no business with the
+// target (Cara Jones's portfolio at Northgate): another centre's admin, candidates of the other
+// centre and of hers, an assessor not assigned to her, and an EQA whose share does not cover
+// her. Each call must be refused in the words the code gives for that refusal, and leave every
+// table (and the upload directory) exactly as it was. The calls go through the real actions
+// and handlers against a real database; only the session (who is signed in) and the parts of
+// Next that need a live request are stood in for. The table below must name every action and
+// handler: a new one without an entry fails the first test.
+
+vi.mock("server-only", () => ({}));
+vi.mock("next/headers", async () => (await import("../helpers/next-request")).fakeHeaders);
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("../helpers/next-request")).fakeCache }));
+vi.mock("next/navigation", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("../helpers/next-request")).fakeNavigation }));
+// The session: whoever requestContext.userId says, loaded from the database as sign-in would.
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  const { fakeNavigation, requestContext } = await import("../helpers/next-request");
+  const { loadActor } = await import("@/lib/auth/actor");
+  const { db } = await import("@/lib/db");
+  const getActor = async () => (requestContext.userId ? loadActor(db, requestContext.userId, requestContext.cookies.get(original.activeRoleCookie) ?? null) : null);
+  return { ...original, getActor, requireActor: async () => (await getActor()) ?? fakeNavigation.redirect("/login") };
+});
+
+const state = useMigratedDb();
+const baseUrl = "http://portfolio.test";
+const forbidden = (action: Action) => new ForbiddenError(action).userMessage;
+
+type Ctx = CrossTenantFixture;
+
+/** What a refused call must come back with. */
+type Expected =
+  /** The action returned its form state with ok: false (or a message) saying this. */
+  | { refused: string; fieldErrors?: Record<string, string[]> }
+  /** The route answered with this status (and this message, JSON `message` or plain text). */
+  | { status: number; message?: string; includes?: string[]; excludes?: string[] }
+  /** The action sent the browser here (redirect()). */
+  | { redirect: string }
+  /** The action returned exactly this, having done nothing. */
+  | { returns: unknown };
+
+type Call =
+  | { args: (ctx: Ctx, attacker: AttackerKey) => unknown[] }
+  | { request: (ctx: Ctx, attacker: AttackerKey) => { path: string; init?: ConstructorParameters<typeof NextRequest>[1]; params?: Record<string, string | string[]> } };
+
+type Case = Call & {
+  /** What is tried, when an entry has more than one case. */
+  name?: string;
+  /**
+   * Rows a public action writes on purpose, as new rows per table: checked by `check` (which
+   * removes them again), after which every table must be exactly as before the call.
+   */
+  writes?: { rows: Record<string, number>; check(db: Db, ctx: Ctx): Promise<void> };
+  /** Attackers this case does not apply to, each with the reason. */
+  except?: Partial<Record<AttackerKey, string>>;
+  expect: (ctx: Ctx, attacker: AttackerKey) => Expected;
+};
+
+/**
+ * guarded: refused to anyone without a role on the target. public: open to anyone on purpose
+ * (why says so); still called with foreign ids and junk, and must change nothing. ownData: acts
+ * only on the caller's own rows and takes no target id; must change nothing of anyone else's.
+ */
+type Entry = { access: "guarded" } | { access: "public" | "ownData"; why: string };
+
+const form = (fields: Record<string, string | string[] | Blob>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  return data;
+};
+const isoDay = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+const evidenceState = { attempt: 0, values: emptyEvidenceFormValues, message: null, fieldErrors: {} };
+const evidenceForm = (extra: Record<string, string> = {}) =>
+  form({ title: "Rewritten by someone else", method: "observation", activityDate: isoDay(-3), description: "Not mine to write.", ...extra });
+
+// Messages read from the app once it is loaded (see beforeAll), so the table says which refusal.
+const messages = { invitationUnknown: "", invitationOtherAccount: "", noCandidateRole: "", resetRequested: "", resetInvalid: "" };
+const fileNotShared = "That file does not exist, has been removed, or is not shared with you.";
+const fileGone = "That file does not exist, has already been removed, or is not yours. Reload the page to see the files as they are now.";
+const evidenceGone = "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.";
+const exportAdminsOnly = "Only a centre admin can download the progress export.";
+const candidatesOnly = (why: string) => ({ foreignAdmin: why, unassignedAssessor: why, outOfScopeEqa: why });
+
+// The entries: module file and export for actions, route file and method for handlers.
+const entries: Record<string, Entry & { cases: Case[] }> = {
+  "lib/actions/assessment-add-comment.ts addCommentAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ evidenceId: c.evidence.submitted, body: "Looks fine to me.", page: "candidate" })], expect: () => ({ refused: forbidden("qa.comment") }) }],
+  },
+  "lib/actions/assessment-candidate-declaration.ts recordCandidateDeclarationAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, confirmed: "yes" })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+  },
+  "lib/actions/assessment-confirm-requirement.ts confirmRequirementAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, requirementId: c.requirement, evidenceId: [c.evidence.submitted], note: "Seen at work." })],
+        expect: () => ({ refused: forbidden("criterion.signOff") }),
+      },
+    ],
+  },
+  "lib/actions/assessment-decide-criterion.ts decideCriterionAction": {
+    access: "guarded",
+    cases: [
+      {
+        // The attacker's own correct password: only authorization can refuse, and no failed
+        // signature attempt is recorded.
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided, outcome: "NOT_YET_MET", password: c.password })],
+        expect: () => ({ refused: forbidden("criterion.signOff") }),
+      },
+    ],
+  },
+  "lib/actions/assessment-notifications.ts markNotificationReadAction": {
+    access: "ownData",
+    why: "marks one of the caller's own notifications read; another person's id matches no row, so nothing changes and nothing is said",
+    cases: [{ args: (c) => [form({ notificationId: c.notification })], expect: () => ({ returns: undefined }) }],
+  },
+  "lib/actions/assessment-notifications.ts markAllNotificationsReadAction": {
+    access: "ownData",
+    why: "takes no ids and marks the caller's own notifications; the attackers have none unread while Cara has, so any change would be hers",
+    cases: [{ args: () => [], expect: () => ({ redirect: "/notifications?done=allRead" }) }],
+  },
+  "lib/actions/assessment-review-mapping.ts reviewMappingAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ evidenceId: c.evidence.submitted, mappingId: c.mappings.submitted, decision: "accept", feedback: "Good evidence." })],
+        expect: () => ({ refused: forbidden("mapping.review") }),
+      },
+    ],
+  },
+  "lib/actions/assessment-revoke.ts revokeAction": {
+    access: "guarded",
+    cases: [
+      {
+        name: "a decision",
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, kind: "decision", id: c.decision, reason: "Signed in error." })],
+        expect: () => ({ refused: forbidden("decision.revoke") }),
+      },
+      {
+        name: "a unit sign-off",
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cu782, kind: "unitSignOff", id: c.signOff, reason: "Signed in error." })],
+        expect: () => ({ refused: forbidden("decision.revoke") }),
+      },
+    ],
+  },
+  "lib/actions/assessment-sign-off-unit.ts signOffUnitAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, declaration: "I confirm the evidence is valid, authentic, current and sufficient.", password: c.password })],
+        expect: () => ({ refused: forbidden("unit.signOff") }),
+      },
+    ],
+  },
+  "lib/actions/enrolment-change-assessor.ts changeAssessorAction": {
+    access: "guarded",
+    cases: [
+      {
+        // The unassigned assessor tries to make themselves the assessor.
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, assessorId: c.attackers.unassignedAssessor.userId })],
+        expect: () => ({ refused: forbidden("enrolment.changeAssessor") }),
+      },
+    ],
+  },
+  "lib/actions/enrolment-create.ts createEnrolmentAction": {
+    access: "guarded",
+    cases: [
+      {
+        name: "at Northgate",
+        args: (c) => [
+          null,
+          form({ centreId: c.centres.northgate, candidateId: c.users.cara, unitCode: "INSCS042", assessorId: c.users.asha, iqaId: c.users.asha, startDate: isoDay(0), plannedEndDate: isoDay(180) }),
+        ],
+        expect: () => ({ refused: forbidden("enrolment.create") }),
+      },
+      {
+        name: "Northgate's candidate, at the admin's own centre",
+        except: {
+          foreignCandidate: "only an admin may enrol anyone; the first case covers everyone else",
+          otherCandidate: "only an admin may enrol anyone; the first case covers everyone else",
+          unassignedAssessor: "only an admin may enrol anyone; the first case covers everyone else",
+          outOfScopeEqa: "only an admin may enrol anyone; the first case covers everyone else",
+        },
+        args: (c) => [
+          null,
+          form({ centreId: c.centres.riverside, candidateId: c.users.cara, unitCode: "CS34", assessorId: c.users.raj, iqaId: c.users.raj, startDate: isoDay(0), plannedEndDate: isoDay(180) }),
+        ],
+        expect: () => ({
+          refused: "The chosen person is not a candidate at this centre. Choose someone who holds the candidate role here.",
+          fieldErrors: { candidateId: ["The chosen person is not a candidate at this centre. Choose someone who holds the candidate role here."] },
+        }),
+      },
+    ],
+  },
+  "lib/actions/enrolment-share.ts shareWithEqaAction": {
+    access: "guarded",
+    cases: [
+      {
+        // The EQA tries to share the target with themselves.
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, eqaUserId: c.attackers.outOfScopeEqa.userId, lastDay: isoDay(30) })],
+        expect: () => ({ refused: forbidden("enrolment.share") }),
+      },
+    ],
+  },
+  "lib/actions/enrolment-withdraw.ts withdrawEnrolmentAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, reason: "Left the company.", confirm: "yes" })],
+        expect: () => ({ refused: forbidden("enrolment.withdraw") }),
+      },
+    ],
+  },
+  "lib/actions/evidence-create.ts createEvidenceAction": {
+    access: "guarded",
+    cases: [
+      {
+        // The form names no candidate or centre (the ones sent here are ignored): evidence always
+        // goes into the caller's own library at the centre they act in.
+        except: {
+          foreignCandidate: "a candidate only ever creates their own evidence, at their own centre: there is no foreign id to give",
+          otherCandidate: "a candidate only ever creates their own evidence, at their own centre: there is no foreign id to give",
+        },
+        args: (c) => [evidenceState, evidenceForm({ candidateId: c.users.cara, centreId: c.centres.northgate })],
+        expect: () => ({ refused: messages.noCandidateRole }),
+      },
+    ],
+  },
+  "lib/actions/evidence-delete.ts deleteEvidenceAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [c.evidence.draft, { message: null }, form({})], expect: () => ({ refused: forbidden("evidence.update") }) }],
+  },
+  "lib/actions/evidence-update.ts updateEvidenceAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [c.evidence.draft, evidenceState, evidenceForm()], expect: () => ({ refused: forbidden("evidence.update") }) }],
+  },
+  "lib/actions/mapping-propose.ts proposeMappingAction": {
+    access: "guarded",
+    cases: [
+      {
+        name: "her evidence to her unit",
+        args: (c) => [null, form({ evidenceId: c.evidence.draft, enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+      {
+        name: "the attacker's own evidence to her unit",
+        except: candidatesOnly("has no evidence of their own to map"),
+        args: (c, a) => [null, form({ evidenceId: c.evidence.ownEvidence[a as "foreignCandidate" | "otherCandidate"], enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
+  },
+  "lib/actions/mapping-remove.ts removeMappingAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ mappingId: c.mappings.draft })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+  },
+  "lib/actions/mapping-search.ts searchMappableCriteriaAction": {
+    access: "guarded",
+    // Reads only, but with her evidence id it would show her units' criteria: refused.
+    cases: [{ args: (c) => [null, form({ query: "customer", evidenceId: c.evidence.draft })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+  },
+  "lib/actions/mapping-update-range.ts updateMappingRangeAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ mappingId: c.mappings.draft, rangeItemId: c.criteria.draftRangeItems })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+  },
+  "lib/actions/people-accept-invitation.ts acceptInvitationAction": {
+    access: "public",
+    why: "the invitation page is for people who cannot sign in yet; the token from the link is the credential",
+    cases: [
+      {
+        args: () => [null, form({ token: "not-a-real-invitation-token", password: "a-long-enough-password", confirmPassword: "a-long-enough-password" })],
+        expect: () => ({ refused: messages.invitationUnknown }),
+      },
+    ],
+  },
+  "lib/actions/people-accept-invitation.ts acceptInvitationSignedInAction": {
+    access: "guarded",
+    // Someone else's real invitation token, used while signed in as the attacker.
+    cases: [{ args: (c) => [null, form({ token: c.invitationToken })], expect: () => ({ refused: messages.invitationOtherAccount }) }],
+  },
+  "lib/actions/password-reset.ts requestPasswordResetAction": {
+    access: "public",
+    why: "the forgotten-password form, for people who cannot sign in; it answers the same whether or not the email has an account",
+    cases: [
+      {
+        name: "an unknown email",
+        args: () => [null, form({ email: "nobody@example.org" })],
+        expect: () => ({ returns: { submission: 1, email: "nobody@example.org", result: { ok: true, message: messages.resetRequested } } }),
+      },
+      {
+        // By design anyone may ask for a link for any email; it goes to that email's inbox and
+        // never to the asker, who sees only the usual answer.
+        name: "another person's email",
+        args: () => [null, form({ email: "candidate@northgate.example" })],
+        expect: () => ({ returns: { submission: 1, email: "candidate@northgate.example", result: { ok: true, message: messages.resetRequested } } }),
+        writes: {
+          rows: { OutboxMessage: 1, PasswordReset: 1 },
+          async check(db, c) {
+            const resets = await db.passwordReset.findMany({ select: { id: true, userId: true, createdById: true } });
+            expect(resets).toEqual([{ id: expect.any(String), userId: c.users.cara, createdById: null }]);
+            const mail = await db.outboxMessage.findMany({ where: { subject: "Choose a new password" }, select: { id: true, to: true, centreId: true } });
+            expect(mail).toEqual([{ id: expect.any(String), to: "candidate@northgate.example", centreId: null }]);
+            await db.passwordReset.deleteMany({ where: { id: { in: resets.map((r) => r.id) } } });
+            await db.outboxMessage.deleteMany({ where: { id: { in: mail.map((m) => m.id) } } });
+          },
+        },
+      },
+    ],
+  },
+  "lib/actions/password-reset.ts resetPasswordAction": {
+    access: "public",
+    why: "the page the reset link opens, for people who cannot sign in; the token from the link is the credential",
+    cases: [
+      {
+        args: () => [null, form({ token: "not-a-real-reset-token", password: "a-long-enough-password", confirmPassword: "a-long-enough-password" })],
+        expect: () => ({ refused: messages.resetInvalid }),
+      },
+    ],
+  },
+  "lib/actions/password-reset.ts sendPasswordResetAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ userId: c.users.cara })], expect: () => ({ refused: forbidden("user.sendPasswordReset") }) }],
+  },
+  "lib/actions/platform-account.ts setAccountDisabledAction": {
+    access: "guarded",
+    // Platform admins only: not even a centre admin may disable an account.
+    cases: [{ args: () => [null, form({ email: "candidate@northgate.example", disabled: "true" })], expect: () => ({ refused: forbidden("account.disable") }) }],
+  },
+  "lib/actions/people-change-roles.ts changeRolesAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ userId: c.users.cara, roles: ["CANDIDATE", "CENTRE_ADMIN"] })], expect: () => ({ refused: forbidden("user.changeRoles") }) }],
+  },
+  "lib/actions/people-import-csv.ts importCandidatesCsvAction": {
+    access: "guarded",
+    cases: [
+      {
+        except: { foreignAdmin: "imports into the centre the admin acts in, named by no field: for another centre's admin that is their own centre" },
+        args: () => [null, form({ file: new File(["name,email\nEve Intruder,eve.intruder@example.org\n"], "people.csv", { type: "text/csv" }) })],
+        expect: () => ({ refused: forbidden("user.invite") }),
+      },
+    ],
+  },
+  "lib/actions/people-invite.ts invitePersonAction": {
+    access: "guarded",
+    cases: [
+      {
+        except: { foreignAdmin: "invites into the centre the admin acts in, named by no field: for another centre's admin that is their own centre" },
+        args: () => [null, form({ name: "Eve Intruder", email: "eve.intruder@example.org", roles: ["CENTRE_ADMIN"] })],
+        expect: () => ({ refused: forbidden("user.invite") }),
+      },
+    ],
+  },
+  "lib/actions/people-resend-invitation.ts resendInvitationAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ userId: c.users.pending })], expect: () => ({ refused: forbidden("user.invite") }) }],
+  },
+  "lib/actions/people-set-deactivated.ts setDeactivatedAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ userId: c.users.cara, deactivated: "true" })], expect: () => ({ refused: forbidden("user.deactivate") }) }],
+  },
+  "lib/actions/submission-submit-evidence.ts submitEvidenceAction": {
+    access: "guarded",
+    cases: [{ args: (c) => [null, form({ evidenceId: c.evidence.draft, declaration: "yes" })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+  },
+  "lib/actions/switch-role.ts switchRole": {
+    access: "guarded",
+    // A role the attacker does not hold is ignored: back home, and no cookie set (checked for every call).
+    cases: [{ args: (c) => [form({ role: `${c.centres.northgate}:CENTRE_ADMIN` })], expect: () => ({ redirect: "/home" }) }],
+  },
+
+  "app/api/admin/progress/export/route.ts GET": {
+    access: "guarded",
+    cases: [
+      {
+        except: { foreignAdmin: "exports the admin's own centre; the next case gives them Northgate's ids" },
+        request: () => ({ path: "/api/admin/progress/export" }),
+        expect: () => ({ status: 403, message: exportAdminsOnly }),
+      },
+      {
+        name: "Northgate's ids as filters",
+        except: {
+          foreignCandidate: "refused outright by the first case",
+          otherCandidate: "refused outright by the first case",
+          unassignedAssessor: "refused outright by the first case",
+          outOfScopeEqa: "refused outright by the first case",
+        },
+        // Filters cannot widen the export beyond the admin's centre: their own (empty) list.
+        request: (c) => ({ path: `/api/admin/progress/export?assessor=${c.users.asha}&unit=CS34&search=Cara` }),
+        expect: () => ({ status: 200, excludes: ["Cara", "Jones", "Asha", "Northgate"] }),
+      },
+    ],
+  },
+  "app/api/auth/[...nextauth]/route.ts GET": {
+    access: "public",
+    why: "next-auth's own endpoints (session, CSRF token, providers) answer anyone; they read only the request's cookies",
+    cases: [{ request: () => ({ path: "/api/auth/session", params: { nextauth: ["session"] } }), expect: () => ({ status: 200, excludes: ["user"] }) }],
+  },
+  "app/api/auth/[...nextauth]/route.ts POST": {
+    access: "public",
+    why: "sign-in itself; acts on the credentials posted, never on a session",
+    cases: [
+      {
+        // Another person's email, a wrong password, and no CSRF token: turned away before the
+        // password is checked, so not even a failed attempt is recorded.
+        request: () => ({
+          path: "/api/auth/callback/credentials",
+          init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=candidate%40northgate.example&password=guess&json=true" },
+          params: { nextauth: ["callback", "credentials"] },
+        }),
+        expect: () => ({ status: 200, includes: ["csrf=true"] }),
+      },
+    ],
+  },
+  "app/api/evidence/[id]/files/route.ts POST": {
+    access: "guarded",
+    cases: [
+      {
+        request: (c) => ({
+          path: `/api/evidence/${c.evidence.draft}/files`,
+          init: { method: "POST", headers: { "x-file-name": "evil.pdf", "content-type": "application/octet-stream" }, body: "%PDF-1.4\n%not really\n", duplex: "half" } as never,
+          params: { id: c.evidence.draft },
+        }),
+        expect: () => ({ status: 404, message: evidenceGone }),
+      },
+    ],
+  },
+  "app/api/files/[id]/route.ts GET": {
+    access: "guarded",
+    cases: [{ request: (c) => ({ path: `/api/files/${c.files.submitted}`, params: { id: c.files.submitted } }), expect: () => ({ status: 404, message: fileNotShared }) }],
+  },
+  "app/api/files/[id]/route.ts HEAD": {
+    access: "guarded",
+    cases: [{ request: (c) => ({ path: `/api/files/${c.files.submitted}`, init: { method: "HEAD" }, params: { id: c.files.submitted } }), expect: () => ({ status: 404, message: fileNotShared }) }],
+  },
+  "app/api/files/[id]/route.ts DELETE": {
+    access: "guarded",
+    cases: [{ request: (c) => ({ path: `/api/files/${c.files.draft}`, init: { method: "DELETE" }, params: { id: c.files.draft } }), expect: () => ({ status: 404, message: fileGone }) }],
+  },
+  "app/api/health/route.ts GET": {
+    access: "public",
+    why: "load balancers call it; it says only whether the database answers and migrations are current",
+    cases: [{ request: () => ({ path: "/api/health" }), expect: () => ({ status: 200, includes: ['"db":"ok"'] }) }],
+  },
+  ...caseEntries(),
+};
+
+/** The CASE endpoints publish the standards (public documents) to anyone; junk and unknown ids change nothing. */
+function caseEntries(): Record<string, Entry & { cases: Case[] }> {
+  const why = "CASE publishes the units, which are public standards, to clients that do not sign in";
+  const byId = (kind: string): Case[] => [
+    {
+      name: "a junk id",
+      request: () => ({ path: `/ims/case/v1p0/${kind}/..%2F..%2Fapi%2Fhealth`, params: { id: "../../api/health" } }),
+      expect: () => ({ status: 400, includes: ["invalid_uuid"] }),
+    },
+    {
+      name: "an unknown id",
+      request: () => ({ path: `/ims/case/v1p0/${kind}/00000000-0000-4000-8000-000000000000`, params: { id: "00000000-0000-4000-8000-000000000000" } }),
+      expect: () => ({ status: 404, includes: ["unknownobject"] }),
+    },
+  ];
+  return {
+    "app/ims/case/v1p0/CFDocuments/route.ts GET": { access: "public", why, cases: [{ request: () => ({ path: "/ims/case/v1p0/CFDocuments" }), expect: () => ({ status: 200, includes: ["CS34"] }) }] },
+    "app/ims/case/v1p0/CFDocuments/[id]/route.ts GET": { access: "public", why, cases: byId("CFDocuments") },
+    "app/ims/case/v1p0/CFPackages/[id]/route.ts GET": { access: "public", why, cases: byId("CFPackages") },
+    "app/ims/case/v1p0/CFItems/[id]/route.ts GET": { access: "public", why, cases: byId("CFItems") },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The real set of actions and handlers, and calling them.
+
+const httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const callables = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+
+/** Each "use server" module under lib/actions, by file and export. */
+async function loadActions(): Promise<void> {
+  const dir = path.resolve("lib/actions");
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
+    const source = fs.readFileSync(path.join(dir, file), "utf8");
+    if (!/^(\s*(\/\/.*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/.test(source)) continue;
+    const module = (await import(path.join(dir, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value === "function") callables.set(`lib/actions/${file} ${name}`, value as never);
+    }
+  }
+}
+
+/** Each app/**\/route.ts, by file and HTTP method. */
+async function loadRoutes(): Promise<void> {
+  const files = (fs.readdirSync(path.resolve("app"), { recursive: true }) as string[]).filter((f) => path.basename(f) === "route.ts").sort();
+  for (const file of files) {
+    const module = (await import(path.resolve("app", file))) as Record<string, unknown>;
+    for (const method of httpMethods) {
+      if (typeof module[method] === "function") callables.set(`app/${file.split(path.sep).join("/")} ${method}`, module[method] as never);
+    }
+  }
+}
+
+type Outcome = { returned: unknown } | { navigated: NavigationSignal } | { threw: unknown } | { response: { status: number; body: string } };
+
+async function call(key: string, c: Case, attacker: AttackerKey): Promise<Outcome> {
+  const target = callables.get(key);
+  if (!target) throw new Error(`${key} is in the table but is not an action or route handler any more`);
+  requestContext.reset();
+  requestContext.userId = ctx.attackers[attacker].userId;
+  try {
+    if ("args" in c) return { returned: await target(...c.args(ctx, attacker)) };
+    const { path: address, init, params } = c.request(ctx, attacker);
+    const response = (await target(new NextRequest(new URL(address, baseUrl), init), { params: Promise.resolve(params ?? {}) })) as Response;
+    return { response: { status: response.status, body: await response.text() } };
+  } catch (error) {
+    return error instanceof NavigationSignal ? { navigated: error } : { threw: error };
+  }
+}
+
+/** The refusal in the state an action returned: { ok: false, message }, { result: { ok: false, message } } or { message }. */
+function refusalIn(value: unknown): { message: unknown; fieldErrors?: unknown } {
+  const state = value as { ok?: unknown; message?: unknown; result?: { ok?: unknown; message?: unknown; fieldErrors?: unknown }; fieldErrors?: unknown } | null | undefined;
+  const refusal = state?.result ?? state;
+  expect(refusal?.ok, `the action reported success: ${JSON.stringify(value)}`).not.toBe(true);
+  return { message: refusal?.message, fieldErrors: refusal?.fieldErrors };
+}
+
+function messageIn(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    if (typeof parsed.message === "string") return parsed.message;
+  } catch {
+    // plain text
+  }
+  return body;
+}
+
+function expectOutcome(outcome: Outcome, expected: Expected): void {
+  if ("threw" in outcome) throw outcome.threw;
+  if ("refused" in expected) {
+    expect(outcome, "expected the action to return a refusal").toHaveProperty("returned");
+    const refusal = refusalIn((outcome as { returned: unknown }).returned);
+    expect(refusal.message).toBe(expected.refused);
+    if (expected.fieldErrors) expect(refusal.fieldErrors).toEqual(expected.fieldErrors);
+    expect(requestContext.revalidated, "a refused action revalidated pages").toEqual([]);
+  } else if ("status" in expected) {
+    expect(outcome, "expected the route to answer").toHaveProperty("response");
+    const { status, body } = (outcome as { response: { status: number; body: string } }).response;
+    expect({ status, body: body.slice(0, 300) }).toMatchObject({ status: expected.status });
+    if (expected.message !== undefined) expect(messageIn(body)).toBe(expected.message);
+    for (const text of expected.includes ?? []) expect(body).toContain(text);
+    for (const text of expected.excludes ?? []) expect(body).not.toContain(text);
+  } else if ("redirect" in expected) {
+    expect(outcome, "expected a redirect").toHaveProperty("navigated");
+    const signal = (outcome as { navigated: NavigationSignal }).navigated;
+    expect({ kind: signal.kind, to: signal.to }).toEqual({ kind: "redirect", to: expected.redirect });
+  } else {
+    expect(outcome).toEqual({ returned: expected.returns });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+let ctx: Ctx;
+let snapshotter: Snapshotter | undefined;
+let baseline: Snapshot;
+let undoCommonJs: (() => void) | undefined;
+const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-cross-tenant-"));
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  // The app reads its configuration once, when lib/env is first imported: only now, with the
+  // test database made, are the app's modules loaded.
+  Object.assign(process.env, {
+    DATABASE_URL: state.url,
+    STORAGE_DIR: storageDir,
+    NEXTAUTH_SECRET: "cross-tenant-suite-secret-0123456789abcdef",
+    NEXTAUTH_URL: baseUrl,
+  });
+  delete process.env.SMTP_URL;
+  const { env } = await import("@/lib/env");
+  expect(env.DATABASE_URL, "lib/env was loaded before the test database was made").toBe(state.url);
+  undoCommonJs = fakeHeadersForCommonJs();
+
+  const { loadCrossTenantFixture } = await import("../helpers/cross-tenant-fixture");
+  ctx = await loadCrossTenantFixture(state.db, { baseUrl });
+  const { invitationMessages } = await import("@/lib/people/find-invitation");
+  const { noCentreMessage } = await import("@/lib/actions/evidence-form-state");
+  const { resetMessages } = await import("@/lib/auth/password-reset");
+  Object.assign(messages, {
+    invitationUnknown: invitationMessages.unknown,
+    invitationOtherAccount: invitationMessages.otherAccount,
+    noCandidateRole: noCentreMessage,
+    resetRequested: resetMessages.requested,
+    resetInvalid: resetMessages.invalid,
+  });
+
+  await loadActions();
+  await loadRoutes();
+  snapshotter = await openSnapshotter(state.url, { storageDir });
+  baseline = await snapshotter.take();
+}, 180_000);
+
+afterAll(async () => {
+  await snapshotter?.close();
+  undoCommonJs?.();
+  const app = globalThis as { db?: { $disconnect(): Promise<void> } };
+  await app.db?.$disconnect();
+  delete app.db;
+  for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
+  Object.assign(process.env, savedEnv);
+  fs.rmSync(storageDir, { recursive: true, force: true });
+});
+
+it("has an entry for every server action and route handler, and no entry for anything else", () => {
+  const real = [...callables.keys()].sort();
+  const listed = Object.keys(entries).sort();
+  expect({ withoutEntry: real.filter((key) => !listed.includes(key)), entryWithoutCode: listed.filter((key) => !real.includes(key)) }).toEqual({
+    withoutEntry: [],
+    entryWithoutCode: [],
+  });
+});
+
+for (const [key, entry] of Object.entries(entries)) {
+  describe(`${key} (${entry.access}${"why" in entry ? `: ${entry.why}` : ""})`, () => {
+    for (const c of entry.cases) {
+      for (const attacker of attackerKeys.filter((a) => !c.except?.[a])) {
+        it(`${c.name ? `${c.name}, ` : ""}as ${attacker}: ${entry.access === "guarded" ? "refused, " : ""}nothing written`, async () => {
+          const before = baseline;
+          const outcome = await call(key, c, attacker);
+          let after = await (snapshotter as Snapshotter).take();
+          if (c.writes) {
+            const grown = Object.fromEntries([...after].filter(([table, now]) => now.hash !== before.get(table)?.hash).map(([table, now]) => [table, now.rows - (before.get(table)?.rows ?? 0)]));
+            expect(grown, "the tables the call writes on purpose").toEqual(c.writes.rows);
+            await c.writes.check(state.db, ctx);
+            after = await (snapshotter as Snapshotter).take();
+          }
+          // Re-baselined so one write fails only its own test.
+          baseline = after;
+          expect.soft(changedTables(before, after), "the call wrote to the database or the upload directory").toEqual([]);
+          expect(requestContext.cookiesSet, "the call set a cookie").toEqual([]);
+          expectOutcome(outcome, c.expect(ctx, attacker));
+        });
+      }
+    }
+  });
+}
