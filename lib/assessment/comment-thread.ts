@@ -56,7 +56,8 @@ function roleInPortfolio(evidence: EvidenceWithEnrolments, userId: string): stri
 
 /**
  * The thread, for a caller that has already authorized `evidence.read` on `evidence` (as the
- * review page's query does with the same facts).
+ * review page's query does with the same facts). `onlyBy`: the authors whose comments the
+ * viewer may see, when not everyone's (an EQA's, get-review.ts).
  */
 export async function readCommentThread(
   db: Pick<Db, "comment" | "user">,
@@ -64,9 +65,10 @@ export async function readCommentThread(
   evidence: EvidenceWithEnrolments,
   timeZone: string,
   now: Date = new Date(),
+  onlyBy?: readonly string[],
 ): Promise<CommentThread> {
   const rows = await db.comment.findMany({
-    where: { evidenceId: evidence.id },
+    where: { evidenceId: evidence.id, ...(onlyBy ? { authorId: { in: [...onlyBy] } } : {}) },
     select: { id: true, round: true, authorId: true, body: true, createdAt: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -1,6 +1,7 @@
 import { authorize, can, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { submittedMappingStatuses } from "../evidence/evidence-resource";
 import { describeRangeRule } from "../standards/range-rule";
 import { requireEnrolmentResource } from "./common";
 import { metReadiness } from "./met-shortfall";
@@ -107,8 +108,10 @@ export async function getEnrolmentAssessment(db: Db, actor: Actor, enrolmentId: 
         },
       },
     }),
+    // Submitted claims only: a PROPOSED mapping is the candidate's draft, which nothing here
+    // counts and an EQA of this enrolment may not see (lib/evidence/evidence-resource.ts).
     db.mapping.findMany({
-      where: { enrolmentId, evidence: { candidateId: enrolment.candidateId } },
+      where: { enrolmentId, evidence: { candidateId: enrolment.candidateId }, status: { in: [...submittedMappingStatuses] } },
       select: { id: true, status: true, criterionId: true, evidence: { select: { id: true, title: true, simulated: true } }, rangeItems: { select: { rangeItemId: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),

@@ -1,7 +1,7 @@
-import { authorize, can, type Actor } from "../authz/policy";
+import { authorize, can, evidenceSight, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { loadEvidenceWithEnrolments } from "../evidence/evidence-resource";
+import { claimSubmitted, loadEvidenceWithEnrolments } from "../evidence/evidence-resource";
 import { methodLabel } from "../evidence/methods";
 import { mappingWarnings } from "../mapping/mapping-warnings";
 import { byUnitThenCriterion } from "../mapping/rules";
@@ -12,6 +12,8 @@ import { mappingReviewsQuery, reviewEntries, withdrawnClaims, type MappingHistor
 // Everything the review page shows about one evidence item: its details and declaration, its
 // mappings grouped by unit and criterion with the range items claimed, each mapping's review
 // history, and the conversation in every round. Plain data; who may do what is worked out here.
+// An EQA sees only the evidence's part in the enrolments shared with them: the claims submitted
+// there, and the comments of the candidate and of those enrolments' assessors and IQAs.
 
 export type ReviewMapping = {
   id: string;
@@ -68,6 +70,8 @@ export type EvidenceReview = {
   thread: CommentThread;
   /** Whether anything on this page is the viewer's to review. */
   canReviewAny: boolean;
+  /** False when the viewer (an EQA) sees only the units shared with them, not the evidence's claims on the others. */
+  whole: boolean;
 };
 
 function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workplaceDocument"] {
@@ -77,12 +81,19 @@ function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workpl
   return { what: text("what"), whereKept: text("whereKept"), heldBy: text("heldBy"), relevance: text("relevance") };
 }
 
+/** Whose comments an EQA sees: the candidate's, and those of the shared enrolments' assessors and IQAs. */
+function commentAuthorsIn(candidateId: string, enrolments: ReadonlyArray<{ assessorId: string | null; iqaId: string | null }>): string[] {
+  return [candidateId, ...enrolments.flatMap((e) => [e.assessorId, e.iqaId].filter((id): id is string => id !== null))];
+}
+
 export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<EvidenceReview> {
   const resource = await loadEvidenceWithEnrolments(db, evidenceId);
   authorize(actor, "evidence.read", resource, now);
   const byEnrolment = new Map(resource.enrolments.map((e) => [e.id, e]));
+  const sight = evidenceSight(actor, resource, now);
+  const shown = sight.whole ? undefined : sight.enrolments;
 
-  const [evidence, centre, mappings] = await Promise.all([
+  const [evidence, centre, mappingRows] = await Promise.all([
     db.evidence.findUnique({
       where: { id: evidenceId },
       select: {
@@ -101,7 +112,7 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     }),
     db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
     db.mapping.findMany({
-      where: { evidenceId },
+      where: { evidenceId, ...(shown ? { enrolmentId: { in: shown.map((e) => e.id) } } : {}) },
       select: {
         id: true,
         status: true,
@@ -128,6 +139,8 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     }),
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
+  // In a shared unit, the candidate's draft claims stay theirs until submitted.
+  const mappings = shown ? mappingRows.filter(claimSubmitted) : mappingRows;
 
   const personIds = new Set<string>();
   for (const m of mappings) {
@@ -137,8 +150,8 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
   const timeZone = centre?.timeZone ?? "Europe/London";
   const [people, thread, withdrawn] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } }).then((users) => new Map(users.map((u) => [u.id, u.name]))),
-    readCommentThread(db, actor, resource, timeZone, now),
-    withdrawnClaims(db, evidenceId),
+    readCommentThread(db, actor, resource, timeZone, now, shown ? commentAuthorsIn(resource.candidateId, shown) : undefined),
+    withdrawnClaims(db, evidenceId, shown?.map((e) => e.id)),
   ]);
 
   mappings.sort(byUnitThenCriterion);
@@ -200,5 +213,6 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     withdrawn,
     thread,
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
+    whole: sight.whole,
   };
 }

@@ -85,10 +85,10 @@ async function reviewerNames(db: Db, reviewerIds: Iterable<string>): Promise<Map
   return new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
 }
 
-/** Reviews of the evidence's mappings that the candidate has since removed, as `withdrawnClaims` reads them. */
-function withdrawnReviewRows(db: Db, evidenceId: string) {
+/** Reviews of the evidence's mappings that the candidate has since removed (in `enrolmentIds` only, when given), as `withdrawnClaims` reads them. */
+function withdrawnReviewRows(db: Db, evidenceId: string, enrolmentIds?: readonly string[]) {
   return db.mappingReview.findMany({
-    where: { evidenceId, mappingId: null },
+    where: { evidenceId, mappingId: null, ...(enrolmentIds ? { enrolmentId: { in: [...enrolmentIds] } } : {}) },
     select: {
       ...mappingReviewsQuery.select,
       enrolmentId: true,
@@ -125,10 +125,11 @@ function withdrawnEntries(rows: readonly WithdrawnReviewRow[], names: ReadonlyMa
 /**
  * Claims on the evidence that the candidate withdrew (removed the mapping) after an assessor had
  * reviewed them: their reviews stay, without the mapping, so the exchange stays on the record
- * (docs/decisions/0005). One entry per unit and criterion, by unit then criterion.
+ * (docs/decisions/0005). One entry per unit and criterion, by unit then criterion; only those of
+ * `enrolmentIds` when given (what an EQA of those enrolments sees).
  */
-export async function withdrawnClaims(db: Db, evidenceId: string): Promise<MappingHistory[]> {
-  const rows = await withdrawnReviewRows(db, evidenceId);
+export async function withdrawnClaims(db: Db, evidenceId: string, enrolmentIds?: readonly string[]): Promise<MappingHistory[]> {
+  const rows = await withdrawnReviewRows(db, evidenceId, enrolmentIds);
   if (rows.length === 0) return [];
   return withdrawnEntries(rows, await reviewerNames(db, rows.map((r) => r.reviewerId)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, type Action, type Actor, type Resource, type Role } from "@/lib/authz/policy";
+import { actions, can, evidenceSight, type Action, type Actor, type EvidenceResource, type Resource, type Role } from "@/lib/authz/policy";
 
 // Walks every role against every action, on a resource of the actor's own centre and of
 // another centre. The expected table is written out by hand: a change to the policy must
@@ -37,6 +37,33 @@ const allowedOnOwnEnrolment: Record<Role, Action[]> = {
   EQA: ["enrolment.read", "evidence.read"],
 };
 
+/**
+ * A piece of evidence owned by the candidate of `enrolmentFor(role)` (so the actor's own for a
+ * candidate), seen through that enrolment: a draft never submitted there, or submitted there.
+ */
+function evidenceFor(role: Role, centreId: string, submittedHere: boolean): EvidenceResource {
+  const { kind: _kind, centreId: _centre, candidateId, ...enrolment } = enrolmentFor(role, centreId) as Extract<Resource, { kind: "enrolment" }>;
+  return { kind: "evidence", centreId, candidateId, enrolments: [{ ...enrolment, submittedHere }] };
+}
+
+// Evidence is changed only by its owner; reading it is the owner's, a centre admin's, and the
+// assessor's or IQA's of any of the owner's enrolments, drafts included. An EQA reads only what
+// was submitted to an enrolment shared with them. (Admins and candidates act through the owner,
+// so the owner's enrolment rights show on evidence too.)
+const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> = {
+  CANDIDATE: {
+    draft: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "mapping.propose", "qa.comment"],
+    submitted: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "mapping.propose", "qa.comment"],
+  },
+  ASSESSOR: { draft: ["evidence.read"], submitted: ["evidence.read"] },
+  IQA: { draft: ["evidence.read"], submitted: ["evidence.read"] },
+  CENTRE_ADMIN: {
+    draft: ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"],
+    submitted: ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"],
+  },
+  EQA: { draft: [], submitted: ["evidence.read"] },
+};
+
 const centreActions: Action[] = ["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"];
 
 describe("authorization matrix", () => {
@@ -50,6 +77,15 @@ describe("authorization matrix", () => {
         it(`may not ${action} on an enrolment of another centre`, () => {
           expect(can(actor(role), action, enrolmentFor(role, elsewhere), now)).toBe(false);
         });
+      }
+      for (const stage of ["draft", "submitted"] as const) {
+        for (const action of enrolmentActions) {
+          const expected = allowedOnEvidence[role][stage].includes(action);
+          it(`${expected ? "may" : "may not"} ${action} on evidence ${stage === "draft" ? "never submitted" : "submitted"} to their enrolment, and never in another centre`, () => {
+            expect(can(actor(role), action, evidenceFor(role, here, stage === "submitted"), now)).toBe(expected);
+            expect(can(actor(role), action, evidenceFor(role, elsewhere, stage === "submitted"), now)).toBe(false);
+          });
+        }
       }
       for (const action of centreActions) {
         const expected = role === "CENTRE_ADMIN";
@@ -97,15 +133,56 @@ describe("authorization matrix", () => {
     expect(can(actor("ASSESSOR", elsewhere), "evidence.read", evidence("c", me), now)).toBe(false);
   });
 
+  it("an EQA reads evidence only through a shared enrolment it was submitted to, while the share lasts", () => {
+    const share = (expiresAt: string) => [{ eqaUserId: me, expiresAt: new Date(expiresAt) }];
+    const evidence = (enrolments: EvidenceResource["enrolments"]): EvidenceResource => ({ kind: "evidence", centreId: here, candidateId: "c", enrolments });
+    const sharedUnit = { assessorId: "a", iqaId: "i", eqaShares: share("2027-01-01") };
+    const otherUnit = { assessorId: "a", iqaId: "i", eqaShares: [] };
+    // Submitted to the candidate's other unit only: the share of this one does not reach it.
+    expect(can(actor("EQA"), "evidence.read", evidence([{ ...sharedUnit, submittedHere: false }, { ...otherUnit, submittedHere: true }]), now)).toBe(false);
+    // A draft (or facts that do not say it was submitted) is the candidate's.
+    expect(can(actor("EQA"), "evidence.read", evidence([{ ...sharedUnit, submittedHere: false }]), now)).toBe(false);
+    expect(can(actor("EQA"), "evidence.read", evidence([sharedUnit]), now)).toBe(false);
+    expect(can(actor("EQA"), "evidence.read", evidence([{ ...sharedUnit, submittedHere: true }, { ...otherUnit, submittedHere: true }]), now)).toBe(true);
+    // Until the share ends, to the millisecond.
+    expect(can(actor("EQA"), "evidence.read", evidence([{ ...sharedUnit, eqaShares: share("2026-11-23T12:00:00.001Z"), submittedHere: true }]), now)).toBe(true);
+    expect(can(actor("EQA"), "evidence.read", evidence([{ ...sharedUnit, eqaShares: share("2026-11-23T12:00:00Z"), submittedHere: true }]), now)).toBe(false);
+    // Shared with another EQA: not with me.
+    expect(can(actor("EQA"), "evidence.read", evidence([{ ...sharedUnit, eqaShares: [{ eqaUserId: "other-eqa", expiresAt: new Date("2027-01-01") }], submittedHere: true }]), now)).toBe(false);
+  });
+
+  it("evidenceSight: everyone else who reads evidence reads all of it; an EQA only its part in the shared enrolments it was submitted to", () => {
+    const shared = { id: "e1", assessorId: "a", iqaId: "i", eqaShares: [{ eqaUserId: me, expiresAt: new Date("2027-01-01") }], submittedHere: true };
+    const sharedDraft = { ...shared, id: "e3", submittedHere: false };
+    const other = { id: "e2", assessorId: "a2", iqaId: "i", eqaShares: [], submittedHere: true };
+    const evidence = { kind: "evidence" as const, centreId: here, candidateId: "c", enrolments: [shared, other, sharedDraft] };
+    expect(evidenceSight(actor("EQA"), evidence, now)).toEqual({ whole: false, enrolments: [shared] });
+    expect(evidenceSight(actor("EQA"), evidence, new Date("2027-01-01"))).toEqual({ whole: false, enrolments: [] });
+    expect(evidenceSight(actor("CENTRE_ADMIN"), evidence, now)).toEqual({ whole: true });
+    expect(evidenceSight({ ...actor("ASSESSOR"), userId: "a2" }, evidence, now)).toEqual({ whole: true });
+    expect(evidenceSight({ ...actor("IQA"), userId: "i" }, evidence, now)).toEqual({ whole: true });
+    expect(evidenceSight({ ...actor("CANDIDATE"), userId: "c" }, evidence, now)).toEqual({ whole: true });
+    expect(evidenceSight(actor("ASSESSOR"), evidence, now)).toEqual({ whole: false, enrolments: [] });
+  });
+
   it("centre admins cannot change their own roles or deactivate themselves", () => {
     expect(can(actor("CENTRE_ADMIN"), "user.deactivate", { kind: "person", centreId: here, userId: me }, now)).toBe(false);
     expect(can(actor("CENTRE_ADMIN"), "user.deactivate", { kind: "person", centreId: here, userId: "x" }, now)).toBe(true);
     expect(can(actor("CENTRE_ADMIN"), "user.deactivate", { kind: "person", centreId: elsewhere, userId: "x" }, now)).toBe(false);
   });
 
-  it("only platform admins create centres", () => {
-    expect(can(actor(null, here, { isPlatformAdmin: true }), "centre.create", { kind: "centre", centreId: "*" }, now)).toBe(true);
-    expect(can(actor("CENTRE_ADMIN"), "centre.create", { kind: "centre", centreId: "*" }, now)).toBe(false);
+  it("only platform admins create centres and disable accounts", () => {
+    for (const action of ["centre.create", "account.disable"] as Action[]) {
+      expect(can(actor(null, here, { isPlatformAdmin: true }), action, { kind: "centre", centreId: "*" }, now)).toBe(true);
+      expect(can(actor("CENTRE_ADMIN"), action, { kind: "centre", centreId: "*" }, now)).toBe(false);
+    }
+  });
+
+  it("centre admins send password resets to others in their centre, not to themselves", () => {
+    expect(can(actor("CENTRE_ADMIN"), "user.sendPasswordReset", { kind: "person", centreId: here, userId: "x" }, now)).toBe(true);
+    expect(can(actor("CENTRE_ADMIN"), "user.sendPasswordReset", { kind: "person", centreId: here, userId: me }, now)).toBe(false);
+    expect(can(actor("CENTRE_ADMIN"), "user.sendPasswordReset", { kind: "person", centreId: elsewhere, userId: "x" }, now)).toBe(false);
+    expect(can(actor("ASSESSOR"), "user.sendPasswordReset", { kind: "person", centreId: here, userId: "x" }, now)).toBe(false);
   });
 
   it("a person with no role in a centre reaches nothing there", () => {
@@ -118,7 +195,7 @@ describe("authorization matrix", () => {
 
 describe("every action has a rule", () => {
   it("each action is allowed to somebody in the tables above, so a new action without a rule fails here", () => {
-    const covered = new Set<Action>([...Object.values(allowedOnOwnEnrolment).flat(), ...centreActions, "centre.create"]);
+    const covered = new Set<Action>([...Object.values(allowedOnOwnEnrolment).flat(), ...centreActions, "centre.create", "account.disable", "user.sendPasswordReset"]);
     expect(actions.filter((action) => !covered.has(action))).toEqual([]);
   });
 });
