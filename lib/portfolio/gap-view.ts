@@ -1,4 +1,4 @@
-import { authorize, can, type Actor } from "../authz/policy";
+import { authorize, can, evidenceSight, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { enrolmentResourceSelect, toEnrolmentResource } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
@@ -140,6 +140,8 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
   const resource = toEnrolmentResource(enrolment);
   authorize(actor, "enrolment.read", resource, now);
   const canPropose = enrolment.status === "ACTIVE" && can(actor, "mapping.propose", resource, now);
+  // An EQA sees only what was submitted; drafts (proposed claims) stay the candidate's business.
+  const seesDrafts = evidenceSight(actor, { kind: "evidence", centreId: resource.centreId, candidateId: resource.candidateId, enrolments: [resource] }, now).whole;
 
   const [groups, requirements, mappings, decisions, attachable] = await Promise.all([
     db.criterionGroup.findMany({
@@ -173,7 +175,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
       select: { ref: true, text: true, items: true, checks: true, confirmations: { where: { enrolmentId: enrolment.id }, select: { at: true } } },
     }),
     db.mapping.findMany({
-      where: { enrolmentId: enrolment.id },
+      where: seesDrafts ? { enrolmentId: enrolment.id } : { enrolmentId: enrolment.id, status: { not: "PROPOSED" } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,

@@ -15,6 +15,7 @@ import { removeMapping } from "@/lib/mapping/remove-mapping";
 import { submitEvidence } from "@/lib/portfolio/submit-evidence";
 import { importStandards } from "@/lib/standards/import";
 import { actorByEmail, rejection } from "../helpers/actors";
+import { getGapView } from "@/lib/portfolio/gap-view";
 import { useMigratedDb } from "../helpers/test-db";
 
 // Sharing one enrolment with an external quality assurer opens what was submitted for
@@ -104,6 +105,11 @@ describe("an EQA with a share of one enrolment", () => {
     await refusedToEvan(draft);
     // The candidate's assessor reads drafts as before.
     expect(await findReadableFile(state.db, asha, draft.fileId, now)).not.toBeNull();
+    // Nor does the shared unit's gap view name the draft to the EQA; the assessor's still does.
+    const titles = async (actor: SessionActor) =>
+      (await getGapView(state.db, actor, cs34, now)).groups.flatMap((g) => g.criteria.flatMap((c) => c.evidence.map((e) => e.title)));
+    expect(await titles(asha)).toContain("Draft for CS34");
+    expect(await titles(evan)).not.toContain("Draft for CS34");
   });
 
   it("reads evidence submitted to both units, with only the shared unit's claims and its people's comments", async () => {
