@@ -167,7 +167,7 @@ if (sections.has("upload")) {
 }
 if (sections.has("markdown")) {
   console.log(
-    `\nMarkdown rendering: 100 kB of each input through markdown-it + sanitize-html vs 100 kB of plain prose (${markdownRuns} runs each, round-robin, after a warm-up; target: each <= 3x the prose floor)`,
+    `\nMarkdown rendering: 100 kB of each input through markdown-it + sanitize-html vs 100 kB of plain prose (${markdownRuns} runs each, round-robin, after a warm-up; target: brackets, emphasis runs and link chains each <= 3x the prose floor in CPU time)`,
   );
   printMarkdownResult(benchMarkdown(markdownRuns), (line) => console.log(line));
 }
