@@ -23,6 +23,7 @@ export default async function EqaHome({ searchParams }: { searchParams: Promise<
       empty="Nothing is shared with you at the moment. A centre admin shares an enrolment with you when it is chosen for sampling."
       columns={["candidate", "unit", "assessor", "access", "status"]}
       basePath="/eqa"
+      linkTo={(row) => `/assessor/enrolments/${encodeURIComponent(row.id)}`}
       page={pageParam(page)}
     />
   );

@@ -54,8 +54,15 @@ beforeAll(async () => {
     ["backfill-cand-1", "Cand One"],
     ["backfill-cand-2", "Cand Two"],
   ];
+  // Users and memberships with the columns of before the membership-lifecycle migration too.
+  const passwordOf: Record<string, string | null> = { "backfill-assessor": "hash", "backfill-cand-1": null, "backfill-cand-2": "hash" };
+  const deactivatedOf: Record<string, Date | null> = { "backfill-cand-2": new Date(NOW - DAY) };
   for (const [id, name] of people) {
-    await db.user.create({ data: { id, email: `${id}@backfill.example`, name } });
+    const at = new Date(NOW - 500 * DAY);
+    await db.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "deactivatedAt", "createdAt", "updatedAt")
+      VALUES (${id}, ${`${id}@backfill.example`}, ${name}, ${passwordOf[id] ?? null}, ${deactivatedOf[id] ?? null}, ${at}, ${at})`;
+    await db.$executeRaw`INSERT INTO "Membership" ("id", "userId", "centreId", "role", "createdAt")
+      VALUES (${`m-${id}`}, ${id}, ${centreId}, ${id === "backfill-assessor" ? "ASSESSOR" : "CANDIDATE"}, ${at})`;
   }
   const versions = await db.unitVersion.findMany({ include: { unit: true, criteria: { orderBy: { position: "asc" } } } });
   const cs34 = versions.find((v) => v.unit.code === "CS34");
@@ -108,6 +115,19 @@ async function cached() {
   const tally = await db.metTally.findMany({ orderBy: { slot: "asc" }, select: { centreId: true, slot: true, count: true } });
   return { enrolments, decisions, tally };
 }
+
+describe(`membership lifecycle migration on a database in use (${provider})`, () => {
+  it("makes the roles of people who never set a password wait for acceptance, and turns a centre's deactivation into ended memberships", async () => {
+    const rows = await db.membership.findMany({ orderBy: { userId: "asc" }, select: { userId: true, awaitingAcceptance: true, endedAt: true } });
+    expect(rows).toEqual([
+      { userId: "backfill-assessor", awaitingAcceptance: false, endedAt: null },
+      { userId: "backfill-cand-1", awaitingAcceptance: true, endedAt: null },
+      { userId: "backfill-cand-2", awaitingAcceptance: false, endedAt: new Date(NOW - DAY) },
+    ]);
+    const users = await db.user.findMany({ where: { id: { startsWith: "backfill-" } }, select: { deactivatedAt: true, sessionVersion: true } });
+    expect(users.every((u) => u.deactivatedAt === null && u.sessionVersion === 0)).toBe(true);
+  });
+});
 
 describe(`progress migrations on a database in use (${provider})`, () => {
   it("fill every cached figure exactly as the app's recount does", async () => {

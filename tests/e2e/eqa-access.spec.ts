@@ -1,0 +1,30 @@
+import { expect, test } from "./fixtures";
+import { signIn, signOut } from "./helpers";
+
+test("an EQA opens a portfolio shared with them from their list, read-only", async ({ page, visit }) => {
+  // The admin shares Dev's first enrolment with the EQA until next month.
+  await signIn(page, "admin@northgate.example");
+  await visit("/admin/enrolments?q=Dev");
+  const enrolment = page.getByRole("link", { name: /Dev Shah/ }).first();
+  await enrolment.click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const unitHeading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  const evan = await page.getByLabel("External quality assurer").locator("option", { hasText: "Evan Quist" }).getAttribute("value");
+  await page.getByLabel("External quality assurer").selectOption(evan ?? "");
+  const lastDay = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Last day of access").fill(lastDay);
+  await page.getByRole("button", { name: "Share read-only access" }).click();
+  await expect(page.getByRole("status").or(page.getByText(/shared/i)).first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "eqa@awarding.example");
+  await expect(page).toHaveURL(/\/eqa$/);
+  const link = page.getByRole("link", { name: /Dev Shah/ }).first();
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/\/assessor\/enrolments\//);
+  await expect(page.getByText("Dev Shah").first()).toBeVisible();
+  expect(unitHeading.length).toBeGreaterThan(0);
+  // Read-only: nothing to sign or review.
+  await expect(page.getByRole("button", { name: /Sign|Accept|Refer/ })).toHaveCount(0);
+});
