@@ -1,44 +1,22 @@
 import type { Metadata } from "next";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { AccountStatusForm } from "@/components/platform/account-status-form";
+import { InviteCentreAdminForm } from "@/components/platform/invite-centre-admin-form";
 import { CentreForm } from "@/components/enrolments/centre-form";
 import { CountedPagination } from "@/components/ui/pagination";
 import { Refusal } from "@/components/ui/refusal";
-import { recordAudit } from "@/lib/audit";
 import { getActor, requireActor } from "@/lib/auth/session";
-import { authorize, can } from "@/lib/authz/policy";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { failed, formValues, signedOut, succeeded, type FormState } from "@/lib/enrolments/form-state";
-import { EnrolmentInputError, PAGE_SIZE, parseInput } from "@/lib/enrolments/input";
-import { formatDate, isValidTimeZone } from "@/lib/format/date";
+import { PAGE_SIZE } from "@/lib/enrolments/input";
+import { formatDate } from "@/lib/format/date";
+import { createCentre as createCentreFor } from "@/lib/platform/create-centre";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Centres" };
 
 const everyCentre = { kind: "centre", centreId: "*" } as const;
-
-const slugify = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-
-const CentreInput = z
-  .object({
-    name: z.string().trim().min(1, "Enter the centre's name.").max(120, "Keep the name to 120 characters or fewer."),
-    slug: z.string().trim().toLowerCase().max(60, "Keep the short name to 60 characters or fewer."),
-    timeZone: z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list."),
-  })
-  .transform((input) => ({ ...input, slug: input.slug || slugify(input.name) }))
-  .refine((input) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug), {
-    path: ["slug"],
-    message: "Use lower-case letters, digits and single hyphens only, for example northgate-training.",
-  });
 
 /** Creates a training centre; only platform admins may. Audited in the same transaction. */
 async function createCentre(previous: FormState, formData: FormData): Promise<FormState> {
@@ -48,28 +26,12 @@ async function createCentre(previous: FormState, formData: FormData): Promise<Fo
   if (!actor) return signedOut(previous, values);
   let name: string;
   try {
-    authorize(actor, "centre.create", everyCentre);
-    const input = parseInput(CentreInput, values);
-    name = input.name;
-    await db.$transaction(async (tx) => {
-      if (await tx.centre.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-        throw EnrolmentInputError.forField("slug", `Another centre already uses the short name “${input.slug}”. Choose a different one.`);
-      }
-      const centre = await tx.centre.create({ data: { name: input.name, slug: input.slug, timeZone: input.timeZone } });
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        centreId: centre.id,
-        action: "centre.create",
-        entityType: "Centre",
-        entityId: centre.id,
-        after: { name: centre.name, slug: centre.slug, timeZone: centre.timeZone },
-      });
-    });
+    ({ name } = await createCentreFor(db, actor, values));
   } catch (error) {
     return failed(previous, error, values);
   }
   revalidatePath("/platform");
-  return succeeded(previous, `${name} has been created. Invite its first centre admin from the centre's People page.`);
+  return succeeded(previous, `${name} has been created. Invite its first centre admin below, under “Invite a centre admin”.`);
 }
 
 export default async function PlatformPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -100,6 +62,8 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
   });
+  // Every centre, by name, for the invitation form (a platform has tens of centres, not thousands).
+  const centreChoices = await db.centre.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 
   return (
     <div className="space-y-8">
@@ -169,6 +133,17 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
           Create a centre
         </h2>
         <CentreForm action={createCentre} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </section>
+
+      <section aria-labelledby="invite-admin-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
+        <h2 id="invite-admin-heading" className="text-xl font-semibold">
+          Invite a centre admin
+        </h2>
+        <p className="text-slate-700">
+          A new centre has nobody in it: invite its first admin here. They get an invitation link (in the centre&apos;s outbox, and by email when mail is set
+          up); once they accept, they invite everyone else from People.
+        </p>
+        {centreChoices.length === 0 ? <p>Create a centre first.</p> : <InviteCentreAdminForm centres={centreChoices} />}
       </section>
 
       <section aria-labelledby="accounts-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">

@@ -135,3 +135,21 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   });
   return { email: found.email };
 }
+
+/**
+ * A one-time link to choose the password of an account, returned rather than mailed: for the
+ * first platform admin (npm run admin:create), whom the operator hands it to, when the app may
+ * not have mail set up yet. It opens the same /reset-password page; `validMinutes` may be longer
+ * than a reset's hour, since the operator has to pass it on first.
+ */
+export async function issueSetPasswordLink(
+  db: Pick<Db, "passwordReset">,
+  userId: string,
+  options: { baseUrl: string; validMinutes: number; now?: Date },
+): Promise<{ link: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(now.getTime() + options.validMinutes * minute);
+  await db.passwordReset.create({ data: { tokenHash, userId, createdById: null, expiresAt, createdAt: now } });
+  return { link: `${options.baseUrl.replace(/\/+$/, "")}/reset-password/${token}`, expiresAt };
+}

@@ -46,6 +46,7 @@ export type Resource = EnrolmentResource | EvidenceResource | CentreResource | P
 
 export const actions = [
   "centre.create",
+  "centre.inviteAdmin",
   "centre.readDashboard",
   "user.list",
   "user.invite",
@@ -62,12 +63,16 @@ export const actions = [
   "evidence.read",
   "evidence.create",
   "evidence.update",
+  "evidence.delete",
   "mapping.propose",
+  "declaration.record",
   "mapping.review",
   "criterion.signOff",
+  "requirement.confirm",
   "unit.signOff",
   "decision.revoke",
   "qa.comment",
+  "audit.read",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -100,10 +105,13 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
       return reach.own || reach.assessor || reach.iqa || reach.eqa || reach.admin;
     case "evidence.create":
     case "evidence.update":
+    case "evidence.delete":
     case "mapping.propose":
+    case "declaration.record":
       return reach.own;
     case "mapping.review":
     case "criterion.signOff":
+    case "requirement.confirm":
     case "unit.signOff":
       // Only the assigned assessor; centre admins track progress but never judge it.
       return reach.assessor;
@@ -123,9 +131,13 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
 export function can(actor: Actor, action: Action, resource: Resource, now: Date = new Date()): boolean {
   switch (resource.kind) {
     case "centre": {
-      if (action === "centre.create" || action === "account.disable") return actor.isPlatformAdmin;
+      // centre.inviteAdmin: a new centre's first admin is invited by a platform admin, who holds
+      // no role there; its own admins invite further admins with user.invite.
+      if (action === "centre.create" || action === "account.disable" || action === "centre.inviteAdmin") return actor.isPlatformAdmin;
+      // A centre's audit log is its admins'; platform admins read every chain ("*": all of them).
+      if (action === "audit.read" && actor.isPlatformAdmin) return true;
       const held = rolesIn(actor, resource.centreId);
-      if (["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"].includes(action)) {
+      if (["centre.readDashboard", "audit.read", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"].includes(action)) {
         return held.has("CENTRE_ADMIN");
       }
       return false;
@@ -183,8 +195,14 @@ export class ForbiddenError extends Error {
 }
 
 function forbiddenMessage(action: Action): string {
-  if (action === "criterion.signOff" || action === "unit.signOff" || action === "mapping.review") {
+  if (action === "centre.inviteAdmin") {
+    return "Only a platform administrator can invite a centre's first admin. A centre's own admins invite more admins from People.";
+  }
+  if (action === "criterion.signOff" || action === "requirement.confirm" || action === "unit.signOff" || action === "mapping.review") {
     return "Only the assessor assigned to this enrolment can do that. Ask your centre admin to assign you if you should be.";
+  }
+  if (action === "audit.read") {
+    return "Only a centre admin of this centre, or a platform administrator, can read its audit log.";
   }
   if (action.startsWith("user.") || action.startsWith("enrolment.") || action === "outbox.read") {
     return "Only a centre admin of this centre can do that.";

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { recordAudit } from "../audit";
 import { roleLabels } from "../authz/labels";
 import { authorize, type Role } from "../authz/policy";
@@ -38,12 +39,27 @@ export async function invitePerson(
 ): Promise<InvitePersonResult> {
   const centreId = actingCentreId(actor, "user.invite");
   authorize(actor, "user.invite", { kind: "centre", centreId });
-  const input = parseOrThrow(personInputSchema, rawInput);
+  return inviteToCentre(db, { actorId: actor.userId, centreId, auditAction: "person.invite" }, parseOrThrow(personInputSchema, rawInput), options);
+}
+
+/**
+ * The invitation itself, for a centre the caller has already authorized the actor for: a centre
+ * admin for their own centre (invitePerson), or a platform admin inviting a centre's first admin
+ * (lib/platform/invite-centre-admin.ts). The audit action says which.
+ */
+export async function inviteToCentre(
+  db: Db,
+  by: { actorId: string; centreId: string; auditAction: "person.invite" | "centre.inviteAdmin" },
+  input: z.output<typeof personInputSchema>,
+  options: { baseUrl: string; now?: Date },
+): Promise<InvitePersonResult> {
+  const { actorId, centreId } = by;
   const now = options.now ?? new Date();
 
   try {
     return await db.$transaction(async (tx) => {
-      const centre = await tx.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
+      const centre = await tx.centre.findUnique({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
+      if (!centre) throw new AppError("That centre does not exist any more. Reload the page and choose it again.");
       const user =
         (await tx.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, memberships: { where: { centreId }, select: membershipFields } } })) ??
         { ...(await tx.user.create({ data: { email: input.email, name: input.name, createdAt: now }, select: { id: true, email: true } })), memberships: [] };
@@ -69,15 +85,15 @@ export async function invitePerson(
         user: { id: user.id, name: shownName, email: user.email },
         centre,
         roles: awaitingAcceptance ? [...here.roles, ...rolesAdded] : rolesAdded,
-        createdById: actor.userId,
+        createdById: actorId,
         baseUrl: options.baseUrl,
         now,
       });
 
       await recordAudit(tx, {
-        actorId: actor.userId,
+        actorId,
         centreId,
-        action: "person.invite",
+        action: by.auditAction,
         entityType: "User",
         entityId: user.id,
         before: { roles: here.roles },

@@ -148,12 +148,12 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     cases: [
       {
         name: "a decision",
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, kind: "decision", id: c.decision, reason: "Signed in error." })],
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, kind: "decision", id: c.decision, reason: "Signed in error.", password: c.password })],
         expect: () => ({ refused: forbidden("decision.revoke") }),
       },
       {
         name: "a unit sign-off",
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cu782, kind: "unitSignOff", id: c.signOff, reason: "Signed in error." })],
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cu782, kind: "unitSignOff", id: c.signOff, reason: "Signed in error.", password: c.password })],
         expect: () => ({ refused: forbidden("decision.revoke") }),
       },
     ],
@@ -165,6 +165,17 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
         args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, declaration: "I confirm the evidence is valid, authentic, current and sufficient.", password: c.password })],
         expect: () => ({ refused: forbidden("unit.signOff") }),
       },
+    ],
+  },
+  "lib/actions/audit-verify.ts verifyAuditChainAction": {
+    access: "guarded",
+    cases: [
+      {
+        except: { foreignAdmin: "verifies the chain of the centre the admin acts in, named by no field: for another centre's admin that is their own" },
+        args: () => [null, form({ scope: "centre" })],
+        expect: () => ({ refused: forbidden("audit.read") }),
+      },
+      { name: "every chain", args: () => [null, form({ scope: "platform" })], expect: () => ({ refused: forbidden("audit.read") }) },
     ],
   },
   "lib/actions/enrolment-change-assessor.ts changeAssessorAction": {
@@ -341,6 +352,16 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     // Platform admins only: not even a centre admin may disable an account.
     cases: [{ args: () => [null, form({ email: "candidate@northgate.example", disabled: "true" })], expect: () => ({ refused: forbidden("account.disable") }) }],
   },
+  "lib/actions/platform-invite-centre-admin.ts inviteCentreAdminAction": {
+    access: "guarded",
+    // Platform admins only: Northgate's own admins invite from People (user.invite), not here.
+    cases: [
+      {
+        args: (c) => [null, form({ centreId: c.centres.northgate, name: "Eve Intruder", email: "eve.intruder@example.org" })],
+        expect: () => ({ refused: forbidden("centre.inviteAdmin") }),
+      },
+    ],
+  },
   "lib/actions/people-change-roles.ts changeRolesAction": {
     access: "guarded",
     cases: [{ args: (c) => [null, form({ userId: c.users.cara, roles: ["CANDIDATE", "CENTRE_ADMIN"] })], expect: () => ({ refused: forbidden("user.changeRoles") }) }],
@@ -405,6 +426,33 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       },
     ],
   },
+  "app/api/admin/audit/export/route.ts GET": {
+    access: "guarded",
+    cases: [
+      {
+        except: { foreignAdmin: "exports the admin's own centre; the next case gives them Northgate's ids" },
+        request: () => ({ path: "/api/admin/audit/export" }),
+        expect: () => ({ status: 403, message: "Only a centre admin can download the centre's audit log." }),
+      },
+      {
+        name: "Northgate's ids as filters",
+        except: {
+          foreignCandidate: "refused outright by the first case",
+          otherCandidate: "refused outright by the first case",
+          unassignedAssessor: "refused outright by the first case",
+          outOfScopeEqa: "refused outright by the first case",
+        },
+        // Filters (and a chain) cannot widen the export beyond the admin's centre.
+        request: (c) => ({ path: `/api/admin/audit/export?person=${c.users.cara}&entity=${c.enrolments.cs34}&chain=${c.centres.northgate}` }),
+        expect: (c) => ({ status: 200, excludes: [c.users.cara, c.enrolments.cs34, c.centres.northgate, "Cara"] }),
+      },
+      {
+        name: "every chain",
+        request: () => ({ path: `/api/admin/audit/export?scope=platform` }),
+        expect: () => ({ status: 403, message: "Only platform administrators can download the whole platform's audit log." }),
+      },
+    ],
+  },
   "app/api/auth/[...nextauth]/route.ts GET": {
     access: "public",
     why: "next-auth's own endpoints (session, CSRF token, providers) answer anyone; they read only the request's cookies",
@@ -455,6 +503,16 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     access: "public",
     why: "load balancers call it; it says only whether the database answers and migrations are current",
     cases: [{ request: () => ({ path: "/api/health" }), expect: () => ({ status: 200, includes: ['"db":"ok"'] }) }],
+  },
+  "app/home/route.ts GET": {
+    access: "public",
+    why: "sends whoever is signed in to their own role's home (sign-in without a session); it reads only the session and writes nothing",
+    cases: [{ request: () => ({ path: "/home" }), expect: () => ({ status: 307 }) }],
+  },
+  "app/api/ready/route.ts GET": {
+    access: "public",
+    why: "load balancers call it; it says only whether migrations are current and the upload directory takes a write (its probe file is removed again)",
+    cases: [{ request: () => ({ path: "/api/ready" }), expect: () => ({ status: 200, includes: ['"migrations":"current"', '"storage":"ok"'] }) }],
   },
   ...caseEntries(),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, evidenceSight, type Action, type Actor, type EvidenceResource, type Resource, type Role } from "@/lib/authz/policy";
+import { actions, can, evidenceSight, roles, type Action, type Actor, type EvidenceResource, type Resource, type Role } from "@/lib/authz/policy";
 
 // Walks every role against every action, on a resource of the actor's own centre and of
 // another centre. The expected table is written out by hand: a change to the policy must
@@ -27,11 +27,24 @@ function enrolmentFor(role: Role, centreId: string): Resource {
 }
 
 const enrolmentActions: Action[] = actions.filter((a) => a.startsWith("enrolment.") && a !== "enrolment.create")
-  .concat(["evidence.read", "evidence.create", "evidence.update", "mapping.propose", "mapping.review", "criterion.signOff", "unit.signOff", "decision.revoke", "qa.comment"]);
+  .concat([
+    "evidence.read",
+    "evidence.create",
+    "evidence.update",
+    "evidence.delete",
+    "mapping.propose",
+    "declaration.record",
+    "mapping.review",
+    "criterion.signOff",
+    "requirement.confirm",
+    "unit.signOff",
+    "decision.revoke",
+    "qa.comment",
+  ]);
 
 const allowedOnOwnEnrolment: Record<Role, Action[]> = {
-  CANDIDATE: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "mapping.propose", "qa.comment"],
-  ASSESSOR: ["enrolment.read", "evidence.read", "mapping.review", "criterion.signOff", "unit.signOff", "decision.revoke", "qa.comment"],
+  CANDIDATE: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "evidence.delete", "mapping.propose", "declaration.record", "qa.comment"],
+  ASSESSOR: ["enrolment.read", "evidence.read", "mapping.review", "criterion.signOff", "requirement.confirm", "unit.signOff", "decision.revoke", "qa.comment"],
   IQA: ["enrolment.read", "evidence.read", "decision.revoke", "qa.comment"],
   CENTRE_ADMIN: ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"],
   EQA: ["enrolment.read", "evidence.read"],
@@ -52,8 +65,8 @@ function evidenceFor(role: Role, centreId: string, submittedHere: boolean): Evid
 // so the owner's enrolment rights show on evidence too.)
 const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> = {
   CANDIDATE: {
-    draft: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "mapping.propose", "qa.comment"],
-    submitted: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "mapping.propose", "qa.comment"],
+    draft: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "evidence.delete", "mapping.propose", "declaration.record", "qa.comment"],
+    submitted: ["enrolment.read", "evidence.read", "evidence.create", "evidence.update", "evidence.delete", "mapping.propose", "declaration.record", "qa.comment"],
   },
   ASSESSOR: { draft: ["evidence.read"], submitted: ["evidence.read"] },
   IQA: { draft: ["evidence.read"], submitted: ["evidence.read"] },
@@ -64,7 +77,7 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
   EQA: { draft: [], submitted: ["evidence.read"] },
 };
 
-const centreActions: Action[] = ["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"];
+const centreActions: Action[] = ["centre.readDashboard", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create", "audit.read"];
 
 describe("authorization matrix", () => {
   for (const role of Object.keys(allowedOnOwnEnrolment) as Role[]) {
@@ -99,7 +112,7 @@ describe("authorization matrix", () => {
 
   it("an assessor cannot act on a candidate not assigned to them", () => {
     const notMine: Resource = { kind: "enrolment", centreId: here, candidateId: "c", assessorId: "other", iqaId: null };
-    for (const action of ["mapping.review", "criterion.signOff", "unit.signOff", "enrolment.read", "evidence.read"] as Action[]) {
+    for (const action of ["mapping.review", "criterion.signOff", "requirement.confirm", "unit.signOff", "enrolment.read", "evidence.read"] as Action[]) {
       expect(can(actor("ASSESSOR"), action, notMine, now)).toBe(false);
     }
   });
@@ -108,6 +121,7 @@ describe("authorization matrix", () => {
     const own: Resource = { kind: "enrolment", centreId: here, candidateId: me, assessorId: me, iqaId: me };
     const both = actor(null, here, { memberships: [{ centreId: here, role: "CANDIDATE" }, { centreId: here, role: "ASSESSOR" }, { centreId: here, role: "IQA" }] });
     expect(can(both, "criterion.signOff", own, now)).toBe(false);
+    expect(can(both, "requirement.confirm", own, now)).toBe(false);
     expect(can(both, "decision.revoke", own, now)).toBe(false);
     expect(can(both, "evidence.create", own, now)).toBe(true);
   });
@@ -178,6 +192,22 @@ describe("authorization matrix", () => {
     }
   });
 
+  it("platform admins read every centre's audit log and the platform's (\"*\"); a centre admin only their centre's", () => {
+    const platformAdmin = actor(null, here, { isPlatformAdmin: true });
+    for (const centreId of [here, elsewhere, "*"]) expect(can(platformAdmin, "audit.read", { kind: "centre", centreId }, now)).toBe(true);
+    expect(can(actor("CENTRE_ADMIN"), "audit.read", { kind: "centre", centreId: "*" }, now)).toBe(false);
+  });
+
+  it("only platform admins invite a centre's admin from outside it, at any centre", () => {
+    const platformAdmin = actor(null, here, { isPlatformAdmin: true });
+    expect(can(platformAdmin, "centre.inviteAdmin", { kind: "centre", centreId: here }, now)).toBe(true);
+    expect(can(platformAdmin, "centre.inviteAdmin", { kind: "centre", centreId: elsewhere }, now)).toBe(true);
+    for (const role of roles) {
+      expect(can(actor(role), "centre.inviteAdmin", { kind: "centre", centreId: here }, now)).toBe(false);
+      expect(can(actor(role), "centre.inviteAdmin", { kind: "centre", centreId: elsewhere }, now)).toBe(false);
+    }
+  });
+
   it("centre admins send password resets to others in their centre, not to themselves", () => {
     expect(can(actor("CENTRE_ADMIN"), "user.sendPasswordReset", { kind: "person", centreId: here, userId: "x" }, now)).toBe(true);
     expect(can(actor("CENTRE_ADMIN"), "user.sendPasswordReset", { kind: "person", centreId: here, userId: me }, now)).toBe(false);
@@ -195,7 +225,7 @@ describe("authorization matrix", () => {
 
 describe("every action has a rule", () => {
   it("each action is allowed to somebody in the tables above, so a new action without a rule fails here", () => {
-    const covered = new Set<Action>([...Object.values(allowedOnOwnEnrolment).flat(), ...centreActions, "centre.create", "account.disable", "user.sendPasswordReset"]);
+    const covered = new Set<Action>([...Object.values(allowedOnOwnEnrolment).flat(), ...centreActions, "centre.create", "centre.inviteAdmin", "account.disable", "user.sendPasswordReset"]);
     expect(actions.filter((action) => !covered.has(action))).toEqual([]);
   });
 });
