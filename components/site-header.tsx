@@ -23,6 +23,7 @@ const roleNavigation = {
     { href: "/admin/people", label: "People" },
     { href: "/admin/enrolments", label: "Enrolments" },
     { href: "/admin/progress", label: "Progress" },
+    { href: "/admin/audit", label: "Audit log" },
   ],
   EQA: [{ href: "/eqa", label: "Shared portfolios" }],
 } as const;
@@ -37,6 +38,7 @@ export async function SiteHeader() {
       item.href === "/assessor/queue" ? { ...item, count: waiting, countLabel: "waiting" } : item,
     ),
     ...(actor ? [{ href: "/notifications", label: "Notifications", count: unread, countLabel: "unread" }] : []),
+    ...(actor?.isPlatformAdmin ? [{ href: "/platform/audit", label: "Platform audit log" }] : []),
     { href: "/standards", label: "Standards" },
   ];
   return (

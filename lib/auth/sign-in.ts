@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
 import { normaliseClientAddress, unknownClientAddress } from "./client-address";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -45,18 +46,18 @@ export async function signInWithPassword(
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const ok = Boolean(user && user.passwordHash && matches && !user.deactivatedAt);
 
-  await db.$transaction([
-    db.signInAttempt.create({ data: { email, clientAddress: from, succeeded: ok, at: now } }),
-    db.auditEvent.create({
-      data: {
-        actorId: user?.id ?? null,
-        action: ok ? "auth.signIn" : "auth.signInFailed",
-        entityType: "User",
-        entityId: user?.id ?? null,
-        after: ok ? undefined : { email, reason: !user ? "unknown email" : user.deactivatedAt ? "deactivated" : "wrong password" },
-        at: now,
-      },
-    }),
-  ]);
+  // An account belongs to no centre, so every attempt (an unknown email's too) is on the platform chain.
+  await db.$transaction(async (tx) => {
+    await tx.signInAttempt.create({ data: { email, clientAddress: from, succeeded: ok, at: now } });
+    await recordAudit(tx, {
+      actorId: user?.id ?? null,
+      centreId: null,
+      action: ok ? "auth.signIn" : "auth.signInFailed",
+      entityType: "User",
+      entityId: user?.id ?? null,
+      after: ok ? undefined : { email, reason: !user ? "unknown email" : user.deactivatedAt ? "deactivated" : "wrong password" },
+      at: now,
+    });
+  });
   return ok && user ? { ok: true, userId: user.id } : { ok: false, message: wrongCredentialsMessage };
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { hookFor, postgresRunner, sqliteRunner } from "./migration-hooks";
 import { readMigrations, type MigrationFile } from "./migrations";
 import { providerOf, sqliteFilePath } from "./provider";
 
@@ -52,6 +53,7 @@ function sqliteDriver(url: string): Driver {
         db.exec("BEGIN");
         try {
           db.exec(migration.sql);
+          await hookFor(migration.name)?.(sqliteRunner(db));
           const broken = db.pragma("foreign_key_check") as unknown[];
           if (broken.length > 0) throw new Error(`${broken.length} rows would break foreign keys`);
           const now = new Date().toISOString();
@@ -97,6 +99,7 @@ function postgresDriver(url: string): Driver {
       if (!ownsTransaction) await client.query("BEGIN");
       try {
         await client.query(migration.sql);
+        await hookFor(migration.name)?.(postgresRunner(client));
         await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
           crypto.randomUUID(), migration.checksum, migration.name,
         ]);

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordAudit, recordAudits } from "../audit";
 import { authorize } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -195,7 +195,7 @@ export async function importCandidatesCsv(
         if (invitations.length) await tx.invitation.createMany({ data: invitations });
         const queued = messages.length ? await tx.outboxMessage.createManyAndReturn({ data: messages, select: { id: true } }) : [];
         // One event per person (so their page shows it), written in bulk, plus one for the import.
-        if (audits.length) await tx.auditEvent.createMany({ data: audits });
+        if (audits.length) await recordAudits(tx, audits);
         const counts = {
           rows: clean.length,
           invalid: 0,

@@ -15,6 +15,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { GENESIS_HASH, linkEvents } from "../../lib/audit/chain";
 import { createDb } from "../../lib/db/client";
 import { providerOf, sqliteFilePath, type Provider } from "../../lib/db/provider";
 import { plannedPeriod } from "../../lib/enrolments/planned-period";
@@ -203,12 +204,19 @@ const tables = {
   },
   AuditEvent: {
     name: "AuditEvent",
-    columns: [["id", "text"], ["centreId", "text"], ["actorId", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["after", "json"], ["at", "timestamp"]],
+    columns: [
+      ["id", "text"], ["centreId", "text"], ["actorId", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["after", "json"], ["at", "timestamp"],
+      ["chainId", "text"], ["seq", "int"], ["prevHash", "text"], ["hash", "text"],
+    ],
+  },
+  AuditChainHead: {
+    name: "AuditChainHead",
+    columns: [["chainId", "text"], ["seq", "int"], ["hash", "text"]],
   },
 } satisfies Record<string, TableSpec>;
 
 type TableName = keyof typeof tables;
-const insertOrder: TableName[] = ["Centre", "User", "Membership", "Enrolment", "Evidence", "Mapping", "Decision", "UnitSignOff", "AuditEvent"];
+const insertOrder: TableName[] = ["Centre", "User", "Membership", "Enrolment", "Evidence", "Mapping", "Decision", "UnitSignOff", "AuditEvent", "AuditChainHead"];
 
 class TableBuffer {
   columns: Value[][];
@@ -374,6 +382,8 @@ type Context = {
   nextId: () => string;
   buffers: Buffers;
   counts: ScaleCounts;
+  /** The new centre's audit chain so far: events are hashed here, in the order they are written. */
+  chain: { seq: number; hash: string };
 };
 
 function hashOf(text: string): string {
@@ -381,7 +391,10 @@ function hashOf(text: string): string {
 }
 
 function audit(ctx: Context, actorId: string | null, action: string, entityType: string, entityId: string, at: number, after: unknown = null) {
-  ctx.buffers.AuditEvent.push([ctx.nextId(), ctx.centreId, actorId, action, entityType, entityId, after === null ? null : JSON.stringify(after), at]);
+  const { linked, head } = linkEvents(ctx.centreId, ctx.chain, [{ centreId: ctx.centreId, actorId, action, entityType, entityId, before: null, after, at: new Date(at) }]);
+  const link = linked[0]!;
+  ctx.chain = head;
+  ctx.buffers.AuditEvent.push([ctx.nextId(), ctx.centreId, actorId, action, entityType, entityId, after === null ? null : JSON.stringify(after), at, link.chainId, link.seq, link.prevHash, link.hash]);
   ctx.counts.auditEvents++;
 }
 
@@ -630,7 +643,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
     const iqaIds = staff("IQA", Math.max(1, Math.round(options.candidates / 500)), "iqa");
     await flush();
 
-    const ctx: Context = { rng, now, centreId, adminId, assessorIds, iqaIds, units, nextId, buffers, counts };
+    const ctx: Context = { rng, now, centreId, adminId, assessorIds, iqaIds, units, nextId, buffers, counts, chain: { seq: 0, hash: GENESIS_HASH } };
     const batchSize = options.batchSize ?? 500;
     for (let i = 0; i < options.candidates; i++) {
       generateCandidate(ctx, i + 1, slug);
@@ -639,6 +652,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
         log(`  ${i + 1} / ${options.candidates} candidates written (${Math.round((performance.now() - started) / 1000)} s)`);
       }
     }
+    // The centre's audit chain ends where its last event does: the app appends after it.
+    buffers.AuditChainHead.push([centreId, ctx.chain.seq, ctx.chain.hash]);
+    await flush();
     // The enrolments' stored figures, recounted from the rows just written as the app does.
     const db = createDb(options.databaseUrl);
     try {
