@@ -1,29 +1,14 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy } from "./lib/http/content-security-policy";
+import { serverActionBodyLimit } from "./lib/http/server-action-limit";
 
 const isDev = process.env.NODE_ENV === "development";
-
-// Next's hydration uses inline scripts, so script-src needs 'unsafe-inline'; 'unsafe-eval'
-// is only for the dev server's hot reload and never sent in production.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
-  // The CSV import form posts files up to 1 MB; multipart overhead needs a little more.
-  // Evidence files never go through server actions (they stream to a route handler).
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // One limit, shared with proxy.ts, which answers 413 above it (lib/http/server-action-limit.ts).
+  experimental: { serverActions: { bodySizeLimit: serverActionBodyLimit } },
   async headers() {
     return [
       {
@@ -38,10 +23,14 @@ const nextConfig: NextConfig = {
         // Evidence file responses set their own, stricter policy (CSP sandbox); Next would
         // otherwise let these config headers override the route handler's.
         source: "/:path((?!api/files/).*)",
-        headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
+      },
+      {
+        // Pages get their Content-Security-Policy, with a per-request script nonce, from
+        // proxy.ts. /api is outside the proxy, so its routes get this fixed policy (no inline
+        // script at all); evidence files, again, keep their own.
+        source: "/api/:path((?!files/).*)",
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy(null, { dev: isDev }) }],
       },
       {
         // Behind a TLS-terminating proxy only: HSTS over plain http would be ignored anyway,

@@ -1,11 +1,42 @@
 import { withAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { isServerActionPost, serverActionBodyTooLarge, serverActionTooLargeResponse } from "@/lib/http/server-action-limit";
 
-// Only a convenience: visitors without a session are sent to sign-in. Every page, action and
-// route handler still authenticates and authorizes itself through lib/authz. Upload and
-// download routes are deliberately outside the matcher (a proxy buffers and silently
-// truncates large request bodies: ../shared/docs/uploads-in-next.md).
-export default withAuth({ pages: { signIn: "/login" } });
+// Runs for every page (not for /api: see the matcher), for three things:
+// 1. a server action body over the limit gets 413 and a message instead of Next's bare 500;
+// 2. pages behind sign-in send visitors without a session to /login. Only a convenience:
+//    every page, action and route handler still authenticates and authorizes itself;
+// 3. each response gets a Content-Security-Policy with a fresh script nonce.
+
+const requireSession = withAuth({ pages: { signIn: "/login" } });
+
+/** The pages whose visitors are sent to sign-in (the matcher of proxy.ts before CSP nonces). */
+const signInRequired = [/^\/home$/, /^\/(account|admin|candidate|assessor|iqa|eqa|platform)(\/.*)?$/];
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (isServerActionPost(request) && (await serverActionBodyTooLarge(request))) return serverActionTooLargeResponse();
+
+  if (signInRequired.some((pattern) => pattern.test(request.nextUrl.pathname))) {
+    // withAuth answers with a redirect to sign-in, or nothing when the session is valid.
+    const redirect = await requireSession(request as Parameters<typeof requireSession>[0], event);
+    if (redirect) return redirect;
+  }
+
+  // Next finds the nonce in the request's CSP header while rendering and adds it to its scripts.
+  const policy = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
 
 export const config = {
-  matcher: ["/home", "/account/:path*", "/admin/:path*", "/candidate/:path*", "/assessor/:path*", "/iqa/:path*", "/eqa/:path*", "/platform/:path*"],
+  // Left out: static assets and every /api route. A proxy buffers request bodies and silently
+  // truncates them past experimental.proxyClientMaxBodySize (10 MB), so the evidence upload
+  // route (/api/evidence/{id}/files) must not pass through one, and evidence downloads
+  // (/api/files/{id}) set their own, stricter CSP (a sandbox); see
+  // docs/decisions/0004-evidence-files.md. next.config.ts gives /api its fixed CSP.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico).*)"],
 };

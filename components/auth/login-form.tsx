@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 
 export function LoginForm() {
   const router = useRouter();
@@ -24,8 +25,7 @@ export function LoginForm() {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Check your email and password and try again.");
       return;
     }
-    const next = params.get("callbackUrl");
-    router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/home");
+    router.push(safeCallbackPath(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 
