@@ -6,7 +6,7 @@ export function CriteriaSearchForm({ query }: { query: string }) {
           Search criteria
         </label>
         <p id="q-hint" className="text-sm text-slate-700">
-          Words in any order, or a reference such as 1.2 or CS5/O4
+          Words in any order, or a reference such as 1.2, CS34 1.2 or CS5/O4
         </p>
         <input
           id="q"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { Pagination } from "@/components/ui/pagination";
 import type { CriterionSearch } from "@/lib/dal/standards";
 import { Highlight } from "./highlight";
@@ -12,6 +13,13 @@ function pageHref(query: string, page: number): string {
 
 export function SearchResults({ result }: { result: CriterionSearch }) {
   const { query, total, page, pageCount, pageSize } = result;
+  if (!result.searchable) {
+    return (
+      <p className="rounded border border-slate-300 bg-white p-4">
+        “{query}” has no words or references to search for; type a word such as monitor, or a reference such as CS34 1.2.
+      </p>
+    );
+  }
   if (total === 0) {
     return (
       <p className="rounded border border-slate-300 bg-white p-4">
@@ -53,6 +61,22 @@ export function SearchResults({ result }: { result: CriterionSearch }) {
                   <p className="mt-1">
                     <Highlight text={criterion.text} words={result.words} />
                   </p>
+                  {(criterion.rangeRule || criterion.rangeMatches.length > 0) && (
+                    <p className="mt-1 text-sm text-slate-700">
+                      {criterion.rangeRule ? `Range: cover ${criterion.rangeRule}` : "Range"}
+                      {criterion.rangeMatches.length > 0 && (
+                        <>
+                          {", including "}
+                          {criterion.rangeMatches.map((item, i) => (
+                            <Fragment key={i}>
+                              {i > 0 && "; "}
+                              <Highlight text={item} words={result.words} />
+                            </Fragment>
+                          ))}
+                        </>
+                      )}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,15 +1,14 @@
-import { Prisma } from "../../generated/sqlite/client";
 import { can, authorize, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { enrolmentResourceSelect, toEnrolmentResource } from "../enrolments/enrolment-resource";
 import { loadEvidenceResource } from "../evidence/evidence-resource";
+import { findCriteria, parseSearchQuery, unitCodes } from "../standards/search-index";
 import { parseMappingInput, SearchMappableCriteriaInput } from "./input";
 import { rangeRuleOf } from "./rules";
 import { mappingWarnings } from "./mapping-warnings";
 import type { MappingStatus } from "./status-words";
 
 export const MAPPABLE_CRITERIA_LIMIT = 60;
-const MAX_WORDS = 8;
 
 export type MappableCriterion = {
   id: string;
@@ -40,17 +39,13 @@ export type MappableCriteria = {
   units: MappableUnit[];
 };
 
-/** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, "!$&");
-}
-
 /**
- * The criteria of the actor's active enrolments, grouped by unit, whose text contains every
- * word of the query or whose reference starts with it, in any case. A word that is one of the
- * candidate's unit codes ("CS34 1.2") narrows to that unit. An empty query lists everything.
- * SQL written to mean the same on SQLite and PostgreSQL (Prisma's `contains` is case-sensitive
- * on PostgreSQL). Given an evidence item, only units of its centre, with its current mappings.
+ * The criteria of the actor's active enrolments, grouped by unit, found with the standards
+ * full-text search (lib/standards/search-index.ts): words stemmed anywhere in a criterion's
+ * text, range, rule, guidance or unit, or a reference in any written form ("1.2", "CS34 1.2",
+ * "cs34/1.2"); a unit code in the query narrows to that unit. Best matches first. An empty
+ * query lists everything. Given an evidence item, only units of its centre, with its current
+ * mappings.
  */
 export async function searchMappableCriteria(db: Db, actor: Actor, rawInput: SearchMappableCriteriaInput, now: Date = new Date()): Promise<MappableCriteria> {
   const input = parseMappingInput(SearchMappableCriteriaInput, rawInput);
@@ -67,38 +62,21 @@ export async function searchMappableCriteria(db: Db, actor: Actor, rawInput: Sea
     })
   ).filter((e) => can(actor, "mapping.propose", toEnrolmentResource(e), now));
 
-  const query = input.query.replace(/\s+/g, " ").trim();
+  const parsed = parseSearchQuery(input.query, await unitCodes(db));
+  const { query } = parsed;
   const empty: MappableCriteria = { query, total: 0, limit: MAPPABLE_CRITERIA_LIMIT, noUnits: enrolments.length === 0, units: [] };
   if (enrolments.length === 0) return empty;
 
-  const codes = new Map(enrolments.map((e) => [e.unitVersion.unit.code.toLowerCase(), e.unitVersion.unit.code]));
-  const allWords = query.split(" ").filter(Boolean);
-  const unitWords = allWords.filter((w) => codes.has(w.toLowerCase()));
-  const words = [...new Set(allWords.filter((w) => !codes.has(w.toLowerCase())))].slice(0, MAX_WORDS);
-  const rest = words.join(" ");
-  const wanted = unitWords.length > 0 ? enrolments.filter((e) => unitWords.some((w) => w.toLowerCase() === e.unitVersion.unit.code.toLowerCase())) : enrolments;
-  const versionIds = [...new Set(wanted.map((e) => e.unitVersionId))];
-
-  const matches =
-    words.length === 0
-      ? Prisma.sql`1 = 1`
-      : Prisma.sql`((${Prisma.join(
-          words.map((word) => Prisma.sql`LOWER(c."text") LIKE LOWER(${`%${escapeLike(word)}%`}) ESCAPE '!'`),
-          " AND ",
-        )}) OR LOWER(c."ref") LIKE LOWER(${`${escapeLike(rest)}%`}) ESCAPE '!')`;
-  const from = Prisma.sql`
-    FROM "Criterion" c
-    JOIN "UnitVersion" v ON v."id" = c."unitVersionId"
-    JOIN "Unit" u ON u."id" = v."unitId"
-    WHERE c."unitVersionId" IN (${Prisma.join(versionIds)}) AND ${matches}`;
-  const [countRow] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" ${from}`;
-  const total = Number(countRow?.total ?? 0);
+  // A blank query lists every criterion of the units; punctuation alone finds nothing.
+  const search = query === "" ? { ...parsed, searchable: true } : parsed;
+  const versionIds = [...new Set(enrolments.map((e) => e.unitVersionId))];
+  const { total, matches } = await findCriteria(db, search, { kind: "versions", unitVersionIds: versionIds }, { limit: MAPPABLE_CRITERIA_LIMIT, offset: 0 });
   if (total === 0) return empty;
-  const idRows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."id" AS "id" ${from}
-    ORDER BY u."code", c."position"
-    LIMIT ${MAPPABLE_CRITERIA_LIMIT}`;
-  const ids = idRows.map((r) => r.id);
+  const ids = matches.map((m) => m.id);
+  // Units in the order of their best match.
+  const rankOfVersion = new Map<string, number>();
+  for (const match of matches) if (!rankOfVersion.has(match.unitVersionId)) rankOfVersion.set(match.unitVersionId, rankOfVersion.size);
+  const wanted = enrolments.filter((e) => rankOfVersion.has(e.unitVersionId));
 
   const [criteria, mappings] = await Promise.all([
     db.criterion.findMany({
@@ -127,7 +105,8 @@ export async function searchMappableCriteria(db: Db, actor: Actor, rawInput: Sea
 
   // One enrolment per unit version in practice; if a candidate had two, each lists the criteria.
   const units: MappableUnit[] = [];
-  for (const enrolment of [...wanted].sort((a, b) => a.unitVersion.unit.code.localeCompare(b.unitVersion.unit.code))) {
+  const rank = (e: (typeof wanted)[number]) => rankOfVersion.get(e.unitVersionId) ?? 0;
+  for (const enrolment of [...wanted].sort((a, b) => rank(a) - rank(b) || a.unitVersion.unit.code.localeCompare(b.unitVersion.unit.code))) {
     const list: MappableCriterion[] = [];
     for (const id of ids) {
       const c = byId.get(id);

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
 import { readUnitFiles, standardsDir } from "./load-files";
+import { indexUnitVersion } from "./search-index";
 import type { UnitFile } from "./schema";
 
 export type ImportOutcome = { code: string; version: number; change: "created" | "unchanged" | "newVersion" };
@@ -92,6 +94,8 @@ export async function importUnit(db: Db, unit: UnitFile): Promise<ImportOutcome>
     await tx.rangeItem.createMany({
       data: criteria.flatMap(({ id, criterion }) => (criterion.range?.items ?? []).map((text, i) => ({ criterionId: id, position: i, text }))),
     });
+    // Versions never change, so their search documents are written once, with them.
+    await indexUnitVersion(tx, version.id);
     await tx.evidenceRequirement.createMany({
       data: unit.evidenceRequirements.map((req, i) => ({
         unitVersionId: version.id,
@@ -102,8 +106,13 @@ export async function importUnit(db: Db, unit: UnitFile): Promise<ImportOutcome>
         checks: req.checks,
       })),
     });
-    await tx.auditEvent.create({
-      data: { action: existing ? "standards.newVersion" : "standards.created", entityType: "UnitVersion", entityId: version.id, after: { code: unit.code, number, contentHash } },
+    await recordAudit(tx, {
+      actorId: null,
+      centreId: null,
+      action: existing ? "standards.newVersion" : "standards.created",
+      entityType: "UnitVersion",
+      entityId: version.id,
+      after: { code: unit.code, number, contentHash },
     });
     return { code: unit.code, version: number, change: existing ? "newVersion" : "created" } as const;
   });

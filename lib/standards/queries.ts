@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Prisma } from "../../generated/sqlite/client";
 import type { Db } from "../db/client";
+import { describeRangeRule } from "./range-rule";
 import { criterionKinds, RequirementChecks, UnitFile } from "./schema";
+import { findCriteria, parseSearchQuery, unitCodes } from "./search-index";
 
 // Read-side queries for the standards catalogue. They take the client as a parameter so the
 // integration tests can run them against a throw-away database; lib/dal/standards.ts is the
@@ -98,6 +99,10 @@ export type CriterionHit = {
   text: string;
   groupRef: string | null;
   groupTitle: string;
+  /** The range rule in words ("at least 3 of these 9"), or "". */
+  rangeRule: string;
+  /** The range items that mention a word of the query, to show why a criterion matched. */
+  rangeMatches: string[];
 };
 
 export type SearchResultUnit = {
@@ -110,7 +115,10 @@ export type SearchResultUnit = {
 export type CriterionSearch = {
   /** The query as it was searched for: trimmed, spaces collapsed, length capped. */
   query: string;
+  /** The words searched for, unit codes taken out; the results highlight them. */
   words: string[];
+  /** False when the query has no letters or digits to search for. */
+  searchable: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
@@ -119,8 +127,6 @@ export type CriterionSearch = {
 };
 
 export const SEARCH_PAGE_SIZE = 25;
-const MAX_QUERY_LENGTH = 200;
-const MAX_QUERY_WORDS = 12;
 
 // ---------------------------------------------------------------------------------------
 // Reading stored JSON: validated on import, but read leniently so that a field added to the
@@ -283,82 +289,55 @@ export async function getUnit(db: Db, code: string, versionNumber?: number): Pro
   };
 }
 
-/** Trims, collapses spaces and caps the query; splits it into distinct words. */
-export function normaliseQuery(raw: string): { query: string; words: string[] } {
-  const query = raw.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
-  const words = [...new Set(query.split(" ").filter(Boolean))].slice(0, MAX_QUERY_WORDS);
-  return { query, words };
+/** The rule and the range items that mention one of the words, loosely (a stem-length prefix). */
+function rangeMentions(items: string[], words: string[]): string[] {
+  const stems = words.map((w) => w.toLowerCase()).filter((w) => /\p{L}/u.test(w)).map((w) => w.slice(0, Math.max(4, w.length - 3)));
+  return stems.length === 0 ? [] : items.filter((item) => stems.some((stem) => item.toLowerCase().includes(stem)));
 }
-
-/** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, "!$&");
-}
-
-type SearchRow = {
-  ref: string;
-  kind: string;
-  text: string;
-  groupRef: string | null;
-  groupTitle: string;
-  unitCode: string;
-  unitTitle: string;
-  versionNumber: number | bigint;
-};
 
 /**
- * Criteria of the latest version of every unit whose text contains every word of the query
- * (case-insensitive), or whose reference is or starts with the query ("1.2", "CS5/O4").
- * Grouped by unit, 25 a page. Written in SQL that means the same on SQLite and PostgreSQL:
- * Prisma's `contains` is case-sensitive on PostgreSQL.
+ * Criteria of the latest version of every unit matching the query with the database's own
+ * full-text search (lib/standards/search-index.ts): every word, stemmed, anywhere in the text,
+ * range, rule in words, guidance or unit, or a reference in any written form ("CS34 1.2",
+ * "cs34/1.2", "CS5 O4", "P7"); a leading unit code narrows to that unit. Best first, a unit's
+ * criteria together; 25 a page.
  */
 export async function searchCriteria(db: Db, rawQuery: string, page = 1): Promise<CriterionSearch> {
-  const { query, words } = normaliseQuery(rawQuery);
-  const empty: CriterionSearch = { query, words, page: 1, pageSize: SEARCH_PAGE_SIZE, pageCount: 1, total: 0, units: [] };
-  if (words.length === 0) return empty;
+  const parsed = parseSearchQuery(rawQuery, await unitCodes(db));
+  const { query, words, searchable } = parsed;
+  const empty: CriterionSearch = { query, words, searchable, page: 1, pageSize: SEARCH_PAGE_SIZE, pageCount: 1, total: 0, units: [] };
+  if (!searchable) return empty;
 
-  const textMatches = Prisma.join(
-    words.map((word) => Prisma.sql`LOWER(c."text") LIKE LOWER(${`%${escapeLike(word)}%`}) ESCAPE '!'`),
-    " AND ",
-  );
-  const refMatches = Prisma.sql`LOWER(c."ref") LIKE LOWER(${`${escapeLike(query)}%`}) ESCAPE '!'`;
-  const from = Prisma.sql`
-    FROM "Criterion" c
-    JOIN "CriterionGroup" g ON g."id" = c."groupId"
-    JOIN "UnitVersion" v ON v."id" = c."unitVersionId"
-    JOIN "Unit" u ON u."id" = v."unitId"
-    WHERE v."number" = (SELECT MAX(lv."number") FROM "UnitVersion" lv WHERE lv."unitId" = v."unitId")
-      AND ((${textMatches}) OR ${refMatches})`;
+  const requested = Math.max(1, Math.trunc(Number.isFinite(page) ? page : 1));
+  let found = await findCriteria(db, parsed, { kind: "latest" }, { limit: SEARCH_PAGE_SIZE, offset: (requested - 1) * SEARCH_PAGE_SIZE });
+  if (found.total === 0) return empty;
+  const pageCount = Math.ceil(found.total / SEARCH_PAGE_SIZE);
+  const current = Math.min(requested, pageCount);
+  if (current !== requested) found = await findCriteria(db, parsed, { kind: "latest" }, { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE });
 
-  const [countRow] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" ${from}`;
-  const total = Number(countRow?.total ?? 0);
-  if (total === 0) return empty;
-
-  const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
-  const current = Math.min(Math.max(1, Math.trunc(Number.isFinite(page) ? page : 1)), pageCount);
-  const rows = await db.$queryRaw<SearchRow[]>`
-    SELECT c."ref" AS "ref", c."kind" AS "kind", c."text" AS "text",
-           g."ref" AS "groupRef", g."title" AS "groupTitle",
-           u."code" AS "unitCode", v."title" AS "unitTitle", v."number" AS "versionNumber"
-    ${from}
-    ORDER BY u."code", c."position"
-    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(current - 1) * SEARCH_PAGE_SIZE}`;
-
+  const items = await db.rangeItem.findMany({
+    where: { criterionId: { in: found.matches.map((m) => m.id) } },
+    orderBy: { position: "asc" },
+    select: { criterionId: true, text: true },
+  });
   const units: SearchResultUnit[] = [];
-  for (const row of rows) {
+  for (const match of found.matches) {
     let unit = units.at(-1);
-    if (!unit || unit.code !== row.unitCode) {
-      unit = { code: row.unitCode, title: row.unitTitle, versionNumber: Number(row.versionNumber), criteria: [] };
+    if (!unit || unit.code !== match.unitCode) {
+      unit = { code: match.unitCode, title: match.unitTitle, versionNumber: match.versionNumber, criteria: [] };
       units.push(unit);
     }
+    const rangeItems = items.filter((i) => i.criterionId === match.id).map((i) => i.text);
     unit.criteria.push({
-      anchor: criterionAnchor(row.kind, row.ref),
-      ref: row.ref,
-      kind: row.kind,
-      text: row.text,
-      groupRef: row.groupRef,
-      groupTitle: row.groupTitle,
+      anchor: criterionAnchor(match.kind, match.ref),
+      ref: match.ref,
+      kind: match.kind,
+      text: match.text,
+      groupRef: match.groupRef,
+      groupTitle: match.groupTitle,
+      rangeRule: describeRangeRule(match.rangeRule, match.rangeMin, rangeItems.length),
+      rangeMatches: rangeMentions(rangeItems, words),
     });
   }
-  return { query, words, page: current, pageSize: SEARCH_PAGE_SIZE, pageCount, total, units };
+  return { query, words, searchable, page: current, pageSize: SEARCH_PAGE_SIZE, pageCount, total: found.total, units };
 }
