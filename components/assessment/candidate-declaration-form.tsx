@@ -21,7 +21,7 @@ export function CandidateDeclarationForm({ enrolmentId, unitCode }: { enrolmentI
     );
   }
   return (
-    <form action={action} className="space-y-3" aria-label={`Declaration for ${unitCode}`}>
+    <form action={action} noValidate className="space-y-3" aria-label={`Declaration for ${unitCode}`}>
       <FormProblem state={state} fieldIds={{ confirmed: id }} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <div className="flex items-start gap-2">

@@ -18,7 +18,7 @@ export function CommentForm({ evidenceId, page }: { evidenceId: string; page: Co
   const [state, action, pending] = useActionState<AssessmentFormState, FormData>(addCommentAction, null);
   const errors = errorsFor(state, "body");
   return (
-    <form action={action} key={state?.attempt ?? 0} className="space-y-3">
+    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3">
       <FormProblem state={state} fieldIds={{ body: "comment-body" }} />
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <input type="hidden" name="page" value={page} />

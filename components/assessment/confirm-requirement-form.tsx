@@ -34,7 +34,7 @@ export function ConfirmRequirementForm({
     return <p className="text-sm text-slate-700">No evidence has been accepted in this unit yet, so there is nothing to confirm requirement {requirementRef} with.</p>;
   }
   return (
-    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-label={`Confirm requirement ${requirementRef}`}>
+    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-label={`Confirm requirement ${requirementRef}`}>
       <FormProblem state={state} fieldIds={{ evidenceIds: `${prefix}-evidence`, note: `${prefix}-note` }} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <input type="hidden" name="requirementId" value={requirementId} />

@@ -13,7 +13,7 @@ export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, sh
   const errors = errorsFor(state, "password");
   const hint = shortfall ? `${prefix}-hint` : undefined;
   return (
-    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-label={`Decide criterion ${criterionRef}`}>
+    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-label={`Decide criterion ${criterionRef}`}>
       <FormProblem state={state} fieldIds={{ password: `${prefix}-password` }} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <input type="hidden" name="criterionId" value={criterionId} />

@@ -21,7 +21,7 @@ export function AcceptMappingForm({
   const prefix = `accept-${mappingId}`;
   const ticked = new Set(valuesOf(state, "rangeItemIds", rangeItems.filter((i) => i.claimed).map((i) => i.id)));
   return (
-    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-labelledby={`${prefix}-title`}>
+    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-labelledby={`${prefix}-title`}>
       <h5 id={`${prefix}-title`} className="font-semibold">
         Accept for {criterionRef}
       </h5>
@@ -76,7 +76,7 @@ export function RejectMappingForm({ evidenceId, mappingId, criterionRef }: Commo
   const prefix = `reject-${mappingId}`;
   const errors = errorsFor(state, "feedback");
   return (
-    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-labelledby={`${prefix}-title`}>
+    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-labelledby={`${prefix}-title`}>
       <h5 id={`${prefix}-title`} className="font-semibold">
         Refer back for {criterionRef}
       </h5>

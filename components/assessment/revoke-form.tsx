@@ -6,16 +6,17 @@ import { errorsFor, valueOf, type AssessmentFormState } from "@/lib/assessment/f
 import { FieldErrors, FormProblem } from "./form-parts";
 import { dangerButtonClass, inputClass } from "./styles";
 
-/** Revoke a decision or the unit sign-off with a reason, behind a disclosure so it is a deliberate act. */
+/** Revoke a decision or the unit sign-off with a reason and the password, as for signing; behind a disclosure so it is a deliberate act. */
 export function RevokeForm({ enrolmentId, kind, id, what, warning }: { enrolmentId: string; kind: "decision" | "unitSignOff"; id: string; what: string; warning?: string }) {
   const [state, action, pending] = useActionState<AssessmentFormState, FormData>(revokeAction, null);
   const prefix = `revoke-${id}`;
   const errors = errorsFor(state, "reason");
+  const passwordErrors = errorsFor(state, "password");
   return (
     <details className="rounded border border-red-300 bg-red-50/40 p-3" open={state !== null}>
       <summary className="cursor-pointer font-medium text-red-900">Revoke {what}</summary>
-      <form action={action} key={state?.attempt ?? 0} className="mt-3 space-y-3">
-        <FormProblem state={state} fieldIds={{ reason: `${prefix}-reason` }} />
+      <form action={action} key={state?.attempt ?? 0} noValidate className="mt-3 space-y-3">
+        <FormProblem state={state} fieldIds={{ reason: `${prefix}-reason`, password: `${prefix}-password` }} />
         <input type="hidden" name="enrolmentId" value={enrolmentId} />
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="id" value={id} />
@@ -36,6 +37,22 @@ export function RevokeForm({ enrolmentId, kind, id, what, warning }: { enrolment
             className={inputClass}
           />
           <FieldErrors id={`${prefix}-reason-error`} errors={errors} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-password`} className="block font-medium">
+            Your password (to revoke)
+          </label>
+          <input
+            id={`${prefix}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={passwordErrors ? true : undefined}
+            aria-describedby={passwordErrors ? `${prefix}-password-error` : undefined}
+            className={`${inputClass} max-w-xs`}
+          />
+          <FieldErrors id={`${prefix}-password-error`} errors={passwordErrors} />
         </div>
         <button type="submit" disabled={pending} className={dangerButtonClass}>
           {pending ? "Revoking…" : `Revoke ${what}`}

@@ -15,7 +15,7 @@ export function SignOffUnitForm({ enrolmentId, unitCode }: { enrolmentId: string
   const declarationErrors = errorsFor(state, "declaration");
   const passwordErrors = errorsFor(state, "password");
   return (
-    <form action={action} key={state?.attempt ?? 0} className="space-y-3" aria-label={`Sign off ${unitCode}`}>
+    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-label={`Sign off ${unitCode}`}>
       <FormProblem state={state} fieldIds={{ declaration: "sign-off-declaration", password: "sign-off-password" }} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <div>

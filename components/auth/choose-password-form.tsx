@@ -1,18 +1,28 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import type { ChoosePasswordState } from "@/lib/actions/people-common";
 import { ErrorSummary } from "../people/error-summary";
 import { fieldErrorClass, inputClass, linkClass, primaryButtonClass, successClass } from "../people/styles";
 
 
+/** The action's state, and whether the person was then signed in with the new password. */
+type State = (NonNullable<ChoosePasswordState> & { signedIn?: boolean }) | null;
+
 const fieldLabels = {
   password: { label: "Password", target: "new-password" },
   confirmPassword: { label: "Confirm password", target: "confirm-password" },
 };
 
-/** Choose a password from a one-time link: the invitation page and the password-reset page. */
+/**
+ * Choose a password from a one-time link: the invitation page and the password-reset page. Once
+ * the password is set, the person is signed in with it and taken to their home page: asking
+ * them to type what they have just chosen again is a step for nothing. Should that sign-in not
+ * go through (the account cannot sign in yet, say), they get the link to sign in instead.
+ */
 export function ChoosePasswordForm({
   action,
   token,
@@ -26,7 +36,20 @@ export function ChoosePasswordForm({
   rules: string;
   doneTitle: string;
 }) {
-  const [state, formAction, pending] = useActionState<ChoosePasswordState, FormData>(action, null);
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState<State, FormData>(async (previous, formData) => {
+    const next = await action(previous, formData);
+    const password = formData.get("password");
+    if (next?.result.ok && typeof password === "string") {
+      const signedIn = await signIn("credentials", { email: next.result.email, password, redirect: false });
+      if (signedIn && !signedIn.error) {
+        router.replace("/home");
+        router.refresh();
+        return { ...next, signedIn: true };
+      }
+    }
+    return next;
+  }, null);
   const failure = state && !state.result.ok ? state.result : null;
   const done = state?.result.ok ? state.result : null;
   const errors = failure?.fieldErrors ?? {};
@@ -40,12 +63,16 @@ export function ChoosePasswordForm({
     return (
       <div ref={doneRef} tabIndex={-1} role="status" className={`${successClass} space-y-2`}>
         <p className="font-semibold">{doneTitle}</p>
-        <p>
-          <Link href="/login" className={linkClass}>
-            Sign in
-          </Link>{" "}
-          with {done.email} and your new password.
-        </p>
+        {state?.signedIn ? (
+          <p>You are signed in as {done.email}. Taking you to your home page…</p>
+        ) : (
+          <p>
+            <Link href="/login" className={linkClass}>
+              Sign in
+            </Link>{" "}
+            with {done.email} and your new password.
+          </p>
+        )}
       </div>
     );
   }

@@ -3,8 +3,8 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { loadEvidenceResource } from "@/lib/evidence/evidence-resource";
-import { formatBytes } from "@/lib/evidence/receive-upload";
 import { fileKindOf, typeLabelOf } from "@/lib/evidence/sniff-type";
+import { formatBytes } from "@/lib/format/bytes";
 import { DeleteFileButton, FileUploader } from "./file-uploader";
 
 type FileRow = { id: string; originalName: string; size: bigint; sha256: string; mimeType: string };
@@ -39,7 +39,10 @@ function Preview({ file }: { file: FileRow }) {
 
 /**
  * The files of one evidence item with previews and downloads, plus adding and removing files
- * when the viewer may edit. Shows nothing to someone who may not read the evidence.
+ * when `canEdit`. Shows nothing to someone who may not read the evidence.
+ * `canEdit` is the caller's answer from getEvidence (`EvidenceDetail.canEdit`: the lock rule of
+ * lib/evidence/evidence-lock.ts and the policy), which the upload and file routes enforce; it is
+ * not decided again here, so the controls shown are exactly what the server allows.
  */
 export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: string; canEdit: boolean }) {
   const actor = await getActor();
@@ -47,16 +50,11 @@ export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: strin
   const resource = await loadEvidenceResource(db, evidenceId);
   if (!can(actor, "evidence.read", resource)) return null;
 
-  const [evidence, files] = await Promise.all([
-    db.evidence.findUnique({ where: { id: evidenceId }, select: { submittedAt: true } }),
-    db.evidenceFile.findMany({
-      where: { evidenceId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, originalName: true, size: true, sha256: true, mimeType: true },
-    }),
-  ]);
-  // The routes enforce all of this again; here it only decides which controls to show.
-  const editable = canEdit && can(actor, "evidence.update", resource) && !evidence?.submittedAt;
+  const files = await db.evidenceFile.findMany({
+    where: { evidenceId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, originalName: true, size: true, sha256: true, mimeType: true },
+  });
 
   return (
     <section aria-labelledby={`files-${evidenceId}`} className="space-y-4">
@@ -64,7 +62,7 @@ export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: strin
         Files
       </h2>
       {files.length === 0 ? (
-        <p className="text-slate-700">{editable ? "No files yet. Add photos, documents, recordings or video of your work below." : "No files."}</p>
+        <p className="text-slate-700">{canEdit ? "No files yet. Add photos, documents, recordings or video of your work below." : "No files."}</p>
       ) : (
         <ul className="space-y-4">
           {files.map((file) => (
@@ -91,13 +89,13 @@ export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: strin
                 <a href={`/api/files/${encodeURIComponent(file.id)}?download=1`} download className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100">
                   Download<span className="sr-only"> {file.originalName}</span> ({formatBytes(Number(file.size))})
                 </a>
-                {editable ? <DeleteFileButton fileId={file.id} fileName={file.originalName} /> : null}
+                {canEdit ? <DeleteFileButton fileId={file.id} fileName={file.originalName} /> : null}
               </div>
             </li>
           ))}
         </ul>
       )}
-      {editable ? <FileUploader evidenceId={evidenceId} maxBytes={env.UPLOAD_MAX_BYTES} /> : null}
+      {canEdit ? <FileUploader evidenceId={evidenceId} maxBytes={env.UPLOAD_MAX_BYTES} /> : null}
     </section>
   );
 }

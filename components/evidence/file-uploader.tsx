@@ -2,19 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-
-/** "1.5 MB", counted as the server counts (1024 to the KB). */
-function formatBytes(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  if (unit === 0) return bytes === 1 ? "1 byte" : `${bytes} bytes`;
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
-}
+import { formatBytes } from "@/lib/format/bytes";
 
 type Upload = {
   id: number;

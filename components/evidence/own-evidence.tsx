@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/authz/policy";
+import { orNotFound } from "@/lib/authz/hidden-or-missing";
 import { roleLabels } from "@/lib/authz/labels";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { getEvidence, type EvidenceDetail } from "@/lib/evidence/get-evidence";
 
 /** What an evidence page shows instead of the evidence: a heading, why, and the way back to the list. */
@@ -27,11 +25,12 @@ export function EvidenceNotice({ title, children }: { title: string; children: R
 
 /**
  * The signed-in candidate's own piece of evidence `id`, in the centre they are acting in, or why
- * they cannot have it (to show in an `EvidenceNotice`). Evidence that does not exist is a 404.
+ * they cannot have it (to show in an `EvidenceNotice`). Evidence that does not exist, or that
+ * they may not read, is the same 404 (see lib/authz/hidden-or-missing.ts).
  * `notCandidate` starts the reason given to someone not acting as a candidate; `notOwn` is the
  * reason given for someone else's evidence or another centre's.
  */
-export async function loadOwnEvidence(
+async function readOwnEvidence(
   id: string,
   words: { notCandidate: string; notOwn: string },
 ): Promise<{ ok: true; evidence: EvidenceDetail } | { ok: false; reason: ReactNode }> {
@@ -48,14 +47,11 @@ export async function loadOwnEvidence(
       ),
     };
   }
-  let evidence: EvidenceDetail;
-  try {
-    evidence = await getEvidence(db, actor, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, reason: error.userMessage };
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
+  const evidence = await orNotFound(getEvidence(db, actor, id));
+  // Evidence this actor may read (their own in another centre, or a candidate's they assess): no id is given away.
   if (evidence.candidateId !== actor.userId || evidence.centreId !== actor.active.centreId) return { ok: false, reason: words.notOwn };
   return { ok: true, evidence };
 }
+
+/** Once per request, so a page's `generateMetadata` and the page share one read: give both the same `words` object. */
+export const loadOwnEvidence = cache(readOwnEvidence);

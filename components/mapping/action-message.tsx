@@ -1,11 +1,11 @@
 import type { ActionResult } from "@/lib/errors";
 
-/** What an action said: a refusal as an alert, a success as a polite status. */
+/** What an action said: a refusal as an alert, a success as a polite status. With an `id`, focus can be moved to it. */
 export function ActionMessage({ state, id }: { state: ActionResult<unknown> | null; id?: string }) {
   if (!state) return null;
   if (!state.ok) {
     return (
-      <p id={id} role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+      <p id={id} tabIndex={id ? -1 : undefined} role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
         <span className="font-semibold">Not done: </span>
         {state.message}
       </p>
@@ -13,7 +13,7 @@ export function ActionMessage({ state, id }: { state: ActionResult<unknown> | nu
   }
   if (!state.message) return null;
   return (
-    <p id={id} role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
+    <p id={id} tabIndex={id ? -1 : undefined} role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
       <span aria-hidden="true">✔ </span>
       {state.message}
     </p>

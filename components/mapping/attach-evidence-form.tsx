@@ -47,7 +47,7 @@ export function AttachEvidenceForm({ enrolmentId, criterion, evidence }: Props) 
           first, then map it here.
         </p>
       ) : (
-        <form onSubmit={onSubmit} className="mt-3 space-y-3">
+        <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3">
           <input type="hidden" name="enrolmentId" value={enrolmentId} />
           <input type="hidden" name="criterionId" value={criterion.id} />
           <div>

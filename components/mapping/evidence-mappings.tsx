@@ -15,6 +15,7 @@ import { MappingWarnings } from "./action-message";
 import { EditRangeForm } from "./edit-range-form";
 import { MapCriteriaSearch } from "./map-criteria-search";
 import { RemoveMappingForm } from "./remove-mapping-form";
+import { submittedStatusId } from "./focus-targets";
 import { SubmitEvidenceForm } from "./submit-evidence-form";
 
 const statusStyles: Record<EvidenceMappingDto["status"], string> = {
@@ -89,7 +90,7 @@ function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Lis
   const { evidence } = listing;
   if (evidence.submittedAt) {
     return (
-      <p>
+      <p id={submittedStatusId(evidence.id)} tabIndex={-1}>
         <span aria-hidden="true">✔ </span>
         Submitted for assessment on {formatDateTime(evidence.submittedAt, evidence.timeZone)}, with the declaration: “{evidence.declaration}”.
       </p>
@@ -196,6 +197,7 @@ export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }
             evidenceId={evidenceId}
             kind={history.resubmission ? "resubmission" : listing.evidence.submittedAt ? "again" : "first"}
             round={history.round}
+            simulated={listing.evidence.simulated}
           />
         </section>
       )}

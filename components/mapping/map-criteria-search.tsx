@@ -67,7 +67,7 @@ export function MapCriteriaSearch({ evidenceId }: { evidenceId: string }) {
           <ul className="space-y-3">
             {unit.criteria.map((criterion) => (
               <li key={`${criterion.id}:${JSON.stringify(criterion.mapping)}`}>
-                <MapCriterionForm evidenceId={evidenceId} enrolmentId={unit.enrolmentId} criterion={criterion} />
+                <MapCriterionForm evidenceId={evidenceId} enrolmentId={unit.enrolmentId} unitCode={unit.unitCode} criterion={criterion} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition, type FormEvent } from "react";
+import { focusWhenShown } from "@/components/a11y/focus-when-shown";
 import { CriterionKindBadge } from "@/components/standards/labels";
 import { proposeMappingAction } from "@/lib/actions/mapping-propose";
 import type { MappableCriterion } from "@/lib/mapping/search-mappable-criteria";
@@ -8,12 +9,20 @@ import { mappingStatusLabel } from "@/lib/mapping/status-words";
 import { ActionMessage, MappingWarnings } from "./action-message";
 import { RangeCheckboxes } from "./range-checkboxes";
 
-/** One criterion found by the search: its range items as checkboxes and a "Map" button. */
-export function MapCriterionForm({ evidenceId, enrolmentId, criterion }: { evidenceId: string; enrolmentId: string; criterion: MappableCriterion }) {
-  const [state, formAction, pending] = useActionState(proposeMappingAction, null);
+/**
+ * One criterion found by the search: its range items as checkboxes and a "Map" button, named
+ * with its unit and criterion ("Map to CS34 1.2": the list has one per criterion). After
+ * mapping, focus moves to what the action said.
+ */
+export function MapCriterionForm({ evidenceId, enrolmentId, unitCode, criterion }: { evidenceId: string; enrolmentId: string; unitCode: string; criterion: MappableCriterion }) {
+  const idPrefix = `map-${enrolmentId}-${criterion.id}`;
+  const [state, formAction, pending] = useActionState(async (previous: Awaited<ReturnType<typeof proposeMappingAction>> | null, formData: FormData) => {
+    const result = await proposeMappingAction(previous, formData);
+    focusWhenShown(`${idPrefix}-result`);
+    return result;
+  }, null);
   const [, startTransition] = useTransition();
   const [checked, setChecked] = useState<Set<string>>(() => new Set(criterion.mapping?.rangeItemIds ?? []));
-  const idPrefix = `map-${enrolmentId}-${criterion.id}`;
   const accepted = criterion.mapping?.status === "ACCEPTED";
   const warnings = state?.ok ? state.data.warnings : criterion.warnings;
 
@@ -60,9 +69,13 @@ export function MapCriterionForm({ evidenceId, enrolmentId, criterion }: { evide
         {!accepted && (
           <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
             {pending ? "Mapping…" : "Map"}
+            <span className="sr-only">
+              {" "}
+              to {unitCode} {criterion.ref}
+            </span>
           </button>
         )}
-        <ActionMessage state={state} />
+        <ActionMessage state={state} id={`${idPrefix}-result`} />
       </fieldset>
     </form>
   );

@@ -1,9 +1,14 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useId } from "react";
+import { focusWhenShown } from "@/components/a11y/focus-when-shown";
 import { submitEvidenceAction } from "@/lib/actions/submission-submit-evidence";
+import type { ActionResult } from "@/lib/errors";
 import { evidenceDeclaration } from "@/lib/portfolio/declaration";
+import type { SubmittedEvidence } from "@/lib/portfolio/submit-evidence";
 import { ActionMessage } from "./action-message";
+import { submittedStatusId } from "./focus-targets";
 
 const words = {
   first: {
@@ -20,15 +25,30 @@ const words = {
 /**
  * The declaration and the button that sends the evidence's mappings to the assessor. `kind`:
  * its first submission; submitting again before any review (new mappings join the round); or a
- * resubmission of evidence reviewed before, in round `round`.
+ * resubmission of evidence reviewed before, in round `round`. `simulated`: the evidence is
+ * marked as simulated, so the declaration says so instead of "from real work activities".
  */
-export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: string; kind: keyof typeof words; round: number }) {
-  const [state, formAction, pending] = useActionState(submitEvidenceAction, null);
+export function SubmitEvidenceForm({ evidenceId, kind, round, simulated }: { evidenceId: string; kind: keyof typeof words; round: number; simulated: boolean }) {
+  const router = useRouter();
   const id = useId();
+  const [state, formAction, pending] = useActionState(async (previous: ActionResult<SubmittedEvidence> | null, formData: FormData) => {
+    const result = await submitEvidenceAction(previous, formData);
+    if (result.ok) {
+      // This form leaves the page once the evidence is submitted: focus goes to the line saying
+      // it was, and a banner from an earlier step ("Evidence saved…") goes, as it no longer fits.
+      focusWhenShown(submittedStatusId(evidenceId));
+      if (new URLSearchParams(window.location.search).has("saved")) router.replace(window.location.pathname, { scroll: false });
+    } else {
+      focusWhenShown(`${id}-result`);
+    }
+    return result;
+  }, null);
   const declarationError = state && !state.ok ? state.fieldErrors?.declaration?.[0] : undefined;
   return (
-    <form action={formAction} className="space-y-3" aria-describedby={`${id}-explain`}>
+    // noValidate: an unticked declaration gets the page's own message below, not the browser's bubble.
+    <form action={formAction} noValidate className="space-y-3" aria-describedby={`${id}-explain`}>
       <input type="hidden" name="evidenceId" value={evidenceId} />
+      <input type="hidden" name="declarationFor" value={simulated ? "simulated" : "realWork"} />
       <p id={`${id}-explain`}>
         {kind === "resubmission" ? (
           <>
@@ -43,12 +63,12 @@ export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: st
           type="checkbox"
           name="declaration"
           value="yes"
-          required
+          aria-required="true"
           aria-invalid={declarationError ? true : undefined}
           aria-describedby={declarationError ? `${id}-declaration-error` : undefined}
           className="mt-1 h-4 w-4"
         />
-        <label htmlFor={`${id}-declaration`}>{evidenceDeclaration}</label>
+        <label htmlFor={`${id}-declaration`}>{evidenceDeclaration(simulated)}</label>
       </div>
       {declarationError && (
         <p id={`${id}-declaration-error`} className="font-medium text-red-800">
@@ -58,7 +78,7 @@ export function SubmitEvidenceForm({ evidenceId, kind, round }: { evidenceId: st
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
         {pending ? "Submitting…" : kind === "resubmission" ? `${words[kind].button} (round ${round})` : words[kind].button}
       </button>
-      <ActionMessage state={state} />
+      <ActionMessage state={state} id={`${id}-result`} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { SessionActor } from "@/lib/auth/actor";
 
-/** Why a signed-in person cannot use an admin page, and what to do about it. */
+/** Why a signed-in person cannot use an admin page, and what to do about it. Says nothing about any record, so it never depends on an id in the address. */
 export function refusalMessage(actor: SessionActor, what = "this page"): string {
   const adminElsewhere = actor.roles.some((r) => r.role === "CENTRE_ADMIN");
   return adminElsewhere

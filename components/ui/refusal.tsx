@@ -10,7 +10,12 @@ type RefusalProps = {
   | { message?: never; /** A reason in several paragraphs, shown under "You cannot use this page". */ children: ReactNode }
 );
 
-/** The whole page when the viewer may not see or use it: a heading, why, and a way home — never a crash. */
+/**
+ * The whole page when the viewer may not see or use it: a heading, why, and a way home — never a crash.
+ * Only for a refusal that does not depend on an id in the address (a page for admins only, say):
+ * a page about one record answers a record the viewer may not see with the 404 page, exactly as a
+ * missing one (`orNotFound` in lib/authz/hidden-or-missing.ts), so ids cannot be probed.
+ */
 export function Refusal({ title, linkClassName = "text-brand-700 underline", ...reason }: RefusalProps) {
   const short = reason.message !== undefined;
   return (

@@ -9,6 +9,7 @@ import { recordSigningFailure, signingWaitMinutes } from "../auth/throttle";
 
 export const wrongPasswordMessage = "Your password was not accepted; the decision was not signed.";
 export const wrongPasswordSignOffMessage = "Your password was not accepted; the unit was not signed off.";
+export const wrongPasswordRevokeMessage = "Your password was not accepted; nothing was revoked.";
 
 export function enrolmentNotFound(): AppError {
   return new AppError("That enrolment was not found. It may have been removed; go back to your list of candidates.", "enrolment not found");
@@ -22,18 +23,27 @@ export async function requireEnrolmentResource(db: Pick<Db, "enrolment" | "eqaSh
 }
 
 /**
- * The signer proves it is them by typing their password again. Checked before the transaction
+ * The signer proves it is them by typing their password again (revoking a decision too: it
+ * undoes a signature, so it is as weighty). Checked before the transaction
  * (argon2 is deliberately slow); a wrong password writes nothing but a failed attempt for the
  * account, which locks signing and sign-in from any address alike (lib/auth/throttle.ts), so the
  * signing form cannot be used to guess a password either.
  */
-export async function requireSigningPassword(db: Pick<Db, "user" | "signInAttempt">, userId: string, password: string, refusal: string, now = new Date()): Promise<void> {
+export async function requireSigningPassword(
+  db: Pick<Db, "user" | "signInAttempt">,
+  userId: string,
+  password: string,
+  refusal: string,
+  now = new Date(),
+  /** What a lockout did not do, in the refusal's words: signing and revoking share the rules. */
+  notDone = "nothing was signed",
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deactivatedAt: true } });
   if (!user) throw new AppError(refusal, "signing password not accepted: no such user");
   const minutes = await signingWaitMinutes(db, user.email, now);
   if (minutes !== null) {
     throw new AppError(
-      `Too many wrong passwords for your account, so nothing was signed. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or reset your password: sign out and choose "Forgotten your password?" on the sign-in page.`,
+      `Too many wrong passwords for your account, so ${notDone}. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or reset your password: sign out and choose "Forgotten your password?" on the sign-in page.`,
       "signing refused: account locked out",
     );
   }

@@ -28,12 +28,12 @@ export type ConfirmedRequirement = { id: string; requirementRef: string; evidenc
  */
 export async function confirmRequirement(db: Db, actor: Actor, rawInput: ConfirmRequirementInput, now: Date = new Date()): Promise<ConfirmedRequirement> {
   const input = parseAssessmentInput(ConfirmRequirementInput, rawInput);
-  authorize(actor, "criterion.signOff", await requireEnrolmentResource(db, input.enrolmentId), now);
+  authorize(actor, "requirement.confirm", await requireEnrolmentResource(db, input.enrolmentId), now);
   const evidenceIds = [...new Set(input.evidenceIds)];
 
   try {
     return await db.$transaction(async (tx) => {
-      authorize(actor, "criterion.signOff", await requireEnrolmentResource(tx, input.enrolmentId), now);
+      authorize(actor, "requirement.confirm", await requireEnrolmentResource(tx, input.enrolmentId), now);
       const enrolment = await tx.enrolment.findUnique({
         where: { id: input.enrolmentId },
         select: { id: true, status: true, centreId: true, candidateId: true, unitVersionId: true },

@@ -165,7 +165,7 @@ export async function getEnrolmentAssessment(db: Db, actor: Actor, enrolmentId: 
     timeZone: enrolment.centre.timeZone,
     abilities: {
       decide: can(actor, "criterion.signOff", resource, now),
-      confirm: can(actor, "criterion.signOff", resource, now),
+      confirm: can(actor, "requirement.confirm", resource, now),
       signOff: can(actor, "unit.signOff", resource, now),
       revoke: can(actor, "decision.revoke", resource, now),
       comment: can(actor, "qa.comment", resource, now),

@@ -7,6 +7,8 @@ import { mappingWarnings } from "../mapping/mapping-warnings";
 import { byUnitThenCriterion } from "../mapping/rules";
 import { describeRangeRule } from "../standards/range-rule";
 import { readCommentThread, type CommentThread } from "./comment-thread";
+import { rangeClaimWords } from "./range-claim-words";
+import { claimsAtLastReview, roundChanges, roundChangesSummary } from "./round-changes";
 import { mappingReviewsQuery, reviewEntries, withdrawnClaims, type MappingHistory, type ReviewEntry } from "./review-history";
 
 // Everything the review page shows about one evidence item: its details and declaration, its
@@ -31,6 +33,10 @@ export type ReviewMapping = {
     rangeRuleWords: string;
     rangeItems: { id: string; text: string; claimed: boolean }[];
   };
+  /** The range items in words that fit the mapping's state: "the candidate claims 3 of 9", "the assessor accepted 2 of 9 (the candidate claimed 3)". */
+  rangeWords: string;
+  /** In round 2 or later: what changed on this claim since the last review (new, or its range items), else null. */
+  sinceLastRound: string | null;
   warnings: string[];
   /** Oldest first. */
   reviews: ReviewEntry[];
@@ -72,6 +78,8 @@ export type EvidenceReview = {
   canReviewAny: boolean;
   /** False when the viewer (an EQA) sees only the units shared with them, not the evidence's claims on the others. */
   whole: boolean;
+  /** In round 2 or later, what the candidate changed on the evidence itself since the last review, as a sentence; null in round 1. */
+  changedSinceLastRound: string | null;
 };
 
 function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workplaceDocument"] {
@@ -148,11 +156,24 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     for (const r of m.reviews) personIds.add(r.reviewerId);
   }
   const timeZone = centre?.timeZone ?? "Europe/London";
-  const [people, thread, withdrawn] = await Promise.all([
+  const [people, thread, withdrawn, claims] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } }).then((users) => new Map(users.map((u) => [u.id, u.name]))),
     readCommentThread(db, actor, resource, timeZone, now, shown ? commentAuthorsIn(resource.candidateId, shown) : undefined),
     withdrawnClaims(db, evidenceId, shown?.map((e) => e.id)),
+    claimsAtLastReview(db, mappings.filter((m) => m.reviews.length > 0).map((m) => m.id)),
   ]);
+  const changes = await roundChanges(
+    db,
+    { id: evidence.id, centreId: resource.centreId, round: evidence.round },
+    mappings.map((m) => ({
+      id: m.id,
+      status: m.status,
+      rangeItemIds: m.rangeItems.map((r) => r.rangeItemId),
+      rangeItemText: new Map(m.criterion.rangeItems.map((i) => [i.id, i.text])),
+      reviewed: m.reviews.length > 0,
+    })),
+    claims,
+  );
 
   mappings.sort(byUnitThenCriterion);
   const units: ReviewUnit[] = [];
@@ -187,6 +208,8 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
         rangeRuleWords: describeRangeRule(m.criterion.rangeRule, m.criterion.rangeMin, m.criterion.rangeItems.length),
         rangeItems: m.criterion.rangeItems.map((i) => ({ id: i.id, text: i.text, claimed: claimed.has(i.id) })),
       },
+      rangeWords: rangeClaimWords({ status: m.status, itemCount: claimed.size, total: m.criterion.rangeItems.length, claimedAtReview: claims.get(m.id)?.length ?? null }),
+      sinceLastRound: changes?.mappings.get(m.id) ?? null,
       warnings: mappingWarnings({ evidenceMethod: evidence.method, group: m.criterion.group }),
       reviews: reviewEntries(m.reviews, people, itemText),
       canReview: m.status === "SUBMITTED" && m.enrolment.status === "ACTIVE" && !!enrolmentResource && can(actor, "mapping.review", enrolmentResource, now),
@@ -214,5 +237,6 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     thread,
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
     whole: sight.whole,
+    changedSinceLastRound: changes ? roundChangesSummary(changes) : null,
   };
 }

@@ -34,11 +34,15 @@ export const recordId = (what: string) =>
     .min(1, `The ${what} is missing. Reload the page and try again.`)
     .max(100, `The ${what} is not recognised. Reload the page and try again.`);
 
-/** A password typed to sign: never trimmed, never echoed back. */
-export const signingPassword = z
-  .string({ error: "Enter your password to sign." })
-  .min(1, "Enter your password to sign.")
-  .max(200, "That password is too long.");
+/** A password typed to confirm an act ("sign", "revoke"): never trimmed, never echoed back. */
+export const confirmingPassword = (to: string) =>
+  z
+    .string({ error: `Enter your password to ${to}.` })
+    .min(1, `Enter your password to ${to}.`)
+    .max(200, "That password is too long.");
+
+/** A password typed to sign. */
+export const signingPassword = confirmingPassword("sign");
 
 /**
  * Text typed in a textarea, trimmed, its line breaks as "\n". Browsers send a textarea's line

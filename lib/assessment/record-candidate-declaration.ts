@@ -22,12 +22,11 @@ export type RecordedDeclaration = { enrolmentId: string; declaredAt: Date; decla
  */
 export async function recordCandidateDeclaration(db: Db, actor: Actor, rawInput: RecordCandidateDeclarationInput, now: Date = new Date()): Promise<RecordedDeclaration> {
   const input = parseAssessmentInput(RecordCandidateDeclarationInput, rawInput);
-  // The policy has no separate action for this; changing one's own portfolio is what mapping.propose grants.
-  authorize(actor, "mapping.propose", await requireEnrolmentResource(db, input.enrolmentId), now);
+  authorize(actor, "declaration.record", await requireEnrolmentResource(db, input.enrolmentId), now);
   if (!input.confirmed) throw AssessmentInputError.forField("confirmed", "Tick the declaration to confirm the portfolio is your own work.");
 
   return db.$transaction(async (tx) => {
-    authorize(actor, "mapping.propose", await requireEnrolmentResource(tx, input.enrolmentId), now);
+    authorize(actor, "declaration.record", await requireEnrolmentResource(tx, input.enrolmentId), now);
     const enrolment = await tx.enrolment.findUnique({
       where: { id: input.enrolmentId },
       select: {

@@ -4,8 +4,8 @@ import { authorize, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { notify } from "../notify";
-import { requireEnrolmentResource } from "./common";
-import { parseAssessmentInput, recordId, requiredText } from "./input";
+import { requireEnrolmentResource, requireSigningPassword, wrongPasswordRevokeMessage } from "./common";
+import { confirmingPassword, parseAssessmentInput, recordId, requiredText } from "./input";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 import { refreshMetTally } from "../progress/met-tally";
 
@@ -13,6 +13,7 @@ export const RevokeInput = z.object({
   kind: z.enum(["decision", "unitSignOff"], { error: "Say what to revoke. Reload the page and try again." }),
   id: recordId("record to revoke"),
   reason: requiredText("the reason for revoking", 2000),
+  password: confirmingPassword("revoke"),
 });
 export type RevokeInput = z.input<typeof RevokeInput>;
 
@@ -45,7 +46,7 @@ async function revokeStandingSignOff(tx: Tx, enrolmentId: string, actorId: strin
 
 /**
  * The assigned assessor or the enrolment's IQA revokes a criterion decision or a unit sign-off,
- * with a reason. The row is kept (currentSlot cleared, who, when and why recorded) so the
+ * with a reason and their password (as for signing). The row is kept (currentSlot cleared, who, when and why recorded) so the
  * history stays. Revoking a unit sign-off, or a "met" decision of a signed-off unit, reopens
  * the unit: its sign-off is revoked and the enrolment is active again.
  */
@@ -57,6 +58,8 @@ export async function revoke(db: Db, actor: Actor, rawInput: RevokeInput, now: D
       : await db.unitSignOff.findUnique({ where: { id: input.id }, select: { enrolmentId: true } });
   if (!owner) throw new AppError(input.kind === "decision" ? "That decision was not found." : "That unit sign-off was not found.", "revoke target not found");
   authorize(actor, "decision.revoke", await requireEnrolmentResource(db, owner.enrolmentId), now);
+  // Revoking undoes a signature, so it is confirmed like one: the same password check and lockout.
+  await requireSigningPassword(db, actor.userId, input.password, wrongPasswordRevokeMessage, now, "nothing was revoked");
 
   return db.$transaction(async (tx) => {
     authorize(actor, "decision.revoke", await requireEnrolmentResource(tx, owner.enrolmentId), now);

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppError } from "../errors";
 import { ForbiddenError } from "./policy";
@@ -22,4 +23,18 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
     if (isHiddenOrMissing(error)) notFound();
     throw error;
   }
+}
+
+/**
+ * The `generateMetadata` of a page named by an id: `title` once `load` (the page's own loader,
+ * wrapped in React's `cache` so the page reuses what it read) finds a record the viewer may
+ * see, else the 404's title. A static `metadata` title would not do: Next streams a page's
+ * metadata beside it, so the 404 page for a hidden record sometimes carried the page's title
+ * and sometimes not, unlike the 404 for a missing one.
+ */
+export function titleOnceFound<P>(title: string, load: (params: P) => Promise<unknown>) {
+  return async ({ params }: { params: Promise<P> }): Promise<Metadata> => {
+    await load(await params);
+    return { title };
+  };
 }

@@ -4,7 +4,8 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
 import { loadEvidenceResource } from "./evidence-resource";
-import { evidenceAuditSnapshot, lockedMessages, lockReason } from "./get-evidence";
+import { assertUnlocked, lockedMessages, lockStateSelect } from "./evidence-lock";
+import { evidenceAuditSnapshot } from "./get-evidence";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 /**
@@ -14,7 +15,7 @@ import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
  */
 export async function deleteEvidence(db: Db, actor: Actor, evidenceId: string, store: Pick<StorageProvider, "delete"> = defaultStorage()): Promise<void> {
   const resource = await loadEvidenceResource(db, evidenceId);
-  authorize(actor, "evidence.update", resource);
+  authorize(actor, "evidence.delete", resource);
 
   const storageKeys = await db.$transaction(async (tx) => {
     const before = await tx.evidence.findUnique({
@@ -22,12 +23,11 @@ export async function deleteEvidence(db: Db, actor: Actor, evidenceId: string, s
       include: {
         files: { select: { id: true, storageKey: true, originalName: true, size: true, sha256: true } },
         mappings: { select: { criterionId: true, enrolmentId: true, status: true } },
-        _count: { select: { mappings: { where: { status: { in: ["SUBMITTED", "ACCEPTED"] } } } } },
+        _count: lockStateSelect._count,
       },
     });
     if (!before) throw new AppError("That evidence does not exist or has already been deleted.");
-    const locked = lockReason({ submittedAt: before.submittedAt, lockingMappings: before._count.mappings });
-    if (locked) throw new AppError(locked, `evidence ${evidenceId} is locked`);
+    assertUnlocked(before, evidenceId);
     // Its reviews are part of the record (docs/decisions/0005); the database refuses too.
     if ((await tx.mappingReview.count({ where: { evidenceId } })) > 0) throw new AppError(lockedMessages.reviewed, `evidence ${evidenceId} has reviews`);
 

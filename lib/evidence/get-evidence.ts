@@ -6,6 +6,7 @@ import { evidenceStatusLabel, mappingStatusLabel } from "../mapping/status-words
 import { loadEvidenceResource } from "./evidence-resource";
 import { WorkplaceDocument } from "./evidence-form-schema";
 import { methodLabel } from "./methods";
+import { lockedMessages, lockReason, lockStateSelect } from "./evidence-lock";
 
 export type MappingStatusCounts = { proposed: number; submitted: number; accepted: number; rejected: number };
 
@@ -37,23 +38,8 @@ export type EvidenceDetail = {
   canDelete: boolean;
 };
 
-export const lockedMessages = {
-  submitted: "This evidence has been submitted for assessment, so it can no longer be changed or deleted.",
-  underReview: "An assessor is reviewing or has accepted mappings of this evidence, so it can no longer be changed or deleted.",
-  /** Deleting only: reviewed evidence may still be revised, but its reviews are part of the record (docs/decisions/0005). */
-  reviewed:
-    "This evidence has been reviewed, so it stays on your record with its review history and cannot be deleted. You can still revise it, or remove the mappings you no longer claim.",
-} as const;
-
-/**
- * Evidence stays the candidate's to change until it is submitted, or until any of its mappings
- * has been submitted or accepted (a decision may rest on it).
- */
-export function lockReason(state: { submittedAt: Date | null; lockingMappings: number }): string | null {
-  if (state.submittedAt) return lockedMessages.submitted;
-  if (state.lockingMappings > 0) return lockedMessages.underReview;
-  return null;
-}
+// Callers that show the messages beside the evidence import them from here too.
+export { lockedMessages };
 
 /** Counts mappings of each status from `groupBy` rows. */
 export function mappingStatusCounts(rows: ReadonlyArray<{ status: string; count: number }>): MappingStatusCounts {
@@ -107,7 +93,8 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
         round: true,
         createdAt: true,
         updatedAt: true,
-        _count: { select: { files: true } },
+        // The files' count beside what lockReason needs (lockStateSelect's mapping count).
+        _count: { select: { files: true, ...lockStateSelect._count.select } },
       },
     }),
     db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
@@ -118,7 +105,9 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
 
   const timeZone = centre?.timeZone ?? "Europe/London";
   const mappings = mappingStatusCounts(statusRows.map((row) => ({ status: row.status, count: row._count._all })));
-  const lockedBecause = lockReason({ submittedAt: evidence.submittedAt, lockingMappings: mappings.submitted + mappings.accepted });
+  const lockedBecause = lockReason(evidence);
+  // The evidence page shows its edit, file and delete controls from these, and the server
+  // functions refuse by the same lockReason (lib/evidence/evidence-lock.ts).
   const canEdit = lockedBecause === null && can(actor, "evidence.update", resource);
   return {
     id: evidence.id,
@@ -142,7 +131,7 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
     lockedBecause,
     canEdit,
     keptBecause: reviewCount > 0 ? lockedMessages.reviewed : null,
-    canDelete: canEdit && reviewCount === 0,
+    canDelete: lockedBecause === null && reviewCount === 0 && can(actor, "evidence.delete", resource),
   };
 }
 

@@ -7,22 +7,16 @@ import { recordAudit } from "../audit";
 import { authorize, can, ForbiddenError, type Actor, type EvidenceResource } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { formatBytes } from "../format/bytes";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
+import { assertEvidenceChangeable } from "./evidence-lock";
 import { loadEvidenceResource } from "./evidence-resource";
+import { UploadError } from "./upload-error";
 import { SNIFF_BYTES, sniffType } from "./sniff-type";
 import { beginUpload, type UploadInFlight } from "./uploads-in-flight";
 import { lockRow } from "../db/lock-row";
 
-/** An AppError that knows its HTTP status, for the upload and file routes. */
-export class UploadError extends AppError {
-  constructor(
-    readonly status: number,
-    userMessage: string,
-    logMessage?: string,
-  ) {
-    super(userMessage, logMessage);
-  }
-}
+export { UploadError };
 
 export type EvidenceFileDto = {
   id: string;
@@ -38,19 +32,6 @@ const fileSelect = { id: true, evidenceId: true, originalName: true, size: true,
 
 function toFileDto(row: { id: string; evidenceId: string; originalName: string; size: bigint; sha256: string; mimeType: string; createdAt: Date }): EvidenceFileDto {
   return { ...row, size: Number(row.size), createdAt: row.createdAt.toISOString() };
-}
-
-/** "1.5 MB", with 1024 to the KB as file managers usually count. */
-export function formatBytes(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  if (unit === 0) return bytes === 1 ? "1 byte" : `${bytes} bytes`;
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
 // Invisible characters that reorder text, e.g. "invoice\u202Efdp.exe" shows as "invoiceexe.pdf".
@@ -84,21 +65,12 @@ function parseFileName(raw: string): string {
   throw new UploadError(400, parsed.error.issues[0]?.message ?? "The file name is not valid.");
 }
 
-type LockClient = Pick<Db, "evidence" | "mapping">;
-
 /**
- * Files may change only while the evidence is the candidate's to change: not once it is
- * submitted, nor while an assessor reviews or has accepted a mapping of it (a decision may
- * rest on its files). The same rule as editing the evidence itself.
+ * Files may change only while the evidence itself may (lib/evidence/evidence-lock.ts): a
+ * decision may rest on its files as much as on its description.
  */
-async function assertFilesChangeable(client: LockClient, evidenceId: string, verb: "add" | "remove"): Promise<void> {
-  const evidence = await client.evidence.findUnique({ where: { id: evidenceId }, select: { submittedAt: true } });
-  if (!evidence) throw evidenceNotFound();
-  if (evidence.submittedAt) throw new UploadError(409, `Submitted evidence cannot change. Ask your assessor to return it if you need to ${verb} a file.`);
-  const locking = await client.mapping.count({ where: { evidenceId, status: { in: ["SUBMITTED", "ACCEPTED"] } } });
-  if (locking > 0) {
-    throw new UploadError(409, `An assessor is reviewing or has accepted this evidence, so its files cannot change. Ask your assessor to return it if you need to ${verb} a file.`);
-  }
+async function assertFilesChangeable(client: Pick<Db, "evidence">, evidenceId: string): Promise<void> {
+  if (!(await assertEvidenceChangeable(client, evidenceId))) throw evidenceNotFound();
 }
 
 function evidenceNotFound(): UploadError {
@@ -234,7 +206,7 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
   // Evidence the actor may not even read answers as missing evidence, so ids cannot be probed.
   if (!can(actor, "evidence.read", resource)) throw evidenceNotFound();
   authorize(actor, "evidence.update", resource);
-  await assertFilesChangeable(db, evidenceId, "add");
+  await assertFilesChangeable(db, evidenceId);
 
   const originalName = parseFileName(input.fileName);
 
@@ -303,7 +275,7 @@ async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResou
     const row = await db.$transaction(async (tx) => {
       // Re-checked in the transaction that adds the file: it may have been submitted, or other
       // uploads may have used the allowance, while this one was streaming.
-      await assertFilesChangeable(tx, evidenceId, "add");
+      await assertFilesChangeable(tx, evidenceId);
       // Uploads finishing at the same moment take turns on the candidate's row, so on PostgreSQL
       // each re-check (its own statement, after the lock) sees the files the others committed.
       await lockRow(tx, "User", resource.candidateId);
@@ -356,7 +328,7 @@ export async function deleteEvidenceFile({ db, actor, fileId, storage }: DeleteE
   authorize(actor, "evidence.update", resource);
 
   await db.$transaction(async (tx) => {
-    await assertFilesChangeable(tx, file.evidenceId, "remove");
+    await assertFilesChangeable(tx, file.evidenceId);
     const { count } = await tx.evidenceFile.deleteMany({ where: { id: file.id } });
     if (count !== 1) throw fileNotFound();
     await recordAudit(tx, {

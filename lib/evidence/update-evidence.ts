@@ -6,7 +6,8 @@ import { AppError } from "../errors";
 import { startOfDayIn } from "../format/date";
 import { loadEvidenceResource } from "./evidence-resource";
 import { parseEvidenceInput } from "./evidence-form-schema";
-import { evidenceAuditSnapshot, lockReason } from "./get-evidence";
+import { assertUnlocked, lockStateSelect } from "./evidence-lock";
+import { evidenceAuditSnapshot } from "./get-evidence";
 
 /**
  * Changes the candidate's own evidence while it is still theirs to change (not submitted, no
@@ -20,11 +21,10 @@ export async function updateEvidence(db: Db, actor: Actor, evidenceId: string, r
   return db.$transaction(async (tx) => {
     const before = await tx.evidence.findUnique({
       where: { id: evidenceId },
-      include: { _count: { select: { mappings: { where: { status: { in: ["SUBMITTED", "ACCEPTED"] } } } } } },
+      include: { _count: lockStateSelect._count },
     });
     if (!before) throw new AppError("That evidence does not exist or has been removed.");
-    const locked = lockReason({ submittedAt: before.submittedAt, lockingMappings: before._count.mappings });
-    if (locked) throw new AppError(locked, `evidence ${evidenceId} is locked`);
+    assertUnlocked(before, evidenceId);
 
     const centre = await tx.centre.findUnique({ where: { id: before.centreId }, select: { timeZone: true } });
     const after = await tx.evidence.update({

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { rangeCoverage, describeCoverage, type RangeCoverage, type RangeRuleData } from "../evidence/range-coverage";
 import { methodLabel } from "../evidence/methods";
 import { rangeRuleOf } from "../mapping/rules";
-import { groupAssessmentMethods } from "../mapping/mapping-warnings";
+import { groupAssessmentMethods, mappingWarnings } from "../mapping/mapping-warnings";
 import type { MappingStatus } from "../mapping/status-words";
 import { criterionStatus, criterionStatuses, type CriterionStatus } from "./criterion-status";
 import { decisionSummaries, type DecisionSummary } from "../assessment/decision-summary";
@@ -40,6 +40,8 @@ export type GapEvidence = {
   feedback: string | null;
   /** How many reviews of this mapping are kept, in every round. */
   reviewCount: number;
+  /** The same warnings as when mapping and on the review (a method the unit does not list for this outcome). */
+  warnings: string[];
 };
 
 export type GapCriterion = {
@@ -183,7 +185,7 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
         feedback: true,
         criterionId: true,
         evidenceId: true,
-        evidence: { select: { title: true } },
+        evidence: { select: { title: true, method: true } },
         rangeItems: { select: { rangeItemId: true } },
         _count: { select: { reviews: true } },
       },
@@ -260,7 +262,15 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
         text: criterion.text,
         status,
         decision: decision ? summarise(decision) : null,
-        evidence: own.map((m) => ({ mappingId: m.id, evidenceId: m.evidenceId, title: m.evidence.title, status: m.status, feedback: m.feedback, reviewCount: m._count.reviews })),
+        evidence: own.map((m) => ({
+          mappingId: m.id,
+          evidenceId: m.evidenceId,
+          title: m.evidence.title,
+          status: m.status,
+          feedback: m.feedback,
+          reviewCount: m._count.reviews,
+          warnings: mappingWarnings({ evidenceMethod: m.evidence.method, group }),
+        })),
         range,
       };
     }),

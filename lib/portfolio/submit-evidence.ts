@@ -5,13 +5,15 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { loadEvidenceResource } from "../evidence/evidence-resource";
 import { MappingInputError, parseMappingInput } from "../mapping/input";
-import { evidenceDeclaration } from "./declaration";
+import { declarationMissingMessage, evidenceDeclaration } from "./declaration";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
 export const SubmitEvidenceInput = z.object({
   evidenceId: z.string({ error: "The evidence is missing. Reload the page and try again." }).trim().min(1).max(100),
   /** The candidate ticked the declaration. */
   declarationConfirmed: z.boolean().default(false),
+  /** Whether the declaration the candidate ticked was the one for simulated evidence; checked against the evidence when given. */
+  declaredSimulated: z.boolean().optional(),
 });
 export type SubmitEvidenceInput = z.input<typeof SubmitEvidenceInput>;
 
@@ -25,17 +27,24 @@ export type SubmittedEvidence = { evidenceId: string; submittedAt: Date; submitt
 export async function submitEvidence(db: Db, actor: Actor, rawInput: SubmitEvidenceInput, now: Date = new Date()): Promise<SubmittedEvidence> {
   const input = parseMappingInput(SubmitEvidenceInput, rawInput);
   authorize(actor, "mapping.propose", await loadEvidenceResource(db, input.evidenceId), now);
-  if (!input.declarationConfirmed) {
-    const message = "Tick the declaration to confirm this evidence is your own work, from real work activities, and is true and accurate.";
-    throw new MappingInputError(message, { declaration: [message] });
-  }
 
   return db.$transaction(async (tx) => {
     const evidence = await tx.evidence.findUnique({
       where: { id: input.evidenceId },
-      select: { id: true, centreId: true, candidateId: true, submittedAt: true, declaration: true },
+      select: { id: true, centreId: true, candidateId: true, submittedAt: true, declaration: true, simulated: true },
     });
     if (!evidence || evidence.candidateId !== actor.userId) throw new AppError("That evidence does not exist or has been removed.");
+    // The words depend on what the evidence is (real work or simulated), so they are read here.
+    const declaration = evidenceDeclaration(evidence.simulated);
+    if (!input.declarationConfirmed) {
+      const message = declarationMissingMessage(evidence.simulated);
+      throw new MappingInputError(message, { declaration: [message] });
+    }
+    if (input.declaredSimulated !== undefined && input.declaredSimulated !== evidence.simulated) {
+      // Changed in another tab since the page was shown: the ticked words no longer fit it.
+      const message = "Whether this evidence is simulated has changed since the page was shown. Reload the page, read the declaration again and tick it.";
+      throw new MappingInputError(message, { declaration: [message] });
+    }
     const mappings = await tx.mapping.findMany({
       where: { evidenceId: evidence.id },
       select: { id: true, status: true, enrolmentId: true, enrolment: { select: { status: true } } },
@@ -54,7 +63,7 @@ export async function submitEvidence(db: Db, actor: Actor, rawInput: SubmitEvide
 
     await tx.mapping.updateMany({ where: { id: { in: toSubmit.map((m) => m.id) } }, data: { status: "SUBMITTED" } });
     await refreshEnrolmentCounters(tx, toSubmit.map((m) => m.enrolmentId));
-    await tx.evidence.update({ where: { id: evidence.id }, data: { submittedAt: now, declaration: evidenceDeclaration } });
+    await tx.evidence.update({ where: { id: evidence.id }, data: { submittedAt: now, declaration } });
     await recordAudit(tx, {
       actorId: actor.userId,
       centreId: evidence.centreId,
@@ -62,7 +71,7 @@ export async function submitEvidence(db: Db, actor: Actor, rawInput: SubmitEvide
       entityType: "Evidence",
       entityId: evidence.id,
       before: { submittedAt: evidence.submittedAt?.toISOString() ?? null, mappings: toSubmit.map((m) => ({ id: m.id, status: m.status })) },
-      after: { submittedAt: now.toISOString(), declaration: evidenceDeclaration, mappings: toSubmit.map((m) => ({ id: m.id, status: "SUBMITTED" })) },
+      after: { submittedAt: now.toISOString(), declaration, mappings: toSubmit.map((m) => ({ id: m.id, status: "SUBMITTED" })) },
     });
     return {
       evidenceId: evidence.id,

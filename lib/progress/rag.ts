@@ -115,11 +115,13 @@ export function ragOf(facts: RagFacts, now: Date): RagState {
 }
 
 /**
- * How far behind schedule an active enrolment is, in percentage points rounded up to a whole
- * point (negative when ahead), between its start and its planned end; null otherwise (not
- * started, past the planned end, completed, withdrawn). Rounded up so that the figure agrees
- * with the state at the thresholds: green exactly when it is at most 10, amber at most 25.
- * (Rounded down, a red enrolment a minute past 25 points would read "25 points behind".)
+ * How far behind schedule an active enrolment is, in whole percentage points (negative when
+ * ahead), between its start and its planned end; null otherwise (not started, past the planned
+ * end, completed, withdrawn). Rounded toward zero, so the figure never claims more than is the
+ * case: a new enrolment a few hours in with nothing met reads 0 ("On schedule"), as its 0% of
+ * time elapsed does, not "1 point behind". Except just past a threshold, where it reads the
+ * next whole point, so the figure agrees with the state: green exactly when it is at most 10,
+ * amber at most 25 (10.2 points behind is amber and reads 11).
  */
 export function pointsBehind(facts: RagFacts, now: Date): number | null {
   if (facts.status !== "ACTIVE") return null;
@@ -128,10 +130,15 @@ export function pointsBehind(facts: RagFacts, now: Date): number | null {
   const at = BigInt(now.getTime());
   if (at < start || at > end) return null;
   const { duration, units } = durationAndUnits({ startMs: start, endMs: end, total: facts.total });
+  // points behind = scaled / over, exactly.
   const scaled = 100n * (at - start) * units - 100n * BigInt(facts.met) * duration;
   const over = duration * units;
-  // BigInt division truncates toward zero, which rounds a negative quotient up already.
-  return Number(scaled > 0n ? (scaled + over - 1n) / over : scaled / over) || 0;
+  // BigInt division truncates toward zero.
+  let points = scaled / over;
+  for (const limit of [BigInt(GREEN_MAX_POINTS_BEHIND), BigInt(AMBER_MAX_POINTS_BEHIND)]) {
+    if (scaled > limit * over && points <= limit) points = limit + 1n;
+  }
+  return Number(points) || 0;
 }
 
 /** Progress as a whole percentage, rounded down (so 100% means every criterion is met). */

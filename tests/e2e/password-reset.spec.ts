@@ -51,7 +51,10 @@ test("a person who forgot their password resets it by mail, and their other sess
   await page.getByLabel("Password", { exact: true }).fill("a-brand-new-password-2026");
   await page.getByLabel("Confirm password").fill("a-brand-new-password-2026");
   await page.getByRole("button", { name: "Set password" }).click();
-  await expect(page.getByText("Your new password is set.")).toBeVisible();
+  // Signed in with the new password and taken home.
+  await page.waitForURL((url) => !url.pathname.startsWith("/reset-password"));
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login/);
 
   // The link works once.
   await visit(link);

@@ -152,14 +152,14 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   const cs41Form = page.getByRole("group", { name: /^4\.1 confirm that staff understand the vision, objectives, roles, plans, standards and procedures/ });
   await expect(cs41Form).toContainText("all of these 6");
   for (const item of understanding) await cs41Form.getByLabel(item, { exact: true }).check();
-  await cs41Form.getByRole("button", { name: "Map", exact: true }).click();
+  await cs41Form.getByRole("button", { name: /^Map to / }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mapped to CS34 4.1." })).toBeVisible();
 
   await search.fill("CU782 1.2");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const cu12Form = page.getByRole("group", { name: /^1\.2 Develop specific plans that will ensure sustainable and consistent delivery of customer service/ });
   await expect(cu12Form).toContainText("This criterion has no range items to tick.");
-  await cu12Form.getByRole("button", { name: "Map", exact: true }).click();
+  await cu12Form.getByRole("button", { name: /^Map to / }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mapped to CU782 1.2." })).toBeVisible();
 
   const mapped = page.getByRole("region", { name: "Criteria this evidence is mapped to" });
@@ -192,8 +192,9 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   // --- Submit with the declaration.
   await visit(evidencePath);
   const submit = page.getByRole("region", { name: "Submit for assessment" });
-  // Without the declaration the browser will not send the form.
-  await expect(submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate")).toHaveAttribute("required", "");
+  // Without the declaration nothing is sent, and the page (not a browser bubble) says why.
+  await submit.getByRole("button", { name: "Submit for assessment" }).click();
+  await expect(submit.getByText("Tick the declaration to confirm this evidence is your own work, from real work activities, and is true and accurate.").first()).toBeVisible();
   await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
   await submit.getByRole("button", { name: "Submit for assessment" }).click();
   await expect(page.getByText(/Submitted for assessment on .*, with the declaration: “I confirm this evidence is my own work/)).toBeVisible();

@@ -504,20 +504,20 @@ describe("unit sign-off (CU782: checkable evidence requirements)", () => {
 
   it("reopens the unit when its sign-off is revoked, or a 'met' decision of it, keeping the history", async () => {
     const first = await state.db.unitSignOff.findFirstOrThrow({ where: { enrolmentId: ids.cu782, currentSlot: "current" } });
-    expect(await refusalMessage(revoke(state.db, as("iris"), { kind: "unitSignOff", id: first.id, reason: "" }))).toBe("Write the reason for revoking.");
-    const revoked = await revoke(state.db, as("iris"), { kind: "unitSignOff", id: first.id, reason: "Sampling found a gap in 2.3." });
+    expect(await refusalMessage(revoke(state.db, as("iris"), { kind: "unitSignOff", id: first.id, reason: "", password: demoPassword }))).toBe("Write the reason for revoking.");
+    const revoked = await revoke(state.db, as("iris"), { kind: "unitSignOff", id: first.id, reason: "Sampling found a gap in 2.3.", password: demoPassword });
     expect(revoked.enrolmentStatus).toBe("ACTIVE");
     const row = await state.db.unitSignOff.findUniqueOrThrow({ where: { id: first.id } });
     expect(row).toMatchObject({ currentSlot: null, revokedById: as("iris").userId, revokeReason: "Sampling found a gap in 2.3." });
     expect((await state.db.enrolment.findUniqueOrThrow({ where: { id: ids.cu782 } })).status).toBe("ACTIVE");
     expect(await isEnrolmentLocked(state.db, ids.cu782)).toBe(false);
     expect(await state.db.notification.count({ where: { userId: ids.cara, kind: "unit.signOffRevoked" } })).toBe(1);
-    expect(await refusalMessage(revoke(state.db, as("asha"), { kind: "unitSignOff", id: first.id, reason: "Again" }))).toContain("already been revoked");
+    expect(await refusalMessage(revoke(state.db, as("asha"), { kind: "unitSignOff", id: first.id, reason: "Again", password: demoPassword }))).toContain("already been revoked");
 
     await signOffUnit(state.db, as("asha"), { enrolmentId: ids.cu782, declaration: "Checked again.", password: demoPassword });
     const criterion = await criterionOf(ids.cu782, "2.3");
     const decision = await state.db.decision.findFirstOrThrow({ where: { enrolmentId: ids.cu782, criterionId: criterion.id, currentSlot: "current" } });
-    const result = await revoke(state.db, as("asha"), { kind: "decision", id: decision.id, reason: "The witness statement is unsigned." });
+    const result = await revoke(state.db, as("asha"), { kind: "decision", id: decision.id, reason: "The witness statement is unsigned.", password: demoPassword });
     expect(result.alsoRevokedUnitSignOffId).not.toBeNull();
     expect(result.enrolmentStatus).toBe("ACTIVE");
     expect((await state.db.enrolment.findUniqueOrThrow({ where: { id: ids.cu782 } })).status).toBe("ACTIVE");
@@ -555,7 +555,7 @@ describe("an assessor not assigned to the enrolment", () => {
       ["decide", () => decideCriterion(state.db, ben, { enrolmentId: ids.cs34, criterionId: c43.id, outcome: "MET", password: demoPassword })],
       ["confirm", () => confirmRequirement(state.db, ben, { enrolmentId: ids.cu782, requirementId: req.id, evidenceIds: [accepted.id] })],
       ["sign off", () => signOffUnit(state.db, ben, { enrolmentId: ids.cs34, declaration: "Signed", password: demoPassword })],
-      ["revoke", () => revoke(state.db, ben, { kind: "decision", id: standing.id, reason: "Because" })],
+      ["revoke", () => revoke(state.db, ben, { kind: "decision", id: standing.id, reason: "Because", password: demoPassword })],
       ["comment", () => addComment(state.db, ben, { evidenceId: item.id, body: "Hello" })],
     ];
     for (const [what, attempt] of attempts) {

@@ -134,7 +134,7 @@ describe("an enrolment's stored met count and last activity", () => {
     expect((await expectInStep(ids.cs34)).metCount).toBe(2);
     expect(await expectTallyInStep()).toBe(2);
 
-    await revoke(state.db, asha, { kind: "decision", id: second.id, reason: "Signed against the wrong evidence." });
+    await revoke(state.db, asha, { kind: "decision", id: second.id, reason: "Signed against the wrong evidence.", password: demoPassword });
     expect((await expectInStep(ids.cs34)).metCount).toBe(1);
     expect(await expectTallyInStep()).toBe(1);
     // The other unit was never touched.

@@ -361,7 +361,7 @@ describe("receiveUpload", () => {
 
   it("refuses evidence that has been submitted, saying what to do", async () => {
     const evidenceId = await newEvidence({ submittedAt: new Date() });
-    await expectUploadError(upload(evidenceId, pdfStream(MB).body), 409, /^Submitted evidence cannot change\. Ask your assessor to return it if you need to add a file\.$/);
+    await expectUploadError(upload(evidenceId, pdfStream(MB).body), 409, /^This evidence has been submitted for assessment, so it can no longer be changed or deleted\. If you need to change it or its files, ask your assessor to return it\.$/);
     await expectNothingStored(evidenceId);
   });
 
@@ -437,7 +437,7 @@ describe("deleteEvidenceFile", () => {
     await expect(deleteEvidenceFile({ db: state.db, actor: people.assessor, fileId, storage: store })).rejects.toBeInstanceOf(ForbiddenError);
     await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.otherCandidate, fileId, storage: store }), 404);
     await state.db.evidence.update({ where: { id: evidenceId }, data: { submittedAt: new Date() } });
-    await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.candidate, fileId, storage: store }), 409, /need to remove a file/);
+    await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.candidate, fileId, storage: store }), 409, /^This evidence has been submitted for assessment/);
     expect(await state.db.evidenceFile.count({ where: { id: fileId } })).toBe(1);
     expect(storedFiles()).toEqual([store.pathOf(storageKey)]);
   });

@@ -1,41 +1,28 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { ChangeAssessorForm } from "@/components/enrolments/change-assessor-form";
-import { Refusal } from "@/components/ui/refusal";
 import { ShareForm } from "@/components/enrolments/share-form";
 import { EnrolmentStatusText } from "@/components/enrolments/status";
 import { WithdrawForm } from "@/components/enrolments/withdraw-form";
 import { requireActor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/policy";
+import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
-import { loadEnrolmentResource } from "@/lib/enrolments/enrolment-resource";
 import { getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
 import { getEnrolment } from "@/lib/enrolments/get-enrolment";
 import { addYears, calendarDateIn, formatDate, formatDateTime, formatLastDay } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Enrolment" };
+
+const load = cache(async (id: string) => orNotFound(getEnrolment(db, await requireActor(), id, new Date())));
+export const generateMetadata = titleOnceFound("Enrolment", ({ id }: { id: string }) => load(id));
 
 const section = "space-y-3 rounded border border-slate-200 bg-white p-4";
 
 export default async function EnrolmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  const resource = await loadEnrolmentResource(db, id);
-  if (!resource) notFound();
-  if (!can(actor, "enrolment.read", resource)) {
-    return (
-      <Refusal title="Enrolment">
-        <p>This enrolment belongs to a centre or a candidate you do not work with, so you cannot see it.</p>
-        <p>If you should, ask a centre admin of that centre to give you the right role.</p>
-      </Refusal>
-    );
-  }
-
   const now = new Date();
-  const enrolment = await getEnrolment(db, actor, id, now);
+  const enrolment = await load(id);
   const { allowed } = enrolment;
   const options = allowed.changeAssessor || allowed.share ? await getEnrolmentOptions(db, actor, enrolment.centre.id) : null;
   const tz = enrolment.centre.timeZone;

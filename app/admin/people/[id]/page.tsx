@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { cache } from "react";
 import { DateTime } from "@/components/people/date-time";
 import { SendResetForm } from "@/components/people/send-reset-form";
 import { DeactivateForm } from "@/components/people/deactivate-form";
@@ -11,22 +11,25 @@ import { StatusText } from "@/components/people/status";
 import { cellClass, headRowClass, linkClass, tableClass } from "@/components/people/styles";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
-import { orNotFound } from "@/lib/authz/hidden-or-missing";
+import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { getPerson } from "@/lib/people/get-person";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Person" };
 
-export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+/** The person, or null when the viewer is not acting as a centre admin: the page says so, whatever the id. */
+const load = cache(async (id: string) => {
   const actor = await requireActor();
   const centreId = actor.active?.centreId;
-  if (!centreId || !can(actor, "user.list", { kind: "centre", centreId })) {
-    return <Refusal title="Person" message={refusalMessage(actor, "this page")} linkClassName={linkClass} />;
-  }
-  const { id } = await params;
-  const person = await orNotFound(getPerson(db, actor, decodeURIComponent(id).slice(0, 64)));
+  if (!centreId || !can(actor, "user.list", { kind: "centre", centreId })) return null;
+  return orNotFound(getPerson(db, actor, decodeURIComponent(id).slice(0, 64)));
+});
+export const generateMetadata = titleOnceFound("Person", ({ id }: { id: string }) => load(id));
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const person = await load((await params).id);
+  if (!person) return <Refusal title="Person" message={refusalMessage(await requireActor(), "this page")} linkClassName={linkClass} />;
   const tz = person.centre.timeZone;
   const invitationExpired = person.invitation && !person.invitation.usedAt && new Date(person.invitation.expiresAt) <= new Date();
 

@@ -1,10 +1,8 @@
 import { Readable } from "node:stream";
 import { getActor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { loadEvidenceResource } from "@/lib/evidence/evidence-resource";
 import { contentRangeHeader, parseRange, type RangeDecision } from "@/lib/evidence/http-range";
+import { findReadableFile } from "@/lib/evidence/readable-file";
 import { deleteEvidenceFile, uploadErrorResponse } from "@/lib/evidence/receive-upload";
 import { downloadFileName, fileKindOf } from "@/lib/evidence/sniff-type";
 import { storage } from "@/lib/storage";
@@ -39,27 +37,12 @@ function contentDisposition(type: "inline" | "attachment", name: string): string
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
-async function findReadableFile(fileId: string, actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) {
-  const file = await db.evidenceFile.findUnique({
-    where: { id: fileId },
-    select: { id: true, evidenceId: true, storageKey: true, originalName: true, mimeType: true, sha256: true },
-  });
-  if (!file) return null;
-  const resource = await loadEvidenceResource(db, file.evidenceId).catch((error: unknown) => {
-    if (error instanceof AppError) return null;
-    throw error;
-  });
-  // A file the actor may not read gets the same 404 as one that does not exist, never a 403:
-  // otherwise anyone signed in could probe ids to learn which files exist.
-  if (!resource || !can(actor, "evidence.read", resource)) return null;
-  return file;
-}
-
 async function serve(request: Request, { params }: Params, withBody: boolean): Promise<Response> {
   const actor = await getActor();
   if (!actor) return fail(401, "Your session has ended. Sign in again to see this file.");
   const { id } = await params;
-  const file = await findReadableFile(id, actor);
+  // Missing and not-yours answer alike (lib/evidence/readable-file.ts).
+  const file = await findReadableFile(db, actor, id);
   if (!file) return fail(404, notFoundMessage);
 
   let size: number;
@@ -84,9 +67,9 @@ async function serve(request: Request, { params }: Params, withBody: boolean): P
   });
   // The sandbox stops anything HTML-like (text, a crafted image) from running script on our
   // origin. Not for PDFs: browsers' PDF viewers refuse to render in a sandboxed document, and
-  // a PDF cannot run script against the page. NOTE: Next never replaces a header that
-  // next.config.ts `headers()` already set, so these two only reach the browser once the
-  // app-wide CSP/X-Frame-Options rule there leaves /api/files/ out (until then that CSP applies).
+  // a PDF cannot run script against the page. Next never replaces a header that
+  // next.config.ts `headers()` already set, so its CSP and X-Frame-Options rules leave
+  // /api/files/ out, as does proxy.ts's matcher.
   headers.set("Content-Security-Policy", kind === "pdf" ? "frame-ancestors 'none'" : "sandbox; frame-ancestors 'none'");
   headers.set("X-Frame-Options", "DENY");
 

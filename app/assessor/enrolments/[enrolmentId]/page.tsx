@@ -1,23 +1,21 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ConfirmRequirementForm } from "@/components/assessment/confirm-requirement-form";
 import { DecideCriterionForm } from "@/components/assessment/decide-criterion-form";
 import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts";
-import { Refusal } from "@/components/ui/refusal";
 import { RevokeForm } from "@/components/assessment/revoke-form";
 import { SignOffUnitForm } from "@/components/assessment/sign-off-unit-form";
 import { cellClass, linkClass, panelClass, tableClass } from "@/components/assessment/styles";
 import { checkLabels } from "@/components/standards/evidence-requirements";
 import { getEnrolmentAssessment, type CriterionAssessment, type DecisionView, type EnrolmentAssessment } from "@/lib/assessment/get-enrolment-assessment";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/authz/policy";
+import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Assessment record" };
+const load = cache(async (enrolmentId: string) => orNotFound(getEnrolmentAssessment(db, await requireActor(), enrolmentId)));
+export const generateMetadata = titleOnceFound("Assessment record", ({ enrolmentId }: { enrolmentId: string }) => load(enrolmentId));
 
 const doneMessages: Record<string, string> = {
   met: "Criterion signed as met. The candidate has been told.",
@@ -358,19 +356,9 @@ export default async function EnrolmentAssessmentPage({
   params: Promise<{ enrolmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requireActor();
   const { enrolmentId } = await params;
   const done = firstParam((await searchParams).done);
-  let view: EnrolmentAssessment;
-  try {
-    view = await getEnrolmentAssessment(db, actor, enrolmentId);
-  } catch (error) {
-    if (error instanceof ForbiddenError) {
-      return <Refusal title="Assessment record" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this enrolment." linkClassName={linkClass} />;
-    }
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
+  const view = await load(enrolmentId);
   const e = view.enrolment;
   const criteria = view.groups.flatMap((g) => g.criteria);
   const met = criteria.filter((c) => c.standing?.outcome === "MET").length;

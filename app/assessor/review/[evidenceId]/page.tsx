@@ -1,24 +1,22 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { cache } from "react";
 import { MappingStatusBadge } from "@/components/assessment/mapping-status";
 import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts";
-import { Refusal } from "@/components/ui/refusal";
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
 import { EvidenceComments } from "@/components/assessment/comments";
 import { ClaimHistory, ReviewRounds } from "@/components/assessment/review-history";
 import { linkClass, panelClass } from "@/components/assessment/styles";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
-import { getEvidenceReview, type EvidenceReview, type ReviewMapping } from "@/lib/assessment/get-review";
+import { getEvidenceReview, type ReviewMapping } from "@/lib/assessment/get-review";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/authz/policy";
+import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { renderMarkdown } from "@/lib/markdown/render";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Review evidence" };
+const load = cache(async (evidenceId: string) => orNotFound(getEvidenceReview(db, await requireActor(), evidenceId)));
+export const generateMetadata = titleOnceFound("Review evidence", ({ evidenceId }: { evidenceId: string }) => load(evidenceId));
 
 const doneMessages: Record<string, string> = {
   accepted: "Mapping accepted. The candidate has been told.",
@@ -48,10 +46,11 @@ function MappingPanel({ evidenceId, mapping, timeZone }: { evidenceId: string; m
         <MappingStatusBadge status={mapping.status} />
       </div>
       <p className="text-sm text-slate-700">{c.groupTitle}</p>
+      {mapping.sinceLastRound ? <p className="text-sm font-medium">{mapping.sinceLastRound}</p> : null}
       {c.rangeItems.length > 0 ? (
         <div className="text-sm">
           <p className="font-medium">
-            {c.rangeTitle ?? "Range"}: the candidate claims {claimed.length} of {c.rangeItems.length}
+            {c.rangeTitle ?? "Range"}: {mapping.rangeWords}
             {c.rangeRuleWords ? ` (the unit asks for ${c.rangeRuleWords})` : ""}
           </p>
           {claimed.length > 0 ? (
@@ -101,16 +100,7 @@ export default async function ReviewEvidencePage({
   const actor = await requireActor();
   const { evidenceId } = await params;
   const done = firstParam((await searchParams).done);
-  let review: EvidenceReview;
-  try {
-    review = await getEvidenceReview(db, actor, evidenceId);
-  } catch (error) {
-    if (error instanceof ForbiddenError) {
-      return <Refusal title="Review evidence" message="Only the candidate, their assessor, their internal quality assurer, a centre admin or an EQA it is shared with can see this evidence." linkClassName={linkClass} />;
-    }
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
+  const review = await load(evidenceId);
   const e = review.evidence;
   const tz = review.timeZone;
   return (
@@ -131,6 +121,7 @@ export default async function ReviewEvidencePage({
         <p className="text-slate-700">
           Evidence from {e.candidateName} · round {e.round}
         </p>
+        {review.changedSinceLastRound ? <p>{review.changedSinceLastRound}</p> : null}
       </div>
       <DoneBanner message={done ? (doneMessages[done] ?? null) : null} />
 
@@ -182,6 +173,7 @@ export default async function ReviewEvidencePage({
           Criteria this evidence is mapped to
         </h2>
         {review.units.length === 0 ? <p>This evidence is not mapped to any criterion.</p> : null}
+        {review.whole ? null : <p>You see its criteria in the units shared with you. Any claims on the candidate&apos;s other units are not shown.</p>}
         {review.units.map((unit) => (
           <div key={unit.enrolmentId} className="space-y-3">
             <h3 className="text-lg font-semibold">

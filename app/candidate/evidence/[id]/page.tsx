@@ -1,9 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { FocusOnArrival } from "@/components/a11y/focus-on-arrival";
 import { EvidenceComments } from "@/components/assessment/comments";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
 import { DeleteEvidenceForm } from "@/components/evidence/evidence-form";
 import { EvidenceNotice, loadOwnEvidence } from "@/components/evidence/own-evidence";
+import { titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { EvidenceMappings } from "@/components/mapping/evidence-mappings";
 import { deleteEvidenceAction } from "@/lib/actions/evidence-delete";
 import { getCommentThread } from "@/lib/assessment/comment-thread";
@@ -14,7 +15,12 @@ import { renderMarkdown } from "@/lib/markdown/render";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Evidence" };
+// One object for the page and its title: loadOwnEvidence is cached by its arguments.
+const words = {
+  notCandidate: "This page shows a candidate their own evidence.",
+  notOwn: "This page shows only your own evidence, in the centre you are acting in.",
+};
+export const generateMetadata = titleOnceFound("Evidence", ({ id }: { id: string }) => loadOwnEvidence(id, words));
 
 const savedMessages: Record<string, string> = {
   created: "Evidence saved. Next, add its files (or check the workplace document reference) and map it to the criteria it proves.",
@@ -30,15 +36,11 @@ export default async function EvidencePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const loaded = await loadOwnEvidence(id, {
-    notCandidate: "This page shows a candidate their own evidence.",
-    notOwn: "This page shows only your own evidence, in the centre you are acting in.",
-  });
+  const loaded = await loadOwnEvidence(id, words);
   if (!loaded.ok) return <EvidenceNotice title="Evidence">{loaded.reason}</EvidenceNotice>;
   const { evidence } = loaded;
   const thread = await getCommentThread(db, await requireActor(), evidence.id);
 
-  const submitted = evidence.submittedAt !== null;
   const saved = typeof query.saved === "string" ? savedMessages[query.saved] : undefined;
   const document = evidence.workplaceDocument;
 
@@ -51,9 +53,7 @@ export default async function EvidencePage({
       </p>
 
       {saved ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
-          {saved}
-        </p>
+        <FocusOnArrival className="rounded border border-green-700 bg-green-50 p-3 text-green-900">{saved}</FocusOnArrival>
       ) : null}
 
       <div className="space-y-3">
@@ -117,7 +117,7 @@ export default async function EvidencePage({
         </section>
       ) : null}
 
-      <EvidenceFiles evidenceId={evidence.id} canEdit={!submitted} />
+      <EvidenceFiles evidenceId={evidence.id} canEdit={evidence.canEdit} />
 
       {/* Mappings stay the owner's to manage after submission: the mapping rules decide per
           status what may change (a referred mapping can be revised and resubmitted). */}

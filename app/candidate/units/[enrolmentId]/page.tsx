@@ -5,43 +5,26 @@ import { AttachEvidenceForm } from "@/components/mapping/attach-evidence-form";
 import { checkLabels } from "@/components/standards/evidence-requirements";
 import { CriterionKindBadge, groupKindLabel } from "@/components/standards/labels";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/authz/policy";
+import { orNotFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { CandidateDeclarationForm } from "@/components/assessment/candidate-declaration-form";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { mappingStatusLabel, reviewFeedbackLabel, type MappingStatus } from "@/lib/mapping/status-words";
 import { criterionStatuses, criterionStatusIcon, criterionStatusLabel, criterionStatusNext, type CriterionStatus } from "@/lib/portfolio/criterion-status";
 import { getGapView, type AttachableEvidence, type GapCriterion, type GapRange, type GapView } from "@/lib/portfolio/gap-view";
+import { claimedRangeVerdict, openCount, openItemsOnly } from "@/lib/portfolio/gap-view-words";
 import { describeRangeRule } from "@/lib/standards/range-rule";
 
 // Read from the database on each request; the build runs without one.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ enrolmentId: string }> };
+type Props = { params: Promise<{ enrolmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-type Loaded = { ok: true; view: GapView } | { ok: false; title: string; message: string };
-
-const load = cache(async (enrolmentId: string): Promise<Loaded> => {
-  const actor = await requireActor();
-  try {
-    return { ok: true, view: await getGapView(db, actor, enrolmentId) };
-  } catch (error) {
-    if (error instanceof ForbiddenError) {
-      return {
-        ok: false,
-        title: "You cannot see this unit",
-        message: "This unit's progress belongs to another candidate. You can see your own units, and those of candidates you assess or quality-assure.",
-      };
-    }
-    if (error instanceof AppError) return { ok: false, title: "Unit not found", message: error.userMessage };
-    throw error;
-  }
-});
+const load = cache(async (enrolmentId: string): Promise<GapView> => orNotFound(getGapView(db, await requireActor(), enrolmentId)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).enrolmentId);
-  return { title: loaded.ok ? `${loaded.view.enrolment.unitCode} progress` : loaded.title };
+  const view = await load((await params).enrolmentId);
+  return { title: `${view.enrolment.unitCode} progress` };
 }
 
 const statusStyles: Record<CriterionStatus, string> = {
@@ -67,7 +50,7 @@ function coveredByWords(statuses: readonly MappingStatus[]): string {
   return `covered by ${statuses.map((s) => mappingStatusLabel(s).toLowerCase()).join(", ")} evidence`;
 }
 
-function RangeSection({ range, own }: { range: GapRange; own: boolean }) {
+function RangeSection({ range, own, status }: { range: GapRange; own: boolean; status: CriterionStatus }) {
   const rule = describeRangeRule(range.rule, range.min, range.items.length);
   return (
     <div className="space-y-2 border-l-4 border-slate-300 pl-3">
@@ -81,7 +64,7 @@ function RangeSection({ range, own }: { range: GapRange; own: boolean }) {
       {range.claimed.description ? (
         <p>
           <span className="font-medium">{own ? "Your evidence" : "Evidence mapped"}:</span> {range.claimed.description}
-          {range.claimed.satisfied ? " — enough for the rule, once the assessor accepts it." : "."}{" "}
+          {claimedRangeVerdict(range, status)}{" "}
           <span className="font-medium">Accepted by the assessor:</span> {range.accepted.description}.
         </p>
       ) : (
@@ -120,7 +103,7 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
           <time dateTime={criterion.decision.signedAt.toISOString()}>{formatDateTime(criterion.decision.signedAt, view.enrolment.timeZone)}</time>.
         </p>
       )}
-      {criterion.range && <RangeSection range={criterion.range} own={view.viewerIsCandidate} />}
+      {criterion.range && <RangeSection range={criterion.range} own={view.viewerIsCandidate} status={criterion.status} />}
       {criterion.evidence.length > 0 && (
         <div>
           <p className="font-semibold">Evidence mapped</p>
@@ -135,6 +118,14 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
                   <span className="font-medium">{e.title}</span>
                 )}{" "}
                 — {mappingStatusLabel(e.status)}
+                {e.warnings.map((warning) => (
+                  <p key={warning} className="ml-4 rounded border border-amber-700 bg-amber-50 px-3 py-1 text-sm text-amber-950">
+                    <span className="font-semibold">
+                      <span aria-hidden="true">⚠ </span>Warning:
+                    </span>{" "}
+                    {warning}
+                  </p>
+                ))}
                 {e.feedback && (
                   <p className="ml-4 border-l-4 border-slate-300 pl-3 text-sm">
                     <span className="font-medium">{reviewFeedbackLabel(e.status)}:</span> {e.feedback}
@@ -170,25 +161,12 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
   );
 }
 
-export default async function GapViewPage({ params }: Props) {
-  const loaded = await load((await params).enrolmentId);
-  if (!loaded.ok) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-semibold">{loaded.title}</h1>
-        <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
-          {loaded.message}
-        </p>
-        <p>
-          <Link href="/home" className="text-brand-700 underline underline-offset-4">
-            Go to your home page
-          </Link>
-        </p>
-      </div>
-    );
-  }
-
-  const { view } = loaded;
+export default async function GapViewPage({ params, searchParams }: Props) {
+  const [{ enrolmentId }, query] = await Promise.all([params, searchParams]);
+  const whole = await load(enrolmentId);
+  // "Open items only" leaves out what is signed off, so a long unit (CS34) shows what is left to do.
+  const onlyOpen = query.show === "open";
+  const view = onlyOpen ? openItemsOnly(whole) : whole;
   const { enrolment } = view;
   const withdrawn = enrolment.status !== "ACTIVE";
   return (
@@ -213,6 +191,21 @@ export default async function GapViewPage({ params }: Props) {
           {view.counts.met} of {view.total} criteria met. {view.counts.none === 0 ? "Every criterion has evidence." : `${view.counts.none} ${view.counts.none === 1 ? "criterion has" : "criteria have"} no evidence yet.`}
         </p>
       </div>
+
+      <p>
+        {onlyOpen ? (
+          <>
+            Showing the {openCount(view)} open {openCount(view) === 1 ? "criterion" : "criteria"} only (not yet met).{" "}
+            <Link href={`/candidate/units/${enrolment.id}`} className="text-brand-700 underline underline-offset-4">
+              Show every criterion
+            </Link>
+          </>
+        ) : (
+          <Link href={`/candidate/units/${enrolment.id}?show=open`} className="text-brand-700 underline underline-offset-4">
+            Show open items only ({openCount(view)} not yet met)
+          </Link>
+        )}
+      </p>
 
       <section aria-labelledby="summary-heading" className="space-y-3">
         <h2 id="summary-heading" className="text-xl font-semibold">

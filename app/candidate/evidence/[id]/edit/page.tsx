@@ -1,19 +1,21 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { EvidenceNotice, loadOwnEvidence } from "@/components/evidence/own-evidence";
+import { titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { updateEvidenceAction } from "@/lib/actions/evidence-update";
 import { todayUtc } from "@/lib/evidence/evidence-form-schema";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Change evidence" };
+// One object for the page and its title: loadOwnEvidence is cached by its arguments.
+const words = {
+  notCandidate: "Only candidates change their evidence.",
+  notOwn: "You can only change your own evidence, in the centre you are acting in.",
+};
+export const generateMetadata = titleOnceFound("Change evidence", ({ id }: { id: string }) => loadOwnEvidence(id, words));
 
 export default async function EditEvidencePage({ params }: { params: Promise<{ id: string }> }) {
-  const loaded = await loadOwnEvidence((await params).id, {
-    notCandidate: "Only candidates change their evidence.",
-    notOwn: "You can only change your own evidence, in the centre you are acting in.",
-  });
+  const loaded = await loadOwnEvidence((await params).id, words);
   if (!loaded.ok) return <EvidenceNotice title="Change evidence">{loaded.reason}</EvidenceNotice>;
   const { evidence } = loaded;
   const detailHref = `/candidate/evidence/${encodeURIComponent(evidence.id)}`;
