@@ -15,7 +15,7 @@ import { describeRangeRule } from "./range-rule";
 
 type Provider = "sqlite" | "postgresql";
 type Client = Pick<Db, "$queryRaw" | "$executeRaw" | "criterion" | "unit" | "$transaction">;
-type TxClient = Pick<Db, "$queryRaw" | "$executeRaw" | "criterion">;
+type TxClient = Pick<Db, "$queryRaw" | "$executeRaw" | "criterion" | "criterionGroup" | "rangeItem" | "unitVersion">;
 
 /** The dialect of a client or transaction: Prisma records the generated client's provider. */
 function providerOfClient(db: object): Provider {
@@ -180,25 +180,23 @@ const BATCH = 100;
 export async function indexUnitVersion(tx: TxClient, unitVersionId: string): Promise<void> {
   const claimed = await tx.$executeRaw`INSERT INTO "CriterionSearchVersion" ("unitVersionId") VALUES (${unitVersionId}) ON CONFLICT DO NOTHING`;
   if (claimed === 0) return;
-  const criteria = await tx.criterion.findMany({
+  // Read one table at a time: nested selects make Prisma run their queries concurrently on the
+  // transaction's single connection, which pg deprecates (and prints a warning for).
+  const version = await tx.unitVersion.findUniqueOrThrow({ where: { id: unitVersionId }, select: { title: true, unit: { select: { code: true } } } });
+  const groups = await tx.criterionGroup.findMany({ where: { unitVersionId }, select: { id: true, ref: true, title: true } });
+  const rows = await tx.criterion.findMany({
     where: { unitVersionId },
     orderBy: { position: "asc" },
-    select: {
-      id: true,
-      unitVersionId: true,
-      ref: true,
-      kind: true,
-      text: true,
-      rangeTitle: true,
-      rangeRule: true,
-      rangeMin: true,
-      rangeGuidance: true,
-      guidance: true,
-      rangeItems: { select: { text: true }, orderBy: { position: "asc" } },
-      group: { select: { ref: true, title: true } },
-      unitVersion: { select: { title: true, unit: { select: { code: true } } } },
-    },
+    select: { id: true, unitVersionId: true, groupId: true, ref: true, kind: true, text: true, rangeTitle: true, rangeRule: true, rangeMin: true, rangeGuidance: true, guidance: true },
   });
+  const items = await tx.rangeItem.findMany({ where: { criterion: { unitVersionId } }, orderBy: [{ criterionId: "asc" }, { position: "asc" }], select: { criterionId: true, text: true } });
+  const groupById = new Map(groups.map((g) => [g.id, { ref: g.ref, title: g.title }]));
+  const criteria: CriterionForIndex[] = rows.map(({ groupId, ...c }) => ({
+    ...c,
+    rangeItems: items.filter((i) => i.criterionId === c.id).map((i) => ({ text: i.text })),
+    group: groupById.get(groupId) ?? { ref: null, title: "" },
+    unitVersion: version,
+  }));
   const provider = providerOfClient(tx);
   for (let start = 0; start < criteria.length; start += BATCH) {
     await tx.$executeRaw(insertDocuments(provider, criteria.slice(start, start + BATCH).map(searchDocument)));
