@@ -504,11 +504,6 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     why: "load balancers call it; it says only whether the database answers and migrations are current",
     cases: [{ request: () => ({ path: "/api/health" }), expect: () => ({ status: 200, includes: ['"db":"ok"'] }) }],
   },
-  "app/home/route.ts GET": {
-    access: "public",
-    why: "sends whoever is signed in to their own role's home (sign-in without a session); it reads only the session and writes nothing",
-    cases: [{ request: () => ({ path: "/home" }), expect: () => ({ status: 307 }) }],
-  },
   "app/api/ready/route.ts GET": {
     access: "public",
     why: "load balancers call it; it says only whether migrations are current and the upload directory takes a write (its probe file is removed again)",
