@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { decideCriterionAction } from "@/lib/actions/assessment-decide-criterion";
 import { errorsFor, type AssessmentFormState } from "@/lib/assessment/form-state";
-import { FieldErrors, FormProblem } from "./form-parts";
-import { inputClass, primaryButtonClass, secondaryButtonClass } from "./styles";
+import { FormProblem, PasswordField } from "./form-parts";
+import { primaryButtonClass, secondaryButtonClass } from "./styles";
 
 /** Sign one criterion as met or not yet met, with the assessor's password. */
 export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, shortfall }: { enrolmentId: string; criterionId: string; criterionRef: string; shortfall: string | null }) {
@@ -23,22 +23,7 @@ export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, sh
           {shortfall}
         </p>
       ) : null}
-      <div>
-        <label htmlFor={`${prefix}-password`} className="block font-medium">
-          Your password (to sign)
-        </label>
-        <input
-          id={`${prefix}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? `${prefix}-password-error` : undefined}
-          className={`${inputClass} max-w-xs`}
-        />
-        <FieldErrors id={`${prefix}-password-error`} errors={errors} />
-      </div>
+      <PasswordField id={`${prefix}-password`} purpose="sign" errors={errors} />
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="outcome" value="MET" disabled={pending} aria-describedby={hint} className={primaryButtonClass}>
           Sign as met

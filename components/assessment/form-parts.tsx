@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { AssessmentFormState } from "@/lib/assessment/form-state";
+import { inputClass } from "./styles";
 
 /**
  * The refusal of a form's last submission, as an alert that takes focus so keyboard and
@@ -44,5 +45,27 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
       <span className="sr-only">Error: </span>
       {errors.join(" ")}
     </p>
+  );
+}
+
+/** The assessor's password, typed again to sign or revoke (a decision is as weighty either way). */
+export function PasswordField({ id, purpose, errors }: { id: string; purpose: "sign" | "revoke"; errors?: string[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        Your password (to {purpose})
+      </label>
+      <input
+        id={id}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className={`${inputClass} max-w-xs`}
+      />
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { revokeAction } from "@/lib/actions/assessment-revoke";
 import { errorsFor, valueOf, type AssessmentFormState } from "@/lib/assessment/form-state";
-import { FieldErrors, FormProblem } from "./form-parts";
+import { FieldErrors, FormProblem, PasswordField } from "./form-parts";
 import { dangerButtonClass, inputClass } from "./styles";
 
 /** Revoke a decision or the unit sign-off with a reason and the password, as for signing; behind a disclosure so it is a deliberate act. */
@@ -38,22 +38,7 @@ export function RevokeForm({ enrolmentId, kind, id, what, warning }: { enrolment
           />
           <FieldErrors id={`${prefix}-reason-error`} errors={errors} />
         </div>
-        <div>
-          <label htmlFor={`${prefix}-password`} className="block font-medium">
-            Your password (to revoke)
-          </label>
-          <input
-            id={`${prefix}-password`}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={passwordErrors ? true : undefined}
-            aria-describedby={passwordErrors ? `${prefix}-password-error` : undefined}
-            className={`${inputClass} max-w-xs`}
-          />
-          <FieldErrors id={`${prefix}-password-error`} errors={passwordErrors} />
-        </div>
+        <PasswordField id={`${prefix}-password`} purpose="revoke" errors={passwordErrors} />
         <button type="submit" disabled={pending} className={dangerButtonClass}>
           {pending ? "Revoking…" : `Revoke ${what}`}
         </button>

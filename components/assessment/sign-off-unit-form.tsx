@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { signOffUnitAction } from "@/lib/actions/assessment-sign-off-unit";
 import { errorsFor, valueOf, type AssessmentFormState } from "@/lib/assessment/form-state";
-import { FieldErrors, FormProblem } from "./form-parts";
+import { FieldErrors, FormProblem, PasswordField } from "./form-parts";
 import { inputClass, primaryButtonClass } from "./styles";
 
 export const defaultAssessorDeclaration =
@@ -35,22 +35,7 @@ export function SignOffUnitForm({ enrolmentId, unitCode }: { enrolmentId: string
         />
         <FieldErrors id="sign-off-declaration-error" errors={declarationErrors} />
       </div>
-      <div>
-        <label htmlFor="sign-off-password" className="block font-medium">
-          Your password (to sign)
-        </label>
-        <input
-          id="sign-off-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={passwordErrors ? true : undefined}
-          aria-describedby={passwordErrors ? "sign-off-password-error" : undefined}
-          className={`${inputClass} max-w-xs`}
-        />
-        <FieldErrors id="sign-off-password-error" errors={passwordErrors} />
-      </div>
+      <PasswordField id="sign-off-password" purpose="sign" errors={passwordErrors} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Signing off…" : `Sign off ${unitCode}`}
       </button>
