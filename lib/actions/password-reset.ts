@@ -4,7 +4,7 @@ import { requireActor } from "../auth/session";
 import { requestPasswordReset, resetMessages, resetPassword, sendPasswordResetLink } from "../auth/password-reset";
 import { db } from "../db";
 import { idSchema } from "../people/schemas";
-import { deliverAfterCommit, failureOf, publicBaseUrl, text, type ChoosePasswordState, type Failure } from "./people-common";
+import { choosePasswordFromLink, deliverAfterCommit, failureOf, publicBaseUrl, text, type ChoosePasswordState, type Failure } from "./people-common";
 
 export type RequestResetState = { submission: number; email: string; result: { ok: true; message: string } | Failure } | null;
 
@@ -23,17 +23,7 @@ export async function requestPasswordResetAction(previous: RequestResetState, fo
 
 /** Public: the new password, from the link in the mail. */
 export async function resetPasswordAction(previous: ChoosePasswordState, formData: FormData): Promise<ChoosePasswordState> {
-  const submission = (previous?.submission ?? 0) + 1;
-  try {
-    const { email } = await resetPassword(db, {
-      token: text(formData, "token").slice(0, 100),
-      password: text(formData, "password").slice(0, 1000),
-      confirmPassword: text(formData, "confirmPassword").slice(0, 1000),
-    });
-    return { submission, result: { ok: true, email } };
-  } catch (error) {
-    return { submission, result: failureOf(error) };
-  }
+  return choosePasswordFromLink(previous, formData, (input) => resetPassword(db, input));
 }
 
 export type SendResetState = { submission: number; result: { ok: true; message: string } | Failure } | null;

@@ -4,23 +4,13 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/session";
 import { db } from "../db";
 import { acceptInvitation, acceptInvitationSignedIn } from "../people/accept-invitation";
-import { failureOf, text, type ChoosePasswordState, type Failure } from "./people-common";
+import { choosePasswordFromLink, failureOf, text, type ChoosePasswordState, type Failure } from "./people-common";
 
 export type AcceptInvitationState = ChoosePasswordState;
 
 /** Public: sets a new account's first password and accepts the invitation. The token in the form is the one from the link. */
 export async function acceptInvitationAction(previous: AcceptInvitationState, formData: FormData): Promise<AcceptInvitationState> {
-  const submission = (previous?.submission ?? 0) + 1;
-  try {
-    const { email } = await acceptInvitation(db, {
-      token: text(formData, "token").slice(0, 100),
-      password: text(formData, "password").slice(0, 1000),
-      confirmPassword: text(formData, "confirmPassword").slice(0, 1000),
-    });
-    return { submission, result: { ok: true, email } };
-  } catch (error) {
-    return { submission, result: failureOf(error) };
-  }
+  return choosePasswordFromLink(previous, formData, (input) => acceptInvitation(db, input));
 }
 
 export type AcceptSignedInState = { submission: number; result: { ok: true; message: string } | Failure } | null;

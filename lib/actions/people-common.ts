@@ -50,3 +50,25 @@ export function text(formData: FormData, name: string): string {
 export function texts(formData: FormData, name: string): string[] {
   return formData.getAll(name).filter((value): value is string => typeof value === "string");
 }
+
+/**
+ * The plumbing of a form that sets a password from a one-time link (invitation or reset): reads
+ * the token and both passwords, bounded, and turns the outcome into the form's state.
+ */
+export async function choosePasswordFromLink(
+  previous: ChoosePasswordState,
+  formData: FormData,
+  setPassword: (input: { token: string; password: string; confirmPassword: string }) => Promise<{ email: string }>,
+): Promise<ChoosePasswordState> {
+  const submission = (previous?.submission ?? 0) + 1;
+  try {
+    const { email } = await setPassword({
+      token: text(formData, "token").slice(0, 100),
+      password: text(formData, "password").slice(0, 1000),
+      confirmPassword: text(formData, "confirmPassword").slice(0, 1000),
+    });
+    return { submission, result: { ok: true, email } };
+  } catch (error) {
+    return { submission, result: failureOf(error) };
+  }
+}

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Prisma } from "../../generated/sqlite/client";
 import { recordAudit } from "../audit";
 import { authorize } from "../authz/policy";
@@ -11,7 +10,7 @@ import { loadMemberOfCentre } from "../people/member-of-centre";
 import { emailSchema } from "../people/schemas";
 import { endSessions } from "./end-sessions";
 import { hashLinkToken, linkTokenPattern, newLinkToken } from "./link-token";
-import { hashPassword, passwordSchema } from "./password";
+import { hashPassword, newPasswordSchema } from "./password";
 
 // Self-service password reset by a one-time link sent to the account's email (1 hour), and the
 // same link sent at a centre admin's request. An admin never sets, sees or receives a password or
@@ -112,16 +111,11 @@ export async function findPasswordReset(db: Pick<Db, "passwordReset">, token: st
   return { ok: true, resetId: reset.id, userId: reset.userId, email: reset.user.email };
 }
 
-const newPasswords = (email: string) =>
-  z
-    .object({ password: passwordSchema(email), confirmPassword: z.string().min(1, "Type the password again.") })
-    .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are different. Type the same password in both boxes." });
-
 /** Sets the new password from a valid link, once, and ends every session of the account. */
 export async function resetPassword(db: Db, input: { token: string; password: string; confirmPassword: string }, now: Date = new Date()): Promise<{ email: string }> {
   const found = await findPasswordReset(db, input.token, now);
   if (!found.ok) throw new AppError(found.message);
-  const parsed = newPasswords(found.email).safeParse(input);
+  const parsed = newPasswordSchema(found.email).safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error), "Your password was not changed. Check the messages beside the fields.");
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {

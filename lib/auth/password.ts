@@ -36,3 +36,13 @@ export function passwordSchema(email: string) {
       return lower !== address && !(localPart.length >= 4 && lower === localPart);
     }, "Do not use your email address as your password.");
 }
+
+/** A new password typed twice (invitation and reset forms): the rules, and the two must match. */
+export function newPasswordSchema(email: string) {
+  return z
+    .object({
+      password: passwordSchema(email),
+      confirmPassword: z.string({ error: "Type the password again." }).min(1, "Type the password again."),
+    })
+    .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are different. Type the same password in both boxes." });
+}

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import type { Prisma } from "../../generated/sqlite/client";
 import { recordAudit } from "../audit";
-import { hashPassword, passwordSchema } from "../auth/password";
+import { hashPassword, newPasswordSchema } from "../auth/password";
 import type { Db } from "../db/client";
 import { AppError, fieldErrorsOf } from "../errors";
 import { InvalidInputError } from "./errors";
@@ -10,15 +9,6 @@ import { findInvitation, invitationMessages, type InvitationLookup } from "./fin
 export type AcceptInvitationInput = { token: string; password: string; confirmPassword: string };
 
 type Found = Extract<InvitationLookup, { ok: true }>;
-
-function passwordsFor(email: string) {
-  return z
-    .object({
-      password: passwordSchema(email),
-      confirmPassword: z.string({ error: "Type the password again." }).min(1, "Type the password again."),
-    })
-    .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are different. Type the same password in both boxes." });
-}
 
 /**
  * Uses the link once and gives the person this centre's waiting roles, and no other centre's
@@ -51,7 +41,7 @@ export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now
   if (!found.ok) throw new AppError(found.message);
   if (!found.needsPassword) throw new AppError(invitationMessages.signInToAccept);
 
-  const parsed = passwordsFor(found.email).safeParse({ password: input.password, confirmPassword: input.confirmPassword });
+  const parsed = newPasswordSchema(found.email).safeParse({ password: input.password, confirmPassword: input.confirmPassword });
   if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error), "Your password was not set. Check the messages beside the fields.");
 
   // Hashing is deliberately slow: do it before the transaction, not inside it.
