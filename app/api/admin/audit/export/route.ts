@@ -1,14 +1,14 @@
 import { exportAuditCsv } from "@/lib/audit/csv";
 import { readAuditFilters, type AuditScope } from "@/lib/audit/list";
 import { getActor } from "@/lib/auth/session";
-import { can, ForbiddenError } from "@/lib/authz/policy";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
 import { calendarDateIn } from "@/lib/format/date";
+import { csvDownload, plainText as text } from "@/lib/http/downloads";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /**
  * GET /api/admin/audit/export?person=&action=&entity=&from=&to= — the acting centre's filtered
@@ -32,19 +32,6 @@ export async function GET(request: Request): Promise<Response> {
   const { filters, problems } = readAuditFilters(params);
   // Refused, not widened: a download has nowhere to show which filter was dropped.
   if (problems.length > 0) return text(400, `The export was not made because some filters are not valid: ${problems.join("; ")}. Correct them and download again.`);
-  try {
-    const stream = await exportAuditCsv(db, actor, scope, filters);
-    const filename = `audit-${scope.centreId === "*" ? "platform" : "centre"}-${calendarDateIn(new Date(), scope.timeZone)}.csv`;
-    return new Response(stream, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (error instanceof ForbiddenError) return text(403, error.userMessage);
-    throw error;
-  }
+  const filename = `audit-${scope.centreId === "*" ? "platform" : "centre"}-${calendarDateIn(new Date(), scope.timeZone)}.csv`;
+  return csvDownload(async () => ({ filename, stream: await exportAuditCsv(db, actor, scope, filters) }));
 }

@@ -1,15 +1,15 @@
 import { getActor } from "@/lib/auth/session";
-import { can, ForbiddenError } from "@/lib/authz/policy";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { providerOf } from "@/lib/db/provider";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
 import { env } from "@/lib/env";
+import { csvDownload, plainText as text } from "@/lib/http/downloads";
 import { exportProgressCsv } from "@/lib/progress/csv";
 import { exportRefusal, readListFilters } from "@/lib/progress/filters";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /** GET /api/admin/progress/export?unit=&assessor=&cohort=&rag=&search=&sort=&dir= — the filtered candidate list as CSV. */
 export async function GET(request: Request): Promise<Response> {
@@ -22,18 +22,5 @@ export async function GET(request: Request): Promise<Response> {
   const { filters, ignored } = readListFilters(new URL(request.url).searchParams);
   // Refused, not widened to every enrolment: a download has nowhere to show a notice.
   if (ignored.length > 0) return text(400, exportRefusal(ignored));
-  try {
-    const { filename, stream } = await exportProgressCsv(db, actor, { centreId: centre.centreId, ...filters }, { provider: providerOf(env.DATABASE_URL) });
-    return new Response(stream, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (error instanceof ForbiddenError) return text(403, error.userMessage);
-    throw error;
-  }
+  return csvDownload(() => exportProgressCsv(db, actor, { centreId: centre.centreId, ...filters }, { provider: providerOf(env.DATABASE_URL) }));
 }
