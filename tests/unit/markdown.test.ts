@@ -132,11 +132,12 @@ describe("renderMarkdown: nothing typed becomes active content", () => {
     expect(safeHref("https://")).toBeNull();
   });
 
-  it("copes with long unclosed input quickly", () => {
-    const started = performance.now();
+  it("renders long unclosed input as its text (its time is measured by npm run bench, markdown section)", () => {
     // 19,992 characters: under MARKDOWN_MAX_CHARS, so the Markdown parser sees all of it.
-    renderMarkdownToHtml("*a _b [c `d ".repeat(1666));
-    expect(performance.now() - started).toBeLessThan(2000);
+    const html = renderMarkdownToHtml("*a _b [c `d ".repeat(1666));
+    // Every unclosed bracket is kept as text: none is lost, none becomes a link.
+    expect(html.match(/\[c/g)).toHaveLength(1666);
+    expect(html).not.toMatch(/<a\b/);
   });
 });
 
