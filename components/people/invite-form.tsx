@@ -37,7 +37,7 @@ export function InviteForm({ centreName }: { centreName: string }) {
       {success ? (
         <section aria-labelledby="invite-done" className={`${successClass} space-y-3`}>
           <h2 id="invite-done" ref={successHeading} tabIndex={-1} className="text-xl font-semibold">
-            {success.name} added
+            {success.name} invited
           </h2>
           <p>{success.message}</p>
           {success.invitationLink ? (

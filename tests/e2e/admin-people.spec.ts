@@ -51,7 +51,7 @@ test("a centre admin adds a person, who sets a password from the invitation link
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Candidate", { exact: true }).check();
   await page.getByRole("button", { name: "Add person" }).click();
-  await expect(page.getByRole("heading", { name: `${name} added` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${name} invited` })).toBeVisible();
 
   // Copy the invitation link from the page.
   const linkField = page.getByLabel("Invitation link");
