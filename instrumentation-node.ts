@@ -1,21 +1,40 @@
 import { env } from "./lib/env";
+import { log } from "./lib/ops/log";
+import { installRequestLogging } from "./lib/ops/log-http";
+import { enableProcessMetrics } from "./lib/ops/metrics";
 
 // Node-only start-up checks (importing lib/env stops the server on a bad variable).
 if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
-  process.stderr.write("Configuration error: NEXTAUTH_SECRET must be set in production (at least 32 characters; npm run demo writes one to .env)\n");
+  process.stderr.write(
+    "Configuration error: NEXTAUTH_SECRET must be set in production (at least 32 characters; npm run demo writes one to .env)\n",
+  );
   process.exit(1);
 }
 
+/** Every request from here on gets a request id, a completion line and its metrics (lib/ops/log-http.ts). */
+export function startRequestLogging(): void {
+  installRequestLogging(log);
+  enableProcessMetrics();
+}
+
 /**
- * Uploads cut off by a crash or restart leave a .part file behind; sweep those a day old (an
- * upload still streaming writes to its file constantly, so it is never that old).
+ * Uploads cut off by a crash or restart leave a .part file behind, and the object too if the
+ * crash came after storing it but before its row; sweep those a day old (an upload still
+ * streaming writes to its file constantly, so it is never that old). docs/decisions/0014.
  */
 export async function sweepAbandonedUploads(): Promise<void> {
   const { LocalDiskStorage } = await import("./lib/storage/local-disk");
+  const { createDb } = await import("./lib/db/client");
+  const { sweepAbandonedUploadFiles } = await import("./lib/evidence/sweep-abandoned-uploads");
+  // A client of its own for this one job (lib/db is the requests' one, and server-only).
+  let db: ReturnType<typeof createDb> | undefined;
   try {
-    const removed = await new LocalDiskStorage(env.STORAGE_DIR).sweepAbandonedParts(24 * 60 * 60 * 1000);
-    if (removed > 0) process.stdout.write(`Removed ${removed} abandoned partial upload${removed === 1 ? "" : "s"} from ${env.STORAGE_DIR}\n`);
+    db = createDb(env.DATABASE_URL);
+    const removed = await sweepAbandonedUploadFiles(db, new LocalDiskStorage(env.STORAGE_DIR));
+    if (removed > 0) log.info({ removed }, "removed abandoned partial uploads");
   } catch (error) {
-    process.stderr.write(`Could not sweep abandoned uploads in ${env.STORAGE_DIR}: ${String(error)}\n`);
+    log.error({ err: error }, "could not sweep abandoned uploads");
+  } finally {
+    await db?.$disconnect().catch(() => undefined);
   }
 }

@@ -5,7 +5,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div role="alert" className="space-y-3">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
-      <p>Nothing you entered has been lost. Try again; if it keeps happening, tell your centre and quote the reference below.</p>
+      <p>
+        Nothing you entered has been lost. Try again; if it keeps happening, tell your centre and quote the reference
+        below.
+      </p>
       {error.digest ? <p className="font-mono text-sm">Reference: {error.digest}</p> : null}
       <button type="button" onClick={reset} className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
         Try again

@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Competence Portfolio", template: "%s · Competence Portfolio" },
-  description: "Evidence portfolios for work-based qualifications: candidates, assessors, quality assurers and centre admins.",
+  description:
+    "Evidence portfolios for work-based qualifications: candidates, assessors, quality assurers and centre admins.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -31,7 +31,10 @@ const roleNavigation = {
 export async function SiteHeader() {
   const actor = await getActor();
   const [waiting, unread] = actor
-    ? await Promise.all([actor.active?.role === "ASSESSOR" ? queueCount(db, actor) : Promise.resolve(0), unreadCount(db, actor)])
+    ? await Promise.all([
+        actor.active?.role === "ASSESSOR" ? queueCount(db, actor) : Promise.resolve(0),
+        unreadCount(db, actor),
+      ])
     : [0, 0];
   const navigation: { href: string; label: string; count?: number; countLabel?: string }[] = [
     ...(actor?.active ? roleNavigation[actor.active.role] : [{ href: "/", label: "Home" }]).map((item) =>
@@ -43,7 +46,10 @@ export async function SiteHeader() {
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         Skip to main content
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -72,13 +78,18 @@ export async function SiteHeader() {
             <IdleKeepAlive />
             <span>
               <span className="font-medium">{actor.name}</span>
-              {actor.active && actor.roles.length === 1 ? <span className="text-slate-700"> · {roleLabels[actor.active.role]}</span> : null}
+              {actor.active && actor.roles.length === 1 ? (
+                <span className="text-slate-700"> · {roleLabels[actor.active.role]}</span>
+              ) : null}
             </span>
             <RoleSwitcher actor={actor} />
             <SignOutButton />
           </div>
         ) : (
-          <Link href="/login" className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          <Link
+            href="/login"
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
             Sign in
           </Link>
         )}

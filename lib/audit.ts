@@ -1,5 +1,6 @@
 import { asStoredJson, chainIdOf, GENESIS_HASH, linkEvents } from "./audit/chain";
 import type { Db } from "./db/client";
+import { recordAuditAppends } from "./ops/metrics";
 
 type Tx = Pick<Db, "auditEvent" | "auditChainHead" | "$queryRaw">;
 
@@ -45,8 +46,14 @@ function content(event: AuditInput, at: Date) {
 }
 
 /** The row to write: Prisma wants "no value" for a null JSON column, not null. */
-function row<E extends ReturnType<typeof content> & { chainId: string; seq: number; prevHash: string; hash: string }>(link: E) {
-  return { ...link, before: link.before === null ? undefined : (link.before as object), after: link.after === null ? undefined : (link.after as object) };
+function row<E extends ReturnType<typeof content> & { chainId: string; seq: number; prevHash: string; hash: string }>(
+  link: E,
+) {
+  return {
+    ...link,
+    before: link.before === null ? undefined : (link.before as object),
+    after: link.after === null ? undefined : (link.after as object),
+  };
 }
 
 /**
@@ -60,6 +67,7 @@ export async function recordAudit(tx: Tx, event: AuditInput) {
   const { linked, head: next } = linkEvents(chainId, head, [content(event, event.at ?? new Date())]);
   const created = await tx.auditEvent.create({ data: row(linked[0]!) });
   await tx.auditChainHead.update({ where: { chainId }, data: next });
+  recordAuditAppends(1);
   return created;
 }
 
@@ -81,5 +89,6 @@ export async function recordAudits(tx: Tx, events: AuditInput[]): Promise<void> 
     const { linked, head: next } = linkEvents(chainId, head, byChain.get(chainId)!);
     await tx.auditEvent.createMany({ data: linked.map(row) });
     await tx.auditChainHead.update({ where: { chainId }, data: next });
+    recordAuditAppends(linked.length);
   }
 }

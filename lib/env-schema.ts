@@ -3,26 +3,31 @@ import { z } from "zod";
 // The environment's schema and parser, without reading the environment: npm run doctor checks a
 // configuration that may be wrong without stopping at the first bad value (lib/env.ts does stop).
 
-const databaseUrl = z
-  .string()
-  .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/.+/.test(url), {
-    message: 'must start with "file:" (SQLite, e.g. file:./data/app.db) or "postgresql://" (PostgreSQL)',
-  });
+const databaseUrl = z.string().refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/.+/.test(url), {
+  message: 'must start with "file:" (SQLite, e.g. file:./data/app.db) or "postgresql://" (PostgreSQL)',
+});
 
 const byteSize = z.coerce.number().int().positive("must be a positive whole number of bytes");
 
-const trustProxyMessage = "must be the number of reverse proxies in front of the app that set X-Forwarded-For (0 for none, usually 1)";
+const trustProxyMessage =
+  "must be the number of reverse proxies in front of the app that set X-Forwarded-For (0 for none, usually 1)";
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: databaseUrl.default("file:./data/app.db"),
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+    .optional(),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. http://localhost:3000").optional(),
   STORAGE_DIR: z.string().min(1).default("./data/uploads"),
   UPLOAD_MAX_BYTES: byteSize.default(2 * 1024 ** 3),
   CANDIDATE_QUOTA_BYTES: byteSize.default(20 * 1024 ** 3),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").default(3000),
-  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Competence Portfolio <no-reply@localhost>"),
   // How many reverse proxies in front of the app build X-Forwarded-For; 0 means the header is
   // not believed (a client could forge it), so sign-in is throttled per email (lib/auth/client-address.ts).
@@ -32,6 +37,18 @@ export const EnvSchema = z.object({
     .min(0, trustProxyMessage)
     .max(10, trustProxyMessage)
     .default(0),
+  // Structured logs (lib/ops/log.ts): the least severe level written to stdout.
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  // GET /api/metrics answers only with this bearer token; unset, the endpoint does not exist (404).
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (generate one with: openssl rand -hex 32)")
+    .regex(/^[\x21-\x7e]+$/, "must be printable characters without spaces (generate one with: openssl rand -hex 32)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,7 +64,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const name = issue.path.join(".");
     const value = source[name];
     // Never echo secrets: URLs lose their password, secret-like variables are not shown.
-    const shown = value === undefined || /SECRET|PASSWORD|TOKEN/.test(name) ? undefined : value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+    const shown =
+      value === undefined || /SECRET|PASSWORD|TOKEN/.test(name)
+        ? undefined
+        : value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     const got = shown === undefined ? "" : ` (got "${shown}")`;
     return `Configuration error: ${name} ${issue.message}${got}`;
   });

@@ -2,7 +2,10 @@ import { db } from "./db";
 import { migrationStatus } from "./db/migrate";
 import { env } from "./env";
 
-export type Health = { ok: boolean; body: { db: "ok" | "error"; migrations: "current" | "pending" | "edited" | "unknown"; reason?: string } };
+export type Health = {
+  ok: boolean;
+  body: { db: "ok" | "error"; migrations: "current" | "pending" | "edited" | "unknown"; reason?: string };
+};
 
 export async function checkHealth(): Promise<Health> {
   try {
@@ -12,10 +15,24 @@ export async function checkHealth(): Promise<Health> {
   }
   const status = await migrationStatus(env.DATABASE_URL);
   if (status.edited.length > 0) {
-    return { ok: false, body: { db: "ok", migrations: "edited", reason: `Applied migrations differ from the committed files: ${status.edited.join(", ")}` } };
+    return {
+      ok: false,
+      body: {
+        db: "ok",
+        migrations: "edited",
+        reason: `Applied migrations differ from the committed files: ${status.edited.join(", ")}`,
+      },
+    };
   }
   if (status.pending.length > 0) {
-    return { ok: false, body: { db: "ok", migrations: "pending", reason: `Run npm run db:migrate: ${status.pending.length} migration(s) not applied.` } };
+    return {
+      ok: false,
+      body: {
+        db: "ok",
+        migrations: "pending",
+        reason: `Run npm run db:migrate: ${status.pending.length} migration(s) not applied.`,
+      },
+    };
   }
   return { ok: true, body: { db: "ok", migrations: "current" } };
 }

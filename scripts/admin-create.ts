@@ -5,8 +5,7 @@ import { createDb } from "../lib/db/client";
 import { migrationStatus } from "../lib/db/migrate";
 import { redactUrl } from "../lib/db/provider";
 import { env } from "../lib/env";
-import { AppError } from "../lib/errors";
-import { InvalidInputError } from "../lib/people/errors";
+import { AppError, InputError } from "../lib/errors";
 import { createPlatformAdmin } from "../lib/ops/create-platform-admin";
 
 const usage = 'Usage: npm run admin:create -- --email admin@example.org --name "Ada Admin"';
@@ -25,12 +24,18 @@ try {
 if (!args.email || !args.name) fail(`Give both --email and --name.\n${usage}`);
 
 const status = await migrationStatus(env.DATABASE_URL).catch((error: unknown) =>
-  fail(`Cannot reach the database ${redactUrl(env.DATABASE_URL)}: ${error instanceof Error ? error.message : String(error)}`),
+  fail(
+    `Cannot reach the database ${redactUrl(env.DATABASE_URL)}: ${error instanceof Error ? error.message : String(error)}`,
+  ),
 );
-if (status.pending.length > 0) fail(`The database ${redactUrl(env.DATABASE_URL)} lacks ${status.pending.length} migration(s). Run npm run db:migrate first.`);
+if (status.pending.length > 0)
+  fail(
+    `The database ${redactUrl(env.DATABASE_URL)} lacks ${status.pending.length} migration(s). Run npm run db:migrate first.`,
+  );
 
 const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-if (!env.NEXTAUTH_URL) console.warn(`NEXTAUTH_URL is not set, so the link below uses ${baseUrl}. Set it to the app's public URL.`);
+if (!env.NEXTAUTH_URL)
+  console.warn(`NEXTAUTH_URL is not set, so the link below uses ${baseUrl}. Set it to the app's public URL.`);
 
 const db = createDb(env.DATABASE_URL);
 try {
@@ -40,7 +45,7 @@ try {
   console.log(admin.link);
   console.log("Then sign in, create a centre at /platform and invite its first centre admin there.");
 } catch (error) {
-  if (error instanceof InvalidInputError) fail(Object.values(error.fieldErrors).flat().join(" ") || error.userMessage);
+  if (error instanceof InputError) fail(Object.values(error.fieldErrors).flat().join(" ") || error.userMessage);
   if (error instanceof AppError) fail(error.userMessage);
   throw error;
 } finally {

@@ -10,10 +10,14 @@ const db = createDb(env.DATABASE_URL);
 try {
   const report = await verifyAuditChains(db);
   if (report.ok) {
-    console.log(`Audit log intact: ${report.events} events on ${report.chains} chains in ${redactUrl(env.DATABASE_URL)}.`);
+    console.log(
+      `Audit log intact: ${report.events} events on ${report.chains} chains in ${redactUrl(env.DATABASE_URL)}.`,
+    );
   } else {
     for (const problem of report.problems) console.error(problem.message);
-    console.error(`Audit log broken: ${report.problems.length} problem(s) in ${redactUrl(env.DATABASE_URL)}. Restore from a backup taken before the first named event, or investigate who wrote to the database directly.`);
+    console.error(
+      `Audit log broken: ${report.problems.length} problem(s) in ${redactUrl(env.DATABASE_URL)}. Restore from a backup taken before the first named event, or investigate who wrote to the database directly.`,
+    );
     process.exitCode = 1;
   }
 } catch (error) {

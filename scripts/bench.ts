@@ -2,14 +2,25 @@
 // tests: timing varies by machine, so targets are checked by reading this output.
 //
 //   npm run bench                         all sections: import, progress pages at 1,000
-//                                         candidates, a 1 GiB upload (app vs floor), then
-//                                         Markdown rendering (pathological input vs prose)
+//                                         candidates, a 1 GiB upload (app vs floor), a
+//                                         discussion's 100 MiB recording by its assessor (app
+//                                         vs floor), Markdown rendering (pathological input vs
+//                                         prose), page weight and the audit chain
 //   npm run bench -- --sections upload    only the named sections (comma-separated, any of
-//                                         import,progress,upload,markdown); --skip-import
-//                                         drops import
+//                                         import,progress,upload,discussion,markdown,pageweight,
+//                                         audit); --skip-import drops import
+//   npm run bench -- --sections discussion --discussion-mib 100
+//                                         the discussion recording alone, at that size
+//   npm run bench -- --sections audit --audit-events 1300000 --audit-runs 500
+//                                         appending to the audit chain, and verifying that many
+//                                         events, on both databases
 //   npm run bench -- --sections markdown --markdown-runs 15
 //                                         how many times each Markdown input is rendered
 //                                         (default 15, after two warm-up runs)
+//   npm run bench -- --sections pageweight
+//                                         first-load JavaScript of every route of the
+//                                         production build (run `npx next build` first) vs an
+//                                         empty Next app built here
 //   npm run bench -- --scale 10000        progress pages at 10,000 candidates
 //   npm run bench -- --only postgresql    progress on one database only
 //   npm run bench -- --database-url URL   progress pages on a centre already seeded there by
@@ -42,6 +53,8 @@ import { providerOf } from "../lib/db/provider";
 import { benchProgress, findSeededCentre, measureProgress, printProgressResult } from "./bench/progress-bench";
 import { benchUpload, printUploadResult } from "./bench/upload-bench";
 import { benchMarkdown, printMarkdownResult } from "./bench/markdown-bench";
+import { benchPageWeight, printPageWeightResult } from "./bench/page-weight";
+import { APPEND_TARGET_P95_MS, benchAudit, printAuditResult, VERIFY_TARGET } from "./bench/audit-bench";
 
 const { values: args } = parseArgs({
   options: {
@@ -51,26 +64,45 @@ const { values: args } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "database-url": { type: "string" },
     "centre-slug": { type: "string", default: "scale-10000" },
-    sections: { type: "string", default: "import,progress,upload,markdown" },
+    sections: { type: "string", default: "import,progress,upload,discussion,markdown,pageweight,audit" },
+    "discussion-mib": { type: "string", default: "100" },
     "upload-mib": { type: "string", default: "1024" },
     "upload-runs": { type: "string", default: "3" },
     "upload-cpu-prof": { type: "string" },
     "markdown-runs": { type: "string", default: "15" },
+    "audit-events": { type: "string", default: "1300000" },
+    "audit-runs": { type: "string", default: "500" },
   },
 });
 const scale = Number(args.scale);
 const progressRuns = Number(args.runs);
 const uploadMib = Number(args["upload-mib"]);
 const uploadRuns = Number(args["upload-runs"]);
+const discussionMib = Number(args["discussion-mib"]);
 const markdownRuns = Number(args["markdown-runs"]);
-const allSections = ["import", "progress", "upload", "markdown"] as const;
+const auditEvents = Number(args["audit-events"]);
+const auditRuns = Number(args["audit-runs"]);
+const allSections = ["import", "progress", "upload", "discussion", "markdown", "pageweight", "audit"] as const;
 type Section = (typeof allSections)[number];
-const requested = args.sections.split(",").map((s) => s.trim()).filter(Boolean);
+const requested = args.sections
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const sections = new Set(allSections.filter((s) => requested.includes(s) && !(s === "import" && args["skip-import"])));
 const positive = (n: number) => Number.isInteger(n) && n >= 1;
-if (!positive(scale) || !positive(progressRuns) || !positive(uploadMib) || !positive(uploadRuns) || !positive(markdownRuns) || requested.some((s) => !allSections.includes(s as Section))) {
+if (
+  !positive(scale) ||
+  !positive(progressRuns) ||
+  !positive(uploadMib) ||
+  !positive(uploadRuns) ||
+  !positive(discussionMib) ||
+  !positive(markdownRuns) ||
+  !positive(auditEvents) ||
+  !positive(auditRuns) ||
+  requested.some((s) => !allSections.includes(s as Section))
+) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload,markdown] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--upload-cpu-prof dir] [--markdown-runs 15]",
+    "Usage: npm run bench -- [--sections import,progress,upload,markdown,pageweight,audit] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500]",
   );
   process.exit(1);
 }
@@ -119,7 +151,8 @@ async function benchImport(provider: Provider) {
         let started = performance.now();
         const report = await importStandards(db);
         first.push(performance.now() - started);
-        if (report.errors.length || report.outcomes.length !== 5) throw new Error(`import failed: ${report.errors.join("; ")}`);
+        if (report.errors.length || report.outcomes.length !== 5)
+          throw new Error(`import failed: ${report.errors.join("; ")}`);
         started = performance.now();
         await importStandards(db);
         again.push(performance.now() - started);
@@ -131,7 +164,12 @@ async function benchImport(provider: Provider) {
   return { first, again };
 }
 
-console.log(`Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+console.log(
+  `Benchmarks (${os.cpus().length} CPUs, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")})`,
+);
 if (sections.has("import")) {
   console.log(`\nImport of the five units (target: first import under 1 s on SQLite; ${runs} runs each)`);
   for (const provider of ["sqlite", "postgresql"] as Provider[]) {
@@ -148,11 +186,20 @@ if (sections.has("progress")) {
   const existing = args["database-url"];
   if (existing) {
     const seeded = await findSeededCentre(existing, args["centre-slug"]);
-    console.log(`\nProgress pages on centre ${args["centre-slug"]}, already seeded (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
-    printProgressResult(await measureProgress(providerOf(existing), existing, seeded, progressRuns), (line) => console.log(line));
-  } else console.log(`\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`);
+    console.log(
+      `\nProgress pages on centre ${args["centre-slug"]}, already seeded (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`,
+    );
+    printProgressResult(await measureProgress(providerOf(existing), existing, seeded, progressRuns), (line) =>
+      console.log(line),
+    );
+  } else
+    console.log(
+      `\nProgress pages at ${scale} candidates (${progressRuns} runs each after a warm-up; targets at 10,000 candidates on PostgreSQL)`,
+    );
   for (const provider of existing ? [] : providers) {
-    const result = await withFreshDatabase(provider, (url) => benchProgress(provider, url, scale, progressRuns, (line) => console.log(line)));
+    const result = await withFreshDatabase(provider, (url) =>
+      benchProgress(provider, url, scale, progressRuns, (line) => console.log(line)),
+    );
     printProgressResult(result, (line) => console.log(line));
   }
 }
@@ -162,8 +209,23 @@ if (sections.has("upload")) {
     `\nUpload of ${uploadMib} MiB through the upload route under next start vs a bare node:http floor (${uploadRuns} runs each, alternating, after a warm-up; targets: app >= 0.8 of the floor's throughput, app peak RSS growth < 64 MB; MB = 10^6 bytes)`,
   );
   const cpuProfDir = args["upload-cpu-prof"];
-  printUploadResult(await benchUpload({ mib: uploadMib, runs: uploadRuns, cpuProfDir, log: (line) => console.log(line) }), (line) => console.log(line));
-  if (cpuProfDir) console.log(`    CPU profiles of both servers (whole lifetime, start-up included): ${path.resolve(cpuProfDir)}/{app,floor}`);
+  printUploadResult(
+    await benchUpload({ mib: uploadMib, runs: uploadRuns, cpuProfDir, log: (line) => console.log(line) }),
+    (line) => console.log(line),
+  );
+  if (cpuProfDir)
+    console.log(
+      `    CPU profiles of both servers (whole lifetime, start-up included): ${path.resolve(cpuProfDir)}/{app,floor}`,
+    );
+}
+if (sections.has("discussion")) {
+  console.log(
+    `\nA professional discussion's recording: ${discussionMib} MiB of WAV audio through the upload route as the discussion's assessor, under next start, vs the same bare node:http floor (${uploadRuns} runs each, alternating, after a warm-up; targets: app >= 0.8 of the floor's throughput, app peak RSS growth < 64 MB; MB = 10^6 bytes)`,
+  );
+  printUploadResult(
+    await benchUpload({ kind: "discussion", mib: discussionMib, runs: uploadRuns, log: (line) => console.log(line) }),
+    (line) => console.log(line),
+  );
 }
 if (sections.has("markdown")) {
   console.log(
@@ -171,4 +233,26 @@ if (sections.has("markdown")) {
   );
   printMarkdownResult(benchMarkdown(markdownRuns), (line) => console.log(line));
 }
-console.log(`\nLoad average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (timings are wall-clock and shared with whatever else runs).`);
+if (sections.has("pageweight")) {
+  console.log(
+    "\nPage weight: first-load JavaScript per route of the production build, gzip -6, vs an empty Next app of the same version (target: every route <= 110% of the floor; kB = 1024 bytes; scripts/bench/page-weight.ts)",
+  );
+  printPageWeightResult(await benchPageWeight(), (line) => console.log(line));
+}
+if (sections.has("audit")) {
+  console.log(
+    `\nAudit chain: appending an event vs the same insert unchained (${auditRuns} runs), and verifying ${auditEvents.toLocaleString("en")} chained events vs reading and hashing them apart (targets: append p95 < ${APPEND_TARGET_P95_MS} ms on PostgreSQL; ${VERIFY_TARGET.events.toLocaleString("en")} events verified in < ${VERIFY_TARGET.seconds} s)`,
+  );
+  for (const provider of providers) {
+    const result = await withFreshDatabase(provider, (url) =>
+      benchAudit(provider, url, { appendRuns: auditRuns, events: auditEvents, log: (line) => console.log(line) }),
+    );
+    printAuditResult(result, (line) => console.log(line));
+  }
+}
+console.log(
+  `\nLoad average now ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} (timings are wall-clock and shared with whatever else runs).`,
+);

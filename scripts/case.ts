@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { env } from "../lib/env";
-import { importCasePackage, latestCasePackage } from "../lib/standards/case";
+import { importCasePackage, latestCasePackage } from "../lib/standards/case/store";
 
 const usage = "Usage: npm run standards:case -- export <code> [file] [--base-url URL] | import <file> [--code NEWCODE]";
 
@@ -33,14 +33,21 @@ function parseArgs(argv: string[], known: readonly string[]): { positional: stri
   return { positional, options };
 }
 
-const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim()).filter(Boolean).join(" ");
+const oneLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error))
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ");
 
 function readJson(file: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : oneLine(error)}.`);
+    throw new Error(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : oneLine(error)}.`,
+    );
   }
   try {
     return JSON.parse(text);

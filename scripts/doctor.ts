@@ -5,9 +5,14 @@ import { formatCheck, runDoctor } from "../lib/ops/doctor";
 
 let options: { "mail-to"?: string; "public-url"?: string };
 try {
-  options = parseArgs({ options: { "mail-to": { type: "string" }, "public-url": { type: "string" } }, strict: true }).values;
+  options = parseArgs({
+    options: { "mail-to": { type: "string" }, "public-url": { type: "string" } },
+    strict: true,
+  }).values;
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run doctor -- [--mail-to <address>] [--public-url <https://address people open>]`);
+  console.error(
+    `${error instanceof Error ? error.message : String(error)}\nUsage: npm run doctor -- [--mail-to <address>] [--public-url <https://address people open>]`,
+  );
   process.exit(2);
 }
 

@@ -11,6 +11,8 @@ const pgSchemaPath = path.join("generated", "schema.postgresql.prisma");
 fs.writeFileSync(pgSchemaPath, schemaFor("postgresql", sqliteSchema));
 
 for (const schema of ["prisma/schema.prisma", pgSchemaPath]) {
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", schema], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", schema], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 console.log("Generated Prisma clients for SQLite and PostgreSQL.");

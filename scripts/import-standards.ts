@@ -10,10 +10,14 @@ try {
   const report = await importStandards(db, process.argv[2] ?? standardsDir);
   for (const o of report.outcomes) console.log(`${o.code.padEnd(10)} version ${o.version}  ${o.change}`);
   for (const line of report.errors) console.error(line);
-  console.log(`Imported ${report.outcomes.length} unit file(s) in ${Math.round(performance.now() - started)} ms${report.errors.length ? `; ${report.errors.length} problem(s) found, those files were not loaded` : ""}.`);
+  console.log(
+    `Imported ${report.outcomes.length} unit file(s) in ${Math.round(performance.now() - started)} ms${report.errors.length ? `; ${report.errors.length} problem(s) found, those files were not loaded` : ""}.`,
+  );
   if (report.errors.length) process.exitCode = 1;
 } catch (error) {
-  console.error(`Import failed, nothing from the failing file was loaded: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Import failed, nothing from the failing file was loaded: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

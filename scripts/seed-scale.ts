@@ -39,7 +39,9 @@ try {
     `Done in ${(report.ms / 1000).toFixed(1)} s: ${c.users} people, ${c.enrolments} enrolments, ${c.evidence} evidence items, ${c.mappings} mappings, ` +
       `${c.decisions} decisions, ${c.unitSignOffs} unit sign-offs, ${c.auditEvents} audit events.`,
   );
-  console.log(`Centre id ${report.centreId}; its admin is admin1@${values["centre-slug"] ?? `scale-${candidates}`}.example (no password: set one through an invitation to sign in).`);
+  console.log(
+    `Centre id ${report.centreId}; its admin is admin1@${values["centre-slug"] ?? `scale-${candidates}`}.example (no password: set one through an invitation to sign in).`,
+  );
 } catch (error) {
   console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

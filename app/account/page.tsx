@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
+import { Section } from "@/components/ui/section";
+import { ColumnHeadings } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
@@ -17,10 +19,11 @@ export default async function AccountPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold">Your account</h1>
-      <section aria-labelledby="details-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
-        <h2 id="details-heading" className="text-xl font-semibold">
-          Your details
-        </h2>
+      <Section
+        id="details-heading"
+        title="Your details"
+        className="space-y-3 rounded border border-slate-200 bg-white p-4"
+      >
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">Name</dt>
           <dd>{actor.name}</dd>
@@ -42,24 +45,18 @@ export default async function AccountPage() {
           ) : null}
         </dl>
         <p className="text-sm text-slate-700">To change your name or email, ask your centre admin.</p>
-      </section>
-      <section aria-labelledby="roles-heading" className="space-y-3">
-        <h2 id="roles-heading" className="text-xl font-semibold">
-          Your roles
-        </h2>
+      </Section>
+      <Section id="roles-heading" title="Your roles">
         {centres.size === 0 ? (
-          <p className="rounded border border-slate-300 bg-white p-4">You do not hold a role at any centre. A centre admin can give you one.</p>
+          <p className="rounded border border-slate-300 bg-white p-4">
+            You do not hold a role at any centre. A centre admin can give you one.
+          </p>
         ) : (
           <table className="w-full border-collapse bg-white text-left">
             <caption className="mb-2 text-left font-semibold">Roles you hold, by centre</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-3 py-2">
-                  Centre
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Roles
-                </th>
+                <ColumnHeadings headings={["Centre", "Roles"]} className="px-3 py-2" />
               </tr>
             </thead>
             <tbody>
@@ -74,8 +71,12 @@ export default async function AccountPage() {
             </tbody>
           </table>
         )}
-        {actor.roles.length > 1 ? <p className="text-sm text-slate-700">Switch the role you are acting in with “Acting as” at the top of any page.</p> : null}
-      </section>
+        {actor.roles.length > 1 ? (
+          <p className="text-sm text-slate-700">
+            Switch the role you are acting in with “Acting as” at the top of any page.
+          </p>
+        ) : null}
+      </Section>
     </div>
   );
 }

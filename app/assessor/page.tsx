@@ -1,25 +1,21 @@
 import type { Metadata } from "next";
-import { pageParam, RoleEnrolments } from "@/components/enrolments/role-enrolments";
-import { requireActor } from "@/lib/auth/session";
+import Link from "next/link";
+import { RoleHome } from "@/components/enrolments/role-enrolments";
+import { linkClass } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My candidates" };
 
-export default async function AssessorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor();
-  const { page } = await searchParams;
+export default function AssessorHome(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (
-    <RoleEnrolments
-      actor={actor}
-      role="ASSESSOR"
-      title="My candidates"
-      intro={<p>Candidates enrolled with you as their assessor, active ones first and the nearest planned end date at the top.</p>}
-      caption="Enrolments you assess"
-      empty="No candidate is enrolled with you as assessor yet. Your centre admin assigns assessors when they enrol candidates."
-      columns={["candidate", "unit", "iqa", "start", "plannedEnd", "status"]}
-      basePath="/assessor"
-      page={pageParam(page)}
-      linkTo={(row) => `/assessor/enrolments/${encodeURIComponent(row.id)}`}
-    />
+    <RoleHome role="ASSESSOR" searchParams={props.searchParams}>
+      {() => (
+        <p>
+          <Link href="/assessor/questions" className={linkClass}>
+            Question bank
+          </Link>
+        </p>
+      )}
+    </RoleHome>
   );
 }

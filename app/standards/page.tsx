@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CriteriaSearchForm } from "@/components/standards/search-form";
 import { SearchResults } from "@/components/standards/search-results";
+import { Section } from "@/components/ui/section";
 import { UnitTable } from "@/components/standards/unit-table";
 import { listUnits, searchCriteria } from "@/lib/dal/standards";
 
@@ -19,30 +20,28 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const query = first(params.q).trim();
   const page = Number.parseInt(first(params.page), 10);
-  const [units, result] = await Promise.all([listUnits(), query ? searchCriteria(query, Number.isFinite(page) ? page : 1) : null]);
+  const [units, result] = await Promise.all([
+    listUnits(),
+    query ? searchCriteria(query, Number.isFinite(page) ? page : 1) : null,
+  ]);
 
   return (
     <div className="space-y-8">
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">Standards</h1>
         <p className="max-w-3xl text-slate-700">
-          The units of competence candidates can be enrolled on, with every criterion as the awarding or standard-setting body
-          wrote it. Open a unit to read its criteria, ranges and evidence requirements, or search the criteria of all units.
+          The units of competence candidates can be enrolled on, with every criterion as the awarding or
+          standard-setting body wrote it. Open a unit to read its criteria, ranges and evidence requirements, or search
+          the criteria of all units.
         </p>
       </div>
 
-      <section aria-labelledby="search-heading" className="space-y-4">
-        <h2 id="search-heading" className="text-xl font-semibold">
-          Find a criterion
-        </h2>
+      <Section id="search-heading" title="Find a criterion" className="space-y-4">
         <CriteriaSearchForm query={query} />
         {result && <SearchResults result={result} />}
-      </section>
+      </Section>
 
-      <section aria-labelledby="units-heading" className="space-y-3">
-        <h2 id="units-heading" className="text-xl font-semibold">
-          Units
-        </h2>
+      <Section id="units-heading" title="Units">
         {units.length === 0 ? (
           <p className="rounded border border-slate-300 bg-white p-4">
             No units have been imported yet. An administrator can load them with <code>npm run standards:import</code>.
@@ -50,7 +49,7 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
         ) : (
           <UnitTable units={units} />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -7,7 +7,15 @@ import { useEffect, useRef, type ReactNode } from "react";
  * redirect after saving, say): it takes focus on arrival, so it is read out and the next Tab
  * continues from it, instead of focus falling to the page body.
  */
-export function FocusOnArrival({ children, className, role = "status" }: { children: ReactNode; className?: string; role?: "status" | "alert" }) {
+export function FocusOnArrival({
+  children,
+  className,
+  role = "status",
+}: {
+  children: ReactNode;
+  className?: string;
+  role?: "status" | "alert";
+}) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     ref.current?.focus();

@@ -1,17 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { recordCandidateDeclarationAction, type CandidateDeclarationState } from "@/lib/actions/assessment-candidate-declaration";
+import { recordCandidateDeclarationAction } from "@/lib/actions/assessment-candidate-declaration";
 import { candidateDeclarationText } from "@/lib/assessment/candidate-declaration-text";
 import { FormProblem } from "./form-parts";
-import { primaryButtonClass } from "./styles";
+import { primaryButtonClass } from "@/components/ui/styles";
 
 /**
  * The candidate's final declaration on one unit, for the candidate's unit page. Shows nothing
  * to fill in once it is made: the page shows the recorded declaration instead.
  */
 export function CandidateDeclarationForm({ enrolmentId, unitCode }: { enrolmentId: string; unitCode: string }) {
-  const [state, action, pending] = useActionState<CandidateDeclarationState, FormData>(recordCandidateDeclarationAction, null);
+  const [state, action, pending] = useActionState(recordCandidateDeclarationAction, null);
   const id = `declare-${enrolmentId}`;
   if (state?.ok) {
     return (

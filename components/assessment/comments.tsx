@@ -34,7 +34,8 @@ export function EvidenceComments({ thread, page }: { thread: CommentThread; page
                 <li key={c.id} className="rounded border border-slate-200 bg-white p-3">
                   <p className="text-sm text-slate-700">
                     <span className="font-medium text-slate-900">{c.authorName}</span>
-                    {c.authorRole ? ` (${c.authorRole.toLowerCase()})` : ""} · <Time date={c.createdAt}>{formatDateTime(c.createdAt, thread.timeZone)}</Time>
+                    {c.authorRole ? ` (${c.authorRole.toLowerCase()})` : ""} ·{" "}
+                    <Time date={c.createdAt}>{formatDateTime(c.createdAt, thread.timeZone)}</Time>
                   </p>
                   <p className="whitespace-pre-wrap break-words">{c.body}</p>
                 </li>
@@ -45,7 +46,9 @@ export function EvidenceComments({ thread, page }: { thread: CommentThread; page
       {thread.canComment ? (
         <CommentForm evidenceId={thread.evidenceId} page={page} />
       ) : (
-        <p className="text-sm text-slate-700">Only the candidate, their assessor and their internal quality assurer can add comments.</p>
+        <p className="text-sm text-slate-700">
+          Only the candidate, their assessor and their internal quality assurer can add comments.
+        </p>
       )}
     </section>
   );

@@ -2,20 +2,34 @@
 
 import { useActionState } from "react";
 import { decideCriterionAction } from "@/lib/actions/assessment-decide-criterion";
-import { errorsFor, type AssessmentFormState } from "@/lib/assessment/form-state";
-import { FormProblem, PasswordField } from "./form-parts";
-import { primaryButtonClass, secondaryButtonClass } from "./styles";
+import { errorsFor } from "@/lib/forms/form-state";
+import { EnrolmentForm, PasswordField } from "./form-parts";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 
 /** Sign one criterion as met or not yet met, with the assessor's password. */
-export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, shortfall }: { enrolmentId: string; criterionId: string; criterionRef: string; shortfall: string | null }) {
-  const [state, action, pending] = useActionState<AssessmentFormState, FormData>(decideCriterionAction, null);
+export function DecideCriterionForm({
+  enrolmentId,
+  criterionId,
+  criterionRef,
+  shortfall,
+}: {
+  enrolmentId: string;
+  criterionId: string;
+  criterionRef: string;
+  shortfall: string | null;
+}) {
+  const [state, action, pending] = useActionState(decideCriterionAction, null);
   const prefix = `decide-${criterionId}`;
   const errors = errorsFor(state, "password");
   const hint = shortfall ? `${prefix}-hint` : undefined;
   return (
-    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-label={`Decide criterion ${criterionRef}`}>
-      <FormProblem state={state} fieldIds={{ password: `${prefix}-password` }} />
-      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+    <EnrolmentForm
+      state={state}
+      action={action}
+      label={`Decide criterion ${criterionRef}`}
+      enrolmentId={enrolmentId}
+      fieldIds={{ password: `${prefix}-password` }}
+    >
       <input type="hidden" name="criterionId" value={criterionId} />
       {shortfall ? (
         <p id={hint} className="text-sm text-slate-800">
@@ -25,7 +39,14 @@ export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, sh
       ) : null}
       <PasswordField id={`${prefix}-password`} purpose="sign" errors={errors} />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="outcome" value="MET" disabled={pending} aria-describedby={hint} className={primaryButtonClass}>
+        <button
+          type="submit"
+          name="outcome"
+          value="MET"
+          disabled={pending}
+          aria-describedby={hint}
+          className={primaryButtonClass}
+        >
           Sign as met
         </button>
         <button type="submit" name="outcome" value="NOT_YET_MET" disabled={pending} className={secondaryButtonClass}>
@@ -37,6 +58,6 @@ export function DecideCriterionForm({ enrolmentId, criterionId, criterionRef, sh
           </span>
         ) : null}
       </div>
-    </form>
+    </EnrolmentForm>
   );
 }

@@ -1,71 +1,70 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import type { AssessmentFormState } from "@/lib/assessment/form-state";
-import { inputClass } from "./styles";
+import { ErrorSummary, fieldProblems } from "@/components/ui/error-summary";
+import type { ReactNode } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+import { InputField } from "@/components/ui/field";
 
 /**
  * The refusal of a form's last submission, as an alert that takes focus so keyboard and
  * screen-reader users start from it. Field messages link to their fields.
  */
-export function FormProblem({ state, fieldIds = {} }: { state: AssessmentFormState; fieldIds?: Record<string, string> }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state) box.current?.focus();
-  }, [state, state?.attempt]);
-  if (!state) return null;
-  const problems = Object.entries(state.fieldErrors ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
-  const extra = problems.filter((p) => p.message !== state.message);
-  return (
-    <div ref={box} tabIndex={-1} role="alert" className="space-y-1 rounded border-2 border-red-700 bg-red-50 p-3 text-red-900">
-      <p className="font-semibold">{state.message}</p>
-      {extra.length > 0 ? (
-        <ul className="list-disc pl-5">
-          {extra.map(({ field, message }) => (
-            <li key={`${field}:${message}`}>
-              {fieldIds[field] ? (
-                <a href={`#${fieldIds[field]}`} className="underline">
-                  {message}
-                </a>
-              ) : (
-                message
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="text-sm font-semibold text-red-800">
-      <span className="sr-only">Error: </span>
-      {errors.join(" ")}
-    </p>
-  );
+export function FormProblem({
+  state,
+  fieldIds = {},
+}: {
+  state: FormState<unknown>;
+  fieldIds?: Record<string, string>;
+}) {
+  if (!state || state.ok) return null;
+  const targets = Object.fromEntries(Object.entries(fieldIds).map(([field, target]) => [field, { target }]));
+  const extra = fieldProblems(state.fieldErrors, targets).filter((p) => p.text !== state.message);
+  return <ErrorSummary title={state.message ?? ""} problems={extra} focusKey={state.submission} />;
 }
 
 /** The assessor's password, typed again to sign or revoke (a decision is as weighty either way). */
 export function PasswordField({ id, purpose, errors }: { id: string; purpose: "sign" | "revoke"; errors?: string[] }) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        Your password (to {purpose})
-      </label>
-      <input
-        id={id}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
-        className={`${inputClass} max-w-xs`}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <InputField
+      id={id}
+      name="password"
+      type="password"
+      label={`Your password (to ${purpose})`}
+      autoComplete="current-password"
+      required
+      errors={errors}
+      className=""
+      controlClassName="max-w-xs"
+    />
+  );
+}
+
+/**
+ * A form about one enrolment: it starts afresh after each submission (so a refused one keeps only
+ * what the server sends back), leads with what was refused, and sends the enrolment's id.
+ */
+export function EnrolmentForm({
+  state,
+  action,
+  label,
+  enrolmentId,
+  fieldIds,
+  children,
+}: {
+  state: FormState<unknown>;
+  action: (formData: FormData) => void;
+  /** The form's accessible name. */
+  label: string;
+  enrolmentId: string;
+  /** The controls the problems link to, by field name. */
+  fieldIds: Record<string, string>;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} key={state?.submission ?? 0} noValidate className="space-y-3" aria-label={label}>
+      <FormProblem state={state} fieldIds={fieldIds} />
+      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      {children}
+    </form>
   );
 }

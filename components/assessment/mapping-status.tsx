@@ -9,5 +9,9 @@ const tones: Record<MappingStatus, string> = {
 
 /** A mapping's status in words, with a border for those who see colour (never colour alone). */
 export function MappingStatusBadge({ status }: { status: MappingStatus }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-medium ${tones[status]}`}>{mappingStatusLabel(status)}</span>;
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-sm font-medium ${tones[status]}`}>
+      {mappingStatusLabel(status)}
+    </span>
+  );
 }

@@ -20,7 +20,9 @@ export function ReviewRounds({ reviews, timeZone }: { reviews: readonly ReviewEn
             </span>{" "}
             by {r.reviewerName} on <Time date={r.at}>{formatDateTime(r.at, timeZone)}</Time>
           </p>
-          {r.rangeItemTexts.length > 0 ? <p className="text-slate-700">Range items accepted: {r.rangeItemTexts.join("; ")}</p> : null}
+          {r.rangeItemTexts.length > 0 ? (
+            <p className="text-slate-700">Range items accepted: {r.rangeItemTexts.join("; ")}</p>
+          ) : null}
           {r.feedback ? (
             <p className="whitespace-pre-wrap">
               <span className="font-medium">{reviewFeedbackLabel(r.status)}:</span> {r.feedback}
@@ -37,7 +39,15 @@ export function ReviewRounds({ reviews, timeZone }: { reviews: readonly ReviewEn
  * says so on a withdrawn claim, in the reader's words; the assessor's page says it once above
  * the list instead.
  */
-export function ClaimHistory({ claim, timeZone, withdrawnNote }: { claim: MappingHistory; timeZone: string; withdrawnNote?: string }) {
+export function ClaimHistory({
+  claim,
+  timeZone,
+  withdrawnNote,
+}: {
+  claim: MappingHistory;
+  timeZone: string;
+  withdrawnNote?: string;
+}) {
   return (
     <li className="space-y-2 rounded border border-slate-200 bg-white p-4">
       <h3 className="font-semibold">
@@ -62,8 +72,8 @@ export function EvidenceReviewHistory({ history }: { history: ReviewHistory }) {
       ) : (
         <>
           <p>
-            Every review of this evidence&apos;s mappings, oldest first. Round 1 is your first submission; each time you resubmit after something is
-            referred back, a new round starts. Earlier rounds stay here.
+            Every review of this evidence&apos;s mappings, oldest first. Round 1 is your first submission; each time you
+            resubmit after something is referred back, a new round starts. Earlier rounds stay here.
           </p>
           <ul className="space-y-4">
             {history.mappings.map((m) => (

@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { reviewMappingAction } from "@/lib/actions/assessment-review-mapping";
-import { errorsFor, valueOf, valuesOf, type AssessmentFormState } from "@/lib/assessment/form-state";
-import { FieldErrors, FormProblem } from "./form-parts";
-import { inputClass, primaryButtonClass, secondaryButtonClass } from "./styles";
+import { errorsFor, valueOf, valuesOf, type FormState } from "@/lib/forms/form-state";
+import { SubmitButton } from "@/components/ui/button";
+import { CheckboxGroup, TextAreaField } from "@/components/ui/field";
+import { FormProblem } from "./form-parts";
 
 type Common = { evidenceId: string; mappingId: string; criterionRef: string };
 
@@ -16,94 +17,124 @@ export function AcceptMappingForm({
   rangeTitle,
   rangeRuleWords,
   rangeItems,
-}: Common & { rangeTitle: string | null; rangeRuleWords: string; rangeItems: { id: string; text: string; claimed: boolean }[] }) {
-  const [state, action, pending] = useActionState<AssessmentFormState, FormData>(reviewMappingAction, null);
+  claimant = "candidate",
+}: Common & {
+  rangeTitle: string | null;
+  rangeRuleWords: string;
+  rangeItems: { id: string; text: string; claimed: boolean }[];
+  /** Who made the claim; a witness ticks criteria only. */
+  claimant?: "candidate" | "witness";
+}) {
+  const [state, action, pending] = useActionState(reviewMappingAction, null);
   const prefix = `accept-${mappingId}`;
-  const ticked = new Set(valuesOf(state, "rangeItemIds", rangeItems.filter((i) => i.claimed).map((i) => i.id)));
+  const ticked = new Set(
+    valuesOf(
+      state,
+      "rangeItemId",
+      rangeItems.filter((i) => i.claimed).map((i) => i.id),
+    ),
+  );
   return (
-    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-labelledby={`${prefix}-title`}>
-      <h5 id={`${prefix}-title`} className="font-semibold">
-        Accept for {criterionRef}
-      </h5>
-      <FormProblem state={state} fieldIds={{ rangeItemIds: `${prefix}-range`, feedback: `${prefix}-feedback` }} />
-      <input type="hidden" name="evidenceId" value={evidenceId} />
-      <input type="hidden" name="mappingId" value={mappingId} />
-      <input type="hidden" name="decision" value="accept" />
+    <DecisionForm
+      {...{ evidenceId, mappingId, state, action }}
+      decision="accept"
+      title={`Accept for ${criterionRef}`}
+      fieldIds={{ rangeItemIds: `${prefix}-range`, feedback: `${prefix}-feedback` }}
+    >
       {rangeItems.length > 0 ? (
-        <fieldset id={`${prefix}-range`} className="space-y-1" aria-describedby={errorsFor(state, "rangeItemIds") ? `${prefix}-range-error` : undefined}>
-          <legend className="font-medium">
-            {rangeTitle ?? "Range"} items this evidence covers{rangeRuleWords ? ` (the unit asks for ${rangeRuleWords})` : ""}
-          </legend>
-          <p className="text-sm text-slate-700">Ticked as the candidate claimed. Untick any the evidence does not show.</p>
-          <FieldErrors id={`${prefix}-range-error`} errors={errorsFor(state, "rangeItemIds")} />
+        <>
           <input type="hidden" name="rangeShown" value="yes" />
-          <ul className="space-y-1">
-            {rangeItems.map((item) => (
-              <li key={item.id} className="flex items-start gap-2">
-                <input id={`${prefix}-${item.id}`} type="checkbox" name="rangeItemId" value={item.id} defaultChecked={ticked.has(item.id)} className="mt-1 h-4 w-4" />
-                <label htmlFor={`${prefix}-${item.id}`}>{item.text}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+          <CheckboxGroup
+            id={`${prefix}-range`}
+            legend={`${rangeTitle ?? "Range"} items this evidence covers${rangeRuleWords ? ` (the unit asks for ${rangeRuleWords})` : ""}`}
+            hint={
+              claimant === "witness"
+                ? "The witness named the criterion, not its range items: tick those the testimony shows."
+                : "Ticked as the candidate claimed. Untick any the evidence does not show."
+            }
+            errors={errorsFor(state, "rangeItemIds")}
+            name="rangeItemId"
+            choices={rangeItems.map((item) => ({ value: item.id, label: item.text }))}
+            checked={ticked}
+            itemIdPrefix={prefix}
+          />
+        </>
       ) : null}
-      <div>
-        <label htmlFor={`${prefix}-feedback`} className="block font-medium">
-          Comment for the candidate (optional)
-        </label>
-        <textarea
-          id={`${prefix}-feedback`}
-          name="feedback"
-          rows={2}
-          maxLength={5000}
-          defaultValue={valueOf(state, "feedback")}
-          aria-invalid={errorsFor(state, "feedback") ? true : undefined}
-          aria-describedby={errorsFor(state, "feedback") ? `${prefix}-feedback-error` : undefined}
-          className={inputClass}
-        />
-        <FieldErrors id={`${prefix}-feedback-error`} errors={errorsFor(state, "feedback")} />
-      </div>
-      <button type="submit" disabled={pending} className={primaryButtonClass}>
-        {pending ? "Accepting…" : `Accept for ${criterionRef}`}
-      </button>
-    </form>
+      <TextAreaField
+        id={`${prefix}-feedback`}
+        name="feedback"
+        label="Comment for the candidate (optional)"
+        rows={2}
+        maxLength={5000}
+        defaultValue={valueOf(state, "feedback")}
+        errors={errorsFor(state, "feedback")}
+        className=""
+      />
+      <SubmitButton pending={pending} label={`Accept for ${criterionRef}`} pendingLabel="Accepting…" />
+    </DecisionForm>
   );
 }
 
 /** Refer a mapping back to the candidate with feedback (required). */
 export function RejectMappingForm({ evidenceId, mappingId, criterionRef }: Common) {
-  const [state, action, pending] = useActionState<AssessmentFormState, FormData>(reviewMappingAction, null);
+  const [state, action, pending] = useActionState(reviewMappingAction, null);
   const prefix = `reject-${mappingId}`;
-  const errors = errorsFor(state, "feedback");
   return (
-    <form action={action} key={state?.attempt ?? 0} noValidate className="space-y-3" aria-labelledby={`${prefix}-title`}>
-      <h5 id={`${prefix}-title`} className="font-semibold">
-        Refer back for {criterionRef}
+    <DecisionForm
+      {...{ evidenceId, mappingId, state, action }}
+      decision="reject"
+      title={`Refer back for ${criterionRef}`}
+      fieldIds={{ feedback: `${prefix}-feedback` }}
+    >
+      <TextAreaField
+        id={`${prefix}-feedback`}
+        name="feedback"
+        label="Feedback: what should the candidate change or add?"
+        required
+        maxLength={5000}
+        defaultValue={valueOf(state, "feedback")}
+        errors={errorsFor(state, "feedback")}
+        className=""
+      />
+      <SubmitButton
+        pending={pending}
+        label={`Refer back ${criterionRef}`}
+        pendingLabel="Referring back…"
+        variant="secondary"
+      />
+    </DecisionForm>
+  );
+}
+
+/** A decision on one mapping: a form named by its heading, the refusal if any, and what it sends. */
+function DecisionForm({
+  evidenceId,
+  mappingId,
+  decision,
+  title,
+  state,
+  action,
+  fieldIds,
+  children,
+}: Omit<Common, "criterionRef"> & {
+  decision: "accept" | "reject";
+  title: string;
+  state: FormState<unknown>;
+  action: (formData: FormData) => void;
+  fieldIds: Record<string, string>;
+  children: ReactNode;
+}) {
+  const titleId = `${decision}-${mappingId}-title`;
+  return (
+    <form action={action} key={state?.submission ?? 0} noValidate className="space-y-3" aria-labelledby={titleId}>
+      <h5 id={titleId} className="font-semibold">
+        {title}
       </h5>
-      <FormProblem state={state} fieldIds={{ feedback: `${prefix}-feedback` }} />
+      <FormProblem state={state} fieldIds={fieldIds} />
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <input type="hidden" name="mappingId" value={mappingId} />
-      <input type="hidden" name="decision" value="reject" />
-      <div>
-        <label htmlFor={`${prefix}-feedback`} className="block font-medium">
-          Feedback: what should the candidate change or add?
-        </label>
-        <textarea
-          id={`${prefix}-feedback`}
-          name="feedback"
-          rows={3}
-          required
-          maxLength={5000}
-          defaultValue={valueOf(state, "feedback")}
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? `${prefix}-feedback-error` : undefined}
-          className={inputClass}
-        />
-        <FieldErrors id={`${prefix}-feedback-error`} errors={errors} />
-      </div>
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        {pending ? "Referring back…" : `Refer back ${criterionRef}`}
-      </button>
+      <input type="hidden" name="decision" value={decision} />
+      {children}
     </form>
   );
 }

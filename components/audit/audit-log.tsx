@@ -1,6 +1,10 @@
 import { DateTime } from "@/components/people/date-time";
-import { cellClass, headRowClass, inputClass, linkClass, primaryButtonClass, tableClass } from "@/components/people/styles";
+import { DataTable } from "@/components/ui/data-table";
+import { InputField, Options, SelectField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filters";
+import { alertClass, linkClass, panelClass } from "@/components/ui/styles";
 import { CountedPagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
 import type { AuditFilters, AuditPage } from "@/lib/audit/list";
 import { VerifyNow } from "./verify-now";
 
@@ -9,22 +13,38 @@ import { VerifyNow } from "./verify-now";
 
 const json = (value: unknown) => (value === null || value === undefined ? "—" : JSON.stringify(value, null, 2));
 
-function Field({ id, name, label, value, type = "text", hint }: { id: string; name: keyof AuditFilters; label: string; value?: string; type?: string; hint?: string }) {
+function Filter(props: {
+  id: string;
+  name: keyof AuditFilters;
+  label: string;
+  value?: string;
+  type?: string;
+  hint?: string;
+}) {
+  const { value, ...field } = props;
+  return <InputField {...field} defaultValue={value ?? ""} maxLength={200} className="flex min-w-48 flex-1 flex-col" />;
+}
+
+function BeforeAfter({ before, after }: { before: unknown; after: unknown }) {
+  if (before === null && after === null) return "—";
   return (
-    <div className="flex min-w-48 flex-1 flex-col">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <span id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </span>
-      ) : null}
-      <input id={id} name={name} type={type} defaultValue={value ?? ""} maxLength={200} aria-describedby={hint ? `${id}-hint` : undefined} className={inputClass} />
-    </div>
+    <details>
+      <summary className="cursor-pointer font-medium">Show</summary>
+      <dl className="mt-2 space-y-2">
+        <dt className="font-medium">Before</dt>
+        <dd>
+          <pre className="text-xs break-all whitespace-pre-wrap">{json(before)}</pre>
+        </dd>
+        <dt className="font-medium">After</dt>
+        <dd>
+          <pre className="text-xs break-all whitespace-pre-wrap">{json(after)}</pre>
+        </dd>
+      </dl>
+    </details>
   );
 }
 
+// long-function: the audit log read top to bottom: the chain check, the six filters, the filter problems, the CSV link, the events table's six columns and the pager; each is a component, what remains is their props and order
 export function AuditLog({
   basePath,
   scope,
@@ -49,47 +69,58 @@ export function AuditLog({
   const exportHref = `/api/admin/audit/export?${exportParams.toString()}`;
   return (
     <div className="space-y-6">
-      <section aria-labelledby="verify-heading" className="space-y-2 rounded border border-slate-200 bg-white p-4">
-        <h2 id="verify-heading" className="text-xl font-semibold">
-          Is the log intact?
-        </h2>
+      <Section id="verify-heading" title="Is the log intact?" className={panelClass}>
         <p className="text-slate-700">
-          Each event carries a hash of its content and of the event before it, so a changed, removed or inserted event breaks the chain from that point.
+          Each event carries a hash of its content and of the event before it, so a changed, removed or inserted event
+          breaks the chain from that point.
         </p>
         <VerifyNow scope={scope} />
-      </section>
+      </Section>
 
-      <form method="get" action={basePath} role="search" aria-label="Audit log" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4">
-        <Field id="audit-person" name="person" label="Person" value={filters.person} hint="Name or email: what they did or what was done to them" />
-        <Field id="audit-action" name="action" label="Action" value={filters.action} hint='Or its start, e.g. "evidence."' />
-        <Field id="audit-entity" name="entity" label="Entity" value={filters.entity} hint="A type (Enrolment) or an id" />
-        <Field id="audit-from" name="from" label="From" type="date" value={filters.from} />
-        <Field id="audit-to" name="to" label="To" type="date" value={filters.to} />
+      <FilterBar
+        action={basePath}
+        label="Audit log"
+        submitLabel="Filter"
+        clear={{ href: basePath, label: "Clear filters" }}
+      >
+        <Filter
+          id="audit-person"
+          name="person"
+          label="Person"
+          value={filters.person}
+          hint="Name or email: what they did or what was done to them"
+        />
+        <Filter
+          id="audit-action"
+          name="action"
+          label="Action"
+          value={filters.action}
+          hint='Or its start, e.g. "evidence."'
+        />
+        <Filter
+          id="audit-entity"
+          name="entity"
+          label="Entity"
+          value={filters.entity}
+          hint="A type (Enrolment) or an id"
+        />
+        <Filter id="audit-from" name="from" label="From" type="date" value={filters.from} />
+        <Filter id="audit-to" name="to" label="To" type="date" value={filters.to} />
         {chains ? (
-          <div className="flex min-w-48 flex-1 flex-col">
-            <label htmlFor="audit-chain" className="font-medium">
-              Chain
-            </label>
-            <select id="audit-chain" name="chain" defaultValue={filters.chain ?? ""} className={inputClass}>
-              <option value="">Every chain</option>
-              {chains.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="audit-chain"
+            name="chain"
+            label="Chain"
+            defaultValue={filters.chain ?? ""}
+            className="flex min-w-48 flex-1 flex-col"
+          >
+            <Options emptyLabel="Every chain" choices={chains.map((c) => ({ value: c.id, label: c.name }))} />
+          </SelectField>
         ) : null}
-        <button type="submit" className={primaryButtonClass}>
-          Filter
-        </button>
-        <a href={basePath} className={linkClass}>
-          Clear filters
-        </a>
-      </form>
+      </FilterBar>
 
       {problems.length > 0 ? (
-        <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+        <p role="alert" className={alertClass}>
           Some filters were left out because they are not valid: {problems.join("; ")}. Correct them and filter again.
         </p>
       ) : null}
@@ -103,62 +134,45 @@ export function AuditLog({
       {result.events.length === 0 ? (
         <p>No events match. Clear the filters to see every event.</p>
       ) : (
-        <div role="region" aria-labelledby="audit-caption" tabIndex={0} className="overflow-x-auto">
-          <table className={tableClass}>
-            <caption id="audit-caption" className="sr-only">
-              Audit events, newest first, page {result.page} of {result.pageCount}, {result.total} in all
-            </caption>
-            <thead>
-              <tr className={headRowClass}>
-                <th scope="col" className={cellClass}>When</th>
-                <th scope="col" className={cellClass}>Person</th>
-                <th scope="col" className={cellClass}>Action</th>
-                <th scope="col" className={cellClass}>Entity</th>
-                <th scope="col" className={cellClass}>Before and after</th>
-                <th scope="col" className={cellClass}>Chain</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.events.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200">
-                  <th scope="row" className={`${cellClass} font-normal whitespace-nowrap`}>
-                    <DateTime iso={e.at} timeZone={timeZone} />
-                  </th>
-                  <td className={`${cellClass} break-all`}>{e.actor}</td>
-                  <td className={cellClass}>{e.action}</td>
-                  <td className={`${cellClass} break-all`}>
-                    {e.entityType}
-                    {e.entityId ? <span className="block text-slate-600">{e.entityId}</span> : null}
-                  </td>
-                  <td className={cellClass}>
-                    {e.before === null && e.after === null ? (
-                      "—"
-                    ) : (
-                      <details>
-                        <summary className="cursor-pointer font-medium">Show</summary>
-                        <dl className="mt-2 space-y-2">
-                          <dt className="font-medium">Before</dt>
-                          <dd>
-                            <pre className="text-xs break-all whitespace-pre-wrap">{json(e.before)}</pre>
-                          </dd>
-                          <dt className="font-medium">After</dt>
-                          <dd>
-                            <pre className="text-xs break-all whitespace-pre-wrap">{json(e.after)}</pre>
-                          </dd>
-                        </dl>
-                      </details>
-                    )}
-                  </td>
-                  <td className={`${cellClass} whitespace-nowrap`}>
-                    {scope === "platform" ? <span className="block">{e.chainId ?? "none"}</span> : null}#{e.seq ?? "?"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          region
+          caption={`Audit events, newest first, page ${result.page} of ${result.pageCount}, ${result.total} in all`}
+          hideCaption
+          rows={result.events}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              header: "When",
+              rowHeader: true,
+              className: "font-normal whitespace-nowrap",
+              cell: (e) => <DateTime iso={e.at} timeZone={timeZone} />,
+            },
+            { header: "Person", className: "break-all", cell: (e) => e.actor },
+            { header: "Action", cell: (e) => e.action },
+            {
+              header: "Entity",
+              className: "break-all",
+              cell: (e) => (
+                <>
+                  {e.entityType}
+                  {e.entityId ? <span className="block text-slate-600">{e.entityId}</span> : null}
+                </>
+              ),
+            },
+            { header: "Before and after", cell: (e) => <BeforeAfter before={e.before} after={e.after} /> },
+            {
+              header: "Chain",
+              className: "whitespace-nowrap",
+              cell: (e) => (
+                <>
+                  {scope === "platform" ? <span className="block">{e.chainId ?? "none"}</span> : null}#{e.seq ?? "?"}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
-      <CountedPagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} basePath={basePath} query={query} noun="events" />
+      <CountedPagination list={result} basePath={basePath} query={query} noun="events" />
     </div>
   );
 }

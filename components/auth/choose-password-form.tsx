@@ -1,21 +1,24 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
-import type { ChoosePasswordState } from "@/lib/actions/people-common";
-import { ErrorSummary } from "../people/error-summary";
-import { fieldErrorClass, inputClass, linkClass, primaryButtonClass, successClass } from "../people/styles";
-
+import { signInWithPassword } from "@/lib/auth/sign-in-client";
+import { errorsFor, type FormAction, type FormState } from "@/lib/forms/form-state";
+import { FormWithSummary } from "../people/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
+import { linkClass, successClass } from "@/components/ui/styles";
 
 /** The action's state, and whether the person was then signed in with the new password. */
-type State = (NonNullable<ChoosePasswordState> & { signedIn?: boolean }) | null;
+type State = (NonNullable<FormState<{ email: string }>> & { signedIn?: boolean }) | null;
 
 const fieldLabels = {
   password: { label: "Password", target: "new-password" },
   confirmPassword: { label: "Confirm password", target: "confirm-password" },
 };
+
+const summary = { id: "accept-errors", title: "Password not set", fieldLabels };
 
 /**
  * Choose a password from a one-time link: the invitation page and the password-reset page. Once
@@ -23,6 +26,7 @@ const fieldLabels = {
  * them to type what they have just chosen again is a step for nothing. Should that sign-in not
  * go through (the account cannot sign in yet, say), they get the link to sign in instead.
  */
+// long-function: one form's whole life: the action that sets the password then signs in, the focus on the done message, the done message itself, and the three fields; they share the form's state, so splitting would pass it around without making any part clearer
 export function ChoosePasswordForm({
   action,
   token,
@@ -30,7 +34,7 @@ export function ChoosePasswordForm({
   rules,
   doneTitle,
 }: {
-  action: (previous: ChoosePasswordState, formData: FormData) => Promise<ChoosePasswordState>;
+  action: FormAction<{ email: string }>;
   token: string;
   email: string;
   rules: string;
@@ -40,9 +44,9 @@ export function ChoosePasswordForm({
   const [state, formAction, pending] = useActionState<State, FormData>(async (previous, formData) => {
     const next = await action(previous, formData);
     const password = formData.get("password");
-    if (next?.result.ok && typeof password === "string") {
-      const signedIn = await signIn("credentials", { email: next.result.email, password, redirect: false });
-      if (signedIn && !signedIn.error) {
+    if (next?.ok && typeof password === "string") {
+      const failure = await signInWithPassword({ email: next.data.email, password });
+      if (!failure) {
         router.replace("/home");
         router.refresh();
         return { ...next, signedIn: true };
@@ -50,9 +54,7 @@ export function ChoosePasswordForm({
     }
     return next;
   }, null);
-  const failure = state && !state.result.ok ? state.result : null;
-  const done = state?.result.ok ? state.result : null;
-  const errors = failure?.fieldErrors ?? {};
+  const done = state?.ok ? state.data : null;
   const doneRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -78,72 +80,43 @@ export function ChoosePasswordForm({
   }
 
   return (
-    <form key={state?.submission ?? 0} action={formAction} noValidate className="space-y-4">
-      {failure ? (
-        <ErrorSummary
-          id="accept-errors"
-          title="Password not set"
-          message={failure.message}
-          fieldErrors={failure.fieldErrors}
-          fieldLabels={fieldLabels}
-          submission={state?.submission ?? 0}
-        />
-      ) : null}
+    <FormWithSummary state={state} action={formAction} summary={summary}>
       <input type="hidden" name="token" value={token} />
-      <div>
-        <label htmlFor="invite-email" className="block font-medium">
-          Email
-        </label>
-        <input id="invite-email" name="username" type="email" autoComplete="username" readOnly value={email} className={`${inputClass} bg-slate-100`} />
-      </div>
-      <div>
-        <label htmlFor="new-password" className="block font-medium">
-          Password
-        </label>
-        <p id="new-password-hint" className="text-sm text-slate-700">
-          Use {rules}. A few unrelated words make a good one.
-        </p>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "new-password-hint new-password-error" : "new-password-hint"}
-          className={inputClass}
-        />
-        {errors.password ? (
-          <p id="new-password-error" className={fieldErrorClass}>
-            {errors.password.join(" ")}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="confirm-password" className="block font-medium">
-          Confirm password
-        </label>
-        <input
-          id="confirm-password"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          aria-invalid={errors.confirmPassword ? true : undefined}
-          aria-describedby={errors.confirmPassword ? "confirm-password-error" : undefined}
-          className={inputClass}
-        />
-        {errors.confirmPassword ? (
-          <p id="confirm-password-error" className={fieldErrorClass}>
-            {errors.confirmPassword.join(" ")}
-          </p>
-        ) : null}
-      </div>
-      <button type="submit" disabled={pending} className={primaryButtonClass}>
-        {pending ? "Setting your password…" : "Set password"}
-      </button>
-    </form>
+      <InputField
+        id="invite-email"
+        name="username"
+        type="email"
+        label="Email"
+        autoComplete="username"
+        readOnly
+        value={email}
+        className=""
+        controlClassName="bg-slate-100"
+      />
+      <InputField
+        id="new-password"
+        name="password"
+        type="password"
+        label="Password"
+        hint={<>Use {rules}. A few unrelated words make a good one.</>}
+        autoComplete="new-password"
+        required
+        maxLength={200}
+        errors={errorsFor(state, "password")}
+        className=""
+      />
+      <InputField
+        id="confirm-password"
+        name="confirmPassword"
+        type="password"
+        label="Confirm password"
+        autoComplete="new-password"
+        required
+        maxLength={200}
+        errors={errorsFor(state, "confirmPassword")}
+        className=""
+      />
+      <SubmitButton pending={pending} label="Set password" pendingLabel="Setting your password…" />
+    </FormWithSummary>
   );
 }

@@ -1,63 +1,48 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { requestPasswordResetAction, type RequestResetState } from "@/lib/actions/password-reset";
-import { ErrorSummary } from "../people/error-summary";
-import { fieldErrorClass, inputClass, primaryButtonClass, successClass } from "../people/styles";
+import { requestPasswordResetAction } from "@/lib/actions/password-reset";
+import { errorsFor, valueOf } from "@/lib/forms/form-state";
+import { FormWithSummary } from "../people/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
+import { successClass } from "@/components/ui/styles";
+
+const summary = {
+  id: "reset-errors",
+  title: "No link sent",
+  fieldLabels: { email: { label: "Email", target: "reset-email" } },
+};
 
 export function RequestResetForm() {
-  const [state, formAction, pending] = useActionState<RequestResetState, FormData>(requestPasswordResetAction, null);
+  const [state, formAction, pending] = useActionState(requestPasswordResetAction, null);
   const doneRef = useRef<HTMLDivElement>(null);
-  const failure = state && !state.result.ok ? state.result : null;
   useEffect(() => {
-    if (state?.result.ok) doneRef.current?.focus();
+    if (state?.ok) doneRef.current?.focus();
   }, [state]);
 
-  if (state?.result.ok) {
+  if (state?.ok) {
     return (
       <div ref={doneRef} tabIndex={-1} role="status" className={successClass}>
-        {state.result.message}
+        {state.message}
       </div>
     );
   }
-  const emailError = failure?.fieldErrors?.email;
   return (
-    <form key={state?.submission ?? 0} action={formAction} noValidate className="space-y-4">
-      {failure ? (
-        <ErrorSummary
-          id="reset-errors"
-          title="No link sent"
-          message={failure.message}
-          fieldErrors={failure.fieldErrors}
-          fieldLabels={{ email: { label: "Email", target: "reset-email" } }}
-          submission={state?.submission ?? 0}
-        />
-      ) : null}
-      <div>
-        <label htmlFor="reset-email" className="block font-medium">
-          Email
-        </label>
-        <input
-          id="reset-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          maxLength={320}
-          defaultValue={state?.email ?? ""}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? "reset-email-error" : undefined}
-          className={inputClass}
-        />
-        {emailError ? (
-          <p id="reset-email-error" className={fieldErrorClass}>
-            {emailError.join(" ")}
-          </p>
-        ) : null}
-      </div>
-      <button type="submit" disabled={pending} className={primaryButtonClass}>
-        {pending ? "Sending…" : "Send me a link"}
-      </button>
-    </form>
+    <FormWithSummary state={state} action={formAction} summary={summary}>
+      <InputField
+        id="reset-email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="username"
+        required
+        maxLength={320}
+        defaultValue={valueOf(state, "email")}
+        errors={errorsFor(state, "email")}
+        className=""
+      />
+      <SubmitButton pending={pending} label="Send me a link" pendingLabel="Sending…" />
+    </FormWithSummary>
   );
 }

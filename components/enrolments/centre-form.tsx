@@ -1,20 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/lib/enrolments/form-state";
-import { InputField, SelectField, SubmitButton } from "./form-controls";
+import { SubmitButton } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
 import { errorsOf, FormMessages } from "./form-messages";
+import { refusedText, type FormAction } from "@/lib/forms/form-state";
+import { timeZoneOf } from "@/lib/format/time-zone";
 
 const labels = { name: "Centre name", slug: "Short name for addresses", timeZone: "Time zone" };
 const fieldIds = { name: "centre-name", slug: "centre-slug", timeZone: "centre-timeZone" };
 
-export function CentreForm({ action, timeZones }: { action: (previous: FormState, formData: FormData) => Promise<FormState>; timeZones: string[] }) {
+export function CentreForm({ action, timeZones }: { action: FormAction<string>; timeZones: string[] }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const keep = state && !state.ok ? state.values : undefined;
+  const keep = refusedText(state);
   return (
-    <form key={state?.attempt ?? 0} action={formAction} noValidate className="max-w-xl space-y-4">
+    <form key={state?.submission ?? 0} action={formAction} noValidate className="max-w-xl space-y-4">
       <FormMessages state={state} fieldIds={fieldIds} labels={labels} />
-      <InputField id={fieldIds.name} name="name" label={labels.name} required defaultValue={keep?.name ?? ""} errors={errorsOf(state, "name")} autoComplete="organization" />
+      <InputField
+        id={fieldIds.name}
+        name="name"
+        label={labels.name}
+        required
+        defaultValue={keep?.name ?? ""}
+        errors={errorsOf(state, "name")}
+        autoComplete="organization"
+      />
       <InputField
         id={fieldIds.slug}
         name="slug"
@@ -23,7 +33,15 @@ export function CentreForm({ action, timeZones }: { action: (previous: FormState
         errors={errorsOf(state, "slug")}
         hint="Lower-case letters, digits and hyphens, for example northgate. Leave it empty to make one from the name."
       />
-      <SelectField id={fieldIds.timeZone} name="timeZone" label={labels.timeZone} required defaultValue={keep?.timeZone ?? "Europe/London"} errors={errorsOf(state, "timeZone")} hint="Dates at this centre are shown in this time zone.">
+      <SelectField
+        id={fieldIds.timeZone}
+        name="timeZone"
+        label={labels.timeZone}
+        required
+        defaultValue={timeZoneOf(keep)}
+        errors={errorsOf(state, "timeZone")}
+        hint="Dates at this centre are shown in this time zone."
+      >
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>
             {zone}

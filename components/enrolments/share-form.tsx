@@ -3,23 +3,44 @@
 import { useActionState } from "react";
 import { shareWithEqaAction } from "@/lib/actions/enrolment-share";
 import type { PersonOption } from "@/lib/enrolments/enrolment-options";
-import { InputField, SelectField, SubmitButton } from "./form-controls";
+import { SubmitButton } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
 import { errorsOf, FormMessages } from "./form-messages";
+import { refusedText } from "@/lib/forms/form-state";
 
 const labels = { eqaUserId: "External quality assurer", lastDay: "Last day of access" };
 const fieldIds = { eqaUserId: "share-eqaUserId", lastDay: "share-lastDay" };
 
-export function ShareForm({ enrolmentId, eqas, today, latest, timeZone }: { enrolmentId: string; eqas: PersonOption[]; today: string; latest: string; timeZone: string }) {
+export function ShareForm({
+  enrolmentId,
+  eqas,
+  today,
+  latest,
+  timeZone,
+}: {
+  enrolmentId: string;
+  eqas: PersonOption[];
+  today: string;
+  latest: string;
+  timeZone: string;
+}) {
   const [state, action, pending] = useActionState(shareWithEqaAction, null);
-  const keep = state && !state.ok ? state.values : undefined;
+  const keep = refusedText(state);
   if (eqas.length === 0) {
     return <p>No external quality assurer is registered at this centre. Invite one with the EQA role first.</p>;
   }
   return (
-    <form key={state?.attempt ?? 0} action={action} noValidate className="space-y-4">
+    <form key={state?.submission ?? 0} action={action} noValidate className="space-y-4">
       <FormMessages state={state} fieldIds={fieldIds} labels={labels} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
-      <SelectField id={fieldIds.eqaUserId} name="eqaUserId" label={labels.eqaUserId} required defaultValue={keep?.eqaUserId ?? ""} errors={errorsOf(state, "eqaUserId")}>
+      <SelectField
+        id={fieldIds.eqaUserId}
+        name="eqaUserId"
+        label={labels.eqaUserId}
+        required
+        defaultValue={keep?.eqaUserId ?? ""}
+        errors={errorsOf(state, "eqaUserId")}
+      >
         <option value="">Choose an external quality assurer</option>
         {eqas.map((p) => (
           <option key={p.id} value={p.id}>

@@ -2,17 +2,27 @@
 
 import { useActionState } from "react";
 import { withdrawEnrolmentAction } from "@/lib/actions/enrolment-withdraw";
-import { CheckboxField, SubmitButton, TextAreaField } from "./form-controls";
+import { SubmitButton } from "@/components/ui/button";
+import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { errorsOf, FormMessages } from "./form-messages";
+import { refusedText } from "@/lib/forms/form-state";
 
 const labels = { reason: "Reason for withdrawal", confirm: "Confirmation" };
 const fieldIds = { reason: "withdraw-reason", confirm: "withdraw-confirm" };
 
-export function WithdrawForm({ enrolmentId, candidateName, unitCode }: { enrolmentId: string; candidateName: string; unitCode: string }) {
+export function WithdrawForm({
+  enrolmentId,
+  candidateName,
+  unitCode,
+}: {
+  enrolmentId: string;
+  candidateName: string;
+  unitCode: string;
+}) {
   const [state, action, pending] = useActionState(withdrawEnrolmentAction, null);
-  const keep = state && !state.ok ? state.values : undefined;
+  const keep = refusedText(state);
   return (
-    <form key={state?.attempt ?? 0} action={action} noValidate className="space-y-4">
+    <form key={state?.submission ?? 0} action={action} noValidate className="space-y-4">
       <FormMessages state={state} fieldIds={fieldIds} labels={labels} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <TextAreaField
@@ -31,7 +41,7 @@ export function WithdrawForm({ enrolmentId, candidateName, unitCode }: { enrolme
         defaultChecked={keep?.confirm === "yes"}
         errors={errorsOf(state, "confirm")}
       />
-      <SubmitButton pending={pending} label="Withdraw enrolment" pendingLabel="Withdrawing…" tone="danger" />
+      <SubmitButton pending={pending} label="Withdraw enrolment" pendingLabel="Withdrawing…" variant="danger" />
     </form>
   );
 }

@@ -18,12 +18,25 @@ function Preview({ file }: { file: FileRow }) {
     case "image":
       return inlineImageTypes.has(file.mimeType) ? (
         // A plain img: next/image would fetch this private file through its optimiser and cache it.
-        <img src={src} alt={file.originalName} loading="lazy" className="max-h-72 max-w-full rounded border border-slate-200" />
+        <img
+          src={src}
+          alt={file.originalName}
+          loading="lazy"
+          className="max-h-72 max-w-full rounded border border-slate-200"
+        />
       ) : null;
     case "audio":
       return <audio controls preload="metadata" src={src} aria-label={file.originalName} className="w-full max-w-md" />;
     case "video":
-      return <video controls preload="metadata" src={src} aria-label={file.originalName} className="max-h-96 max-w-full rounded" />;
+      return (
+        <video
+          controls
+          preload="metadata"
+          src={src}
+          aria-label={file.originalName}
+          className="max-h-96 max-w-full rounded"
+        />
+      );
     case "pdf":
       // A new tab rather than an embedded frame: the app's headers forbid framing (X-Frame-Options
       // DENY, object-src 'none'), and a tab gives the browser's full PDF viewer.
@@ -62,7 +75,9 @@ export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: strin
         Files
       </h2>
       {files.length === 0 ? (
-        <p className="text-slate-700">{canEdit ? "No files yet. Add photos, documents, recordings or video of your work below." : "No files."}</p>
+        <p className="text-slate-700">
+          {canEdit ? "No files yet. Add photos, documents, recordings or video of your work below." : "No files."}
+        </p>
       ) : (
         <ul className="space-y-4">
           {files.map((file) => (
@@ -86,7 +101,11 @@ export async function EvidenceFiles({ evidenceId, canEdit }: { evidenceId: strin
               </dl>
               <Preview file={file} />
               <div className="flex flex-wrap items-start gap-3">
-                <a href={`/api/files/${encodeURIComponent(file.id)}?download=1`} download className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100">
+                <a
+                  href={`/api/files/${encodeURIComponent(file.id)}?download=1`}
+                  download
+                  className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100"
+                >
                   Download<span className="sr-only"> {file.originalName}</span> ({formatBytes(Number(file.size))})
                 </a>
                 {canEdit ? <DeleteFileButton fileId={file.id} fileName={file.originalName} /> : null}

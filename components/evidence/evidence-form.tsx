@@ -1,19 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import {
   emptyEvidenceFormValues,
   evidenceFormValuesFrom,
   evidenceLimits,
   needsWorkplaceDocument,
-  parseEvidenceForm,
   type EvidenceField,
   type EvidenceFieldErrors,
   type EvidenceFormState,
   type EvidenceFormValues,
-} from "@/lib/evidence/evidence-form-schema";
+} from "@/lib/evidence/evidence-form-values";
 import { evidenceMethods } from "@/lib/evidence/methods";
+import { SubmitButton } from "@/components/ui/button";
 
 type EvidenceFormAction = (state: EvidenceFormState, formData: FormData) => Promise<EvidenceFormState>;
 
@@ -40,6 +40,9 @@ const hintId = (field: EvidenceField) => `evidence-${field}-hint`;
 
 type Problems = { key: number; message: string | null; fieldErrors: EvidenceFieldErrors };
 
+/** The evidence rules (with zod), loaded once on first use; the form asks for them when it gets focus. */
+const loadEvidenceRules = () => import("@/lib/evidence/evidence-form-schema");
+
 /**
  * The evidence form, for adding and for changing evidence. Checked here with the same schema
  * the server uses; a refusal from the server redraws the form with everything that was typed.
@@ -58,31 +61,45 @@ export function EvidenceForm({
   /** Today's date in UTC, "YYYY-MM-DD", from the server: the latest activity date allowed. */
   today: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { attempt: 0, values: initialValues, message: null, fieldErrors: {} });
+  const [state, formAction, pending] = useActionState(action, null);
+  const refused = state && !state.ok ? state : null;
   // Problems found before sending; null once the form passes and goes to the server.
   const [clientProblems, setClientProblems] = useState<Problems | null>(null);
   const clientChecks = useRef(0);
   // Keys of the server's refusals are zero or negative, of checks made here positive.
-  const problems: Problems = clientProblems ?? { key: -state.attempt, message: state.message, fieldErrors: state.fieldErrors };
+  const problems: Problems = clientProblems ?? {
+    key: -(state?.submission ?? 0),
+    message: refused?.message ?? null,
+    fieldErrors: refused?.fieldErrors ?? {},
+  };
 
+  // Checked here first so that files chosen are not lost to a refusal the browser could have
+  // found. The rules need zod, so they load when first needed rather than with every evidence
+  // page (issue 15, page weight); if they cannot load, the server checks the same rules. The
+  // form's own submission is always stopped and the action started here once the check is done
+  // (a second requestSubmit() from a promise did not reach the action in Chromium).
   function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
-    const result = parseEvidenceForm(evidenceFormValuesFrom(new FormData(event.currentTarget)));
-    if (result.ok) {
-      setClientProblems(null);
-      return;
-    }
     event.preventDefault();
-    clientChecks.current += 1;
-    setClientProblems({ key: clientChecks.current, message: result.message, fieldErrors: result.fieldErrors });
+    const formData = new FormData(event.currentTarget);
+    const send = () => {
+      setClientProblems(null);
+      startTransition(() => formAction(formData));
+    };
+    loadEvidenceRules().then(({ parseEvidenceForm }) => {
+      const result = parseEvidenceForm(evidenceFormValuesFrom(formData));
+      if (result.ok) return send();
+      clientChecks.current += 1;
+      setClientProblems({ key: clientChecks.current, message: result.message, fieldErrors: result.fieldErrors });
+    }, send);
   }
 
   return (
     // Keyed by the server's attempt, so a refused form is drawn again with the values it sent.
     <EvidenceFields
-      key={state.attempt}
+      key={state?.submission ?? 0}
       formAction={formAction}
       onSubmit={checkBeforeSending}
-      values={state.values}
+      values={state?.values ?? initialValues}
       problems={problems}
       pending={pending}
       submitLabel={submitLabel}
@@ -92,6 +109,7 @@ export function EvidenceForm({
   );
 }
 
+// long-function: one form read top to bottom: the error summary, the title, method, date and description fields, the simulated checkbox and the workplace-document fieldset, then the buttons; every field is already a Field, and they share the method and workplace state that shows the fieldset
 function EvidenceFields({
   formAction,
   onSubmit,
@@ -125,13 +143,27 @@ function EvidenceFields({
   const workplaceNeeded = needsWorkplaceDocument({ method, isWorkplaceDocument });
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onFocus={() => void loadEvidenceRules()}
+      noValidate
+      className="max-w-3xl space-y-6"
+    >
       {hasProblems ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="evidence-problems-title" className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="evidence-problems-title"
+          className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900"
+        >
           <h2 id="evidence-problems-title" className="text-lg font-semibold">
             The evidence was not saved
           </h2>
-          {problems.message && !listed.some((field) => errors[field]?.includes(problems.message ?? "")) ? <p className="mt-1">{problems.message}</p> : null}
+          {problems.message && !listed.some((field) => errors[field]?.includes(problems.message ?? "")) ? (
+            <p className="mt-1">{problems.message}</p>
+          ) : null}
           {listed.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-6">
               {listed.map((field) => (
@@ -222,7 +254,10 @@ function EvidenceFields({
 
       <Checkbox field="simulated" defaultChecked={values.simulated} errors={errors} />
 
-      <fieldset className="space-y-4 rounded border border-slate-300 bg-white p-4" aria-describedby="evidence-workplace-hint">
+      <fieldset
+        className="space-y-4 rounded border border-slate-300 bg-white p-4"
+        aria-describedby="evidence-workplace-hint"
+      >
         <legend className="px-1 text-lg font-semibold">Workplace document reference</legend>
         <p id="evidence-workplace-hint" className="text-sm text-slate-700">
           {workplaceDocumentHint}
@@ -232,7 +267,9 @@ function EvidenceFields({
           checked={isWorkplaceDocument}
           onChange={setIsWorkplaceDocument}
           errors={errors}
-          hint={method === "workplaceDocument" ? "Needed: you chose the method “Workplace document reference”." : undefined}
+          hint={
+            method === "workplaceDocument" ? "Needed: you chose the method “Workplace document reference”." : undefined
+          }
         />
         <div hidden={!workplaceNeeded} className="space-y-4">
           <p className="text-sm text-slate-700">All four answers are needed.</p>
@@ -270,9 +307,7 @@ function EvidenceFields({
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-          {pending ? "Saving…" : submitLabel}
-        </button>
+        <SubmitButton pending={pending} label={submitLabel} pendingLabel="Saving…" />
         <Link href={cancelHref} className="text-brand-700 underline underline-offset-4">
           Cancel
         </Link>
@@ -343,7 +378,12 @@ function Checkbox({
   checked?: boolean;
   onChange?: (checked: boolean) => void;
 }) {
-  const controlled = onChange ? { checked: Boolean(checked), onChange: (event: { target: { checked: boolean } }) => onChange(event.target.checked) } : { defaultChecked };
+  const controlled = onChange
+    ? {
+        checked: Boolean(checked),
+        onChange: (event: { target: { checked: boolean } }) => onChange(event.target.checked),
+      }
+    : { defaultChecked };
   return (
     <div>
       <div className="flex items-start gap-2">
@@ -365,26 +405,5 @@ function Checkbox({
       ) : null}
       <FieldError field={field} errors={errors} />
     </div>
-  );
-}
-
-/** Deletes evidence after a second, deliberate click; shows why if the server refuses. */
-export function DeleteEvidenceForm({ action }: { action: (state: { message: string | null }, formData: FormData) => Promise<{ message: string | null }> }) {
-  const [state, formAction, pending] = useActionState(action, { message: null });
-  return (
-    <details className="rounded border border-slate-300 bg-white p-4" open={state.message ? true : undefined}>
-      <summary className="cursor-pointer font-medium text-red-800">Delete this evidence</summary>
-      <form action={formAction} className="mt-3 space-y-3">
-        <p>This removes the evidence, its files and its proposed mappings. It cannot be undone.</p>
-        {state.message ? (
-          <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
-            {state.message}
-          </p>
-        ) : null}
-        <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-70">
-          {pending ? "Deleting…" : "Delete permanently"}
-        </button>
-      </form>
-    </details>
   );
 }

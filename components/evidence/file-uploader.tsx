@@ -14,7 +14,8 @@ type Upload = {
 };
 
 // A hint for the file picker only; the server decides from the content.
-const accept = "image/*,audio/*,video/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.heic,.heif,.m4a,.mov";
+const accept =
+  "image/*,audio/*,video/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.heic,.heif,.m4a,.mov";
 
 function messageFrom(xhr: XMLHttpRequest, name: string): string {
   try {
@@ -28,6 +29,7 @@ function messageFrom(xhr: XMLHttpRequest, name: string): string {
   return `${name} could not be uploaded (the server answered ${xhr.status}). Try again; if it keeps happening, tell your centre admin.`;
 }
 
+// long-function: one control: the upload requests (start, progress, done, error, cancel) and the markup that shows each upload share the uploads state and the open requests, so the handlers and the list they drive read best together
 export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; maxBytes: number }) {
   const router = useRouter();
   const inputId = useId();
@@ -53,13 +55,27 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
   }, []);
 
   function update(id: number, change: Partial<Upload> | null) {
-    setUploads((current) => (change === null ? current.filter((u) => u.id !== id) : current.map((u) => (u.id === id ? { ...u, ...change } : u))));
+    setUploads((current) =>
+      change === null
+        ? current.filter((u) => u.id !== id)
+        : current.map((u) => (u.id === id ? { ...u, ...change } : u)),
+    );
   }
 
   function start(file: File) {
     const id = nextId.current++;
     if (file.size > maxBytes) {
-      setUploads((current) => [...current, { id, name: file.name, loaded: 0, total: file.size, status: "failed", message: `${file.name} is ${formatBytes(file.size)}, larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller and try again.` }]);
+      setUploads((current) => [
+        ...current,
+        {
+          id,
+          name: file.name,
+          loaded: 0,
+          total: file.size,
+          status: "failed",
+          message: `${file.name} is ${formatBytes(file.size)}, larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller and try again.`,
+        },
+      ]);
       return;
     }
     setUploads((current) => [...current, { id, name: file.name, loaded: 0, total: file.size, status: "uploading" }]);
@@ -85,7 +101,10 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
     };
     xhr.onerror = () => {
       requests.current.delete(id);
-      update(id, { status: "failed", message: `${file.name} did not upload: the connection to the server was lost. Check your connection and try again.` });
+      update(id, {
+        status: "failed",
+        message: `${file.name} did not upload: the connection to the server was lost. Check your connection and try again.`,
+      });
     };
     xhr.onabort = () => {
       requests.current.delete(id);
@@ -132,7 +151,12 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
                 {upload.status === "uploading" ? (
                   <div className="flex flex-wrap items-center gap-3">
                     <span className="min-w-0 break-all font-medium">{upload.name}</span>
-                    <progress max={100} value={percent} aria-label={`Uploading ${upload.name}: ${percent}%`} className="h-3 w-48" />
+                    <progress
+                      max={100}
+                      value={percent}
+                      aria-label={`Uploading ${upload.name}: ${percent}%`}
+                      className="h-3 w-48"
+                    />
                     <span className="text-sm tabular-nums" aria-hidden="true">
                       {percent}%
                     </span>
@@ -150,7 +174,11 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
                       <span className="break-all font-semibold">{upload.name} was not uploaded. </span>
                       {upload.message}
                     </p>
-                    <button type="button" onClick={() => update(upload.id, null)} className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100">
+                    <button
+                      type="button"
+                      onClick={() => update(upload.id, null)}
+                      className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100"
+                    >
                       Dismiss<span className="sr-only"> message about {upload.name}</span>
                     </button>
                   </div>
@@ -182,7 +210,11 @@ export function DeleteFileButton({ fileId, fileName }: { fileId: string; fileNam
       const response = await fetch(`/api/files/${encodeURIComponent(fileId)}`, { method: "DELETE" });
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { message?: unknown };
-        setError(typeof body.message === "string" ? body.message : `${fileName} could not be removed. Reload the page and try again.`);
+        setError(
+          typeof body.message === "string"
+            ? body.message
+            : `${fileName} could not be removed. Reload the page and try again.`,
+        );
         return;
       }
       router.refresh();
@@ -195,7 +227,12 @@ export function DeleteFileButton({ fileId, fileName }: { fileId: string; fileNam
 
   return (
     <span className="inline-flex flex-col gap-1">
-      <button type="button" onClick={remove} disabled={pending} className="rounded border border-red-700 px-2 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-70">
+      <button
+        type="button"
+        onClick={remove}
+        disabled={pending}
+        className="rounded border border-red-700 px-2 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-70"
+      >
         {pending ? "Removing…" : "Remove"}
         <span className="sr-only"> {fileName}</span>
       </button>

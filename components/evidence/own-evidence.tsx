@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { cache, type ReactNode } from "react";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/authz/hidden-or-missing";
 import { roleLabels } from "@/lib/authz/labels";
 import { db } from "@/lib/db";
 import { getEvidence, type EvidenceDetail } from "@/lib/evidence/get-evidence";
+import { BackLink } from "@/components/ui/back-link";
 
 /** What an evidence page shows instead of the evidence: a heading, why, and the way back to the list. */
 export function EvidenceNotice({ title, children }: { title: string; children: ReactNode }) {
@@ -14,11 +14,9 @@ export function EvidenceNotice({ title, children }: { title: string; children: R
       <div role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-4 text-amber-950">
         {children}
       </div>
-      <p>
-        <Link href="/candidate/evidence" className="text-brand-700 underline underline-offset-4">
-          Back to your evidence
-        </Link>
-      </p>
+      <BackLink href="/candidate/evidence" className="text-brand-700 underline underline-offset-4">
+        Back to your evidence
+      </BackLink>
     </div>
   );
 }
@@ -41,7 +39,9 @@ async function readOwnEvidence(
       reason: (
         <>
           {words.notCandidate}{" "}
-          {actor.active ? `You are acting as ${roleLabels[actor.active.role].toLowerCase()} at ${actor.active.centreName}. ` : ""}
+          {actor.active
+            ? `You are acting as ${roleLabels[actor.active.role].toLowerCase()} at ${actor.active.centreName}. `
+            : ""}
           If you are also a candidate, choose that role with “Acting as” at the top of the page.
         </>
       ),
@@ -49,7 +49,8 @@ async function readOwnEvidence(
   }
   const evidence = await orNotFound(getEvidence(db, actor, id));
   // Evidence this actor may read (their own in another centre, or a candidate's they assess): no id is given away.
-  if (evidence.candidateId !== actor.userId || evidence.centreId !== actor.active.centreId) return { ok: false, reason: words.notOwn };
+  if (evidence.candidateId !== actor.userId || evidence.centreId !== actor.active.centreId)
+    return { ok: false, reason: words.notOwn };
   return { ok: true, evidence };
 }
 

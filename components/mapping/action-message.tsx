@@ -5,7 +5,12 @@ export function ActionMessage({ state, id }: { state: ActionResult<unknown> | nu
   if (!state) return null;
   if (!state.ok) {
     return (
-      <p id={id} tabIndex={id ? -1 : undefined} role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+      <p
+        id={id}
+        tabIndex={id ? -1 : undefined}
+        role="alert"
+        className="rounded border border-red-700 bg-red-50 p-3 text-red-900"
+      >
         <span className="font-semibold">Not done: </span>
         {state.message}
       </p>
@@ -13,7 +18,12 @@ export function ActionMessage({ state, id }: { state: ActionResult<unknown> | nu
   }
   if (!state.message) return null;
   return (
-    <p id={id} tabIndex={id ? -1 : undefined} role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
+    <p
+      id={id}
+      tabIndex={id ? -1 : undefined}
+      role="status"
+      className="rounded border border-green-700 bg-green-50 p-3 text-green-900"
+    >
       <span aria-hidden="true">✔ </span>
       {state.message}
     </p>

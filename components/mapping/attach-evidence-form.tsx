@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useId, useState } from "react";
 import { proposeMappingAction } from "@/lib/actions/mapping-propose";
 import type { AttachableEvidence } from "@/lib/portfolio/gap-view";
 import { ActionMessage, MappingWarnings } from "./action-message";
-import { RangeCheckboxes } from "./range-checkboxes";
+import { RangeFieldset } from "./range-checkboxes";
+import { SubmitButton } from "@/components/ui/button";
+import { useSubmitByHand } from "./use-submit-by-hand";
 
 type Props = {
   enrolmentId: string;
@@ -23,15 +25,10 @@ type Props = {
 /** From the gap view: map one of the candidate's unsubmitted evidence items to this criterion. */
 export function AttachEvidenceForm({ enrolmentId, criterion, evidence }: Props) {
   const [state, formAction, pending] = useActionState(proposeMappingAction, null);
-  const [, startTransition] = useTransition();
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
   const id = useId();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
+  const onSubmit = useSubmitByHand(formAction);
 
   return (
     <details className="rounded border border-slate-200 bg-slate-50 p-3">
@@ -54,7 +51,13 @@ export function AttachEvidenceForm({ enrolmentId, criterion, evidence }: Props) 
             <label htmlFor={`${id}-evidence`} className="block font-medium">
               Evidence
             </label>
-            <select id={`${id}-evidence`} name="evidenceId" required defaultValue="" className="mt-1 w-full max-w-md rounded border border-slate-500 bg-white px-3 py-2">
+            <select
+              id={`${id}-evidence`}
+              name="evidenceId"
+              required
+              defaultValue=""
+              className="mt-1 w-full max-w-md rounded border border-slate-500 bg-white px-3 py-2"
+            >
               <option value="" disabled>
                 Choose evidence
               </option>
@@ -67,22 +70,15 @@ export function AttachEvidenceForm({ enrolmentId, criterion, evidence }: Props) 
             </select>
           </div>
           {criterion.rangeItems.length > 0 && (
-            <fieldset className="space-y-2">
-              <legend className="font-medium">Range items this evidence covers for {criterion.ref}</legend>
-              <RangeCheckboxes
-                idPrefix={`${id}-range`}
-                items={criterion.rangeItems}
-                rangeTitle={criterion.rangeTitle}
-                rangeRule={criterion.rangeRule}
-                rangeMin={criterion.rangeMin}
-                checked={checked}
-                onChange={setChecked}
-              />
-            </fieldset>
+            <RangeFieldset
+              criterionRef={criterion.ref}
+              idPrefix={`${id}-range`}
+              range={criterion}
+              checked={checked}
+              onChange={setChecked}
+            />
           )}
-          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-            {pending ? "Attaching…" : "Attach evidence"}
-          </button>
+          <SubmitButton pending={pending} label="Attach evidence" pendingLabel="Attaching…" />
           <ActionMessage state={state} />
           {state?.ok && <MappingWarnings warnings={state.data.warnings} />}
         </form>

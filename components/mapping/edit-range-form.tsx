@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { updateMappingRangeAction } from "@/lib/actions/mapping-update-range";
 import { ActionMessage } from "./action-message";
-import { RangeCheckboxes } from "./range-checkboxes";
+import { RangeFieldset } from "./range-checkboxes";
+import { SubmitButton } from "@/components/ui/button";
+import { useSubmitByHand } from "./use-submit-by-hand";
 
 type Props = {
   mappingId: string;
@@ -17,14 +19,9 @@ type Props = {
 /** Changes which range items a mapping claims; behind a disclosure so the list stays short. */
 export function EditRangeForm({ mappingId, criterionRef, rangeTitle, rangeRule, rangeMin, items }: Props) {
   const [state, formAction, pending] = useActionState(updateMappingRangeAction, null);
-  const [, startTransition] = useTransition();
   const [checked, setChecked] = useState<Set<string>>(() => new Set(items.filter((i) => i.claimed).map((i) => i.id)));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
+  const onSubmit = useSubmitByHand(formAction);
 
   return (
     <details className="rounded border border-slate-200 p-3">
@@ -33,13 +30,14 @@ export function EditRangeForm({ mappingId, criterionRef, rangeTitle, rangeRule, 
       </summary>
       <form onSubmit={onSubmit} className="mt-3 space-y-3">
         <input type="hidden" name="mappingId" value={mappingId} />
-        <fieldset className="space-y-2">
-          <legend className="font-medium">Range items this evidence covers for {criterionRef}</legend>
-          <RangeCheckboxes idPrefix={`edit-${mappingId}`} items={items} rangeTitle={rangeTitle} rangeRule={rangeRule} rangeMin={rangeMin} checked={checked} onChange={setChecked} />
-        </fieldset>
-        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-          {pending ? "Saving…" : "Save range items"}
-        </button>
+        <RangeFieldset
+          criterionRef={criterionRef}
+          idPrefix={`edit-${mappingId}`}
+          range={{ rangeTitle, rangeRule, rangeMin, rangeItems: items }}
+          checked={checked}
+          onChange={setChecked}
+        />
+        <SubmitButton pending={pending} label="Save range items" pendingLabel="Saving…" />
         <ActionMessage state={state} />
       </form>
     </details>

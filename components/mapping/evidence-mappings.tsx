@@ -1,14 +1,19 @@
 import Link from "next/link";
 import { Time } from "@/components/assessment/page-parts";
 import { EvidenceReviewHistory } from "@/components/assessment/review-history";
-import { CriterionKindBadge } from "@/components/standards/labels";
+import { CriterionGroupName, CriterionKindBadge } from "@/components/standards/labels";
+import { Section } from "@/components/ui/section";
 import { getReviewHistory, type ReviewHistory } from "@/lib/assessment/review-history";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
-import { listEvidenceMappings, type EvidenceMappingDto, type EvidenceMappings as Listing } from "@/lib/mapping/list-evidence-mappings";
+import {
+  listEvidenceMappings,
+  type EvidenceMappingDto,
+  type EvidenceMappings as Listing,
+} from "@/lib/mapping/list-evidence-mappings";
 import { mappingStatusExplanation, mappingStatusLabel, reviewFeedbackLabel } from "@/lib/mapping/status-words";
 import { describeRangeRule } from "@/lib/standards/range-rule";
 import { MappingWarnings } from "./action-message";
@@ -25,7 +30,15 @@ const statusStyles: Record<EvidenceMappingDto["status"], string> = {
   REJECTED: "border-red-700 bg-red-50 text-red-900",
 };
 
-function MappingItem({ mapping, unitCode, editable }: { mapping: EvidenceMappingDto; unitCode: string; editable: boolean }) {
+function MappingItem({
+  mapping,
+  unitCode,
+  editable,
+}: {
+  mapping: EvidenceMappingDto;
+  unitCode: string;
+  editable: boolean;
+}) {
   const { criterion } = mapping;
   const claimed = criterion.rangeItems.filter((item) => item.claimed);
   const rule = describeRangeRule(criterion.rangeRule, criterion.rangeMin, criterion.rangeItems.length);
@@ -34,20 +47,24 @@ function MappingItem({ mapping, unitCode, editable }: { mapping: EvidenceMapping
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="font-mono text-base font-semibold">{criterion.ref}</span>
         <CriterionKindBadge kind={criterion.kind} />
-        <span className="text-sm text-slate-700">
-          {criterion.groupRef ? `${criterion.groupRef} ` : ""}
-          {criterion.groupTitle}
-        </span>
+        <CriterionGroupName criterion={criterion} className="text-sm text-slate-700" />
       </div>
       <p>{criterion.text}</p>
       <p>
-        <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${statusStyles[mapping.status]}`}>{mappingStatusLabel(mapping.status)}</span>{" "}
+        <span
+          className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${statusStyles[mapping.status]}`}
+        >
+          {mappingStatusLabel(mapping.status)}
+        </span>{" "}
         <span className="text-sm">{mappingStatusExplanation(mapping.status)}</span>
       </p>
       {criterion.rangeItems.length > 0 && (
         <div>
           <p className="text-sm font-medium">
-            {criterion.rangeTitle ?? "Range"}: {claimed.length === 0 ? "no items claimed" : `${claimed.length} of ${criterion.rangeItems.length} items claimed`}
+            {criterion.rangeTitle ?? "Range"}:{" "}
+            {claimed.length === 0
+              ? "no items claimed"
+              : `${claimed.length} of ${criterion.rangeItems.length} items claimed`}
             {rule ? ` (the unit asks for ${rule} across all your evidence)` : ""}
           </p>
           {claimed.length > 0 && (
@@ -81,18 +98,37 @@ function MappingItem({ mapping, unitCode, editable }: { mapping: EvidenceMapping
           <RemoveMappingForm mappingId={mapping.id} what={`${unitCode} ${criterion.ref}`} />
         </div>
       )}
-      {editable && mapping.status === "ACCEPTED" && <p className="text-sm text-slate-700">Accepted mappings can no longer be changed or removed.</p>}
+      {editable && mapping.status === "ACCEPTED" && (
+        <p className="text-sm text-slate-700">Accepted mappings can no longer be changed or removed.</p>
+      )}
     </li>
   );
 }
 
-function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Listing; history: ReviewHistory; evidenceEditable: boolean }) {
+function SubmissionStatus({
+  listing,
+  history,
+  evidenceEditable,
+  revisedAsVersion,
+  canResubmit,
+}: {
+  listing: Listing;
+  history: ReviewHistory;
+  evidenceEditable: boolean;
+  revisedAsVersion?: number;
+  /** The viewer may change its mappings and submit it again (not a testimony or an assessor's record). */
+  canResubmit: boolean;
+}) {
   const { evidence } = listing;
+  if (revisedAsVersion)
+    return <p>Revised: what was referred back moved to version {revisedAsVersion}, to change and resubmit there.</p>;
   if (evidence.submittedAt) {
     return (
       <p id={submittedStatusId(evidence.id)} tabIndex={-1}>
         <span aria-hidden="true">✔ </span>
-        Submitted for assessment on {formatDateTime(evidence.submittedAt, evidence.timeZone)}, with the declaration: “{evidence.declaration}”.
+        Submitted for assessment on {formatDateTime(evidence.submittedAt, evidence.timeZone)}
+        {/* An assessor's observation is submitted as it is recorded, with no declaration of the candidate's. */}
+        {evidence.declaration ? <>, with the declaration: “{evidence.declaration}”.</> : "."}
       </p>
     );
   }
@@ -101,7 +137,9 @@ function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Lis
   return (
     <p className="rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950">
       <span className="font-semibold">Referred back</span>
-      {reviewerNames.length > 0 ? ` by ${new Intl.ListFormat("en-GB", { type: "conjunction" }).format(reviewerNames)}` : null}
+      {reviewerNames.length > 0
+        ? ` by ${new Intl.ListFormat("en-GB", { type: "conjunction" }).format(reviewerNames)}`
+        : null}
       {at ? (
         <>
           {" "}
@@ -109,7 +147,11 @@ function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Lis
         </>
       ) : null}
       :{" "}
-      {evidenceEditable ? "revise the evidence or its mappings, then resubmit." : "revise the mappings referred back, then resubmit."}
+      {!canResubmit
+        ? "this record cannot be changed or resubmitted. For the criteria referred back, add other evidence (or, for a witness testimony, ask the witness for a new one)."
+        : evidenceEditable
+          ? "revise the evidence or its mappings, then resubmit."
+          : "revise the mappings referred back, then resubmit."}
     </p>
   );
 }
@@ -120,14 +162,29 @@ function SubmissionStatus({ listing, history, evidenceEditable }: { listing: Lis
  * and submit it for assessment.
  * `canEdit`: the viewer is the candidate who owns the evidence. Submitted evidence can still be
  * mapped and resubmitted; what may change is decided per mapping status by lib/mapping.
- * `evidenceEditable`: the evidence itself (not its mappings) may still be changed.
+ * `evidenceEditable`: the evidence itself (not its mappings) may still be changed (or revised).
+ * `revisedAsVersion`: this is an old version; what was still open moved to that version.
  */
-export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }: { evidenceId: string; canEdit: boolean; evidenceEditable: boolean }) {
+// long-function: one evidence item's mappings read top to bottom: loading (or the refusal), the mappings per unit with the submission status, the review history, then the map and submit sections for the owner; the items and forms are components, what remains is their order and when each shows
+export async function EvidenceMappings({
+  evidenceId,
+  canEdit,
+  evidenceEditable,
+  revisedAsVersion,
+}: {
+  evidenceId: string;
+  canEdit: boolean;
+  evidenceEditable: boolean;
+  revisedAsVersion?: number;
+}) {
   const actor = await requireActor();
   let listing: Listing;
   let history: ReviewHistory;
   try {
-    [listing, history] = await Promise.all([listEvidenceMappings(db, actor, evidenceId), getReviewHistory(db, actor, evidenceId)]);
+    [listing, history] = await Promise.all([
+      listEvidenceMappings(db, actor, evidenceId),
+      getReviewHistory(db, actor, evidenceId),
+    ]);
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof AppError) {
       return (
@@ -143,12 +200,13 @@ export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }
 
   return (
     <div className="space-y-10">
-      <section aria-labelledby={headingId} className="space-y-4">
-        <h2 id={headingId} className="text-xl font-semibold">
-          Criteria this evidence is mapped to
-        </h2>
+      <Section id={headingId} title="Criteria this evidence is mapped to" className="space-y-4">
         {listing.mappingCount === 0 ? (
-          <p>{editable ? "Not mapped to any criteria yet. Use “Map to criteria” below to find the criteria this evidence proves, in any of your units." : "Not mapped to any criteria yet."}</p>
+          <p>
+            {editable
+              ? "Not mapped to any criteria yet. Use “Map to criteria” below to find the criteria this evidence proves, in any of your units."
+              : "Not mapped to any criteria yet."}
+          </p>
         ) : (
           listing.units.map((unit) => (
             <section key={unit.enrolmentId} aria-labelledby={`${headingId}-${unit.enrolmentId}`} className="space-y-3">
@@ -157,12 +215,17 @@ export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }
                   {unit.unitCode} {unit.unitTitle}
                 </h3>
                 {listing.viewerIsOwner && (
-                  <Link href={`/candidate/units/${unit.enrolmentId}`} className="text-brand-700 underline underline-offset-4">
+                  <Link
+                    href={`/candidate/units/${unit.enrolmentId}`}
+                    className="text-brand-700 underline underline-offset-4"
+                  >
                     Your progress on {unit.unitCode}
                   </Link>
                 )}
               </div>
-              {unit.enrolmentStatus !== "ACTIVE" && <p className="text-sm">You are no longer working on this unit, so these mappings cannot be changed.</p>}
+              {unit.enrolmentStatus !== "ACTIVE" && (
+                <p className="text-sm">You are no longer working on this unit, so these mappings cannot be changed.</p>
+              )}
               <ul className="space-y-3">
                 {unit.mappings.map((mapping) => (
                   <MappingItem key={mapping.id} mapping={mapping} unitCode={unit.unitCode} editable={editable} />
@@ -171,8 +234,14 @@ export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }
             </section>
           ))
         )}
-        <SubmissionStatus listing={listing} history={history} evidenceEditable={evidenceEditable} />
-      </section>
+        <SubmissionStatus
+          listing={listing}
+          history={history}
+          evidenceEditable={evidenceEditable}
+          revisedAsVersion={revisedAsVersion}
+          canResubmit={editable}
+        />
+      </Section>
 
       <EvidenceReviewHistory history={history} />
 
@@ -182,7 +251,10 @@ export async function EvidenceMappings({ evidenceId, canEdit, evidenceEditable }
             Map to criteria
           </h2>
           {listing.evidence.simulated && (
-            <p className="text-sm">This evidence is marked as simulated. Units that only accept evidence from real work will refuse it, and say why.</p>
+            <p className="text-sm">
+              This evidence is marked as simulated. Units that only accept evidence from real work will refuse it, and
+              say why.
+            </p>
           )}
           <MapCriteriaSearch evidenceId={evidenceId} />
         </section>

@@ -1,22 +1,19 @@
 "use client";
 
-import { useActionState, useId, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useId, useState } from "react";
 import { searchMappableCriteriaAction } from "@/lib/actions/mapping-search";
 import { ActionMessage } from "./action-message";
 import { MapCriterionForm } from "./map-criterion-form";
+import { SubmitButton } from "@/components/ui/button";
+import { useSubmitByHand } from "./use-submit-by-hand";
 
 /** Search box over the candidate's criteria in all their units; each hit can be mapped at once. */
 export function MapCriteriaSearch({ evidenceId }: { evidenceId: string }) {
   const [state, formAction, pending] = useActionState(searchMappableCriteriaAction, null);
-  const [, startTransition] = useTransition();
   const [query, setQuery] = useState("");
   const id = useId();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
+  const onSubmit = useSubmitByHand(formAction);
 
   const result = state?.ok ? state.data : null;
   const shown = result ? result.units.reduce((n, u) => n + u.criteria.length, 0) : 0;
@@ -40,9 +37,7 @@ export function MapCriteriaSearch({ evidenceId }: { evidenceId: string }) {
             aria-describedby={`${id}-hint`}
             className="w-full max-w-md rounded border border-slate-500 px-3 py-2"
           />
-          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-            {pending ? "Searching…" : "Search"}
-          </button>
+          <SubmitButton pending={pending} label="Search" pendingLabel="Searching…" />
         </div>
       </form>
 
@@ -67,7 +62,12 @@ export function MapCriteriaSearch({ evidenceId }: { evidenceId: string }) {
           <ul className="space-y-3">
             {unit.criteria.map((criterion) => (
               <li key={`${criterion.id}:${JSON.stringify(criterion.mapping)}`}>
-                <MapCriterionForm evidenceId={evidenceId} enrolmentId={unit.enrolmentId} unitCode={unit.unitCode} criterion={criterion} />
+                <MapCriterionForm
+                  evidenceId={evidenceId}
+                  enrolmentId={unit.enrolmentId}
+                  unitCode={unit.unitCode}
+                  criterion={criterion}
+                />
               </li>
             ))}
           </ul>

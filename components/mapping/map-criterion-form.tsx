@@ -1,37 +1,46 @@
 "use client";
 
-import { useActionState, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { focusWhenShown } from "@/components/a11y/focus-when-shown";
-import { CriterionKindBadge } from "@/components/standards/labels";
+import { CriterionGroupName, CriterionKindBadge } from "@/components/standards/labels";
 import { proposeMappingAction } from "@/lib/actions/mapping-propose";
 import type { MappableCriterion } from "@/lib/mapping/search-mappable-criteria";
 import { mappingStatusLabel } from "@/lib/mapping/status-words";
 import { ActionMessage, MappingWarnings } from "./action-message";
 import { RangeCheckboxes } from "./range-checkboxes";
+import { useSubmitByHand } from "./use-submit-by-hand";
 
 /**
  * One criterion found by the search: its range items as checkboxes and a "Map" button, named
  * with its unit and criterion ("Map to CS34 1.2": the list has one per criterion). After
  * mapping, focus moves to what the action said.
  */
-export function MapCriterionForm({ evidenceId, enrolmentId, unitCode, criterion }: { evidenceId: string; enrolmentId: string; unitCode: string; criterion: MappableCriterion }) {
+export function MapCriterionForm({
+  evidenceId,
+  enrolmentId,
+  unitCode,
+  criterion,
+}: {
+  evidenceId: string;
+  enrolmentId: string;
+  unitCode: string;
+  criterion: MappableCriterion;
+}) {
   const idPrefix = `map-${enrolmentId}-${criterion.id}`;
-  const [state, formAction, pending] = useActionState(async (previous: Awaited<ReturnType<typeof proposeMappingAction>> | null, formData: FormData) => {
-    const result = await proposeMappingAction(previous, formData);
-    focusWhenShown(`${idPrefix}-result`);
-    return result;
-  }, null);
-  const [, startTransition] = useTransition();
+  const [state, formAction, pending] = useActionState(
+    async (previous: Awaited<ReturnType<typeof proposeMappingAction>> | null, formData: FormData) => {
+      const result = await proposeMappingAction(previous, formData);
+      focusWhenShown(`${idPrefix}-result`);
+      return result;
+    },
+    null,
+  );
   const [checked, setChecked] = useState<Set<string>>(() => new Set(criterion.mapping?.rangeItemIds ?? []));
   const accepted = criterion.mapping?.status === "ACCEPTED";
   const warnings = state?.ok ? state.data.warnings : criterion.warnings;
 
   // Submitted by hand so the ticks stay as they are after the action (a form action would reset them).
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
+  const onSubmit = useSubmitByHand(formAction);
 
   return (
     <form onSubmit={onSubmit} className="rounded border border-slate-200 bg-white p-4">
@@ -44,30 +53,30 @@ export function MapCriterionForm({ evidenceId, enrolmentId, unitCode, criterion 
         </legend>
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
           <CriterionKindBadge kind={criterion.kind} />
-          <span>
-            {criterion.groupRef ? `${criterion.groupRef} ` : ""}
-            {criterion.groupTitle}
-          </span>
+          <CriterionGroupName criterion={criterion} />
         </p>
         {criterion.mapping && (
           <p className="text-sm">
             Already mapped: <strong>{mappingStatusLabel(criterion.mapping.status)}</strong>.{" "}
-            {accepted ? "Your assessor accepted it, so it can no longer be changed." : "Mapping again replaces the ticked range items."}
+            {accepted
+              ? "Your assessor accepted it, so it can no longer be changed."
+              : "Mapping again replaces the ticked range items."}
           </p>
         )}
         <RangeCheckboxes
           idPrefix={idPrefix}
-          items={criterion.rangeItems}
-          rangeTitle={criterion.rangeTitle}
-          rangeRule={criterion.rangeRule}
-          rangeMin={criterion.rangeMin}
+          range={criterion}
           checked={checked}
           onChange={setChecked}
           disabled={accepted}
         />
         <MappingWarnings warnings={warnings} lead={state?.ok ? "Warning" : "If you map this"} />
         {!accepted && (
-          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+          >
             {pending ? "Mapping…" : "Map"}
             <span className="sr-only">
               {" "}

@@ -2,19 +2,25 @@
 
 import { describeRangeRule } from "@/lib/standards/range-rule";
 
-type Props = {
-  idPrefix: string;
-  items: readonly { id: string; text: string }[];
+/** A criterion's range: its title, its rule ("all", or "at least" rangeMin) and its items. */
+export type CriterionRange = {
   rangeTitle: string | null;
   rangeRule: "all" | "atLeast" | null;
   rangeMin: number | null;
+  rangeItems: readonly { id: string; text: string }[];
+};
+
+type Props = {
+  idPrefix: string;
+  range: CriterionRange;
   checked: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
   disabled?: boolean;
 };
 
 /** The range items of one criterion as checkboxes named rangeItemId; the caller supplies the fieldset. */
-export function RangeCheckboxes({ idPrefix, items, rangeTitle, rangeRule, rangeMin, checked, onChange, disabled }: Props) {
+export function RangeCheckboxes({ idPrefix, range, checked, onChange, disabled }: Props) {
+  const { rangeTitle, rangeRule, rangeMin, rangeItems: items } = range;
   if (items.length === 0) return <p className="text-sm text-slate-700">This criterion has no range items to tick.</p>;
   const rule = describeRangeRule(rangeRule, rangeMin, items.length);
   function toggle(id: string, on: boolean) {
@@ -49,5 +55,15 @@ export function RangeCheckboxes({ idPrefix, items, rangeTitle, rangeRule, rangeM
         })}
       </ul>
     </div>
+  );
+}
+
+/** The range checkboxes in their own fieldset, named for the criterion they are claimed for. */
+export function RangeFieldset({ criterionRef, ...checkboxes }: Props & { criterionRef: string }) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="font-medium">Range items this evidence covers for {criterionRef}</legend>
+      <RangeCheckboxes {...checkboxes} />
+    </fieldset>
   );
 }

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useId } from "react";
+import { SubmitButton } from "@/components/ui/button";
 import { focusWhenShown } from "@/components/a11y/focus-when-shown";
 import { submitEvidenceAction } from "@/lib/actions/submission-submit-evidence";
-import type { ActionResult } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/form-state";
 import { evidenceDeclaration } from "@/lib/portfolio/declaration";
 import type { SubmittedEvidence } from "@/lib/portfolio/submit-evidence";
 import { ActionMessage } from "./action-message";
@@ -12,12 +13,17 @@ import { submittedStatusId } from "./focus-targets";
 
 const words = {
   first: {
-    explanation: "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself.",
+    explanation:
+      "Your assessor sees this evidence and its mappings once you submit it. After that you cannot edit the evidence itself.",
     button: "Submit for assessment",
   },
-  again: { explanation: "Your new and changed mappings go to your assessor when you submit again.", button: "Submit again for assessment" },
+  again: {
+    explanation: "Your new and changed mappings go to your assessor when you submit again.",
+    button: "Submit again for assessment",
+  },
   resubmission: {
-    explanation: "Your assessor has reviewed this evidence before. What you changed goes to them with every earlier round and its feedback, which stay in the review history.",
+    explanation:
+      "Your assessor has reviewed this evidence before. What you changed goes to them with every earlier round and its feedback, which stay in the review history.",
     button: "Resubmit for assessment",
   },
 } as const;
@@ -28,21 +34,35 @@ const words = {
  * resubmission of evidence reviewed before, in round `round`. `simulated`: the evidence is
  * marked as simulated, so the declaration says so instead of "from real work activities".
  */
-export function SubmitEvidenceForm({ evidenceId, kind, round, simulated }: { evidenceId: string; kind: keyof typeof words; round: number; simulated: boolean }) {
+export function SubmitEvidenceForm({
+  evidenceId,
+  kind,
+  round,
+  simulated,
+}: {
+  evidenceId: string;
+  kind: keyof typeof words;
+  round: number;
+  simulated: boolean;
+}) {
   const router = useRouter();
   const id = useId();
-  const [state, formAction, pending] = useActionState(async (previous: ActionResult<SubmittedEvidence> | null, formData: FormData) => {
-    const result = await submitEvidenceAction(previous, formData);
-    if (result.ok) {
-      // This form leaves the page once the evidence is submitted: focus goes to the line saying
-      // it was, and a banner from an earlier step ("Evidence saved…") goes, as it no longer fits.
-      focusWhenShown(submittedStatusId(evidenceId));
-      if (new URLSearchParams(window.location.search).has("saved")) router.replace(window.location.pathname, { scroll: false });
-    } else {
-      focusWhenShown(`${id}-result`);
-    }
-    return result;
-  }, null);
+  const [state, formAction, pending] = useActionState(
+    async (previous: FormState<SubmittedEvidence>, formData: FormData) => {
+      const result = await submitEvidenceAction(previous, formData);
+      if (result?.ok) {
+        // This form leaves the page once the evidence is submitted: focus goes to the line saying
+        // it was, and a banner from an earlier step ("Evidence saved…") goes, as it no longer fits.
+        focusWhenShown(submittedStatusId(evidenceId));
+        if (new URLSearchParams(window.location.search).has("saved"))
+          router.replace(window.location.pathname, { scroll: false });
+      } else {
+        focusWhenShown(`${id}-result`);
+      }
+      return result;
+    },
+    null,
+  );
   const declarationError = state && !state.ok ? state.fieldErrors?.declaration?.[0] : undefined;
   return (
     // noValidate: an unticked declaration gets the page's own message below, not the browser's bubble.
@@ -75,9 +95,11 @@ export function SubmitEvidenceForm({ evidenceId, kind, round, simulated }: { evi
           {declarationError}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-        {pending ? "Submitting…" : kind === "resubmission" ? `${words[kind].button} (round ${round})` : words[kind].button}
-      </button>
+      <SubmitButton
+        pending={pending}
+        label={kind === "resubmission" ? `${words[kind].button} (round ${round})` : words[kind].button}
+        pendingLabel="Submitting…"
+      />
       <ActionMessage state={state} id={`${id}-result`} />
     </form>
   );

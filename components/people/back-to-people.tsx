@@ -1,13 +1,11 @@
-import Link from "next/link";
-import { linkClass } from "./styles";
+import { linkClass } from "@/components/ui/styles";
+import { BackLink } from "@/components/ui/back-link";
 
 /** The link above a person's page or an add-people form, back to the list. */
 export function BackToPeople() {
   return (
-    <p>
-      <Link href="/admin/people" className={linkClass}>
-        Back to People
-      </Link>
-    </p>
+    <BackLink href="/admin/people" className={linkClass}>
+      Back to People
+    </BackLink>
   );
 }

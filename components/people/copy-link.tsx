@@ -1,10 +1,20 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { inputClass, secondaryButtonClass } from "./styles";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 
 /** A read-only field holding a link, with a button that copies it. */
-export function CopyLink({ link, label = "Invitation link", hint, multiline = false }: { link: string; label?: string; hint?: string; multiline?: boolean }) {
+export function CopyLink({
+  link,
+  label = "Invitation link",
+  hint,
+  multiline = false,
+}: {
+  link: string;
+  label?: string;
+  hint?: string;
+  multiline?: boolean;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [status, setStatus] = useState("");
@@ -12,11 +22,17 @@ export function CopyLink({ link, label = "Invitation link", hint, multiline = fa
   async function copy() {
     try {
       await navigator.clipboard.writeText(link);
-      setStatus(multiline ? "Copied. Paste it into a document or spreadsheet." : "Link copied. Paste it into an email or message to the person.");
+      setStatus(
+        multiline
+          ? "Copied. Paste it into a document or spreadsheet."
+          : "Link copied. Paste it into an email or message to the person.",
+      );
     } catch {
       input.current?.focus();
       input.current?.select();
-      setStatus("Your browser did not let the page copy. The text is selected: press Ctrl+C (or Command+C on a Mac) to copy it.");
+      setStatus(
+        "Your browser did not let the page copy. The text is selected: press Ctrl+C (or Command+C on a Mac) to copy it.",
+      );
     }
   }
 

@@ -1,12 +1,26 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { setDeactivatedAction, type SetDeactivatedState } from "@/lib/actions/people-set-deactivated";
-import { alertClass, dangerButtonClass, primaryButtonClass, secondaryButtonClass, successClass } from "./styles";
+import { setDeactivatedAction } from "@/lib/actions/people-set-deactivated";
+import {
+  alertClass,
+  dangerButtonClass,
+  primaryButtonClass,
+  secondaryButtonClass,
+  successClass,
+} from "@/components/ui/styles";
 
 /** Deactivate (or reactivate) with a confirmation step, so one stray click changes nothing. */
-export function DeactivateForm({ userId, personName, deactivated }: { userId: string; personName: string; deactivated: boolean }) {
-  const [state, formAction, pending] = useActionState<SetDeactivatedState, FormData>(setDeactivatedAction, null);
+export function DeactivateForm({
+  userId,
+  personName,
+  deactivated,
+}: {
+  userId: string;
+  personName: string;
+  deactivated: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(setDeactivatedAction, null);
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLParagraphElement>(null);
   const startButton = useRef<HTMLButtonElement>(null);
@@ -15,19 +29,28 @@ export function DeactivateForm({ userId, personName, deactivated }: { userId: st
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
   }, [confirming]);
-  useEffect(() => {
-    if (state) setConfirming(false);
-  }, [state]);
+  // A new answer from the server closes the confirmation. Compared while rendering (React's
+  // "storing information from previous renders"), not in an effect, to avoid a second render pass.
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    setConfirming(false);
+  }
 
   return (
     <div className="space-y-3">
       {state ? (
-        <p role={state.result.ok ? "status" : "alert"} className={state.result.ok ? successClass : alertClass}>
-          {state.result.ok ? state.result.message : `Not changed: ${state.result.message}`}
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? successClass : alertClass}>
+          {state.ok ? state.message : `Not changed: ${state.message}`}
         </p>
       ) : null}
       {!confirming ? (
-        <button ref={startButton} type="button" onClick={() => setConfirming(true)} className={deactivated ? primaryButtonClass : dangerButtonClass}>
+        <button
+          ref={startButton}
+          type="button"
+          onClick={() => setConfirming(true)}
+          className={deactivated ? primaryButtonClass : dangerButtonClass}
+        >
           {verb} at this centre
         </button>
       ) : (

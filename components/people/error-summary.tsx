@@ -1,11 +1,10 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { alertClass } from "./styles";
+import { ErrorSummary as Summary, fieldProblems } from "@/components/ui/error-summary";
 
 /**
- * The form's error summary: announced (role="alert"), focused after each failed submit, and
- * linking to each field with a problem.
+ * The people forms' error summary: the kit's, listing only the fields the form names (by label,
+ * linking to the control to correct), focused after each failed submit.
  */
 export function ErrorSummary({
   id,
@@ -22,28 +21,14 @@ export function ErrorSummary({
   fieldLabels: Record<string, { label: string; target: string }>;
   submission: number;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, [submission]);
-  const fields = Object.entries(fieldErrors ?? {}).filter(([name]) => fieldLabels[name]);
+  const named = Object.fromEntries(Object.entries(fieldErrors ?? {}).filter(([name]) => fieldLabels[name]));
   return (
-    <div id={id} ref={ref} tabIndex={-1} role="alert" className={alertClass}>
-      <p>
-        <span className="font-semibold">{title}: </span>
-        {message}
-      </p>
-      {fields.length > 0 ? (
-        <ul className="mt-2 list-disc pl-6">
-          {fields.map(([name, messages]) => (
-            <li key={name}>
-              <a href={`#${fieldLabels[name]?.target}`} className="underline">
-                {fieldLabels[name]?.label}: {messages.join(" ")}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <Summary
+      id={id}
+      title={title}
+      message={message}
+      problems={fieldProblems(named, fieldLabels)}
+      focusKey={submission}
+    />
   );
 }

@@ -1,20 +1,25 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { importCandidatesCsvAction, type ImportCsvState } from "@/lib/actions/people-import-csv";
+import { importCandidatesCsvAction } from "@/lib/actions/people-import-csv";
+import { errorsFor } from "@/lib/forms/form-state";
 import { CopyLink } from "./copy-link";
 import { ErrorSummary } from "./error-summary";
 import { ImportReportView } from "./import-report";
-import { fieldErrorClass, inputClass, primaryButtonClass } from "./styles";
+import { SubmitButton } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 
 const maxBytes = 1024 * 1024;
 
 export function ImportForm() {
-  const [state, formAction, pending] = useActionState<ImportCsvState, FormData>(importCandidatesCsvAction, null);
+  const [state, formAction, pending] = useActionState(importCandidatesCsvAction, null);
   const [tooLarge, setTooLarge] = useState(0);
-  const failure = state && !state.result.ok ? state.result : null;
-  const report = state?.result.ok ? state.result.report : null;
-  const fileError = tooLarge ? ["The file is larger than 1 MB. Split it into smaller files and import each one."] : failure?.fieldErrors?.file;
+  const failure = state && !state.ok ? state : null;
+  const outcome = state?.ok ? state.data : null;
+  const report = outcome?.report ?? null;
+  const fileError = tooLarge
+    ? ["The file is larger than 1 MB. Split it into smaller files and import each one."]
+    : errorsFor(state, "file");
   const tooLargeSummary = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -36,7 +41,12 @@ export function ImportForm() {
     <div className="space-y-6">
       <form action={formAction} onSubmit={checkSize} noValidate className="max-w-xl space-y-4">
         {tooLarge ? (
-          <p ref={tooLargeSummary} tabIndex={-1} role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          <p
+            ref={tooLargeSummary}
+            tabIndex={-1}
+            role="alert"
+            className="rounded border border-red-700 bg-red-50 p-3 text-red-900"
+          >
             <span className="font-semibold">Not uploaded: </span>
             The file is larger than 1 MB. Split it into smaller files and import each one.
           </p>
@@ -50,39 +60,30 @@ export function ImportForm() {
             submission={state?.submission ?? 0}
           />
         ) : null}
-        <div>
-          <label htmlFor="csv-file" className="block font-medium">
-            CSV file
-          </label>
-          <p id="csv-file-hint" className="text-sm text-slate-700">
-            A .csv file of at most 1 MB and 5000 people. Row 1 names the columns: name,email.
-          </p>
-          <input
-            id="csv-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={fileError ? "csv-file-hint csv-file-error" : "csv-file-hint"}
-            className={inputClass}
-          />
-          {fileError ? (
-            <p id="csv-file-error" className={fieldErrorClass}>
-              {fileError.join(" ")}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Checking and importing…" : "Import candidates"}
-        </button>
+        <InputField
+          id="csv-file"
+          name="file"
+          type="file"
+          label="CSV file"
+          hint="A .csv file of at most 1 MB and 5000 people. Row 1 names the columns: name,email."
+          accept=".csv,text/csv"
+          errors={fileError}
+          className=""
+        />
+        <SubmitButton pending={pending} label="Import candidates" pendingLabel="Checking and importing…" />
       </form>
 
-      {report && state ? <ImportReportView key={state.submission} report={report} fileName={state.fileName} /> : null}
+      {outcome && state ? (
+        <ImportReportView key={state.submission} report={outcome.report} fileName={outcome.fileName} />
+      ) : null}
       {report?.imported && report.rows.some((r) => r.invitationLink) ? (
         <CopyLink
           multiline
           label="All invitation links"
-          link={["email,invitation link", ...report.rows.filter((r) => r.invitationLink).map((r) => `${r.email},${r.invitationLink}`)].join("\n")}
+          link={[
+            "email,invitation link",
+            ...report.rows.filter((r) => r.invitationLink).map((r) => `${r.email},${r.invitationLink}`),
+          ].join("\n")}
           hint="Every new link with its email address, as CSV to paste into a spreadsheet. Each is also in the outbox."
         />
       ) : null}

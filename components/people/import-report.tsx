@@ -2,7 +2,8 @@
 
 import { useEffect, useRef } from "react";
 import type { ImportReport, ImportRowOutcome } from "@/lib/people/import-candidates-csv";
-import { alertClass, cellClass, headRowClass, successClass, tableClass } from "./styles";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { alertClass, successClass } from "@/components/ui/styles";
 
 const outcomeLabels: Record<ImportRowOutcome, string> = {
   invalid: "Needs fixing",
@@ -10,12 +11,50 @@ const outcomeLabels: Record<ImportRowOutcome, string> = {
   unchanged: "Already a candidate here, nothing changed",
 };
 
+type Row = ImportReport["rows"][number];
+
+/** The report's rows: the row number (the row heading), the name and the email, then the given columns. */
+function RowsTable({
+  caption,
+  rows,
+  blank = "",
+  more,
+}: {
+  caption: string;
+  rows: Row[];
+  /** What stands for an empty name or email. */
+  blank?: string;
+  more: Column<Row>[];
+}) {
+  return (
+    <DataTable
+      region
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.row}
+      columns={[
+        { header: "Row", rowHeader: true, className: "", cell: (row) => row.row },
+        { header: "Name", cell: (row) => row.name || blank },
+        { header: "Email", cell: (row) => row.email || blank },
+        ...more,
+      ]}
+    />
+  );
+}
+
 function plural(count: number, one: string, many: string) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The per-row result of an import: the problems to fix, or who was added with which link. */
-export function ImportReportView({ report, fileName }: { report: Omit<ImportReport, "outboxMessageIds">; fileName: string }) {
+// long-function: the two outcomes of an import side by side: nothing imported (the file or row problems) or imported (who was invited, with links); both share the focused summary, and reading them together shows what differs
+export function ImportReportView({
+  report,
+  fileName,
+}: {
+  report: Omit<ImportReport, "outboxMessageIds">;
+  fileName: string;
+}) {
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     summary.current?.focus();
@@ -36,43 +75,30 @@ export function ImportReportView({ report, fileName }: { report: Omit<ImportRepo
             </ul>
           ) : (
             <p className="mt-2">
-              {plural(report.counts.invalid, "row needs", "rows need")} fixing (of {plural(report.counts.rows, "row", "rows")} of people). Correct them in your
-              spreadsheet, save it as CSV and upload it again. No one is added until every row is right.
+              {plural(report.counts.invalid, "row needs", "rows need")} fixing (of{" "}
+              {plural(report.counts.rows, "row", "rows")} of people). Correct them in your spreadsheet, save it as CSV
+              and upload it again. No one is added until every row is right.
             </p>
           )}
         </div>
         {report.rows.length > 0 ? (
-          <div role="region" aria-labelledby="problem-caption" tabIndex={0} className="overflow-x-auto">
-            <table className={tableClass}>
-              <caption id="problem-caption" className="py-2 text-left font-semibold">
-                Rows with problems (row numbers as your spreadsheet shows them; row 1 is the header)
-              </caption>
-              <thead>
-                <tr className={headRowClass}>
-                  <th scope="col" className={cellClass}>Row</th>
-                  <th scope="col" className={cellClass}>Name</th>
-                  <th scope="col" className={cellClass}>Email</th>
-                  <th scope="col" className={cellClass}>Problems</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((row) => (
-                  <tr key={row.row} className="border-b border-slate-200">
-                    <th scope="row" className={cellClass}>{row.row}</th>
-                    <td className={cellClass}>{row.name || "(empty)"}</td>
-                    <td className={cellClass}>{row.email || "(empty)"}</td>
-                    <td className={cellClass}>
-                      <ul className="list-disc pl-5">
-                        {row.problems.map((problem) => (
-                          <li key={problem}>{problem}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowsTable
+            caption="Rows with problems (row numbers as your spreadsheet shows them; row 1 is the header)"
+            rows={report.rows}
+            blank="(empty)"
+            more={[
+              {
+                header: "Problems",
+                cell: (row) => (
+                  <ul className="list-disc pl-5">
+                    {row.problems.map((problem) => (
+                      <li key={problem}>{problem}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </section>
     );
@@ -86,40 +112,24 @@ export function ImportReportView({ report, fileName }: { report: Omit<ImportRepo
           Imported {fileName || "the file"}
         </h2>
         <p className="mt-2">
-          {plural(invited, "candidate", "candidates")} invited; {plural(unchanged, "person was", "people were")} already a candidate here. Each invitation
-          has been sent to the person&apos;s email; the links are also below and in the outbox. They expire in 7 days, and each candidate&apos;s role starts
-          when they accept.
+          {plural(invited, "candidate", "candidates")} invited; {plural(unchanged, "person was", "people were")} already
+          a candidate here. Each invitation has been sent to the person&apos;s email; the links are also below and in
+          the outbox. They expire in 7 days, and each candidate&apos;s role starts when they accept.
         </p>
       </div>
-      <div role="region" aria-labelledby="report-caption" tabIndex={0} className="overflow-x-auto">
-        <table className={tableClass}>
-          <caption id="report-caption" className="py-2 text-left font-semibold">
-            Import report, one line per row of the file
-          </caption>
-          <thead>
-            <tr className={headRowClass}>
-              <th scope="col" className={cellClass}>Row</th>
-              <th scope="col" className={cellClass}>Name</th>
-              <th scope="col" className={cellClass}>Email</th>
-              <th scope="col" className={cellClass}>Result</th>
-              <th scope="col" className={cellClass}>Invitation link</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.row} className="border-b border-slate-200">
-                <th scope="row" className={cellClass}>{row.row}</th>
-                <td className={cellClass}>{row.name}</td>
-                <td className={cellClass}>{row.email}</td>
-                <td className={cellClass}>{outcomeLabels[row.outcome]}</td>
-                <td className={`${cellClass} break-all`}>
-                  {row.invitationLink ? <span className="font-mono text-xs">{row.invitationLink}</span> : "None needed"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowsTable
+        caption="Import report, one line per row of the file"
+        rows={report.rows}
+        more={[
+          { header: "Result", cell: (row) => outcomeLabels[row.outcome] },
+          {
+            header: "Invitation link",
+            className: "break-all",
+            cell: (row) =>
+              row.invitationLink ? <span className="font-mono text-xs">{row.invitationLink}</span> : "None needed",
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
-import { invitePersonAction, type InviteFormState } from "@/lib/actions/people-invite";
-import { roleLabels } from "@/lib/authz/labels";
-import { roles } from "@/lib/authz/policy";
+import { invitePersonAction } from "@/lib/actions/people-invite";
+import { errorsFor, valueOf, valuesOf } from "@/lib/forms/form-state";
 import { CopyLink } from "./copy-link";
-import { ErrorSummary } from "./error-summary";
-import { fieldErrorClass, inputClass, linkClass, primaryButtonClass, successClass } from "./styles";
+import { FormWithSummary } from "./form-parts";
+import { RoleCheckboxes } from "./role-checkboxes";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldErrorClass, linkClass, successClass } from "@/components/ui/styles";
+import { NameEmailFields } from "./name-email-fields";
 
 const fieldLabels = {
   name: { label: "Full name", target: "person-name" },
@@ -15,17 +17,20 @@ const fieldLabels = {
   roles: { label: "Roles", target: "role-CANDIDATE" },
 };
 
-function describedBy(...ids: Array<string | false | undefined>): string | undefined {
-  const list = ids.filter(Boolean).join(" ");
-  return list || undefined;
-}
+const summary = { id: "invite-errors", title: "Not added", fieldLabels };
 
 export function InviteForm({ centreName }: { centreName: string }) {
-  const [state, formAction, pending] = useActionState<InviteFormState, FormData>(invitePersonAction, null);
-  const failure = state && !state.result.ok ? state.result : null;
-  const success = state?.result.ok ? state.result : null;
-  const errors = failure?.fieldErrors ?? {};
-  const values = state?.values ?? { name: "", email: "", roles: [] };
+  const [state, formAction, pending] = useActionState(invitePersonAction, null);
+  const success = state?.ok ? state.data : null;
+  // A refused form keeps what was typed; after an invitation it starts empty for the next person.
+  const refused = state && !state.ok ? state : null;
+  const values = {
+    name: valueOf(refused, "name"),
+    email: valueOf(refused, "email"),
+    roles: valuesOf(refused, "roles"),
+  };
+  const errors = { name: errorsFor(state, "name"), email: errorsFor(state, "email"), roles: errorsFor(state, "roles") };
+  const rolesError = errors.roles ? "roles-error" : undefined;
   const successHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -57,104 +62,37 @@ export function InviteForm({ centreName }: { centreName: string }) {
         </section>
       ) : null}
 
-      <form
-        key={state?.submission ?? 0}
+      <FormWithSummary
+        state={state}
         action={formAction}
-        noValidate
+        summary={summary}
         className="max-w-xl space-y-5"
-        aria-labelledby="invite-form-heading"
+        labelledBy="invite-form-heading"
+        heading={
+          <h2 id="invite-form-heading" className="text-xl font-semibold">
+            {success ? "Add another person" : "Their details"}
+          </h2>
+        }
       >
-        <h2 id="invite-form-heading" className="text-xl font-semibold">
-          {success ? "Add another person" : "Their details"}
-        </h2>
-        {failure ? (
-          <ErrorSummary
-            id="invite-errors"
-            title="Not added"
-            message={failure.message}
-            fieldErrors={failure.fieldErrors}
-            fieldLabels={fieldLabels}
-            submission={state?.submission ?? 0}
-          />
-        ) : null}
+        <NameEmailFields
+          idPrefix="person"
+          values={values}
+          errors={errors}
+          emailHint="The address they will sign in with. If it already has an account, that account gets the roles."
+        />
 
-        <div>
-          <label htmlFor="person-name" className="block font-medium">
-            Full name
-          </label>
-          <input
-            id="person-name"
-            name="name"
-            type="text"
-            autoComplete="off"
-            maxLength={200}
-            defaultValue={values.name}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy(errors.name && "person-name-error")}
-            className={inputClass}
-          />
-          {errors.name ? (
-            <p id="person-name-error" className={fieldErrorClass}>
-              {errors.name.join(" ")}
-            </p>
-          ) : null}
-        </div>
-
-        <div>
-          <label htmlFor="person-email" className="block font-medium">
-            Email
-          </label>
-          <p id="person-email-hint" className="text-sm text-slate-700">
-            The address they will sign in with. If it already has an account, that account gets the roles.
-          </p>
-          <input
-            id="person-email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={320}
-            defaultValue={values.email}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy("person-email-hint", errors.email && "person-email-error")}
-            className={inputClass}
-          />
-          {errors.email ? (
-            <p id="person-email-error" className={fieldErrorClass}>
-              {errors.email.join(" ")}
-            </p>
-          ) : null}
-        </div>
-
-        <fieldset aria-describedby={describedBy(errors.roles && "roles-error")} aria-invalid={errors.roles ? true : undefined}>
+        <fieldset aria-describedby={rolesError} aria-invalid={errors.roles ? true : undefined}>
           <legend className="font-medium">Roles at {centreName}</legend>
           {errors.roles ? (
             <p id="roles-error" className={fieldErrorClass}>
               {errors.roles.join(" ")}
             </p>
           ) : null}
-          <div className="mt-2 space-y-2">
-            {roles.map((role) => (
-              <div key={role} className="flex items-center gap-2">
-                <input
-                  id={`role-${role}`}
-                  name="roles"
-                  type="checkbox"
-                  value={role}
-                  defaultChecked={values.roles.includes(role)}
-                  aria-describedby={describedBy(errors.roles && "roles-error")}
-                  className="h-5 w-5"
-                />
-                <label htmlFor={`role-${role}`}>{roleLabels[role]}</label>
-              </div>
-            ))}
-          </div>
+          <RoleCheckboxes idPrefix="role" checked={values.roles} describedBy={rolesError} />
         </fieldset>
 
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Adding…" : "Add person"}
-        </button>
-      </form>
+        <SubmitButton pending={pending} label="Add person" pendingLabel="Adding…" />
+      </FormWithSummary>
     </div>
   );
 }

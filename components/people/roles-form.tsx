@@ -1,34 +1,41 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRolesAction, type ChangeRolesState } from "@/lib/actions/people-change-roles";
-import { roleLabels } from "@/lib/authz/labels";
-import { roles, type Role } from "@/lib/authz/policy";
-import { ErrorSummary } from "./error-summary";
-import { fieldErrorClass, primaryButtonClass, successClass } from "./styles";
+import { changeRolesAction } from "@/lib/actions/people-change-roles";
+import type { Role } from "@/lib/authz/policy";
+import { errorsFor, valuesOf } from "@/lib/forms/form-state";
+import { FormWithSummary } from "./form-parts";
+import { RoleCheckboxes } from "./role-checkboxes";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldErrorClass, successClass } from "@/components/ui/styles";
 
-export function RolesForm({ userId, personName, centreName, current }: { userId: string; personName: string; centreName: string; current: Role[] }) {
-  const [state, formAction, pending] = useActionState<ChangeRolesState, FormData>(changeRolesAction, null);
-  const failure = state && !state.result.ok ? state.result : null;
-  const success = state?.result.ok ? state.result : null;
-  const checked: ReadonlyArray<string> = state ? state.roles : current;
-  const rolesError = failure?.fieldErrors?.roles;
+const summary = {
+  id: "roles-errors",
+  title: "Roles not saved",
+  fieldLabels: { roles: { label: "Roles", target: "edit-role-CANDIDATE" } },
+};
+
+export function RolesForm({
+  userId,
+  personName,
+  centreName,
+  current,
+}: {
+  userId: string;
+  personName: string;
+  centreName: string;
+  current: Role[];
+}) {
+  const [state, formAction, pending] = useActionState(changeRolesAction, null);
+  // Saved: the roles as they are now; refused: as they were ticked; at first: the current ones.
+  const checked: ReadonlyArray<string> = state?.ok ? state.data.after : valuesOf(state, "roles", current);
+  const rolesError = errorsFor(state, "roles");
 
   return (
-    <form key={state?.submission ?? 0} action={formAction} noValidate className="space-y-4">
-      {failure ? (
-        <ErrorSummary
-          id="roles-errors"
-          title="Roles not saved"
-          message={failure.message}
-          fieldErrors={failure.fieldErrors}
-          fieldLabels={{ roles: { label: "Roles", target: "edit-role-CANDIDATE" } }}
-          submission={state?.submission ?? 0}
-        />
-      ) : null}
-      {success ? (
+    <FormWithSummary state={state} action={formAction} summary={summary}>
+      {state?.ok ? (
         <p role="status" className={successClass}>
-          {success.message}
+          {state.message}
         </p>
       ) : null}
       <input type="hidden" name="userId" value={userId} />
@@ -44,18 +51,9 @@ export function RolesForm({ userId, personName, centreName, current }: { userId:
             {rolesError.join(" ")}
           </p>
         ) : null}
-        <div className="mt-2 space-y-2">
-          {roles.map((role) => (
-            <div key={role} className="flex items-center gap-2">
-              <input id={`edit-role-${role}`} name="roles" type="checkbox" value={role} defaultChecked={checked.includes(role)} className="h-5 w-5" />
-              <label htmlFor={`edit-role-${role}`}>{roleLabels[role]}</label>
-            </div>
-          ))}
-        </div>
+        <RoleCheckboxes idPrefix="edit-role" checked={checked} />
       </fieldset>
-      <button type="submit" disabled={pending} className={primaryButtonClass}>
-        {pending ? "Saving…" : "Save roles"}
-      </button>
-    </form>
+      <SubmitButton pending={pending} label="Save roles" pendingLabel="Saving…" />
+    </FormWithSummary>
   );
 }

@@ -14,7 +14,11 @@ const styles: Record<PersonStatus, string> = {
 
 /** The status in words; the colour only repeats what the words say. */
 export function StatusText({ status }: { status: PersonStatus }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${styles[status]}`}>{labels[status]}</span>;
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${styles[status]}`}>
+      {labels[status]}
+    </span>
+  );
 }
 
 export function statusLabel(status: PersonStatus): string {

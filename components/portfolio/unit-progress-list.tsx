@@ -12,9 +12,11 @@ function plural(count: number, one: string, many: string): string {
 function nextStep(p: EnrolmentProgress): string {
   if (p.status === "WITHDRAWN") return "You have been withdrawn from this unit. Your record is kept as it was.";
   if (p.status === "COMPLETED") return "This unit is complete.";
-  if (p.referredMappings > 0) return `${plural(p.referredMappings, "mapping was", "mappings were")} referred back by your assessor — read the feedback in the gap view.`;
+  if (p.referredMappings > 0)
+    return `${plural(p.referredMappings, "mapping was", "mappings were")} referred back by your assessor — read the feedback in the gap view.`;
   if (p.none > 0) return `${plural(p.none, "criterion has", "criteria have")} no evidence yet — open the gap view.`;
-  if (p.proposedMappings > 0) return `${plural(p.proposedMappings, "mapping is", "mappings are")} not yet submitted — submit the evidence for assessment.`;
+  if (p.proposedMappings > 0)
+    return `${plural(p.proposedMappings, "mapping is", "mappings are")} not yet submitted — submit the evidence for assessment.`;
   if (p.met === p.total) return "Every criterion is met — your assessor can sign the unit off.";
   return "Every criterion has evidence — your assessor is reviewing it.";
 }
@@ -23,7 +25,8 @@ function nextStep(p: EnrolmentProgress): string {
 export async function UnitProgressList({ candidateId }: { candidateId: string }) {
   const actor = await requireActor();
   const progress = await getEnrolmentProgress(db, actor, candidateId);
-  if (progress.length === 0) return <p>You are not enrolled on any units yet. Your centre admin enrols you; ask them if you expected one.</p>;
+  if (progress.length === 0)
+    return <p>You are not enrolled on any units yet. Your centre admin enrols you; ask them if you expected one.</p>;
 
   return (
     <ul className="space-y-4">
@@ -36,9 +39,12 @@ export async function UnitProgressList({ candidateId }: { candidateId: string })
                 {p.unitCode} {p.unitTitle}
               </Link>
             </h2>
-            {p.status !== "ACTIVE" && <p className="text-sm font-medium">{p.status === "WITHDRAWN" ? "Withdrawn" : "Completed"}</p>}
+            {p.status !== "ACTIVE" && (
+              <p className="text-sm font-medium">{p.status === "WITHDRAWN" ? "Withdrawn" : "Completed"}</p>
+            )}
             <p id={`${barId}-words`}>
-              {p.met} of {p.total} criteria met, {p.evidenced} with evidence but not yet met, {p.none} with no evidence yet.
+              {p.met} of {p.total} criteria met, {p.evidenced} with evidence but not yet met, {p.none} with no evidence
+              yet.
             </p>
             <progress
               value={p.met}

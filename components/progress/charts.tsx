@@ -7,7 +7,8 @@ import { ragFills } from "./rag";
 // Charts as HTML and SVG with their numbers as text: a screen reader hears every value, and the
 // bars are drawn from the same numbers. No chart library.
 
-const percentOf = (value: number, max: number) => (max > 0 ? Math.max(value > 0 ? 1 : 0, Math.round((100 * value) / max)) : 0);
+const percentOf = (value: number, max: number) =>
+  max > 0 ? Math.max(value > 0 ? 1 : 0, Math.round((100 * value) / max)) : 0;
 
 /** Active enrolments in ten bands of progress, as horizontal bars. */
 export function ProgressBandsChart({ bands }: { bands: number[] }) {
@@ -33,7 +34,11 @@ export function ProgressBandsChart({ bands }: { bands: number[] }) {
               </th>
               <td className="py-0.5">
                 <div className="flex items-center gap-2">
-                  <div aria-hidden="true" className="h-4 rounded-sm bg-brand-700" style={{ width: `${percentOf(count, max) * 0.85}%` }} />
+                  <div
+                    aria-hidden="true"
+                    className="h-4 rounded-sm bg-brand-700"
+                    style={{ width: `${percentOf(count, max) * 0.85}%` }}
+                  />
                   <span className="tabular-nums">{count}</span>
                 </div>
               </td>
@@ -53,13 +58,20 @@ export function WeeklyChart({ weeks, timeZone }: { weeks: Dashboard["weeks"]; ti
   const gap = 4;
   const barWidth = (width - gap * (weeks.length - 1)) / weeks.length;
   const label = (start: string) =>
-    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`));
+    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(
+      new Date(`${start}T00:00:00Z`),
+    );
   const total = weeks.reduce((a, w) => a + w.met, 0);
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="h-auto w-full" role="img" aria-labelledby="weekly-title weekly-desc">
+      <svg
+        viewBox={`0 0 ${width} ${height + 20}`}
+        className="h-auto w-full"
+        role="img"
+        aria-labelledby="weekly-title weekly-desc"
+      >
         <title id="weekly-title">{`Criteria met per week, last ${weeks.length} weeks`}</title>
         <desc id="weekly-desc">
           {`${total} criteria met in all, from the week of ${first ? label(first.start) : ""} to the week of ${last ? label(last.start) : ""}; the most in one week was ${Math.max(0, ...weeks.map((w) => w.met))}. The table below lists every week.`}
@@ -110,11 +122,15 @@ export function WeeklyChart({ weeks, timeZone }: { weeks: Dashboard["weeks"]; ti
 
 /** RAG states per unit: a table of counts (each a link to those candidates) with a stacked bar. */
 export function RagByUnitTable({ rows, filters }: { rows: Dashboard["ragByUnit"]; filters: ProgressFilters }) {
-  const href = (unit: string, rag?: string) => `/admin/progress/candidates${queryString({ ...filtersQuery(filters), unit, ...(rag ? { rag } : {}) })}`;
+  const href = (unit: string, rag?: string) =>
+    `/admin/progress/candidates${queryString({ ...filtersQuery(filters), unit, ...(rag ? { rag } : {}) })}`;
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="sr-only">Enrolments in each RAG state, unit by unit; each number links to the list of those enrolments; the bar under each total shows the same shares</caption>
+        <caption className="sr-only">
+          Enrolments in each RAG state, unit by unit; each number links to the list of those enrolments; the bar under
+          each total shows the same shares
+        </caption>
         <thead>
           <tr className="border-b border-slate-300 bg-slate-100">
             <th scope="col" className="px-3 py-2">
@@ -140,7 +156,11 @@ export function RagByUnitTable({ rows, filters }: { rows: Dashboard["ragByUnit"]
               {ragStates.map((r) => (
                 <td key={r} className="px-3 py-2 text-right tabular-nums">
                   {row.counts[r] > 0 ? (
-                    <Link href={href(row.unitCode, r)} className="text-brand-700 underline" aria-label={`${row.counts[r]} ${ragLabels[r]} in ${row.unitCode}`}>
+                    <Link
+                      href={href(row.unitCode, r)}
+                      className="text-brand-700 underline"
+                      aria-label={`${row.counts[r]} ${ragLabels[r]} in ${row.unitCode}`}
+                    >
                       {row.counts[r]}
                     </Link>
                   ) : (
@@ -149,12 +169,25 @@ export function RagByUnitTable({ rows, filters }: { rows: Dashboard["ragByUnit"]
                 </td>
               ))}
               <td className="px-3 py-2 text-right tabular-nums">
-                <Link href={href(row.unitCode)} className="text-brand-700 underline" aria-label={`All ${row.total} in ${row.unitCode}`}>
+                <Link
+                  href={href(row.unitCode)}
+                  className="text-brand-700 underline"
+                  aria-label={`All ${row.total} in ${row.unitCode}`}
+                >
                   {row.total}
                 </Link>
-                <div aria-hidden="true" className="ml-auto mt-1 flex h-3 w-28 overflow-hidden rounded-sm border border-slate-300">
+                <div
+                  aria-hidden="true"
+                  className="ml-auto mt-1 flex h-3 w-28 overflow-hidden rounded-sm border border-slate-300"
+                >
                   {ragStates.map((r) =>
-                    row.counts[r] > 0 ? <div key={r} className={ragFills[r]} style={{ width: `${(100 * row.counts[r]) / Math.max(1, row.total)}%` }} /> : null,
+                    row.counts[r] > 0 ? (
+                      <div
+                        key={r}
+                        className={ragFills[r]}
+                        style={{ width: `${(100 * row.counts[r]) / Math.max(1, row.total)}%` }}
+                      />
+                    ) : null,
                   )}
                 </div>
               </td>

@@ -12,6 +12,49 @@ const mappingStatusLabels: Record<string, string> = {
   REJECTED: "Referred back",
 };
 
+type DetailCriterion = EnrolmentDetail["groups"][number]["criteria"][number];
+
+/** One criterion: its text, its status with the decision behind it, and the evidence mapped to it. */
+function CriterionLine({ criterion, timeZone }: { criterion: DetailCriterion; timeZone: string }) {
+  return (
+    <li className="py-2">
+      <p>
+        <span className="font-medium">{criterion.ref}</span> {criterion.text}
+      </p>
+      <p className="text-sm">
+        <span aria-hidden="true">{criterionStatusIcon(criterion.status)} </span>
+        <span className="font-medium">{criterionStatusLabel(criterion.status)}</span>
+        {criterion.decision ? (
+          <span className="text-slate-700">
+            {" "}
+            · {criterion.decision.outcome === "MET" ? "signed off as met" : "judged not yet met"} by{" "}
+            {criterion.decision.signedBy} on{" "}
+            <time dateTime={criterion.decision.signedAt.toISOString()}>
+              {formatDate(criterion.decision.signedAt, timeZone)}
+            </time>
+          </span>
+        ) : null}
+      </p>
+      {criterion.evidence.length > 0 ? (
+        <ul className="mt-1 list-disc pl-6 text-sm text-slate-800">
+          {criterion.evidence.map((ev) => (
+            <li key={ev.id}>
+              {ev.title}{" "}
+              <span className="text-slate-700">
+                ({methodLabel(ev.method)}, {formatDate(ev.activityDate, timeZone)})
+              </span>{" "}
+              — {mappingStatusLabels[ev.mappingStatus] ?? ev.mappingStatus}
+              {ev.submittedAt ? (
+                <span className="text-slate-700">, submitted {formatDate(ev.submittedAt, timeZone)}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
 /** One enrolment, read-only: its figures, then each criterion with its decision and evidence. */
 export function EnrolmentDetailSection({ enrolment, timeZone }: { enrolment: EnrolmentDetail; timeZone: string }) {
   const text = progressRowText(enrolment, timeZone);
@@ -70,33 +113,7 @@ export function EnrolmentDetailSection({ enrolment, timeZone }: { enrolment: Enr
           </h3>
           <ul className="divide-y divide-slate-100 border-y border-slate-100">
             {group.criteria.map((c) => (
-              <li key={c.id} className="py-2">
-                <p>
-                  <span className="font-medium">{c.ref}</span> {c.text}
-                </p>
-                <p className="text-sm">
-                  <span aria-hidden="true">{criterionStatusIcon(c.status)} </span>
-                  <span className="font-medium">{criterionStatusLabel(c.status)}</span>
-                  {c.decision ? (
-                    <span className="text-slate-700">
-                      {" "}
-                      · {c.decision.outcome === "MET" ? "signed off as met" : "judged not yet met"} by {c.decision.signedBy} on{" "}
-                      <time dateTime={c.decision.signedAt.toISOString()}>{formatDate(c.decision.signedAt, timeZone)}</time>
-                    </span>
-                  ) : null}
-                </p>
-                {c.evidence.length > 0 ? (
-                  <ul className="mt-1 list-disc pl-6 text-sm text-slate-800">
-                    {c.evidence.map((ev) => (
-                      <li key={ev.id}>
-                        {ev.title} <span className="text-slate-700">({methodLabel(ev.method)}, {formatDate(ev.activityDate, timeZone)})</span> —{" "}
-                        {mappingStatusLabels[ev.mappingStatus] ?? ev.mappingStatus}
-                        {ev.submittedAt ? <span className="text-slate-700">, submitted {formatDate(ev.submittedAt, timeZone)}</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
+              <CriterionLine key={c.id} criterion={c} timeZone={timeZone} />
             ))}
           </ul>
         </div>

@@ -1,9 +1,22 @@
-import { FilterActions, FilterSearch, FilterSelect, personChoices, unitChoices } from "@/components/ui/filters";
+import {
+  FilterActions,
+  FilterSearch,
+  FilterSelect,
+  FilterSelects,
+  labelledChoices,
+  personChoices,
+  unitChoices,
+} from "@/components/ui/filters";
 import { cohortLabel, listSorts, type ListFilters, type ListSort } from "@/lib/progress/filters";
 import type { ProgressOptions } from "@/lib/progress/options";
 import { ragLabels, ragStates } from "@/lib/progress/rag";
 
-export const sortLabels: Record<ListSort, string> = { name: "Candidate name", progress: "Progress", rag: "RAG status", lastActivity: "Last activity" };
+export const sortLabels: Record<ListSort, string> = {
+  name: "Candidate name",
+  progress: "Progress",
+  rag: "RAG status",
+  lastActivity: "Last activity",
+};
 
 const directions = [
   { value: "asc", label: "Ascending" },
@@ -26,25 +39,55 @@ export function ProgressFiltersForm({
   list?: boolean;
 }) {
   return (
-    <form method="get" action={action} role="search" aria-label={list ? "Filter candidates" : "Filter the dashboard"} className="grid gap-4 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-      <FilterSelect id="progress-unit" name="unit" label="Unit" value={filters.unit} anyLabel="All units" choices={unitChoices(options.units)} />
-      <FilterSelect id="progress-assessor" name="assessor" label="Assessor" value={filters.assessor} anyLabel="All assessors" choices={personChoices(options.assessors)} />
-      <FilterSelect
-        id="progress-cohort"
-        name="cohort"
-        label="Start cohort"
-        value={filters.cohort}
-        anyLabel="Any start month"
-        choices={options.cohorts.map((c) => ({ value: c, label: cohortLabel(c) }))}
-        hint="The month the enrolment started."
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={list ? "Filter candidates" : "Filter the dashboard"}
+      className="grid gap-4 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
+    >
+      <FilterSelects
+        idPrefix="progress"
+        values={filters}
+        selects={[
+          { name: "unit", label: "Unit", anyLabel: "All units", choices: unitChoices(options.units) },
+          { name: "assessor", label: "Assessor", anyLabel: "All assessors", choices: personChoices(options.assessors) },
+          {
+            name: "cohort",
+            label: "Start cohort",
+            anyLabel: "Any start month",
+            choices: options.cohorts.map((c) => ({ value: c, label: cohortLabel(c) })),
+            hint: "The month the enrolment started.",
+          },
+        ]}
       />
       {list ? (
         <>
-          <FilterSelect id="progress-rag" name="rag" label="RAG status" value={filters.rag} anyLabel="Any status" choices={ragStates.map((r) => ({ value: r, label: ragLabels[r] }))} />
+          <FilterSelect
+            id="progress-rag"
+            name="rag"
+            label="RAG status"
+            value={filters.rag}
+            anyLabel="Any status"
+            choices={labelledChoices(ragStates, ragLabels)}
+          />
           <FilterSearch id="progress-search" value={filters.search} />
           <div className="grid grid-cols-2 gap-2">
-            <FilterSelect id="progress-sort" name="sort" label="Sort by" value={filters.sort ?? "name"} choices={listSorts.map((s) => ({ value: s, label: sortLabels[s] }))} />
-            <FilterSelect id="progress-dir" name="dir" label="Order" value={filters.dir} anyLabel="Usual" choices={directions} />
+            <FilterSelect
+              id="progress-sort"
+              name="sort"
+              label="Sort by"
+              value={filters.sort ?? "name"}
+              choices={labelledChoices(listSorts, sortLabels)}
+            />
+            <FilterSelect
+              id="progress-dir"
+              name="dir"
+              label="Order"
+              value={filters.dir}
+              anyLabel="Usual"
+              choices={directions}
+            />
           </div>
         </>
       ) : null}

@@ -23,7 +23,10 @@ export const ragFills: Record<RagState, string> = {
 
 export function RagBadge({ rag }: { rag: RagState }) {
   return (
-    <span title={ragDescriptions[rag]} className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium ${badgeStyles[rag]}`}>
+    <span
+      title={ragDescriptions[rag]}
+      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium ${badgeStyles[rag]}`}
+    >
       {ragLabels[rag]}
     </span>
   );

@@ -7,7 +7,10 @@ export function CriterionItem({ criterion }: { criterion: CriterionDto }) {
   const { range } = criterion;
   const rule = range ? describeRangeRule(range.rule, range.min, range.items.length) : "";
   return (
-    <li id={criterion.anchor} className="scroll-mt-4 rounded border border-slate-200 bg-white p-4 target:border-brand-700 target:ring-2 target:ring-brand-700">
+    <li
+      id={criterion.anchor}
+      className="scroll-mt-4 rounded border border-slate-200 bg-white p-4 target:border-brand-700 target:ring-2 target:ring-brand-700"
+    >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="font-mono text-base font-semibold">{criterion.ref}</span>
         <CriterionKindBadge kind={criterion.kind} />

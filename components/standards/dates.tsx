@@ -1,7 +1,13 @@
-// No centre applies to the public catalogue, so times are shown in the default centre time
-// zone (Europe/London); dates from the source documents are calendar dates, shown as written.
+import { DEFAULT_TIME_ZONE } from "@/lib/format/time-zone";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" });
+// No centre applies to the public catalogue, so times are shown in the default centre time
+// zone; dates from the source documents are calendar dates, shown as written.
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: DEFAULT_TIME_ZONE,
+  dateStyle: "medium",
+  timeStyle: "short",
+});
 const calendarDate = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "long" });
 
 export function DateTimeText({ iso }: { iso: string }) {

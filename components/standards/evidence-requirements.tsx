@@ -34,7 +34,10 @@ export function EvidenceRequirements({ requirements }: { requirements: Requireme
                 {labels.length > 0 && (
                   <ul aria-label="Checked at unit sign-off" className="flex flex-wrap gap-2">
                     {labels.map((label) => (
-                      <li key={label} className="rounded border border-amber-700 bg-amber-50 px-2 py-0.5 text-sm font-medium text-amber-900">
+                      <li
+                        key={label}
+                        className="rounded border border-amber-700 bg-amber-50 px-2 py-0.5 text-sm font-medium text-amber-900"
+                      >
                         {label}
                       </li>
                     ))}

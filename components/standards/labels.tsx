@@ -50,3 +50,19 @@ export function CriterionKindBadge({ kind }: { kind: string }) {
     </span>
   );
 }
+
+/** The group a criterion belongs to, as "1 Monitor customer service" (its reference, if any, then its title). */
+export function CriterionGroupName({
+  criterion,
+  className,
+}: {
+  criterion: { groupRef: string | null; groupTitle: string };
+  className?: string;
+}) {
+  return (
+    <span className={className}>
+      {criterion.groupRef ? `${criterion.groupRef} ` : ""}
+      {criterion.groupTitle}
+    </span>
+  );
+}

@@ -1,6 +1,12 @@
 export function CriteriaSearchForm({ query }: { query: string }) {
   return (
-    <form method="get" action="/standards" role="search" aria-labelledby="search-heading" className="flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/standards"
+      role="search"
+      aria-labelledby="search-heading"
+      className="flex flex-wrap items-end gap-3"
+    >
       <div className="flex min-w-64 flex-1 flex-col gap-1">
         <label htmlFor="q" className="font-medium">
           Search criteria

@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import { Pagination } from "@/components/ui/pagination";
 import type { CriterionSearch } from "@/lib/dal/standards";
 import { Highlight } from "./highlight";
-import { CriterionKindBadge } from "./labels";
+import { CriterionGroupName, CriterionKindBadge } from "./labels";
 
 function pageHref(query: string, page: number): string {
   const params = new URLSearchParams({ q: query });
@@ -11,12 +11,63 @@ function pageHref(query: string, page: number): string {
   return `/standards?${params.toString()}`;
 }
 
+type SearchUnit = CriterionSearch["units"][number];
+
+/** One matching criterion: its reference (linking to it in the unit), kind, group, text and matching range items. */
+function SearchResultItem({
+  criterion,
+  unit,
+  unitHref,
+  words,
+}: {
+  criterion: SearchUnit["criteria"][number];
+  unit: SearchUnit;
+  unitHref: string;
+  words: CriterionSearch["words"];
+}) {
+  return (
+    <li className="rounded border border-slate-200 bg-white p-3">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <Link
+          href={`${unitHref}#${criterion.anchor}`}
+          className="font-mono font-semibold text-brand-700 underline underline-offset-2"
+        >
+          {criterion.ref}
+          <span className="sr-only"> in {unit.code}</span>
+        </Link>
+        <CriterionKindBadge kind={criterion.kind} />
+        <CriterionGroupName criterion={criterion} className="text-sm text-slate-700" />
+      </div>
+      <p className="mt-1">
+        <Highlight text={criterion.text} words={words} />
+      </p>
+      {(criterion.rangeRule || criterion.rangeMatches.length > 0) && (
+        <p className="mt-1 text-sm text-slate-700">
+          {criterion.rangeRule ? `Range: cover ${criterion.rangeRule}` : "Range"}
+          {criterion.rangeMatches.length > 0 && (
+            <>
+              {", including "}
+              {criterion.rangeMatches.map((item, i) => (
+                <Fragment key={i}>
+                  {i > 0 && "; "}
+                  <Highlight text={item} words={words} />
+                </Fragment>
+              ))}
+            </>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}
+
 export function SearchResults({ result }: { result: CriterionSearch }) {
   const { query, total, page, pageCount, pageSize } = result;
   if (!result.searchable) {
     return (
       <p className="rounded border border-slate-300 bg-white p-4">
-        “{query}” has no words or references to search for; type a word such as monitor, or a reference such as CS34 1.2.
+        “{query}” has no words or references to search for; type a word such as monitor, or a reference such as CS34
+        1.2.
       </p>
     );
   }
@@ -46,44 +97,25 @@ export function SearchResults({ result }: { result: CriterionSearch }) {
             </h3>
             <ul className="space-y-2">
               {unit.criteria.map((criterion) => (
-                <li key={criterion.anchor} className="rounded border border-slate-200 bg-white p-3">
-                  <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                    <Link href={`${unitHref}#${criterion.anchor}`} className="font-mono font-semibold text-brand-700 underline underline-offset-2">
-                      {criterion.ref}
-                      <span className="sr-only"> in {unit.code}</span>
-                    </Link>
-                    <CriterionKindBadge kind={criterion.kind} />
-                    <span className="text-sm text-slate-700">
-                      {criterion.groupRef ? `${criterion.groupRef} ` : ""}
-                      {criterion.groupTitle}
-                    </span>
-                  </div>
-                  <p className="mt-1">
-                    <Highlight text={criterion.text} words={result.words} />
-                  </p>
-                  {(criterion.rangeRule || criterion.rangeMatches.length > 0) && (
-                    <p className="mt-1 text-sm text-slate-700">
-                      {criterion.rangeRule ? `Range: cover ${criterion.rangeRule}` : "Range"}
-                      {criterion.rangeMatches.length > 0 && (
-                        <>
-                          {", including "}
-                          {criterion.rangeMatches.map((item, i) => (
-                            <Fragment key={i}>
-                              {i > 0 && "; "}
-                              <Highlight text={item} words={result.words} />
-                            </Fragment>
-                          ))}
-                        </>
-                      )}
-                    </p>
-                  )}
-                </li>
+                <SearchResultItem
+                  key={criterion.anchor}
+                  criterion={criterion}
+                  unit={unit}
+                  unitHref={unitHref}
+                  words={result.words}
+                />
               ))}
             </ul>
           </section>
         );
       })}
-      <Pagination page={page} pageCount={pageCount} href={(target) => pageHref(query, target)} label="Search result pages" className="flex flex-wrap items-center gap-4" />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        href={(target) => pageHref(query, target)}
+        label="Search result pages"
+        className="flex flex-wrap items-center gap-4"
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { UnitSummary } from "@/lib/dal/standards";
 import { countCriteria, unitKindLabel } from "./labels";
+import { ColumnHeadings } from "@/components/ui/data-table";
 
 export function UnitTable({ units }: { units: UnitSummary[] }) {
   return (
@@ -11,20 +12,20 @@ export function UnitTable({ units }: { units: UnitSummary[] }) {
         </caption>
         <thead>
           <tr className="border-b border-slate-300 bg-slate-100">
-            <th scope="col" className="px-3 py-2">Code</th>
-            <th scope="col" className="px-3 py-2">Title</th>
-            <th scope="col" className="px-3 py-2">Developed or awarded by</th>
-            <th scope="col" className="px-3 py-2">Kind</th>
-            <th scope="col" className="px-3 py-2">Level</th>
-            <th scope="col" className="px-3 py-2">Criteria</th>
-            <th scope="col" className="px-3 py-2">Version</th>
+            <ColumnHeadings
+              headings={["Code", "Title", "Developed or awarded by", "Kind", "Level", "Criteria", "Version"]}
+              className="px-3 py-2"
+            />
           </tr>
         </thead>
         <tbody>
           {units.map((unit) => (
             <tr key={unit.code} className="border-b border-slate-200 align-top">
               <th scope="row" className="px-3 py-2 font-semibold whitespace-nowrap">
-                <Link href={`/standards/${encodeURIComponent(unit.code)}`} className="text-brand-700 underline underline-offset-2">
+                <Link
+                  href={`/standards/${encodeURIComponent(unit.code)}`}
+                  className="text-brand-700 underline underline-offset-2"
+                >
                   {unit.code}
                 </Link>
               </th>

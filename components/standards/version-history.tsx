@@ -1,8 +1,19 @@
 import Link from "next/link";
 import type { VersionSummary } from "@/lib/dal/standards";
 import { DateTimeText } from "./dates";
+import { ColumnHeadings } from "@/components/ui/data-table";
 
-export function VersionHistory({ code, versions, shown, latest }: { code: string; versions: VersionSummary[]; shown: number; latest: number }) {
+export function VersionHistory({
+  code,
+  versions,
+  shown,
+  latest,
+}: {
+  code: string;
+  versions: VersionSummary[];
+  shown: number;
+  latest: number;
+}) {
   const base = `/standards/${encodeURIComponent(code)}`;
   return (
     <div className="overflow-x-auto">
@@ -10,11 +21,10 @@ export function VersionHistory({ code, versions, shown, latest }: { code: string
         <caption className="sr-only">Versions of {code}, newest first</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="px-3 py-2">Version</th>
-            <th scope="col" className="px-3 py-2">Source version</th>
-            <th scope="col" className="px-3 py-2">Imported</th>
-            <th scope="col" className="px-3 py-2">Content hash</th>
-            <th scope="col" className="px-3 py-2">Text</th>
+            <ColumnHeadings
+              headings={["Version", "Source version", "Imported", "Content hash", "Text"]}
+              className="px-3 py-2"
+            />
           </tr>
         </thead>
         <tbody>
@@ -33,7 +43,10 @@ export function VersionHistory({ code, versions, shown, latest }: { code: string
                 {version.number === shown ? (
                   <span aria-current="page">Shown above</span>
                 ) : (
-                  <Link href={version.number === latest ? base : `${base}?version=${version.number}`} className="text-brand-700 underline">
+                  <Link
+                    href={version.number === latest ? base : `${base}?version=${version.number}`}
+                    className="text-brand-700 underline"
+                  >
                     View version {version.number}
                   </Link>
                 )}

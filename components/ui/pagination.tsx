@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { emptyClass } from "./styles";
 
 const navClass = "flex flex-wrap items-center gap-4 text-sm";
 const plainLinkClass = "text-brand-700 underline";
@@ -18,7 +19,15 @@ type PageLinksProps = {
 };
 
 /** The `<nav>` itself: an optional summary, previous link, where the reader is (when there is no summary), next link. */
-function PageLinks({ page, pageCount, href, label, className = navClass, linkClassName = plainLinkClass, summary }: PageLinksProps & { summary?: ReactNode }) {
+function PageLinks({
+  page,
+  pageCount,
+  href,
+  label,
+  className = navClass,
+  linkClassName = plainLinkClass,
+  summary,
+}: PageLinksProps & { summary?: ReactNode }) {
   return (
     <nav aria-label={label} className={className}>
       {summary !== undefined ? <p>{summary}</p> : null}
@@ -52,18 +61,13 @@ export function Pagination(props: PageLinksProps) {
  * keeping the list's other query parameters; shown even for one page, nothing when the list is empty.
  */
 export function CountedPagination({
-  page,
-  pageCount,
-  total,
-  pageSize,
+  list: { page, pageCount, total, pageSize },
   basePath,
   query = {},
   noun,
 }: {
-  page: number;
-  pageCount: number;
-  total: number;
-  pageSize: number;
+  /** Where the list is: its page, how many pages and rows it has, and how many rows a page holds. */
+  list: { page: number; pageCount: number; total: number; pageSize: number };
   basePath: string;
   query?: Record<string, string | undefined>;
   noun: string;
@@ -91,5 +95,26 @@ export function CountedPagination({
         </>
       }
     />
+  );
+}
+
+/** What a filtered list says when it shows nothing: that nothing matches the filters, or (unfiltered) `none`. */
+export function emptyListText(filtered: boolean, noun: string, none: string): string {
+  return filtered ? `No ${noun} match these filters. Change or clear the filters to see more.` : none;
+}
+
+/** A paged list (the children) over its counted pagination, or what it says when it has nothing to show. */
+export function PagedList({
+  list,
+  empty,
+  children,
+  ...pagination
+}: Parameters<typeof CountedPagination>[0] & { empty: ReactNode; children: ReactNode }) {
+  if (list.total === 0) return <p className={emptyClass}>{empty}</p>;
+  return (
+    <>
+      {children}
+      <CountedPagination list={list} {...pagination} />
+    </>
   );
 }

@@ -7,7 +7,10 @@ type RefusalProps = {
   linkClassName?: string;
 } & (
   | { /** A one-sentence reason, shown after "Not available:". */ message: string; children?: never }
-  | { message?: never; /** A reason in several paragraphs, shown under "You cannot use this page". */ children: ReactNode }
+  | {
+      message?: never;
+      /** A reason in several paragraphs, shown under "You cannot use this page". */ children: ReactNode;
+    }
 );
 
 /**

@@ -2,23 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { confirmRequirement } from "../assessment/confirm-requirement";
-import type { AssessmentFormState } from "../assessment/form-state";
-import { getActor } from "../auth/session";
 import { db } from "../db";
-import { failed, segment, signedOut, text, texts } from "./assessment-form";
+import { text, texts } from "../forms/fields";
+import { formAction } from "./form-action";
 
-export async function confirmRequirementAction(previous: AssessmentFormState, formData: FormData): Promise<AssessmentFormState> {
-  const enrolmentId = text(formData, "enrolmentId");
-  const requirementId = text(formData, "requirementId");
-  const values = { evidenceIds: texts(formData, "evidenceId"), note: text(formData, "note") };
-  const actor = await getActor();
-  if (!actor) return signedOut(previous, values);
-  try {
-    await confirmRequirement(db, actor, { enrolmentId, requirementId, evidenceIds: values.evidenceIds, note: values.note });
-  } catch (error) {
-    return failed(previous, error, values);
-  }
-  revalidatePath(`/assessor/enrolments/${segment(enrolmentId)}`);
-  redirect(`/assessor/enrolments/${segment(enrolmentId)}?done=confirmed#requirement-${segment(requirementId)}`);
+const confirm = formAction({
+  schema: z.object({ enrolmentId: text(), requirementId: text(), evidenceId: texts(), note: text() }),
+  run: async ({ evidenceId, ...input }, actor) => {
+    await confirmRequirement(db, actor, { ...input, evidenceIds: evidenceId });
+  },
+  done: (_, input) => {
+    const enrolment = encodeURIComponent(input.enrolmentId);
+    revalidatePath(`/assessor/enrolments/${enrolment}`);
+    redirect(`/assessor/enrolments/${enrolment}?done=confirmed#requirement-${encodeURIComponent(input.requirementId)}`);
+  },
+});
+
+export async function confirmRequirementAction(...form: Parameters<typeof confirm>) {
+  return confirm(...form);
 }

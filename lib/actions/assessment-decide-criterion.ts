@@ -3,24 +3,26 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { decideCriterion, type DecideCriterionInput } from "../assessment/decide-criterion";
-import type { AssessmentFormState } from "../assessment/form-state";
-import { getActor } from "../auth/session";
 import { db } from "../db";
-import { failed, segment, signedOut, text } from "./assessment-form";
+import { textFields } from "../forms/fields";
+import { formAction } from "./form-action";
 
 /** Signs a criterion as met or not yet met; the pressed button gives the outcome. */
-export async function decideCriterionAction(previous: AssessmentFormState, formData: FormData): Promise<AssessmentFormState> {
-  const enrolmentId = text(formData, "enrolmentId");
-  const criterionId = text(formData, "criterionId");
-  const outcome = text(formData, "outcome");
-  const actor = await getActor();
-  if (!actor) return signedOut(previous, {});
-  try {
-    // The operation validates the outcome (zod); a value other than the two buttons' is refused there.
-    await decideCriterion(db, actor, { enrolmentId, criterionId, outcome: outcome as DecideCriterionInput["outcome"], password: text(formData, "password") });
-  } catch (error) {
-    return failed(previous, error, {});
-  }
-  revalidatePath(`/assessor/enrolments/${segment(enrolmentId)}`);
-  redirect(`/assessor/enrolments/${segment(enrolmentId)}?done=${outcome === "MET" ? "met" : "notYetMet"}#criterion-${segment(criterionId)}`);
+const decide = formAction({
+  schema: textFields("enrolmentId", "criterionId", "outcome", "password"),
+  // decideCriterion validates the outcome (zod); a value other than the two buttons' is refused there.
+  run: async (input, actor) => {
+    await decideCriterion(db, actor, { ...input, outcome: input.outcome as DecideCriterionInput["outcome"] });
+  },
+  done: (_, input) => {
+    const enrolment = encodeURIComponent(input.enrolmentId);
+    revalidatePath(`/assessor/enrolments/${enrolment}`);
+    redirect(
+      `/assessor/enrolments/${enrolment}?done=${input.outcome === "MET" ? "met" : "notYetMet"}#criterion-${encodeURIComponent(input.criterionId)}`,
+    );
+  },
+});
+
+export async function decideCriterionAction(...form: Parameters<typeof decide>) {
+  return decide(...form);
 }

@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { markAllNotificationsRead, markNotificationRead } from "../assessment/notifications";
 import { getActor } from "../auth/session";
 import { db } from "../db";
-import { text } from "./assessment-form";
+import { asText } from "../forms/read-form";
 
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  await markNotificationRead(db, actor, { notificationId: text(formData, "notificationId") });
+  await markNotificationRead(db, actor, { notificationId: asText(formData.get("notificationId")) });
   revalidatePath("/", "layout");
 }
 

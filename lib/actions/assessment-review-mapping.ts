@@ -2,37 +2,48 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { AssessmentFormState } from "../assessment/form-state";
+import { z } from "zod";
 import { reviewMapping } from "../assessment/review-mapping";
-import { getActor } from "../auth/session";
 import { db } from "../db";
-import { failed, segment, signedOut, text, texts } from "./assessment-form";
+import { text, texts } from "../forms/fields";
+import { formAction } from "./form-action";
 
 /** Accept or refer back one submitted mapping; the form says which with its `decision` field. */
-export async function reviewMappingAction(previous: AssessmentFormState, formData: FormData): Promise<AssessmentFormState> {
-  const evidenceId = text(formData, "evidenceId");
-  const mappingId = text(formData, "mappingId");
-  const decision = text(formData, "decision");
-  const values = { feedback: text(formData, "feedback"), rangeItemIds: texts(formData, "rangeItemId") };
-  const actor = await getActor();
-  if (!actor) return signedOut(previous, values);
-  let returned = false;
-  try {
-    const input =
-      decision === "accept"
+const review = formAction({
+  schema: z.object({
+    evidenceId: text(),
+    mappingId: text(),
+    decision: text(),
+    feedback: text(),
+    rangeItemId: texts(),
+    rangeShown: text(),
+  }),
+  run: async (input, actor) => {
+    const { mappingId, feedback } = input;
+    const result = await reviewMapping(
+      db,
+      actor,
+      input.decision === "accept"
         ? {
             mappingId,
-            decision: "accept" as const,
+            decision: "accept",
             // The form lists range checkboxes only for criteria that have a range.
-            rangeItemIds: text(formData, "rangeShown") === "yes" ? values.rangeItemIds : undefined,
-            feedback: values.feedback,
+            rangeItemIds: input.rangeShown === "yes" ? input.rangeItemId : undefined,
+            feedback,
           }
-        : { mappingId, decision: "reject" as const, feedback: values.feedback };
-    returned = (await reviewMapping(db, actor, input)).returnedToCandidate;
-  } catch (error) {
-    return failed(previous, error, values);
-  }
-  revalidatePath("/assessor", "layout");
-  const done = returned ? "returned" : decision === "accept" ? "accepted" : "rejected";
-  redirect(`/assessor/review/${segment(evidenceId)}?done=${done}#mapping-${segment(mappingId)}`);
+        : { mappingId, decision: "reject", feedback },
+    );
+    return result.returnedToCandidate;
+  },
+  done: (returned, input) => {
+    revalidatePath("/assessor", "layout");
+    const done = returned ? "returned" : input.decision === "accept" ? "accepted" : "rejected";
+    redirect(
+      `/assessor/review/${encodeURIComponent(input.evidenceId)}?done=${done}#mapping-${encodeURIComponent(input.mappingId)}`,
+    );
+  },
+});
+
+export async function reviewMappingAction(...form: Parameters<typeof review>) {
+  return review(...form);
 }

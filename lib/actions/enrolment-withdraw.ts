@@ -1,26 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "../auth/session";
+import { z } from "zod";
 import { db } from "../db";
-import { failed, formValues, signedOut, succeeded, type FormState } from "../enrolments/form-state";
-import { EnrolmentInputError } from "../enrolments/input";
 import { withdrawEnrolment } from "../enrolments/withdraw-enrolment";
+import { text } from "../forms/fields";
+import { formAction } from "./form-action";
 
-const fields = ["enrolmentId", "reason", "confirm"] as const;
-
-export async function withdrawEnrolmentAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, fields);
-  const actor = await getActor();
-  if (!actor) return signedOut(previous, values);
-  try {
-    if (values.confirm !== "yes") {
-      throw EnrolmentInputError.forField("confirm", "Tick the box to confirm you want to withdraw this enrolment.");
-    }
-    await withdrawEnrolment(db, actor, { enrolmentId: values.enrolmentId, reason: values.reason });
+const withdraw = formAction({
+  schema: z.object({
+    enrolmentId: text(),
+    reason: text(),
+    confirm: text().refine((value) => value === "yes", "Tick the box to confirm you want to withdraw this enrolment."),
+  }),
+  run: async (input, actor) => {
+    await withdrawEnrolment(db, actor, { enrolmentId: input.enrolmentId, reason: input.reason });
+  },
+  done: () => {
     revalidatePath("/admin/enrolments", "layout");
-    return succeeded(previous, "The enrolment has been withdrawn. Its record and evidence are kept.");
-  } catch (error) {
-    return failed(previous, error, values);
-  }
+    return "The enrolment has been withdrawn. Its record and evidence are kept.";
+  },
+});
+
+export async function withdrawEnrolmentAction(...form: Parameters<typeof withdraw>) {
+  return withdraw(...form);
 }

@@ -1,17 +1,21 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { getActor } from "../auth/session";
 import { db } from "../db";
-import type { ActionResult } from "../errors";
-import { formString, notSignedIn, toActionResult } from "../mapping/action-result";
-import { removeMapping, type RemovedMapping } from "../mapping/remove-mapping";
+import { textFields } from "../forms/fields";
+import { removeMapping } from "../mapping/remove-mapping";
+import { formAction } from "./form-action";
 
 /** Form fields: mappingId. */
-export async function removeMappingAction(_previous: ActionResult<RemovedMapping> | null, formData: FormData): Promise<ActionResult<RemovedMapping>> {
-  const actor = await getActor();
-  if (!actor) return notSignedIn;
-  const result = await toActionResult(() => removeMapping(db, actor, { mappingId: formString(formData, "mappingId") ?? "" }), () => "Mapping removed.");
-  if (result.ok) refresh();
-  return result;
+const remove = formAction({
+  schema: textFields("mappingId"),
+  run: (input, actor) => removeMapping(db, actor, input),
+  done: () => {
+    refresh();
+    return "Mapping removed.";
+  },
+});
+
+export async function removeMappingAction(...form: Parameters<typeof remove>) {
+  return remove(...form);
 }

@@ -1,15 +1,17 @@
 "use server";
 
-import { getActor } from "../auth/session";
 import { db } from "../db";
-import type { ActionResult } from "../errors";
-import { formString, notSignedIn, toActionResult } from "../mapping/action-result";
-import { searchMappableCriteria, type MappableCriteria } from "../mapping/search-mappable-criteria";
+import { textFields } from "../forms/fields";
+import { searchMappableCriteria } from "../mapping/search-mappable-criteria";
+import { formAction } from "./form-action";
 
 /** Form fields: query, evidenceId (optional). Reads only. */
-export async function searchMappableCriteriaAction(_previous: ActionResult<MappableCriteria> | null, formData: FormData): Promise<ActionResult<MappableCriteria>> {
-  const actor = await getActor();
-  if (!actor) return notSignedIn;
-  const evidenceId = formString(formData, "evidenceId");
-  return toActionResult(() => searchMappableCriteria(db, actor, { query: formString(formData, "query") ?? "", evidenceId: evidenceId || undefined }));
+const search = formAction({
+  schema: textFields("query", "evidenceId"),
+  run: (input, actor) =>
+    searchMappableCriteria(db, actor, { query: input.query, evidenceId: input.evidenceId || undefined }),
+});
+
+export async function searchMappableCriteriaAction(...form: Parameters<typeof search>) {
+  return search(...form);
 }

@@ -1,20 +1,23 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { getActor } from "../auth/session";
+import { z } from "zod";
 import { db } from "../db";
-import type { ActionResult } from "../errors";
-import { formString, formStrings, notSignedIn, toActionResult } from "../mapping/action-result";
-import { updateMappingRange, type UpdatedMappingRange } from "../mapping/update-mapping-range";
+import { text, texts } from "../forms/fields";
+import { updateMappingRange } from "../mapping/update-mapping-range";
+import { formAction } from "./form-action";
 
 /** Form fields: mappingId, rangeItemId (repeated). */
-export async function updateMappingRangeAction(_previous: ActionResult<UpdatedMappingRange> | null, formData: FormData): Promise<ActionResult<UpdatedMappingRange>> {
-  const actor = await getActor();
-  if (!actor) return notSignedIn;
-  const result = await toActionResult(
-    () => updateMappingRange(db, actor, { mappingId: formString(formData, "mappingId") ?? "", rangeItemIds: formStrings(formData, "rangeItemId") }),
-    (updated) => `Saved: ${updated.rangeItemIds.length === 1 ? "1 range item" : `${updated.rangeItemIds.length} range items`} claimed.`,
-  );
-  if (result.ok) refresh();
-  return result;
+const update = formAction({
+  schema: z.object({ mappingId: text(), rangeItemId: texts() }),
+  run: (input, actor) => updateMappingRange(db, actor, { mappingId: input.mappingId, rangeItemIds: input.rangeItemId }),
+  done: (updated) => {
+    refresh();
+    const count = updated.rangeItemIds.length;
+    return `Saved: ${count === 1 ? "1 range item" : `${count} range items`} claimed.`;
+  },
+});
+
+export async function updateMappingRangeAction(...form: Parameters<typeof update>) {
+  return update(...form);
 }

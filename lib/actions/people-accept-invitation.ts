@@ -1,29 +1,31 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "../auth/session";
+import { z } from "zod";
 import { db } from "../db";
+import { text } from "../forms/fields";
 import { acceptInvitation, acceptInvitationSignedIn } from "../people/accept-invitation";
-import { choosePasswordFromLink, failureOf, text, type ChoosePasswordState, type Failure } from "./people-common";
-
-export type AcceptInvitationState = ChoosePasswordState;
+import { formAction } from "./form-action";
+import { choosePasswordAction, keepNothing } from "./people-common";
 
 /** Public: sets a new account's first password and accepts the invitation. The token in the form is the one from the link. */
-export async function acceptInvitationAction(previous: AcceptInvitationState, formData: FormData): Promise<AcceptInvitationState> {
-  return choosePasswordFromLink(previous, formData, (input) => acceptInvitation(db, input));
+const accept = choosePasswordAction((input) => acceptInvitation(db, input));
+
+export async function acceptInvitationAction(...form: Parameters<typeof accept>) {
+  return accept(...form);
 }
 
-export type AcceptSignedInState = { submission: number; result: { ok: true; message: string } | Failure } | null;
-
 /** Accepts the invitation for the account signed in now (someone who already had a password). */
-export async function acceptInvitationSignedInAction(previous: AcceptSignedInState, formData: FormData): Promise<AcceptSignedInState> {
-  const submission = (previous?.submission ?? 0) + 1;
-  const actor = await requireActor();
-  try {
-    const { centreName } = await acceptInvitationSignedIn(db, actor.userId, text(formData, "token").slice(0, 100));
+const acceptSignedIn = formAction({
+  schema: z.object({ token: text(100) }),
+  run: (input, actor) => acceptInvitationSignedIn(db, actor.userId, input.token),
+  done: ({ centreName }) => {
     revalidatePath("/", "layout");
-    return { submission, result: { ok: true, message: `You have joined ${centreName}. Choose it with "Acting as" at the top of the page.` } };
-  } catch (error) {
-    return { submission, result: failureOf(error) };
-  }
+    return `You have joined ${centreName}. Choose it with "Acting as" at the top of the page.`;
+  },
+  values: keepNothing,
+});
+
+export async function acceptInvitationSignedInAction(...form: Parameters<typeof acceptSignedIn>) {
+  return acceptSignedIn(...form);
 }

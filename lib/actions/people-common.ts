@@ -1,26 +1,48 @@
 import "server-only";
 import { headers } from "next/headers";
-import { ForbiddenError } from "../authz/policy";
+import { z } from "zod";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { text as textField } from "../forms/fields";
+import type { FormValues } from "../forms/form-state";
 import { deliverQueuedMail } from "../mail";
-import { InvalidInputError } from "../people/errors";
+import { logUnexpected } from "../ops/log";
+import { publicFormAction } from "./form-action";
 
 // Helpers shared by the people server actions (this file is not itself a "use server" module).
+// The actions themselves run through formAction (lib/actions/form-action.ts).
 
-export type Failure = { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+const incompleteRequest = "That request was incomplete. Reload the page and try again.";
 
-/** The state of an action that sets a password from a one-time link (invitation or reset). */
-export type ChoosePasswordState = { submission: number; result: { ok: true; email: string } | Failure } | null;
+/**
+ * The hidden fields a page sent to name what a button acts on (the person, the change), parsed.
+ * The user cannot correct them: when they are missing or malformed the page is stale (or was
+ * tampered with), so the answer is one message to reload rather than messages per field.
+ */
+export function parseRequest<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError(incompleteRequest);
+  return parsed.data;
+}
 
-export const unexpectedFailureMessage = "Something went wrong on our side and nothing was changed. Try again in a minute; if it keeps happening, tell your system administrator.";
+/** A form that sets a password from a one-time link (invitation or reset): the link's token and both passwords, bounded. */
+const choosePasswordFields = z.object({
+  token: textField(100),
+  password: textField(1000),
+  confirmPassword: textField(1000),
+});
 
-/** What the user sees for a refused or failed operation; anything unexpected is logged, not shown. */
-export function failureOf(error: unknown): Failure {
-  if (error instanceof InvalidInputError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
-  if (error instanceof ForbiddenError || error instanceof AppError) return { ok: false, message: error.userMessage };
-  console.error("people action failed:", error);
-  return { ok: false, message: unexpectedFailureMessage };
+/** What a one-time link's form is drawn again with: nothing (passwords are never sent back; the token comes from the link). */
+export const keepNothing = (): FormValues => ({});
+
+/**
+ * The action of a public form that sets a password from a one-time link (the invitation page, the
+ * reset page): no session, the token and passwords bounded, nothing sent back but the account's email.
+ */
+export function choosePasswordAction(
+  setPassword: (input: z.output<typeof choosePasswordFields>) => Promise<{ email: string }>,
+) {
+  return publicFormAction({ schema: choosePasswordFields, run: setPassword, values: keepNothing });
 }
 
 /** The app's public address for links in messages: NEXTAUTH_URL, else the address this request came to. */
@@ -28,7 +50,8 @@ export async function publicBaseUrl(): Promise<string> {
   if (env.NEXTAUTH_URL) return env.NEXTAUTH_URL.replace(/\/+$/, "");
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? `localhost:${env.PORT}`;
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
+  const proto =
+    h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
   return `${proto}://${host}`;
 }
 
@@ -38,37 +61,6 @@ export async function deliverAfterCommit(ids: ReadonlyArray<string>): Promise<vo
     await deliverQueuedMail(ids);
   } catch (error) {
     // The change itself succeeded; the messages stay in the outbox, unsent, for the admin to see.
-    console.error("mail delivery after commit failed:", error);
-  }
-}
-
-export function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
-
-export function texts(formData: FormData, name: string): string[] {
-  return formData.getAll(name).filter((value): value is string => typeof value === "string");
-}
-
-/**
- * The plumbing of a form that sets a password from a one-time link (invitation or reset): reads
- * the token and both passwords, bounded, and turns the outcome into the form's state.
- */
-export async function choosePasswordFromLink(
-  previous: ChoosePasswordState,
-  formData: FormData,
-  setPassword: (input: { token: string; password: string; confirmPassword: string }) => Promise<{ email: string }>,
-): Promise<ChoosePasswordState> {
-  const submission = (previous?.submission ?? 0) + 1;
-  try {
-    const { email } = await setPassword({
-      token: text(formData, "token").slice(0, 100),
-      password: text(formData, "password").slice(0, 1000),
-      confirmPassword: text(formData, "confirmPassword").slice(0, 1000),
-    });
-    return { submission, result: { ok: true, email } };
-  } catch (error) {
-    return { submission, result: failureOf(error) };
+    logUnexpected("mail delivery after commit failed", error);
   }
 }

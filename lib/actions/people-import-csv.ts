@@ -1,34 +1,43 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "../auth/session";
+import { z } from "zod";
 import { db } from "../db";
+import { InputError } from "../errors";
+import { file } from "../forms/fields";
 import { CSV_MAX_BYTES, importCandidatesCsv, type ImportReport } from "../people/import-candidates-csv";
-import { deliverAfterCommit, failureOf, publicBaseUrl, type Failure } from "./people-common";
+import { formAction } from "./form-action";
+import { deliverAfterCommit, publicBaseUrl } from "./people-common";
 
-export type ImportCsvState = { submission: number; fileName: string; result: { ok: true; report: Omit<ImportReport, "outboxMessageIds"> } | Failure } | null;
+/** What the form reports: the file's name and what happened to each row. */
+export type ImportOutcome = { fileName: string; report: Omit<ImportReport, "outboxMessageIds"> };
 
 /** Adds the candidates of an uploaded CSV file (at most 1 MB) to the admin's centre, all or nothing. */
-export async function importCandidatesCsvAction(previous: ImportCsvState, formData: FormData): Promise<ImportCsvState> {
-  const actor = await requireActor();
-  const submission = (previous?.submission ?? 0) + 1;
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) {
-    return { submission, fileName: "", result: { ok: false, message: "Choose a CSV file to upload.", fieldErrors: { file: ["Choose a CSV file to upload."] } } };
-  }
-  const fileName = file.name.slice(0, 200);
-  if (file.size > CSV_MAX_BYTES) {
-    const message = "The file is larger than 1 MB. Split it into smaller files and import each one.";
-    return { submission, fileName, result: { ok: false, message, fieldErrors: { file: [message] } } };
-  }
-  try {
-    const { outboxMessageIds, ...report } = await importCandidatesCsv(db, actor, { text: await file.text(), sizeBytes: file.size }, { baseUrl: await publicBaseUrl() });
-    if (report.imported) {
-      await deliverAfterCommit(outboxMessageIds);
-      revalidatePath("/admin", "layout");
-    }
-    return { submission, fileName, result: { ok: true, report } };
-  } catch (error) {
-    return { submission, fileName, result: failureOf(error) };
-  }
+const importCsv = formAction({
+  schema: z.object({ file: file() }),
+  run: async (input, actor): Promise<ImportOutcome> => {
+    const chosen = input.file;
+    if (!chosen) throw InputError.forField("file", "Choose a CSV file to upload.");
+    if (chosen.size > CSV_MAX_BYTES)
+      throw InputError.forField(
+        "file",
+        "The file is larger than 1 MB. Split it into smaller files and import each one.",
+      );
+    const { outboxMessageIds, ...report } = await importCandidatesCsv(
+      db,
+      actor,
+      { text: await chosen.text(), sizeBytes: chosen.size },
+      { baseUrl: await publicBaseUrl() },
+    );
+    if (report.imported) await deliverAfterCommit(outboxMessageIds);
+    return { fileName: chosen.name.slice(0, 200), report };
+  },
+  done: ({ report }) => {
+    if (report.imported) revalidatePath("/admin", "layout");
+    return undefined;
+  },
+});
+
+export async function importCandidatesCsvAction(...form: Parameters<typeof importCsv>) {
+  return importCsv(...form);
 }

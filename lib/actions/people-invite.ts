@@ -1,30 +1,31 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "../auth/session";
+import { z } from "zod";
 import { db } from "../db";
-import { invitePerson } from "../people/invite-person";
-import { deliverAfterCommit, failureOf, publicBaseUrl, text, texts, type Failure } from "./people-common";
+import { text, texts } from "../forms/fields";
+import { invitePerson, type InvitePersonResult } from "../people/invite-person";
+import { formAction } from "./form-action";
+import { deliverAfterCommit, publicBaseUrl } from "./people-common";
 
-export type InviteValues = { name: string; email: string; roles: string[] };
-export type InviteSuccess = { ok: true; name: string; email: string; userId: string; message: string; invitationLink: string | null; expiresAt: string | null };
-export type InviteFormState = { submission: number; values: InviteValues; result: InviteSuccess | Failure } | null;
+/** What the form shows once the person is added: what happened, the link to pass on and where to find them. */
+export type InvitedPerson = Omit<InvitePersonResult, "outboxMessageIds" | "rolesAdded">;
 
 /** Adds a person to the admin's centre (the form at /admin/people/new). */
-export async function invitePersonAction(previous: InviteFormState, formData: FormData): Promise<InviteFormState> {
-  const actor = await requireActor();
-  const values: InviteValues = { name: text(formData, "name"), email: text(formData, "email"), roles: texts(formData, "roles") };
-  const submission = (previous?.submission ?? 0) + 1;
-  try {
-    const result = await invitePerson(db, actor, values, { baseUrl: await publicBaseUrl() });
-    await deliverAfterCommit(result.outboxMessageIds);
+const invite = formAction({
+  schema: z.object({ name: text(), email: text(), roles: texts() }),
+  run: async (input, actor) => {
+    const invited = await invitePerson(db, actor, input, { baseUrl: await publicBaseUrl() });
+    await deliverAfterCommit(invited.outboxMessageIds);
+    const { userId, name, email, invitationLink, expiresAt, message } = invited;
+    return { userId, name, email, invitationLink, expiresAt, message } satisfies InvitedPerson;
+  },
+  done: ({ message }) => {
     revalidatePath("/admin", "layout");
-    return {
-      submission,
-      values: { name: "", email: "", roles: [] },
-      result: { ok: true, name: result.name, email: result.email, userId: result.userId, message: result.message, invitationLink: result.invitationLink, expiresAt: result.expiresAt },
-    };
-  } catch (error) {
-    return { submission, values, result: failureOf(error) };
-  }
+    return message;
+  },
+});
+
+export async function invitePersonAction(...form: Parameters<typeof invite>) {
+  return invite(...form);
 }

@@ -2,31 +2,33 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireActor } from "../auth/session";
 import { db } from "../db";
+import { textFields } from "../forms/fields";
 import { idSchema } from "../people/schemas";
 import { setDeactivated } from "../people/set-deactivated";
-import { failureOf, text, type Failure } from "./people-common";
+import { formAction } from "./form-action";
+import { parseRequest } from "./people-common";
 
-const input = z.object({ userId: idSchema, deactivated: z.enum(["true", "false"]).transform((value) => value === "true") });
-
-export type SetDeactivatedState = { submission: number; result: { ok: true; message: string } | Failure } | null;
+/** The page's hidden fields: who, and which way. */
+const request = z.object({
+  userId: idSchema,
+  deactivated: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 
 /** Deactivates or reactivates a member of the admin's centre (the button on their page). */
-export async function setDeactivatedAction(previous: SetDeactivatedState, formData: FormData): Promise<SetDeactivatedState> {
-  const actor = await requireActor();
-  const submission = (previous?.submission ?? 0) + 1;
-  const parsed = input.safeParse({ userId: text(formData, "userId"), deactivated: text(formData, "deactivated") });
-  if (!parsed.success) return { submission, result: { ok: false, message: "That request was incomplete. Reload the page and try again." } };
-  try {
-    const result = await setDeactivated(db, actor, parsed.data);
+const set = formAction({
+  schema: textFields("userId", "deactivated"),
+  run: (input, actor) => setDeactivated(db, actor, parseRequest(request, input)),
+  done: (result) => {
     revalidatePath("/admin", "layout");
     const message =
       result.status === "deactivated"
         ? `${result.name} is deactivated at this centre. Their roles here have ended until you reactivate them.`
         : `${result.name} is reactivated at this centre. Their roles here work again.`;
-    return { submission, result: { ok: true, message: result.changed ? message : `No change: ${message}` } };
-  } catch (error) {
-    return { submission, result: failureOf(error) };
-  }
+    return result.changed ? message : `No change: ${message}`;
+  },
+});
+
+export async function setDeactivatedAction(...form: Parameters<typeof set>) {
+  return set(...form);
 }

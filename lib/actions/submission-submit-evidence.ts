@@ -1,27 +1,33 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { getActor } from "../auth/session";
+import { z } from "zod";
 import { db } from "../db";
-import type { ActionResult } from "../errors";
-import { formString, notSignedIn, toActionResult } from "../mapping/action-result";
-import { submitEvidence, type SubmittedEvidence } from "../portfolio/submit-evidence";
+import { text, ticked } from "../forms/fields";
+import { submitEvidence } from "../portfolio/submit-evidence";
+import { formAction } from "./form-action";
 
 /** Form fields: evidenceId, declaration ("yes" when ticked), declarationFor ("simulated" or "realWork": the words shown). */
-export async function submitEvidenceAction(_previous: ActionResult<SubmittedEvidence> | null, formData: FormData): Promise<ActionResult<SubmittedEvidence>> {
-  const actor = await getActor();
-  if (!actor) return notSignedIn;
-  const declaredFor = formString(formData, "declarationFor");
-  const result = await toActionResult(
-    () =>
-      submitEvidence(db, actor, {
-        evidenceId: formString(formData, "evidenceId") ?? "",
-        declarationConfirmed: formString(formData, "declaration") === "yes",
-        declaredSimulated: declaredFor === undefined ? undefined : declaredFor === "simulated",
-      }),
-    (submitted) =>
-      `Submitted for assessment: ${submitted.submittedMappings === 1 ? "1 mapping has" : `${submitted.submittedMappings} mappings have`} gone to your assessor. You can no longer edit this evidence.`,
-  );
-  if (result.ok) refresh();
-  return result;
+const submit = formAction({
+  schema: z.object({
+    evidenceId: text(),
+    declaration: ticked(),
+    declarationFor: z.string().optional().catch(undefined),
+  }),
+  run: (input, actor) =>
+    submitEvidence(db, actor, {
+      evidenceId: input.evidenceId,
+      declarationConfirmed: input.declaration,
+      declaredSimulated: input.declarationFor === undefined ? undefined : input.declarationFor === "simulated",
+    }),
+  done: (submitted) => {
+    refresh();
+    const mappings =
+      submitted.submittedMappings === 1 ? "1 mapping has" : `${submitted.submittedMappings} mappings have`;
+    return `Submitted for assessment: ${mappings} gone to your assessor. You can no longer edit this evidence.`;
+  },
+});
+
+export async function submitEvidenceAction(...form: Parameters<typeof submit>) {
+  return submit(...form);
 }

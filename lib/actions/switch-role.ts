@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { activeRoleCookie, requireActor } from "../auth/session";
+import { env } from "../env";
 
 const input = z.object({ role: z.string().regex(/^[^:]+:[A-Z_]+$/) });
 
@@ -13,7 +14,12 @@ export async function switchRole(formData: FormData) {
   const parsed = input.safeParse({ role: formData.get("role") });
   const chosen = parsed.success ? actor.roles.find((r) => `${r.centreId}:${r.role}` === parsed.data.role) : undefined;
   if (chosen) {
-    (await cookies()).set(activeRoleCookie, `${chosen.centreId}:${chosen.role}`, { httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https") });
+    (await cookies()).set(activeRoleCookie, `${chosen.centreId}:${chosen.role}`, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env.NODE_ENV === "production" && Boolean(env.NEXTAUTH_URL?.startsWith("https")),
+    });
   }
   redirect("/home");
 }

@@ -1,12 +1,19 @@
 import { z } from "zod";
+
 import { recordAudit } from "../audit";
-import { ForbiddenError, type Actor } from "../authz/policy";
+
+import { forbidden, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
+import { AppError, parseInput } from "../errors";
+
 import { loadEvidenceWithEnrolments } from "../evidence/evidence-resource";
+
 import { notify } from "../notify";
+
 import { commentParties, mayComment } from "./comment-thread";
-import { parseAssessmentInput, recordId, requiredText } from "./input";
+
+import { recordId, requiredText } from "./input";
 
 export const AddCommentInput = z.object({
   evidenceId: recordId("evidence"),
@@ -25,19 +32,33 @@ function commentLink(evidenceId: string, forCandidate: boolean): string {
  * Adds a comment to an evidence item's conversation, in the evidence's current round, and tells
  * everyone else in it (comment-thread.ts says who may join in and who hears about it).
  */
-export async function addComment(db: Db, actor: Actor, rawInput: AddCommentInput, now: Date = new Date()): Promise<AddedComment> {
-  const input = parseAssessmentInput(AddCommentInput, rawInput);
-  if (!mayComment(actor, await loadEvidenceWithEnrolments(db, input.evidenceId), now)) throw new ForbiddenError("qa.comment");
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  rawInput: AddCommentInput,
+  now: Date = new Date(),
+): Promise<AddedComment> {
+  const input = parseInput(AddCommentInput, rawInput);
+  if (!mayComment(actor, await loadEvidenceWithEnrolments(db, input.evidenceId), now)) throw forbidden("qa.comment");
 
   return db.$transaction(async (tx) => {
     const reach = await loadEvidenceWithEnrolments(tx, input.evidenceId);
-    if (!mayComment(actor, reach, now)) throw new ForbiddenError("qa.comment");
+    if (!mayComment(actor, reach, now)) throw forbidden("qa.comment");
     const { centreId, candidateId } = reach;
     const parties = commentParties(reach).filter((userId) => userId !== actor.userId);
-    const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId }, select: { id: true, title: true, round: true } });
+    const evidence = await tx.evidence.findUnique({
+      where: { id: input.evidenceId },
+      select: { id: true, title: true, round: true },
+    });
     if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
     const comment = await tx.comment.create({
-      data: { evidenceId: evidence.id, authorId: actor.userId, round: evidence.round, body: input.body, createdAt: now },
+      data: {
+        evidenceId: evidence.id,
+        authorId: actor.userId,
+        round: evidence.round,
+        body: input.body,
+        createdAt: now,
+      },
       select: { id: true },
     });
     await recordAudit(tx, {

@@ -2,6 +2,7 @@ import { authorize, can, type Actor } from "../authz/policy";
 import { roleLabels } from "../authz/labels";
 import type { Db } from "../db/client";
 import { loadEvidenceWithEnrolments, type EvidenceWithEnrolments } from "../evidence/evidence-resource";
+import { timeZoneOf } from "../format/time-zone";
 
 // The comments on one evidence item between the candidate, their assessor and their IQA, every
 // round of them (docs/decisions/0005-submission-rounds.md). The assessor's review page
@@ -74,7 +75,11 @@ export async function readCommentThread(
   });
   const authorIds = [...new Set(rows.map((c) => c.authorId))];
   const names = new Map(
-    authorIds.length > 0 ? (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name] as const) : [],
+    authorIds.length > 0
+      ? (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map(
+          (u) => [u.id, u.name] as const,
+        )
+      : [],
   );
   return {
     evidenceId: evidence.id,
@@ -96,9 +101,14 @@ export async function readCommentThread(
  * owner, their assessor and IQA, a shared EQA, a centre admin), and whether they may add one.
  * Throws ForbiddenError for anyone else, and a 404-style AppError for evidence that is not there.
  */
-export async function getCommentThread(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<CommentThread> {
+export async function getCommentThread(
+  db: Db,
+  actor: Actor,
+  evidenceId: string,
+  now: Date = new Date(),
+): Promise<CommentThread> {
   const evidence = await loadEvidenceWithEnrolments(db, evidenceId);
   authorize(actor, "evidence.read", evidence, now);
   const centre = await db.centre.findUnique({ where: { id: evidence.centreId }, select: { timeZone: true } });
-  return readCommentThread(db, actor, evidence, centre?.timeZone ?? "Europe/London", now);
+  return readCommentThread(db, actor, evidence, timeZoneOf(centre), now);
 }

@@ -2,6 +2,7 @@ import { verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { loadEnrolmentResource, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
+import { enrolmentNotFound } from "../enrolments/guards";
 import { formatDateTime } from "../format/date";
 import { recordSigningFailure, signingWaitMinutes } from "../auth/throttle";
 
@@ -11,14 +12,13 @@ export const wrongPasswordMessage = "Your password was not accepted; the decisio
 export const wrongPasswordSignOffMessage = "Your password was not accepted; the unit was not signed off.";
 export const wrongPasswordRevokeMessage = "Your password was not accepted; nothing was revoked.";
 
-export function enrolmentNotFound(): AppError {
-  return new AppError("That enrolment was not found. It may have been removed; go back to your list of candidates.", "enrolment not found");
-}
-
 /** The facts the policy needs about an enrolment, or a not-found refusal. */
-export async function requireEnrolmentResource(db: Pick<Db, "enrolment" | "eqaShare">, enrolmentId: string): Promise<IdentifiedEnrolmentResource> {
+export async function requireEnrolmentResource(
+  db: Pick<Db, "enrolment" | "eqaShare">,
+  enrolmentId: string,
+): Promise<IdentifiedEnrolmentResource> {
   const resource = await loadEnrolmentResource(db, enrolmentId);
-  if (!resource) throw enrolmentNotFound();
+  if (!resource) throw enrolmentNotFound("your list of candidates");
   return resource;
 }
 
@@ -38,7 +38,10 @@ export async function requireSigningPassword(
   /** What a lockout did not do, in the refusal's words: signing and revoking share the rules. */
   notDone = "nothing was signed",
 ): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deactivatedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, passwordHash: true, deactivatedAt: true },
+  });
   if (!user) throw new AppError(refusal, "signing password not accepted: no such user");
   const minutes = await signingWaitMinutes(db, user.email, now);
   if (minutes !== null) {
@@ -51,27 +54,6 @@ export async function requireSigningPassword(
   if (!accepted) {
     await recordSigningFailure(db, user.email, now);
     throw new AppError(refusal, "signing password not accepted");
-  }
-}
-
-/**
- * A unique index refused the row. With the driver adapters both databases report Prisma's
- * P2002 with the model named in `meta.modelName` (SQLite names the columns, PostgreSQL the
- * index), so the model is what we compare.
- */
-export function isUniqueViolationOn(error: unknown, modelName: string): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, meta } = error as { code?: unknown; meta?: unknown };
-  if (code !== "P2002") return false;
-  const model = typeof meta === "object" && meta !== null ? (meta as { modelName?: unknown }).modelName : undefined;
-  return model === undefined || model === modelName;
-}
-
-/** Refuses assessment work on an enrolment that is completed or withdrawn, saying why. */
-export function requireOpenForAssessment(status: string, whatYouTried: string): void {
-  if (status === "WITHDRAWN") throw new AppError(`This enrolment has been withdrawn, so you cannot ${whatYouTried}. Its record is kept as it was.`);
-  if (status === "COMPLETED") {
-    throw new AppError(`This unit has been signed off, so you cannot ${whatYouTried}. To reopen it, revoke the unit sign-off with a reason first.`);
   }
 }
 

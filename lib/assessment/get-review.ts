@@ -1,15 +1,23 @@
-import { authorize, can, evidenceSight, type Actor } from "../authz/policy";
+import { authorize, can, evidenceSight, type Actor, type EnrolmentResource } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { claimSubmitted, loadEvidenceWithEnrolments } from "../evidence/evidence-resource";
 import { methodLabel } from "../evidence/methods";
 import { mappingWarnings } from "../mapping/mapping-warnings";
+import { criterionViewSelect, groupOfEnrolment } from "../mapping/criterion-view";
 import { byUnitThenCriterion } from "../mapping/rules";
 import { describeRangeRule } from "../standards/range-rule";
 import { readCommentThread, type CommentThread } from "./comment-thread";
 import { rangeClaimWords } from "./range-claim-words";
 import { claimsAtLastReview, roundChanges, roundChangesSummary } from "./round-changes";
-import { mappingReviewsQuery, reviewEntries, withdrawnClaims, type MappingHistory, type ReviewEntry } from "./review-history";
+import {
+  mappingReviewsQuery,
+  reviewEntries,
+  withdrawnClaims,
+  type MappingHistory,
+  type ReviewEntry,
+} from "./review-history";
+import { timeZoneOf } from "../format/time-zone";
 
 // Everything the review page shows about one evidence item: its details and declaration, its
 // mappings grouped by unit and criterion with the range items claimed, each mapping's review
@@ -35,6 +43,8 @@ export type ReviewMapping = {
   };
   /** The range items in words that fit the mapping's state: "the candidate claims 3 of 9", "the assessor accepted 2 of 9 (the candidate claimed 3)". */
   rangeWords: string;
+  /** Who made the claim: the candidate, or a witness (who names criteria, not range items). */
+  claimant: "candidate" | "witness";
   /** In round 2 or later: what changed on this claim since the last review (new, or its range items), else null. */
   sinceLastRound: string | null;
   warnings: string[];
@@ -90,77 +100,53 @@ function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workpl
 }
 
 /** Whose comments an EQA sees: the candidate's, and those of the shared enrolments' assessors and IQAs. */
-function commentAuthorsIn(candidateId: string, enrolments: ReadonlyArray<{ assessorId: string | null; iqaId: string | null }>): string[] {
+function commentAuthorsIn(
+  candidateId: string,
+  enrolments: ReadonlyArray<{ assessorId: string | null; iqaId: string | null }>,
+): string[] {
   return [candidateId, ...enrolments.flatMap((e) => [e.assessorId, e.iqaId].filter((id): id is string => id !== null))];
 }
 
-export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<EvidenceReview> {
+export async function getEvidenceReview(
+  db: Db,
+  actor: Actor,
+  evidenceId: string,
+  now: Date = new Date(),
+): Promise<EvidenceReview> {
   const resource = await loadEvidenceWithEnrolments(db, evidenceId);
   authorize(actor, "evidence.read", resource, now);
-  const byEnrolment = new Map(resource.enrolments.map((e) => [e.id, e]));
   const sight = evidenceSight(actor, resource, now);
   const shown = sight.whole ? undefined : sight.enrolments;
 
   const [evidence, centre, mappingRows] = await Promise.all([
-    db.evidence.findUnique({
-      where: { id: evidenceId },
-      select: {
-        id: true,
-        title: true,
-        method: true,
-        activityDate: true,
-        description: true,
-        simulated: true,
-        workplaceDocument: true,
-        submittedAt: true,
-        declaration: true,
-        round: true,
-        candidate: { select: { name: true } },
-      },
-    }),
+    evidenceUnderReview(db, evidenceId),
     db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
-    db.mapping.findMany({
-      where: { evidenceId, ...(shown ? { enrolmentId: { in: shown.map((e) => e.id) } } : {}) },
-      select: {
-        id: true,
-        status: true,
-        feedback: true,
-        reviewedAt: true,
-        reviewedById: true,
-        rangeItems: { select: { rangeItemId: true } },
-        enrolment: { select: { id: true, status: true, unitVersion: { select: { title: true, unit: { select: { code: true } } } } } },
-        criterion: {
-          select: {
-            id: true,
-            ref: true,
-            text: true,
-            position: true,
-            rangeTitle: true,
-            rangeRule: true,
-            rangeMin: true,
-            group: { select: { title: true, assessmentMethods: true } },
-            rangeItems: { select: { id: true, text: true }, orderBy: { position: "asc" } },
-          },
-        },
-        reviews: mappingReviewsQuery,
-      },
-    }),
+    reviewMappingRows(db, evidenceId, shown),
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
   // In a shared unit, the candidate's draft claims stay theirs until submitted.
   const mappings = shown ? mappingRows.filter(claimSubmitted) : mappingRows;
 
-  const personIds = new Set<string>();
-  for (const m of mappings) {
-    if (m.reviewedById) personIds.add(m.reviewedById);
-    for (const r of m.reviews) personIds.add(r.reviewerId);
-  }
-  const timeZone = centre?.timeZone ?? "Europe/London";
+  const timeZone = timeZoneOf(centre);
   const [people, thread, withdrawn, claims] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } }).then((users) => new Map(users.map((u) => [u.id, u.name]))),
-    readCommentThread(db, actor, resource, timeZone, now, shown ? commentAuthorsIn(resource.candidateId, shown) : undefined),
-    withdrawnClaims(db, evidenceId, shown?.map((e) => e.id)),
-    claimsAtLastReview(db, mappings.filter((m) => m.reviews.length > 0).map((m) => m.id)),
+    namesOfReviewers(db, mappings),
+    readCommentThread(
+      db,
+      actor,
+      resource,
+      timeZone,
+      now,
+      shown ? commentAuthorsIn(resource.candidateId, shown) : undefined,
+    ),
+    withdrawnClaims(
+      db,
+      evidenceId,
+      shown?.map((e) => e.id),
+    ),
+    claimsAtLastReview(
+      db,
+      mappings.filter((m) => m.reviews.length > 0).map((m) => m.id),
+    ),
   ]);
   const changes = await roundChanges(
     db,
@@ -175,62 +161,18 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     claims,
   );
 
-  mappings.sort(byUnitThenCriterion);
-  const units: ReviewUnit[] = [];
-  for (const m of mappings) {
-    const enrolmentResource = byEnrolment.get(m.enrolment.id);
-    let unit = units.find((u) => u.enrolmentId === m.enrolment.id);
-    if (!unit) {
-      unit = {
-        enrolmentId: m.enrolment.id,
-        unitCode: m.enrolment.unitVersion.unit.code,
-        unitTitle: m.enrolment.unitVersion.title,
-        enrolmentStatus: m.enrolment.status,
-        canOpenEnrolment: !!enrolmentResource && can(actor, "enrolment.read", enrolmentResource, now),
-        mappings: [],
-      };
-      units.push(unit);
-    }
-    const claimed = new Set(m.rangeItems.map((r) => r.rangeItemId));
-    const itemText = new Map(m.criterion.rangeItems.map((i) => [i.id, i.text]));
-    unit.mappings.push({
-      id: m.id,
-      status: m.status,
-      feedback: m.feedback,
-      reviewedAt: m.reviewedAt,
-      reviewerName: m.reviewedById ? (people.get(m.reviewedById) ?? null) : null,
-      criterion: {
-        id: m.criterion.id,
-        ref: m.criterion.ref,
-        text: m.criterion.text,
-        groupTitle: m.criterion.group.title,
-        rangeTitle: m.criterion.rangeTitle,
-        rangeRuleWords: describeRangeRule(m.criterion.rangeRule, m.criterion.rangeMin, m.criterion.rangeItems.length),
-        rangeItems: m.criterion.rangeItems.map((i) => ({ id: i.id, text: i.text, claimed: claimed.has(i.id) })),
-      },
-      rangeWords: rangeClaimWords({ status: m.status, itemCount: claimed.size, total: m.criterion.rangeItems.length, claimedAtReview: claims.get(m.id)?.length ?? null }),
-      sinceLastRound: changes?.mappings.get(m.id) ?? null,
-      warnings: mappingWarnings({ evidenceMethod: evidence.method, group: m.criterion.group }),
-      reviews: reviewEntries(m.reviews, people, itemText),
-      canReview: m.status === "SUBMITTED" && m.enrolment.status === "ACTIVE" && !!enrolmentResource && can(actor, "mapping.review", enrolmentResource, now),
-    });
-  }
-
+  const units = reviewUnits(mappings, {
+    actor,
+    now,
+    byEnrolment: new Map(resource.enrolments.map((e) => [e.id, e])),
+    evidenceMethod: evidence.method,
+    claimant: resource.origin?.by === "witness" ? "witness" : "candidate",
+    people,
+    claims,
+    changes,
+  });
   return {
-    evidence: {
-      id: evidence.id,
-      title: evidence.title,
-      method: evidence.method,
-      methodLabel: methodLabel(evidence.method),
-      activityDate: evidence.activityDate,
-      description: evidence.description,
-      simulated: evidence.simulated,
-      workplaceDocument: workplaceDocumentOf(evidence.workplaceDocument),
-      submittedAt: evidence.submittedAt,
-      declaration: evidence.declaration,
-      round: evidence.round,
-      candidateName: evidence.candidate.name,
-    },
+    evidence: evidenceDetails(evidence),
     timeZone,
     units,
     withdrawn,
@@ -238,5 +180,152 @@ export async function getEvidenceReview(db: Db, actor: Actor, evidenceId: string
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
     whole: sight.whole,
     changedSinceLastRound: changes ? roundChangesSummary(changes) : null,
+  };
+}
+
+function evidenceUnderReview(db: Db, evidenceId: string) {
+  return db.evidence.findUnique({
+    where: { id: evidenceId },
+    select: {
+      id: true,
+      title: true,
+      method: true,
+      activityDate: true,
+      description: true,
+      simulated: true,
+      workplaceDocument: true,
+      submittedAt: true,
+      declaration: true,
+      round: true,
+      candidate: { select: { name: true } },
+    },
+  });
+}
+
+function evidenceDetails(
+  evidence: NonNullable<Awaited<ReturnType<typeof evidenceUnderReview>>>,
+): EvidenceReview["evidence"] {
+  return {
+    id: evidence.id,
+    title: evidence.title,
+    method: evidence.method,
+    methodLabel: methodLabel(evidence.method),
+    activityDate: evidence.activityDate,
+    description: evidence.description,
+    simulated: evidence.simulated,
+    workplaceDocument: workplaceDocumentOf(evidence.workplaceDocument),
+    submittedAt: evidence.submittedAt,
+    declaration: evidence.declaration,
+    round: evidence.round,
+    candidateName: evidence.candidate.name,
+  };
+}
+
+/** The evidence's mappings with their reviews; for an EQA, only those in the enrolments shown to them. */
+function reviewMappingRows(db: Db, evidenceId: string, shown: ReadonlyArray<{ id: string }> | undefined) {
+  return db.mapping.findMany({
+    where: { evidenceId, ...(shown ? { enrolmentId: { in: shown.map((e) => e.id) } } : {}) },
+    select: {
+      id: true,
+      status: true,
+      feedback: true,
+      reviewedAt: true,
+      reviewedById: true,
+      rangeItems: { select: { rangeItemId: true } },
+      enrolment: {
+        select: {
+          id: true,
+          status: true,
+          unitVersion: { select: { title: true, unit: { select: { code: true } } } },
+        },
+      },
+      criterion: { select: criterionViewSelect },
+      reviews: mappingReviewsQuery,
+    },
+  });
+}
+
+type ReviewMappingRow = Awaited<ReturnType<typeof reviewMappingRows>>[number];
+
+/** The names of everyone who reviewed any of the mappings, by id. */
+async function namesOfReviewers(db: Db, mappings: ReviewMappingRow[]): Promise<Map<string, string>> {
+  const personIds = new Set<string>();
+  for (const m of mappings) {
+    if (m.reviewedById) personIds.add(m.reviewedById);
+    for (const r of m.reviews) personIds.add(r.reviewerId);
+  }
+  const users = await db.user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+type ReviewContext = {
+  actor: Actor;
+  now: Date;
+  byEnrolment: Map<string, EnrolmentResource>;
+  evidenceMethod: string;
+  /** Who made the claims: the candidate, or the witness whose testimony this is. */
+  claimant: "candidate" | "witness";
+  people: Map<string, string>;
+  claims: Awaited<ReturnType<typeof claimsAtLastReview>>;
+  changes: Awaited<ReturnType<typeof roundChanges>>;
+};
+
+/** The mappings grouped by unit, in unit then criterion order, with what the viewer may do with each. */
+function reviewUnits(mappings: ReviewMappingRow[], context: ReviewContext): ReviewUnit[] {
+  const { actor, now, byEnrolment } = context;
+  mappings.sort(byUnitThenCriterion);
+  const units: ReviewUnit[] = [];
+  for (const m of mappings) {
+    const enrolmentResource = byEnrolment.get(m.enrolment.id);
+    const unit = groupOfEnrolment(units, m.enrolment.id, () => ({
+      enrolmentId: m.enrolment.id,
+      unitCode: m.enrolment.unitVersion.unit.code,
+      unitTitle: m.enrolment.unitVersion.title,
+      enrolmentStatus: m.enrolment.status,
+      canOpenEnrolment: !!enrolmentResource && can(actor, "enrolment.read", enrolmentResource, now),
+      mappings: [],
+    }));
+    unit.mappings.push({
+      ...reviewMappingOf(m, context),
+      canReview:
+        m.status === "SUBMITTED" &&
+        m.enrolment.status === "ACTIVE" &&
+        !!enrolmentResource &&
+        can(actor, "mapping.review", enrolmentResource, now),
+    });
+  }
+  return units;
+}
+
+function reviewMappingOf(m: ReviewMappingRow, context: ReviewContext): Omit<ReviewMapping, "canReview"> {
+  const { people, claims, changes } = context;
+  const claimed = new Set(m.rangeItems.map((r) => r.rangeItemId));
+  const itemText = new Map(m.criterion.rangeItems.map((i) => [i.id, i.text]));
+  return {
+    id: m.id,
+    status: m.status,
+    feedback: m.feedback,
+    reviewedAt: m.reviewedAt,
+    reviewerName: m.reviewedById ? (people.get(m.reviewedById) ?? null) : null,
+    criterion: {
+      id: m.criterion.id,
+      ref: m.criterion.ref,
+      text: m.criterion.text,
+      groupTitle: m.criterion.group.title,
+      rangeTitle: m.criterion.rangeTitle,
+      rangeRuleWords: describeRangeRule(m.criterion.rangeRule, m.criterion.rangeMin, m.criterion.rangeItems.length),
+      rangeItems: m.criterion.rangeItems.map((i) => ({ id: i.id, text: i.text, claimed: claimed.has(i.id) })),
+    },
+    rangeWords: rangeClaimWords({
+      status: m.status,
+      itemCount: claimed.size,
+      total: m.criterion.rangeItems.length,
+      claimedAtReview: claims.get(m.id)?.length ?? null,
+      claimant: context.claimant,
+    }),
+    claimant: context.claimant,
+    sinceLastRound: changes?.mappings.get(m.id) ?? null,
+    warnings: mappingWarnings({ evidenceMethod: context.evidenceMethod, group: m.criterion.group }),
+    reviews: reviewEntries(m.reviews, people, itemText),
   };
 }

@@ -1,31 +1,7 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf } from "../errors";
 
-// Input checking shared by the assessment operations: every operation parses what it is given
-// with zod, so a server action, a test or a script all meet the same rules.
-
-/** Input that failed validation, with a message per field for the form to show beside it. */
-export class AssessmentInputError extends AppError {
-  constructor(
-    userMessage: string,
-    readonly fieldErrors: Record<string, string[]> = {},
-  ) {
-    super(userMessage);
-  }
-
-  static forField(field: string, message: string): AssessmentInputError {
-    return new AssessmentInputError(message, { [field]: [message] });
-  }
-}
-
-export function parseAssessmentInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors = fieldErrorsOf(parsed.error);
-  const first = parsed.error.issues[0]?.message;
-  const message = parsed.error.issues.length === 1 && first ? first : "Some of what you entered needs changing. Check the messages beside the fields.";
-  throw new AssessmentInputError(message, fieldErrors);
-}
+// Input rules shared by the assessment operations: every operation parses what it is given
+// with zod (parseInput, lib/errors.ts), so a server action, a test or a script all meet the same rules.
 
 export const recordId = (what: string) =>
   z

@@ -5,7 +5,10 @@ import type { Db } from "../db/client";
  * operations (evidence, mapping) call this before changing anything in the enrolment; revoking
  * the sign-off unlocks it.
  */
-export async function isEnrolmentLocked(db: Pick<Db, "enrolment" | "unitSignOff">, enrolmentId: string): Promise<boolean> {
+export async function isEnrolmentLocked(
+  db: Pick<Db, "enrolment" | "unitSignOff">,
+  enrolmentId: string,
+): Promise<boolean> {
   const [enrolment, standingSignOffs] = await Promise.all([
     db.enrolment.findUnique({ where: { id: enrolmentId }, select: { status: true } }),
     db.unitSignOff.count({ where: { enrolmentId, currentSlot: "current" } }),

@@ -2,6 +2,7 @@ import type { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { describeWait } from "./waited";
+import { DEFAULT_TIME_ZONE } from "../format/time-zone";
 
 // The assessor's queue: evidence with mappings waiting for review in enrolments assigned to
 // them, oldest submission first. The query mirrors the policy's "assigned assessor" reach:
@@ -37,7 +38,12 @@ export type Queue = {
 
 function assignedToActor(actor: Actor): Prisma.EnrolmentWhereInput {
   const centreIds = [...new Set(actor.memberships.filter((m) => m.role === "ASSESSOR").map((m) => m.centreId))];
-  return { centreId: { in: centreIds }, assessorId: actor.userId, candidateId: { not: actor.userId }, status: "ACTIVE" };
+  return {
+    centreId: { in: centreIds },
+    assessorId: actor.userId,
+    candidateId: { not: actor.userId },
+    status: "ACTIVE",
+  };
 }
 
 function waitingMapping(actor: Actor, unitCode?: string | null): Prisma.MappingWhereInput {
@@ -55,7 +61,12 @@ function queueWhere(actor: Actor, filters: QueueFilters): Prisma.EvidenceWhereIn
   };
 }
 
-export async function listQueue(db: Db, actor: Actor, filters: QueueFilters = {}, now: Date = new Date()): Promise<Queue> {
+export async function listQueue(
+  db: Db,
+  actor: Actor,
+  filters: QueueFilters = {},
+  now: Date = new Date(),
+): Promise<Queue> {
   const where = queueWhere(actor, filters);
   const total = await db.evidence.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
@@ -70,7 +81,10 @@ export async function listQueue(db: Db, actor: Actor, filters: QueueFilters = {}
         round: true,
         candidate: { select: { id: true, name: true } },
         centreId: true,
-        mappings: { where: waitingMapping(actor, filters.unitCode), select: { enrolment: { select: { unitVersion: { select: { unit: { select: { code: true } } } } } } } },
+        mappings: {
+          where: waitingMapping(actor, filters.unitCode),
+          select: { enrolment: { select: { unitVersion: { select: { unit: { select: { code: true } } } } } } },
+        },
       },
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       skip: (page - 1) * QUEUE_PAGE_SIZE,
@@ -78,9 +92,15 @@ export async function listQueue(db: Db, actor: Actor, filters: QueueFilters = {}
     }),
     db.enrolment.findMany({
       where: { ...assignedToActor(actor), mappings: { some: { status: "SUBMITTED" } } },
-      select: { candidate: { select: { id: true, name: true } }, unitVersion: { select: { unit: { select: { code: true } } } } },
+      select: {
+        candidate: { select: { id: true, name: true } },
+        unitVersion: { select: { unit: { select: { code: true } } } },
+      },
     }),
-    db.centre.findMany({ where: { id: { in: [...new Set(actor.memberships.map((m) => m.centreId))] } }, select: { id: true, timeZone: true } }),
+    db.centre.findMany({
+      where: { id: { in: [...new Set(actor.memberships.map((m) => m.centreId))] } },
+      select: { id: true, timeZone: true },
+    }),
   ]);
   const timeZones = new Map(centres.map((c) => [c.id, c.timeZone]));
   const items = rows.map((row) => {
@@ -92,7 +112,7 @@ export async function listQueue(db: Db, actor: Actor, filters: QueueFilters = {}
       units: [...new Set(row.mappings.map((m) => m.enrolment.unitVersion.unit.code))].sort(),
       waitingMappings: row.mappings.length,
       submittedAt,
-      timeZone: timeZones.get(row.centreId) ?? "Europe/London",
+      timeZone: timeZones.get(row.centreId) ?? DEFAULT_TIME_ZONE,
       waited: describeWait(submittedAt, now),
       round: row.round,
     };

@@ -1,11 +1,18 @@
 import { z } from "zod";
+
 import { recordAudit } from "../audit";
+
 import { authorize, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
+import { AppError, InputError, parseInput } from "../errors";
+
 import { candidateDeclarationText } from "./candidate-declaration-text";
+
 import { requireEnrolmentResource, when } from "./common";
-import { AssessmentInputError, parseAssessmentInput, recordId } from "./input";
+
+import { recordId } from "./input";
+import { reauthorizedEnrolment } from "./reauthorized-enrolment";
 
 export const RecordCandidateDeclarationInput = z.object({
   enrolmentId: recordId("enrolment"),
@@ -20,28 +27,32 @@ export type RecordedDeclaration = { enrolmentId: string; declaredAt: Date; decla
  * The candidate's final declaration on their own enrolment that the portfolio is their own
  * work: one of the things unit sign-off waits for. Made once; the words are stored as shown.
  */
-export async function recordCandidateDeclaration(db: Db, actor: Actor, rawInput: RecordCandidateDeclarationInput, now: Date = new Date()): Promise<RecordedDeclaration> {
-  const input = parseAssessmentInput(RecordCandidateDeclarationInput, rawInput);
+export async function recordCandidateDeclaration(
+  db: Db,
+  actor: Actor,
+  rawInput: RecordCandidateDeclarationInput,
+  now: Date = new Date(),
+): Promise<RecordedDeclaration> {
+  const input = parseInput(RecordCandidateDeclarationInput, rawInput);
   authorize(actor, "declaration.record", await requireEnrolmentResource(db, input.enrolmentId), now);
-  if (!input.confirmed) throw AssessmentInputError.forField("confirmed", "Tick the declaration to confirm the portfolio is your own work.");
+  if (!input.confirmed)
+    throw InputError.forField("confirmed", "Tick the declaration to confirm the portfolio is your own work.");
 
   return db.$transaction(async (tx) => {
-    authorize(actor, "declaration.record", await requireEnrolmentResource(tx, input.enrolmentId), now);
-    const enrolment = await tx.enrolment.findUnique({
-      where: { id: input.enrolmentId },
-      select: {
-        id: true,
-        status: true,
-        centreId: true,
-        candidateDeclaredAt: true,
-        centre: { select: { timeZone: true } },
-        unitVersion: { select: { unit: { select: { code: true } } } },
-      },
+    const enrolment = await reauthorizedEnrolment(tx, actor, "declaration.record", input.enrolmentId, now, {
+      id: true,
+      status: true,
+      centreId: true,
+      candidateDeclaredAt: true,
+      centre: { select: { timeZone: true } },
+      unitVersion: { select: { unit: { select: { code: true } } } },
     });
-    if (!enrolment) throw new AppError("That enrolment was not found.");
-    if (enrolment.status !== "ACTIVE") throw new AppError("This unit is no longer in progress, so there is nothing to declare.");
+    if (enrolment.status !== "ACTIVE")
+      throw new AppError("This unit is no longer in progress, so there is nothing to declare.");
     if (enrolment.candidateDeclaredAt) {
-      throw new AppError(`You already made your declaration for this unit on ${when(enrolment.candidateDeclaredAt, enrolment.centre.timeZone)}.`);
+      throw new AppError(
+        `You already made your declaration for this unit on ${when(enrolment.candidateDeclaredAt, enrolment.centre.timeZone)}.`,
+      );
     }
     const unitCode = enrolment.unitVersion.unit.code;
     const declaration = candidateDeclarationText(unitCode);

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { loadEvidenceResource } from "../evidence/evidence-resource";
 import { byUnitThenCriterion } from "../mapping/rules";
 import { evidenceStage, type MappingStatus } from "../mapping/status-words";
+import { timeZoneOf } from "../format/time-zone";
 
 // Every review of every mapping of one evidence item, round by round: the exchange that
 // docs/decisions/0005-submission-rounds.md keeps visible to the candidate, the assessor and the
@@ -30,14 +31,26 @@ export const mappingReviewsQuery = {
   orderBy: [{ at: "asc" }, { id: "asc" }],
 } satisfies Prisma.Mapping$reviewsArgs;
 
-type ReviewRow = { id: string; round: number; status: MappingStatus; feedback: string | null; reviewerId: string; at: Date; rangeItemIds: unknown };
+type ReviewRow = {
+  id: string;
+  round: number;
+  status: MappingStatus;
+  feedback: string | null;
+  reviewerId: string;
+  at: Date;
+  rangeItemIds: unknown;
+};
 
 function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 /** Rows of `mappingReviewsQuery` with the reviewers' names and the accepted range items' texts. */
-export function reviewEntries(rows: readonly ReviewRow[], names: ReadonlyMap<string, string>, rangeItemTexts: ReadonlyMap<string, string>): ReviewEntry[] {
+export function reviewEntries(
+  rows: readonly ReviewRow[],
+  names: ReadonlyMap<string, string>,
+  rangeItemTexts: ReadonlyMap<string, string>,
+): ReviewEntry[] {
   return rows.map((r) => ({
     id: r.id,
     round: r.round,
@@ -82,7 +95,12 @@ export type ReviewHistory = {
 async function reviewerNames(db: Db, reviewerIds: Iterable<string>): Promise<Map<string, string>> {
   const ids = [...new Set(reviewerIds)];
   if (ids.length === 0) return new Map();
-  return new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
 }
 
 /** Reviews of the evidence's mappings that the candidate has since removed (in `enrolmentIds` only, when given), as `withdrawnClaims` reads them. */
@@ -93,7 +111,9 @@ function withdrawnReviewRows(db: Db, evidenceId: string, enrolmentIds?: readonly
       ...mappingReviewsQuery.select,
       enrolmentId: true,
       enrolment: { select: { unitVersion: { select: { unit: { select: { code: true } } } } } },
-      criterion: { select: { id: true, ref: true, text: true, position: true, rangeItems: { select: { id: true, text: true } } } },
+      criterion: {
+        select: { id: true, ref: true, text: true, position: true, rangeItems: { select: { id: true, text: true } } },
+      },
     },
     orderBy: mappingReviewsQuery.orderBy,
   });
@@ -109,7 +129,11 @@ function withdrawnEntries(rows: readonly WithdrawnReviewRow[], names: ReadonlyMa
     if (reviews) reviews.push(row);
     else claims.set(key, [row]);
   }
-  const groups = [...claims.values()].map((reviews) => ({ reviews, first: reviews[0] as WithdrawnReviewRow, last: reviews.at(-1) as WithdrawnReviewRow }));
+  const groups = [...claims.values()].map((reviews) => ({
+    reviews,
+    first: reviews[0] as WithdrawnReviewRow,
+    last: reviews.at(-1) as WithdrawnReviewRow,
+  }));
   groups.sort((a, b) => byUnitThenCriterion(a.first, b.first));
   return groups.map(({ reviews, first, last }) => ({
     mappingId: null,
@@ -128,10 +152,20 @@ function withdrawnEntries(rows: readonly WithdrawnReviewRow[], names: ReadonlyMa
  * (docs/decisions/0005). One entry per unit and criterion, by unit then criterion; only those of
  * `enrolmentIds` when given (what an EQA of those enrolments sees).
  */
-export async function withdrawnClaims(db: Db, evidenceId: string, enrolmentIds?: readonly string[]): Promise<MappingHistory[]> {
+export async function withdrawnClaims(
+  db: Db,
+  evidenceId: string,
+  enrolmentIds?: readonly string[],
+): Promise<MappingHistory[]> {
   const rows = await withdrawnReviewRows(db, evidenceId, enrolmentIds);
   if (rows.length === 0) return [];
-  return withdrawnEntries(rows, await reviewerNames(db, rows.map((r) => r.reviewerId)));
+  return withdrawnEntries(
+    rows,
+    await reviewerNames(
+      db,
+      rows.map((r) => r.reviewerId),
+    ),
+  );
 }
 
 /**
@@ -139,7 +173,12 @@ export async function withdrawnClaims(db: Db, evidenceId: string, enrolmentIds?:
  * their assessor and IQA, a shared EQA, a centre admin); the candidate's page shows it to its
  * owner only.
  */
-export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string, now: Date = new Date()): Promise<ReviewHistory> {
+export async function getReviewHistory(
+  db: Db,
+  actor: Actor,
+  evidenceId: string,
+  now: Date = new Date(),
+): Promise<ReviewHistory> {
   const resource = await loadEvidenceResource(db, evidenceId);
   authorize(actor, "evidence.read", resource, now);
 
@@ -152,7 +191,9 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
         id: true,
         status: true,
         enrolment: { select: { unitVersion: { select: { unit: { select: { code: true } } } } } },
-        criterion: { select: { ref: true, text: true, position: true, rangeItems: { select: { id: true, text: true } } } },
+        criterion: {
+          select: { ref: true, text: true, position: true, rangeItems: { select: { id: true, text: true } } },
+        },
         reviews: mappingReviewsQuery,
       },
     }),
@@ -160,7 +201,10 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
 
-  const names = await reviewerNames(db, [...mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)), ...withdrawnRows.map((r) => r.reviewerId)]);
+  const names = await reviewerNames(db, [
+    ...mappings.flatMap((m) => m.reviews.map((r) => r.reviewerId)),
+    ...withdrawnRows.map((r) => r.reviewerId),
+  ]);
 
   mappings.sort(byUnitThenCriterion);
   const current: MappingHistory[] = mappings.map((m) => ({
@@ -177,14 +221,16 @@ export async function getReviewHistory(db: Db, actor: Actor, evidenceId: string,
 
   let referral: ReviewHistory["referral"] = null;
   if (evidenceStage(evidence) === "referred") {
-    const referred = reviews.filter((r) => r.round === evidence.round - 1 && r.status === "REJECTED").sort((a, b) => a.at.getTime() - b.at.getTime());
+    const referred = reviews
+      .filter((r) => r.round === evidence.round - 1 && r.status === "REJECTED")
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
     referral = { reviewerNames: [...new Set(referred.map((r) => r.reviewerName))], at: referred.at(-1)?.at ?? null };
   }
 
   return {
     evidenceId: evidence.id,
     round: evidence.round,
-    timeZone: centre?.timeZone ?? "Europe/London",
+    timeZone: timeZoneOf(centre),
     mappings: history,
     reviewCount: reviews.length,
     resubmission: evidence.round > 1 || reviews.length > 0,

@@ -35,7 +35,9 @@ export function normaliseSnapshot(entries: readonly SnapshotEntry[]): SnapshotEn
       evidenceId: e.evidenceId,
       mappingId: e.mappingId,
       rangeItemIds: [...e.rangeItemIds].sort(),
-      files: [...e.files].map((f) => ({ id: f.id, sha256: f.sha256 })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      files: [...e.files]
+        .map((f) => ({ id: f.id, sha256: f.sha256 }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     }))
     .sort((a, b) => (a.mappingId < b.mappingId ? -1 : a.mappingId > b.mappingId ? 1 : 0));
 }

@@ -18,12 +18,29 @@ export type UnitOpenItems = {
 
 type Reader = Pick<Db, "criterion" | "decision" | "evidenceRequirement" | "requirementConfirmation">;
 
-export async function unitOpenItems(db: Reader, enrolment: { id: string; unitVersionId: string; candidateDeclaredAt: Date | null }): Promise<UnitOpenItems> {
+export async function unitOpenItems(
+  db: Reader,
+  enrolment: { id: string; unitVersionId: string; candidateDeclaredAt: Date | null },
+): Promise<UnitOpenItems> {
   const [criteria, metDecisions, requirements, confirmations] = await Promise.all([
-    db.criterion.findMany({ where: { unitVersionId: enrolment.unitVersionId }, select: { id: true, ref: true }, orderBy: { position: "asc" } }),
-    db.decision.findMany({ where: { enrolmentId: enrolment.id, currentSlot: "current", outcome: "MET" }, select: { id: true, criterionId: true, signatureHash: true } }),
-    db.evidenceRequirement.findMany({ where: { unitVersionId: enrolment.unitVersionId }, select: { id: true, ref: true, checks: true }, orderBy: { position: "asc" } }),
-    db.requirementConfirmation.findMany({ where: { enrolmentId: enrolment.id }, select: { requirementId: true, evidenceIds: true } }),
+    db.criterion.findMany({
+      where: { unitVersionId: enrolment.unitVersionId },
+      select: { id: true, ref: true },
+      orderBy: { position: "asc" },
+    }),
+    db.decision.findMany({
+      where: { enrolmentId: enrolment.id, currentSlot: "current", outcome: "MET" },
+      select: { id: true, criterionId: true, signatureHash: true },
+    }),
+    db.evidenceRequirement.findMany({
+      where: { unitVersionId: enrolment.unitVersionId },
+      select: { id: true, ref: true, checks: true },
+      orderBy: { position: "asc" },
+    }),
+    db.requirementConfirmation.findMany({
+      where: { enrolmentId: enrolment.id },
+      select: { requirementId: true, evidenceIds: true },
+    }),
   ]);
   const met = new Map(metDecisions.map((d) => [d.criterionId, d]));
   const confirmed = new Map(confirmations.map((c) => [c.requirementId, c]));
@@ -38,7 +55,16 @@ export async function unitOpenItems(db: Reader, enrolment: { id: string; unitVer
     }),
     confirmations: checkable.flatMap((r) => {
       const c = confirmed.get(r.id);
-      return c ? [{ requirementId: r.id, evidenceIds: Array.isArray(c.evidenceIds) ? c.evidenceIds.filter((id): id is string => typeof id === "string") : [] }] : [];
+      return c
+        ? [
+            {
+              requirementId: r.id,
+              evidenceIds: Array.isArray(c.evidenceIds)
+                ? c.evidenceIds.filter((id): id is string => typeof id === "string")
+                : [],
+            },
+          ]
+        : [];
     }),
   };
 }
@@ -51,7 +77,9 @@ export function hasOpenItems(open: UnitOpenItems): boolean {
 export function describeOpenItems(open: UnitOpenItems): string[] {
   const lines: string[] = [];
   if (open.criteria.length > 0) {
-    lines.push(`${open.criteria.length === 1 ? "Criterion" : "Criteria"} ${listInWords(open.criteria)} ${open.criteria.length === 1 ? "is" : "are"} not signed as met.`);
+    lines.push(
+      `${open.criteria.length === 1 ? "Criterion" : "Criteria"} ${listInWords(open.criteria)} ${open.criteria.length === 1 ? "is" : "are"} not signed as met.`,
+    );
   }
   if (open.requirements.length > 0) {
     lines.push(

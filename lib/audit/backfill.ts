@@ -41,7 +41,8 @@ async function writeHashes(run: SqlRunner, links: Array<{ id: string; prevHash: 
     );
     return;
   }
-  for (const l of links) await run.query(`UPDATE "AuditEvent" SET "prevHash" = ?, "hash" = ? WHERE "id" = ?`, [l.prevHash, l.hash, l.id]);
+  for (const l of links)
+    await run.query(`UPDATE "AuditEvent" SET "prevHash" = ?, "hash" = ? WHERE "id" = ?`, [l.prevHash, l.hash, l.id]);
 }
 
 /** Hashes every chained-but-unhashed event in (chainId, seq) order and records each chain's head. Returns how many. */
@@ -50,7 +51,12 @@ export async function hashExistingAuditEvents(run: SqlRunner): Promise<number> {
   let head = { seq: 0, hash: GENESIS_HASH };
   let done = 0;
   const closeChain = async () => {
-    if (chainId) await run.query(`INSERT INTO "AuditChainHead" ("chainId", "seq", "hash") VALUES (?, ?, ?)`, [chainId, head.seq, head.hash]);
+    if (chainId)
+      await run.query(`INSERT INTO "AuditChainHead" ("chainId", "seq", "hash") VALUES (?, ?, ?)`, [
+        chainId,
+        head.seq,
+        head.hash,
+      ]);
   };
   for (;;) {
     const rows = await run.query<Row>(
@@ -78,7 +84,8 @@ export async function hashExistingAuditEvents(run: SqlRunner): Promise<number> {
         at: new Date(row.at),
       };
       const { linked, head: next } = linkEvents(chainId, head, [event]);
-      if (next.seq !== Number(row.seq)) throw new Error(`audit backfill: chain ${chainId} expected seq ${next.seq}, found ${row.seq}`);
+      if (next.seq !== Number(row.seq))
+        throw new Error(`audit backfill: chain ${chainId} expected seq ${next.seq}, found ${row.seq}`);
       links.push({ id: row.id, prevHash: linked[0]!.prevHash, hash: linked[0]!.hash });
       head = next;
     }

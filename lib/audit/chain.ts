@@ -42,7 +42,8 @@ export function asStoredJson(value: unknown): unknown {
  */
 export function canonicalJson(input: unknown): string {
   let value = input;
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") value = (value as { toJSON(): unknown }).toJSON();
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function")
+    value = (value as { toJSON(): unknown }).toJSON();
   if (value === null || value === undefined || typeof value === "function" || typeof value === "symbol") return "null";
   if (typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) {
@@ -90,7 +91,10 @@ export function linkEvents<E extends Omit<ChainedContent, "chainId" | "seq" | "p
   chainId: string,
   head: { seq: number; hash: string },
   events: E[],
-): { linked: Array<E & { chainId: string; seq: number; prevHash: string; hash: string }>; head: { seq: number; hash: string } } {
+): {
+  linked: Array<E & { chainId: string; seq: number; prevHash: string; hash: string }>;
+  head: { seq: number; hash: string };
+} {
   let { seq, hash } = head;
   const linked = events.map((event) => {
     const link = { ...event, chainId, seq: seq + 1, prevHash: hash };

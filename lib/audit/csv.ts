@@ -6,12 +6,31 @@ import { auditEventPages, auditWhere, type AuditFilters, type AuditScope } from 
 // The filtered audit log as CSV, streamed a thousand events at a time: memory stays flat
 // however long the log. Cells go through the progress export's formula guard.
 
-const columns = ["At (UTC)", "Chain", "Seq", "Centre", "Person", "Person id", "Action", "Entity type", "Entity id", "Before", "After", "Event id"];
+const columns = [
+  "At (UTC)",
+  "Chain",
+  "Seq",
+  "Centre",
+  "Person",
+  "Person id",
+  "Action",
+  "Entity type",
+  "Entity id",
+  "Before",
+  "After",
+  "Event id",
+];
 
 const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
 /** Authorizes (before the first byte), then streams the CSV. */
-export async function exportAuditCsv(db: Db, actor: Actor, scope: AuditScope, filters: AuditFilters, pageSize?: number): Promise<ReadableStream<Uint8Array>> {
+export async function exportAuditCsv(
+  db: Db,
+  actor: Actor,
+  scope: AuditScope,
+  filters: AuditFilters,
+  pageSize?: number,
+): Promise<ReadableStream<Uint8Array>> {
   const where = await auditWhere(db, actor, scope, filters);
   const pages = auditEventPages(db, where, pageSize);
   const encoder = new TextEncoder();
@@ -30,7 +49,22 @@ export async function exportAuditCsv(db: Db, actor: Actor, scope: AuditScope, fi
         return;
       }
       const text = next.value
-        .map((e) => csvLine([e.at, e.chainId ?? "", e.seq === null ? "" : String(e.seq), e.centreId ?? "", e.actor, e.actorId ?? "", e.action, e.entityType, e.entityId ?? "", json(e.before), json(e.after), e.id]))
+        .map((e) =>
+          csvLine([
+            e.at,
+            e.chainId ?? "",
+            e.seq === null ? "" : String(e.seq),
+            e.centreId ?? "",
+            e.actor,
+            e.actorId ?? "",
+            e.action,
+            e.entityType,
+            e.entityId ?? "",
+            json(e.before),
+            json(e.after),
+            e.id,
+          ]),
+        )
         .join("");
       controller.enqueue(encoder.encode(text));
     },

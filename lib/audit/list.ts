@@ -40,7 +40,9 @@ export type AuditFilters = Partial<z.infer<typeof auditFilterSchema>>;
 
 /** Reads the filters from an address; a bad value is dropped and named (the list then shows without it). */
 export function readAuditFilters(params: URLSearchParams): { filters: AuditFilters; problems: string[] } {
-  const raw = Object.fromEntries(["person", "action", "entity", "from", "to", "chain"].map((k) => [k, params.get(k) ?? undefined]));
+  const raw = Object.fromEntries(
+    ["person", "action", "entity", "from", "to", "chain"].map((k) => [k, params.get(k) ?? undefined]),
+  );
   const filters: AuditFilters = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
@@ -54,14 +56,25 @@ export function readAuditFilters(params: URLSearchParams): { filters: AuditFilte
 /** Whose events: one centre's (its admins), or all (platform admins, "*"). */
 export type AuditScope = { centreId: string; timeZone: string } | { centreId: "*"; timeZone: "UTC" };
 
-export async function auditWhere(db: Db, actor: Actor, scope: AuditScope, filters: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
+export async function auditWhere(
+  db: Db,
+  actor: Actor,
+  scope: AuditScope,
+  filters: AuditFilters,
+): Promise<Prisma.AuditEventWhereInput> {
   authorize(actor, "audit.read", { kind: "centre", centreId: scope.centreId });
   const and: Prisma.AuditEventWhereInput[] = [];
   if (scope.centreId !== "*") and.push({ centreId: scope.centreId });
   else if (filters.chain) and.push({ chainId: filters.chain });
   if (filters.person) {
     const people = await db.user.findMany({
-      where: { OR: [{ id: filters.person }, { email: { contains: filters.person.toLowerCase() } }, { name: { contains: filters.person } }] },
+      where: {
+        OR: [
+          { id: filters.person },
+          { email: { contains: filters.person.toLowerCase() } },
+          { name: { contains: filters.person } },
+        ],
+      },
       select: { id: true },
       take: 200,
     });
@@ -90,19 +103,46 @@ export type AuditRow = {
   after: unknown;
 };
 
-const rowSelect = { id: true, at: true, chainId: true, seq: true, centreId: true, actorId: true, action: true, entityType: true, entityId: true, before: true, after: true } as const;
+const rowSelect = {
+  id: true,
+  at: true,
+  chainId: true,
+  seq: true,
+  centreId: true,
+  actorId: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+} as const;
 
-async function withActors(db: Db, rows: Array<Prisma.AuditEventGetPayload<{ select: typeof rowSelect }>>): Promise<AuditRow[]> {
+async function withActors(
+  db: Db,
+  rows: Array<Prisma.AuditEventGetPayload<{ select: typeof rowSelect }>>,
+): Promise<AuditRow[]> {
   const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  const users = ids.length
+    ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })
+    : [];
   const who = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString(), actor: r.actorId ? (who.get(r.actorId) ?? r.actorId) : "(system)" }));
+  return rows.map((r) => ({
+    ...r,
+    at: r.at.toISOString(),
+    actor: r.actorId ? (who.get(r.actorId) ?? r.actorId) : "(system)",
+  }));
 }
 
 export type AuditPage = { events: AuditRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
 /** The filtered events, newest first, 25 a page. */
-export async function listAuditEvents(db: Db, actor: Actor, scope: AuditScope, filters: AuditFilters, pageInput: unknown): Promise<AuditPage> {
+export async function listAuditEvents(
+  db: Db,
+  actor: Actor,
+  scope: AuditScope,
+  filters: AuditFilters,
+  pageInput: unknown,
+): Promise<AuditPage> {
   const where = await auditWhere(db, actor, scope, filters);
   const total = await db.auditEvent.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -119,11 +159,22 @@ export async function listAuditEvents(db: Db, actor: Actor, scope: AuditScope, f
 }
 
 /** Every filtered event, newest first, a page at a time by keyset (so a deep page costs no more than the first). */
-export async function* auditEventPages(db: Db, where: Prisma.AuditEventWhereInput, pageSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* auditEventPages(
+  db: Db,
+  where: Prisma.AuditEventWhereInput,
+  pageSize = 1000,
+): AsyncGenerator<AuditRow[]> {
   let last: { at: Date; id: string } | null = null;
   for (;;) {
-    const after: Prisma.AuditEventWhereInput = last ? { OR: [{ at: { lt: last.at } }, { at: last.at, id: { lt: last.id } }] } : {};
-    const rows = await db.auditEvent.findMany({ where: { AND: [where, after] }, orderBy: [{ at: "desc" }, { id: "desc" }], take: pageSize, select: rowSelect });
+    const after: Prisma.AuditEventWhereInput = last
+      ? { OR: [{ at: { lt: last.at } }, { at: last.at, id: { lt: last.id } }] }
+      : {};
+    const rows = await db.auditEvent.findMany({
+      where: { AND: [where, after] },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: pageSize,
+      select: rowSelect,
+    });
     if (rows.length > 0) yield await withActors(db, rows);
     if (rows.length < pageSize) return;
     const end = rows[rows.length - 1]!;

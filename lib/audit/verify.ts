@@ -20,15 +20,30 @@ export type VerifyReport = { ok: boolean; chains: number; events: number; proble
 const PAGE = 5_000;
 
 const chainedSelect = {
-  id: true, chainId: true, seq: true, prevHash: true, hash: true, centreId: true, actorId: true,
-  action: true, entityType: true, entityId: true, before: true, after: true, at: true,
+  id: true,
+  chainId: true,
+  seq: true,
+  prevHash: true,
+  hash: true,
+  centreId: true,
+  actorId: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  at: true,
 } as const;
 
 function describe(e: { id: string; seq: number | null; action: string; at: Date }): string {
   return `event ${e.id} (seq ${e.seq}, ${e.action} at ${e.at.toISOString()})`;
 }
 
-async function verifyChain(db: Db, chainId: string, head: { seq: number; hash: string } | undefined): Promise<{ events: number; problem?: ChainProblem }> {
+async function verifyChain(
+  db: Db,
+  chainId: string,
+  head: { seq: number; hash: string } | undefined,
+): Promise<{ events: number; problem?: ChainProblem }> {
   const headSeq = head?.seq ?? 0;
   let expected = 1;
   let prevHash = GENESIS_HASH;
@@ -48,7 +63,8 @@ async function verifyChain(db: Db, chainId: string, head: { seq: number; hash: s
     for (const e of page) {
       events++;
       const seq = e.seq as number;
-      if (seq > headSeq) return problem("inserted", e, `${describe(e)} is past the chain's head (seq ${headSeq}): it was inserted.`);
+      if (seq > headSeq)
+        return problem("inserted", e, `${describe(e)} is past the chain's head (seq ${headSeq}): it was inserted.`);
       if (seq > expected) {
         const gap = seq - 1 > expected ? `events seq ${expected}-${seq - 1} are` : `event seq ${expected} is`;
         return problem("removed", e, `${gap} missing before ${describe(e)}: removed.`);
@@ -57,7 +73,11 @@ async function verifyChain(db: Db, chainId: string, head: { seq: number; hash: s
         return problem("changed", e, `${describe(e)} does not match its hash: it was changed.`);
       }
       if (e.prevHash !== prevHash) {
-        return problem("inserted", e, `${describe(e)} does not follow ${prevId ? `event ${prevId}` : "the chain's start"}: it was inserted (or replaced the event before it).`);
+        return problem(
+          "inserted",
+          e,
+          `${describe(e)} does not follow ${prevId ? `event ${prevId}` : "the chain's start"}: it was inserted (or replaced the event before it).`,
+        );
       }
       prevHash = e.hash as string;
       prevId = e.id;
@@ -67,16 +87,31 @@ async function verifyChain(db: Db, chainId: string, head: { seq: number; hash: s
   }
   if (expected - 1 < headSeq) {
     const gap = headSeq > expected ? `events seq ${expected}-${headSeq} are` : `event seq ${headSeq} is`;
-    return problem("removed", null, `${gap} missing at the end (after ${prevId ? `event ${prevId}` : "the chain's start"}): removed.`);
+    return problem(
+      "removed",
+      null,
+      `${gap} missing at the end (after ${prevId ? `event ${prevId}` : "the chain's start"}): removed.`,
+    );
   }
-  if (head && head.hash !== prevHash) return problem("changed", prevId ? { id: prevId, seq: headSeq } : null, `the chain's head does not match its last event ${prevId}: it was changed.`);
+  if (head && head.hash !== prevHash)
+    return problem(
+      "changed",
+      prevId ? { id: prevId, seq: headSeq } : null,
+      `the chain's head does not match its last event ${prevId}: it was changed.`,
+    );
   return { events };
 }
 
 /** Verifies every chain, or only the given ones (a centre admin's "verify now"). */
-export async function verifyAuditChains(db: Db, only?: { chainIds: string[]; centreIds: Array<string | null> }): Promise<VerifyReport> {
+export async function verifyAuditChains(
+  db: Db,
+  only?: { chainIds: string[]; centreIds: Array<string | null> },
+): Promise<VerifyReport> {
   const heads = await db.auditChainHead.findMany({ where: only ? { chainId: { in: only.chainIds } } : {} });
-  const used = await db.auditEvent.groupBy({ by: ["chainId"], where: { chainId: only ? { in: only.chainIds } : { not: null } } });
+  const used = await db.auditEvent.groupBy({
+    by: ["chainId"],
+    where: { chainId: only ? { in: only.chainIds } : { not: null } },
+  });
   const headOf = new Map(heads.map((h) => [h.chainId, h]));
   const chainIds = [...new Set([...heads.map((h) => h.chainId), ...used.map((u) => u.chainId as string)])].sort();
 
@@ -89,13 +124,22 @@ export async function verifyAuditChains(db: Db, only?: { chainIds: string[]; cen
   }
   // Rows on no chain were written around recordAudit: nothing vouches for them.
   const unchained = await db.auditEvent.findMany({
-    where: { OR: [{ chainId: null }, { seq: null }, { hash: null }], ...(only ? { centreId: { in: only.centreIds.filter((c) => c !== null) } } : {}) },
+    where: {
+      OR: [{ chainId: null }, { seq: null }, { hash: null }],
+      ...(only ? { centreId: { in: only.centreIds.filter((c) => c !== null) } } : {}),
+    },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     take: 10,
     select: { id: true, seq: true, action: true, at: true, chainId: true },
   });
   for (const e of unchained) {
-    problems.push({ chainId: e.chainId, kind: "inserted", eventId: e.id, seq: e.seq, message: `${describe(e)} is on no chain: it was inserted.` });
+    problems.push({
+      chainId: e.chainId,
+      kind: "inserted",
+      eventId: e.id,
+      seq: e.seq,
+      message: `${describe(e)} is on no chain: it was inserted.`,
+    });
   }
   return { ok: problems.length === 0, chains: chainIds.length, events, problems };
 }
@@ -106,12 +150,24 @@ export async function verifyAuditChains(db: Db, only?: { chainIds: string[]; cen
  */
 export async function verifyNow(db: Db, actor: Actor, centreId: string): Promise<{ ok: boolean; message: string }> {
   authorize(actor, "audit.read", { kind: "centre", centreId });
-  const report = await verifyAuditChains(db, centreId === "*" ? undefined : { chainIds: [centreId], centreIds: [centreId] });
+  const report = await verifyAuditChains(
+    db,
+    centreId === "*" ? undefined : { chainIds: [centreId], centreIds: [centreId] },
+  );
   if (report.ok) {
     const chains = centreId === "*" ? ` on ${report.chains} chain${report.chains === 1 ? "" : "s"}` : "";
-    return { ok: true, message: `Chain intact: ${report.events} event${report.events === 1 ? "" : "s"}${chains}, each matching its hash and following the one before.` };
+    return {
+      ok: true,
+      message: `Chain intact: ${report.events} event${report.events === 1 ? "" : "s"}${chains}, each matching its hash and following the one before.`,
+    };
   }
   const [first] = report.problems;
-  const more = report.problems.length > 1 ? ` (${report.problems.length - 1} more problem${report.problems.length > 2 ? "s" : ""} on other chains: run npm run audit:verify for all of them)` : "";
-  return { ok: false, message: `Chain broken: ${first!.message}${more} Tell your platform administrator; the events before it are still verified.` };
+  const more =
+    report.problems.length > 1
+      ? ` (${report.problems.length - 1} more problem${report.problems.length > 2 ? "s" : ""} on other chains: run npm run audit:verify for all of them)`
+      : "";
+  return {
+    ok: false,
+    message: `Chain broken: ${first!.message}${more} Tell your platform administrator; the events before it are still verified.`,
+  };
 }

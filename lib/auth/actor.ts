@@ -24,11 +24,19 @@ export async function loadActor(db: Db, userId: string, preferred?: string | nul
       isPlatformAdmin: true,
       deactivatedAt: true,
       // Only roles the person accepted and the centre has not ended (lib/people/membership.ts).
-      memberships: { where: effectiveMembership, select: { centreId: true, role: true, centre: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }] },
+      memberships: {
+        where: effectiveMembership,
+        select: { centreId: true, role: true, centre: { select: { name: true } } },
+        orderBy: [{ createdAt: "asc" }],
+      },
     },
   });
   if (!user || user.deactivatedAt) return null;
-  const roles = user.memberships.map((m) => ({ centreId: m.centreId, centreName: m.centre.name, role: m.role as Role }));
+  const roles = user.memberships.map((m) => ({
+    centreId: m.centreId,
+    centreName: m.centre.name,
+    role: m.role as Role,
+  }));
   const active = roles.find((r) => `${r.centreId}:${r.role}` === preferred) ?? roles[0] ?? null;
   return {
     userId: user.id,

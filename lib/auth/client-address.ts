@@ -65,7 +65,9 @@ function ipv6Groups(address: string): number[] {
 export function clientAddressFromHeaders(headers: Record<string, unknown> | undefined, trustedProxies: number): string {
   if (trustedProxies < 1) return unknownClientAddress;
   const header = headers?.["x-forwarded-for"];
-  const text = (Array.isArray(header) ? header.join(",") : typeof header === "string" ? header : "").slice(-maxHeaderChars);
+  const text = (Array.isArray(header) ? header.join(",") : typeof header === "string" ? header : "").slice(
+    -maxHeaderChars,
+  );
   const hops = text
     .split(",")
     .map((hop) => hop.trim())

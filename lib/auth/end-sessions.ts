@@ -19,8 +19,14 @@ export class EndedSessionError extends Error {
 }
 
 /** The account's session version, or null if it cannot have sessions (gone or disabled). */
-export async function liveSessionVersion(db: { user: Pick<Prisma.TransactionClient["user"], "findUnique"> }, userId: string): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true, deactivatedAt: true } });
+export async function liveSessionVersion(
+  db: { user: Pick<Prisma.TransactionClient["user"], "findUnique"> },
+  userId: string,
+): Promise<number | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { sessionVersion: true, deactivatedAt: true },
+  });
   return user && !user.deactivatedAt ? user.sessionVersion : null;
 }
 

@@ -3,6 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
+import { log } from "../ops/log";
+import { noteRequestUser } from "../ops/log-context";
 import { safeCallbackPath } from "./safe-redirect";
 import { EndedSessionError, endSessions, sessionToken } from "./end-sessions";
 import { clientAddressFromHeaders } from "./client-address";
@@ -28,6 +30,7 @@ export const authOptions: NextAuthOptions = {
         const result = await signInWithPassword(db, parsed.data.email, parsed.data.password, { clientAddress });
         // next-auth passes a thrown message to the form; the same message for every failure.
         if (!result.ok) throw new Error(result.message);
+        noteRequestUser(result.userId);
         return { id: result.userId };
       },
     }),
@@ -43,10 +46,10 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
       if (cause instanceof EndedSessionError) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      log.error({ code, err: cause }, "next-auth error");
     },
     warn(code) {
-      console.warn(`[next-auth][warn][${code}]`);
+      log.warn({ code }, "next-auth warning");
     },
     debug() {},
   },

@@ -44,5 +44,8 @@ export function newPasswordSchema(email: string) {
       password: passwordSchema(email),
       confirmPassword: z.string({ error: "Type the password again." }).min(1, "Type the password again."),
     })
-    .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are different. Type the same password in both boxes." });
+    .refine((value) => value.password === value.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The two passwords are different. Type the same password in both boxes.",
+    });
 }

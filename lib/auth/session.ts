@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db";
+import { noteRequestUser } from "../ops/log-context";
 import { loadActor, type SessionActor } from "./actor";
 import { authOptions } from "./options";
 
@@ -14,6 +15,7 @@ export const getActor = cache(async (): Promise<SessionActor | null> => {
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;
+  noteRequestUser(userId);
   const preferred = (await cookies()).get(activeRoleCookie)?.value ?? null;
   return loadActor(db, userId, preferred);
 });
@@ -25,7 +27,13 @@ export async function requireActor(): Promise<SessionActor> {
   return actor;
 }
 
-const homes = { CANDIDATE: "/candidate", ASSESSOR: "/assessor", IQA: "/iqa", CENTRE_ADMIN: "/admin", EQA: "/eqa" } as const;
+const homes = {
+  CANDIDATE: "/candidate",
+  ASSESSOR: "/assessor",
+  IQA: "/iqa",
+  CENTRE_ADMIN: "/admin",
+  EQA: "/eqa",
+} as const;
 
 export function homeOf(actor: SessionActor): string {
   if (actor.active) return homes[actor.active.role];

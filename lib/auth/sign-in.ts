@@ -1,12 +1,14 @@
 import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
+import { log } from "../ops/log";
 import { normaliseClientAddress, unknownClientAddress } from "./client-address";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { signInWait, type SignInWait } from "./throttle";
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; message: string };
 
-export const wrongCredentialsMessage = "That email and password do not match an active account. Check them and try again.";
+export const wrongCredentialsMessage =
+  "That email and password do not match an active account. Check them and try again.";
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -39,10 +41,14 @@ export async function signInWithPassword(
   const wait = await signInWait(db, email, from, now);
   if (wait) {
     await dummyPasswordHash().then((h) => verifyPassword(h, password));
+    log.warn({ userId: "unknown", throttled: wait.reason }, "sign-in failed: too many recent failures");
     return { ok: false, message: waitMessage(wait) };
   }
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, deactivatedAt: true },
+  });
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const ok = Boolean(user && user.passwordHash && matches && !user.deactivatedAt);
 
@@ -55,9 +61,14 @@ export async function signInWithPassword(
       action: ok ? "auth.signIn" : "auth.signInFailed",
       entityType: "User",
       entityId: user?.id ?? null,
-      after: ok ? undefined : { email, reason: !user ? "unknown email" : user.deactivatedAt ? "deactivated" : "wrong password" },
+      after: ok
+        ? undefined
+        : { email, reason: !user ? "unknown email" : user.deactivatedAt ? "deactivated" : "wrong password" },
       at: now,
     });
   });
+  // The log names the account by id only ("unknown" for an email without one), never the email.
+  if (ok && user) log.info({ userId: user.id }, "signed in");
+  else log.warn({ userId: user?.id ?? "unknown" }, "sign-in failed");
   return ok && user ? { ok: true, userId: user.id } : { ok: false, message: wrongCredentialsMessage };
 }

@@ -31,7 +31,12 @@ type Attempts = Pick<Db, "signInAttempt">;
  * Minutes until fewer than `limit` failures matching `where` lie within the window (when the
  * oldest of the latest `limit` has aged out), or null when there are fewer now.
  */
-async function minutesUntilBelow(db: Attempts, where: Prisma.SignInAttemptWhereInput, limit: number, now: Date): Promise<number | null> {
+async function minutesUntilBelow(
+  db: Attempts,
+  where: Prisma.SignInAttemptWhereInput,
+  limit: number,
+  now: Date,
+): Promise<number | null> {
   const windowMs = throttleWindowMinutes * 60_000;
   const oldestCounted = await db.signInAttempt.findFirst({
     where: { ...where, succeeded: false, at: { gt: new Date(now.getTime() - windowMs), lte: now } },
@@ -47,13 +52,25 @@ async function minutesUntilBelow(db: Attempts, where: Prisma.SignInAttemptWhereI
  * Whether a sign-in for `email` from `clientAddress` (a normalised address, or
  * `unknownClientAddress`) must wait, and why; the longest wait when several limits are reached.
  */
-export async function signInWait(db: Attempts, email: string, clientAddress: string, now: Date): Promise<SignInWait | null> {
+export async function signInWait(
+  db: Attempts,
+  email: string,
+  clientAddress: string,
+  now: Date,
+): Promise<SignInWait | null> {
   const [fromThisAddress, fromAnywhere, acrossEmails] = await Promise.all([
     // This address's failures plus the account's signing failures, which count from everywhere.
-    minutesUntilBelow(db, { email, OR: [{ clientAddress }, { clientAddress: null }] }, maxFailuresPerEmailFromAddress, now),
+    minutesUntilBelow(
+      db,
+      { email, OR: [{ clientAddress }, { clientAddress: null }] },
+      maxFailuresPerEmailFromAddress,
+      now,
+    ),
     minutesUntilBelow(db, { email }, maxFailuresPerEmail, now),
     // Requests with no known address share one bucket: limiting it would stop everyone.
-    clientAddress === unknownClientAddress ? null : minutesUntilBelow(db, { clientAddress }, maxFailuresPerAddress, now),
+    clientAddress === unknownClientAddress
+      ? null
+      : minutesUntilBelow(db, { clientAddress }, maxFailuresPerAddress, now),
   ]);
   const waits = [
     { minutes: fromThisAddress, reason: "email" },
@@ -61,7 +78,8 @@ export async function signInWait(db: Attempts, email: string, clientAddress: str
     { minutes: acrossEmails, reason: "network" },
   ] as const;
   let longest: SignInWait | null = null;
-  for (const { minutes, reason } of waits) if (minutes !== null && minutes > (longest?.minutes ?? 0)) longest = { minutes, reason };
+  for (const { minutes, reason } of waits)
+    if (minutes !== null && minutes > (longest?.minutes ?? 0)) longest = { minutes, reason };
   return longest;
 }
 

@@ -3,6 +3,8 @@
 // visitors without a session. Pure and synchronous: callers load the facts about the
 // resource (its centre, candidate, assessor, IQA, shares) and pass them in.
 
+import { ForbiddenError } from "../errors";
+
 export const roles = ["CANDIDATE", "ASSESSOR", "IQA", "CENTRE_ADMIN", "EQA"] as const;
 export type Role = (typeof roles)[number];
 
@@ -29,7 +31,9 @@ export type EnrolmentResource = {
  * accepted or referred back, or has been reviewed before). An EQA the enrolment is shared with
  * sees the evidence only then; absent means it has not.
  */
-export type EvidenceEnrolment = Omit<EnrolmentResource, "kind" | "centreId" | "candidateId"> & { submittedHere?: boolean };
+export type EvidenceEnrolment = Omit<EnrolmentResource, "kind" | "centreId" | "candidateId"> & {
+  submittedHere?: boolean;
+};
 
 /** A candidate's evidence item, with the enrolments of its owner that it can be seen through. */
 export type EvidenceResource = {
@@ -37,6 +41,12 @@ export type EvidenceResource = {
   centreId: string;
   candidateId: string;
   enrolments: ReadonlyArray<EvidenceEnrolment>;
+  /**
+   * Who made the record, when not the candidate (docs/decisions/0019): an assessor's observation
+   * or discussion ("assessor", with their id), or a workplace witness's testimony ("witness").
+   * Absent or "candidate": the candidate's own evidence.
+   */
+  origin?: { by: "candidate" } | { by: "assessor"; authorId: string } | { by: "witness" };
 };
 
 export type CentreResource = { kind: "centre"; centreId: string };
@@ -64,6 +74,7 @@ export const actions = [
   "evidence.create",
   "evidence.update",
   "evidence.delete",
+  "evidence.revise",
   "mapping.propose",
   "declaration.record",
   "mapping.review",
@@ -73,6 +84,17 @@ export const actions = [
   "decision.revoke",
   "qa.comment",
   "audit.read",
+  "observation.record",
+  "evidence.respond",
+  "witness.request",
+  "witness.revoke",
+  "witness.markExpert",
+  "question.manage",
+  "question.set",
+  "question.answer",
+  "question.mark",
+  "plan.manage",
+  "plan.agree",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -106,6 +128,7 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
     case "evidence.create":
     case "evidence.update":
     case "evidence.delete":
+    case "evidence.revise":
     case "mapping.propose":
     case "declaration.record":
       return reach.own;
@@ -119,6 +142,19 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
       return reach.assessor || reach.iqa;
     case "qa.comment":
       return reach.iqa || reach.assessor || reach.own;
+    case "observation.record":
+    case "witness.markExpert":
+    case "question.set":
+    case "question.mark":
+    case "plan.manage":
+      return reach.assessor;
+    case "question.answer":
+    case "plan.agree":
+      return reach.own;
+    case "witness.request":
+    case "witness.revoke":
+      // Either side of the assessment may ask a workplace witness, or take the request back.
+      return reach.own || reach.assessor;
     case "enrolment.changeAssessor":
     case "enrolment.withdraw":
     case "enrolment.share":
@@ -133,11 +169,25 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
     case "centre": {
       // centre.inviteAdmin: a new centre's first admin is invited by a platform admin, who holds
       // no role there; its own admins invite further admins with user.invite.
-      if (action === "centre.create" || action === "account.disable" || action === "centre.inviteAdmin") return actor.isPlatformAdmin;
+      if (action === "centre.create" || action === "account.disable" || action === "centre.inviteAdmin")
+        return actor.isPlatformAdmin;
       // A centre's audit log is its admins'; platform admins read every chain ("*": all of them).
       if (action === "audit.read" && actor.isPlatformAdmin) return true;
       const held = rolesIn(actor, resource.centreId);
-      if (["centre.readDashboard", "audit.read", "user.list", "user.invite", "user.changeRoles", "user.deactivate", "outbox.read", "enrolment.create"].includes(action)) {
+      // A centre's question bank is written by its assessors and admins; candidates never see it.
+      if (action === "question.manage") return held.has("ASSESSOR") || held.has("CENTRE_ADMIN");
+      if (
+        [
+          "centre.readDashboard",
+          "audit.read",
+          "user.list",
+          "user.invite",
+          "user.changeRoles",
+          "user.deactivate",
+          "outbox.read",
+          "enrolment.create",
+        ].includes(action)
+      ) {
         return held.has("CENTRE_ADMIN");
       }
       return false;
@@ -158,11 +208,39 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
         const sight = evidenceSight(actor, resource, now);
         return sight.whole || sight.enrolments.length > 0;
       }
-      // Anything else is done to evidence through its owner (the candidate).
-      const owner = { centreId: resource.centreId, candidateId: resource.candidateId, assessorId: null, iqaId: null };
-      return enrolmentRule(action, reachOfEnrolment(actor, owner, now));
+      return evidenceChangeRule(actor, action, resource, now);
     }
   }
+}
+
+/** What changes to evidence content and claims, as opposed to reading it or answering it. */
+const evidenceChanges: ReadonlySet<Action> = new Set([
+  "evidence.update",
+  "evidence.delete",
+  "evidence.revise",
+  "mapping.propose",
+]);
+
+/**
+ * Changes to an evidence item. The candidate changes their own evidence; an assessor's record
+ * (observation, discussion) is changed only by its author, while they assess one of the owner's
+ * enrolments, and the candidate answers it instead (evidence.respond); a witness testimony is the
+ * witness's signed words and nobody changes it.
+ */
+function evidenceChangeRule(actor: Actor, action: Action, resource: EvidenceResource, now: Date): boolean {
+  const origin = resource.origin ?? { by: "candidate" };
+  const owner = { centreId: resource.centreId, candidateId: resource.candidateId, assessorId: null, iqaId: null };
+  const ownerReach = reachOfEnrolment(actor, owner, now);
+  if (action === "evidence.respond") return origin.by === "assessor" && ownerReach.own;
+  if (!evidenceChanges.has(action)) return enrolmentRule(action, ownerReach);
+  if (origin.by === "witness") return false;
+  if (origin.by === "assessor") {
+    return (
+      origin.authorId === actor.userId &&
+      resource.enrolments.some((e) => reachOfEnrolment(actor, { ...owner, ...e }, now).assessor)
+    );
+  }
+  return enrolmentRule(action, ownerReach);
 }
 
 /** How much of an evidence item an actor may read: all of it, or only its part in some enrolments. */
@@ -182,24 +260,43 @@ export function evidenceSight<E extends EvidenceEnrolment>(
   const owner = { centreId: resource.centreId, candidateId: resource.candidateId };
   const reaches = resource.enrolments.map((e) => reachOfEnrolment(actor, { ...owner, ...e }, now));
   const readsWhole = (reach: Reach) => enrolmentRule("evidence.read", { ...reach, eqa: false });
-  if (readsWhole(reachOfEnrolment(actor, { ...owner, assessorId: null, iqaId: null }, now)) || reaches.some(readsWhole)) return { whole: true };
-  return { whole: false, enrolments: resource.enrolments.filter((e, i) => reaches[i]?.eqa === true && e.submittedHere === true) };
+  if (readsWhole(reachOfEnrolment(actor, { ...owner, assessorId: null, iqaId: null }, now)) || reaches.some(readsWhole))
+    return { whole: true };
+  return {
+    whole: false,
+    enrolments: resource.enrolments.filter((e, i) => reaches[i]?.eqa === true && e.submittedHere === true),
+  };
 }
 
-export class ForbiddenError extends Error {
-  readonly userMessage: string;
-  constructor(action: Action) {
-    super(`forbidden: ${action}`);
-    this.userMessage = forbiddenMessage(action);
-  }
+export { ForbiddenError };
+
+/** The refusal of `action`, in words that say what to do about it. */
+export function forbidden(action: Action): ForbiddenError {
+  return new ForbiddenError(forbiddenMessage(action), `forbidden: ${action}`);
 }
 
-function forbiddenMessage(action: Action): string {
+export function forbiddenMessage(action: Action): string {
   if (action === "centre.inviteAdmin") {
     return "Only a platform administrator can invite a centre's first admin. A centre's own admins invite more admins from People.";
   }
-  if (action === "criterion.signOff" || action === "requirement.confirm" || action === "unit.signOff" || action === "mapping.review") {
+  if (
+    action === "criterion.signOff" ||
+    action === "requirement.confirm" ||
+    action === "unit.signOff" ||
+    action === "mapping.review" ||
+    action === "observation.record" ||
+    action === "witness.markExpert" ||
+    action === "question.set" ||
+    action === "question.mark" ||
+    action === "plan.manage"
+  ) {
     return "Only the assessor assigned to this enrolment can do that. Ask your centre admin to assign you if you should be.";
+  }
+  if (action === "question.manage") {
+    return "Only the centre's assessors and admins can change its question bank.";
+  }
+  if (action === "evidence.respond") {
+    return "Only the candidate an assessor's record is about can confirm or dispute it.";
   }
   if (action === "audit.read") {
     return "Only a centre admin of this centre, or a platform administrator, can read its audit log.";
@@ -212,5 +309,5 @@ function forbiddenMessage(action: Action): string {
 
 /** Throws ForbiddenError (with a message for the user) unless `can` allows it. */
 export function authorize(actor: Actor, action: Action, resource: Resource, now?: Date): void {
-  if (!can(actor, action, resource, now)) throw new ForbiddenError(action);
+  if (!can(actor, action, resource, now)) throw forbidden(action);
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PostgresClient } from "../../generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client";
 import { providerOf, sqliteFilePath } from "./provider";
@@ -10,11 +11,15 @@ import { providerOf, sqliteFilePath } from "./provider";
 // one's type stands for both (docs/decisions/0001-one-schema-two-databases.md).
 export type Db = SqliteClient;
 
-export function createDb(databaseUrl: string): Db {
+/** `onPool`: given the PostgreSQL connection pool, e.g. for its metrics (SQLite has none). */
+export function createDb(databaseUrl: string, options: { onPool?: (pool: pg.Pool) => void } = {}): Db {
   if (providerOf(databaseUrl) === "sqlite") {
     const file = sqliteFilePath(databaseUrl);
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
   }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  options.onPool?.(pool);
+  // disposeExternalPool: $disconnect closes the pool, as it does for a pool the adapter makes itself.
+  return new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
 }

@@ -8,6 +8,10 @@ import type { Db } from "./client";
  * snapshot under READ COMMITTED) then see what this one committed. That is what makes a
  * recount or a re-check made after the lock safe against a concurrent writer.
  */
-export async function lockRow(tx: Pick<Db, "$executeRaw">, table: "Centre" | "Enrolment" | "User", id: string): Promise<void> {
+export async function lockRow(
+  tx: Pick<Db, "$executeRaw">,
+  table: "Centre" | "Enrolment" | "User",
+  id: string,
+): Promise<void> {
   await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET "id" = "id" WHERE "id" = ${id}`;
 }

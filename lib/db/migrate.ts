@@ -18,7 +18,9 @@ export class MigrationError extends Error {
     readonly migration: string,
     cause: unknown,
   ) {
-    super(`Migration ${migration} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Migration ${migration} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }
 
@@ -43,7 +45,11 @@ function sqliteDriver(url: string): Driver {
         "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     },
     async applied() {
-      return db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`).all() as Applied[];
+      return db
+        .prepare(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+        )
+        .all() as Applied[];
     },
     async apply(migration) {
       // PRAGMA foreign_keys is ignored inside a transaction, and Prisma's table rebuilds
@@ -57,9 +63,9 @@ function sqliteDriver(url: string): Driver {
           const broken = db.pragma("foreign_key_check") as unknown[];
           if (broken.length > 0) throw new Error(`${broken.length} rows would break foreign keys`);
           const now = new Date().toISOString();
-          db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`).run(
-            crypto.randomUUID(), migration.checksum, now, migration.name, now,
-          );
+          db.prepare(
+            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+          ).run(crypto.randomUUID(), migration.checksum, now, migration.name, now);
           db.exec("COMMIT");
         } catch (error) {
           db.exec("ROLLBACK");
@@ -89,7 +95,9 @@ function postgresDriver(url: string): Driver {
     },
     async applied() {
       await ready();
-      const result = await client.query<Applied>(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+      const result = await client.query<Applied>(
+        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+      );
       return result.rows;
     },
     async apply(migration) {
@@ -100,9 +108,10 @@ function postgresDriver(url: string): Driver {
       try {
         await client.query(migration.sql);
         await hookFor(migration.name)?.(postgresRunner(client));
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
-          crypto.randomUUID(), migration.checksum, migration.name,
-        ]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+          [crypto.randomUUID(), migration.checksum, migration.name],
+        );
         if (!ownsTransaction) await client.query("COMMIT");
       } catch (error) {
         if (!ownsTransaction) await client.query("ROLLBACK");
@@ -144,7 +153,9 @@ export async function migrate(
     await driver.ensureTable();
     const status = compare(migrations, await driver.applied());
     if (status.edited.length > 0) {
-      throw new Error(`Migration ${status.edited.join(", ")} was changed after it was applied; restore the committed file or write a new migration.`);
+      throw new Error(
+        `Migration ${status.edited.join(", ")} was changed after it was applied; restore the committed file or write a new migration.`,
+      );
     }
     for (const migration of migrations.filter((m) => status.pending.includes(m.name))) {
       try {
@@ -161,7 +172,10 @@ export async function migrate(
 }
 
 /** Which committed migrations the database has, lacks, or has with different text. */
-export async function migrationStatus(url: string, migrations: MigrationFile[] = readMigrations(providerOf(url))): Promise<MigrationStatus> {
+export async function migrationStatus(
+  url: string,
+  migrations: MigrationFile[] = readMigrations(providerOf(url)),
+): Promise<MigrationStatus> {
   const driver = driverFor(url);
   try {
     return compare(migrations, await driver.applied().catch(noTableMeansNothingApplied));

@@ -29,7 +29,10 @@ export function postgresRunner(client: pg.Client): SqlRunner {
     provider: "postgresql",
     async query<T>(sql: string, params: unknown[] = []) {
       let n = 0;
-      const result = await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
+      const result = await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      );
       return result.rows as T[];
     },
   };

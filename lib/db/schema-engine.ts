@@ -19,7 +19,11 @@ function fakeAdapter(provider: Provider) {
     adapterName: "offline-sql-generator",
     async queryRaw(query: { sql: string }) {
       if (provider === "postgresql" && query.sql.includes("pg_namespace")) {
-        return { columnNames: ["exists", "version", "numeric_version"], columnTypes: [5, 7, 0], rows: [[true, "PostgreSQL 16.0", 160000]] };
+        return {
+          columnNames: ["exists", "version", "numeric_version"],
+          columnTypes: [5, 7, 0],
+          rows: [[true, "PostgreSQL 16.0", 160000]],
+        };
       }
       return { columnNames: [], columnTypes: [], rows: [] };
     },
@@ -31,7 +35,9 @@ function fakeAdapter(provider: Provider) {
       throw new Error("the offline SQL generator cannot open transactions");
     },
     getConnectionInfo() {
-      return provider === "postgresql" ? { schemaName: "public", supportsRelationJoins: true } : { supportsRelationJoins: false };
+      return provider === "postgresql"
+        ? { schemaName: "public", supportsRelationJoins: true }
+        : { supportsRelationJoins: false };
     },
     async dispose() {},
   };
@@ -47,7 +53,9 @@ function loadEngineModule(): Promise<EngineModule> {
     const dir = path.join(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
     const bg = await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href);
     const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown };
-    g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message: string) => process.stderr.write(`schema engine panic: ${message}\n`) };
+    g.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (message: string) => process.stderr.write(`schema engine panic: ${message}\n`),
+    };
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")), {
       "./schema_engine_bg.js": bg,
     });
@@ -66,7 +74,11 @@ async function createEngine(provider: Provider, schema: string): Promise<Engine>
     connect: async () => fakeAdapter(provider),
     connectToShadowDb: async () => fakeAdapter(provider),
   };
-  return bg.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory as never));
+  return bg.SchemaEngine.new(
+    { datamodels: [["schema.prisma", schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory as never),
+  );
 }
 
 /** Rewrites the SQLite schema text for another provider: the only difference between them. */

@@ -2,13 +2,20 @@ import type { Db } from "../db/client";
 import type { Role } from "../authz/policy";
 import { hashPassword } from "../auth/password";
 import { plannedPeriod } from "../enrolments/planned-period";
+import { seedDemoQuestions } from "../questioning/demo-questions";
 
 // Demo data: two centres, a person in every role, and a few enrolments. Idempotent: people and
 // enrolments that exist are left alone, so re-running the demo keeps everything users changed.
 
 export const demoPassword = "demo-password-2026";
 
-type DemoPerson = { email: string; name: string; centre: "northgate" | "riverside"; roles: Role[]; platformAdmin?: boolean };
+type DemoPerson = {
+  email: string;
+  name: string;
+  centre: "northgate" | "riverside";
+  roles: Role[];
+  platformAdmin?: boolean;
+};
 
 export const demoPeople: DemoPerson[] = [
   { email: "admin@northgate.example", name: "Nadia Adams", centre: "northgate", roles: ["CENTRE_ADMIN"] },
@@ -17,7 +24,12 @@ export const demoPeople: DemoPerson[] = [
   { email: "iqa@northgate.example", name: "Iris Quinn", centre: "northgate", roles: ["IQA"] },
   { email: "candidate@northgate.example", name: "Cara Jones", centre: "northgate", roles: ["CANDIDATE"] },
   { email: "candidate2@northgate.example", name: "Dev Shah", centre: "northgate", roles: ["CANDIDATE"] },
-  { email: "multi@northgate.example", name: "Morgan Lee", centre: "northgate", roles: ["ASSESSOR", "IQA", "CENTRE_ADMIN"] },
+  {
+    email: "multi@northgate.example",
+    name: "Morgan Lee",
+    centre: "northgate",
+    roles: ["ASSESSOR", "IQA", "CENTRE_ADMIN"],
+  },
   { email: "eqa@awarding.example", name: "Evan Quist", centre: "northgate", roles: ["EQA"] },
   { email: "admin@riverside.example", name: "Rosa Ruiz", centre: "riverside", roles: ["CENTRE_ADMIN"] },
   { email: "assessor@riverside.example", name: "Raj Rao", centre: "riverside", roles: ["ASSESSOR"] },
@@ -30,11 +42,46 @@ const centres = {
   riverside: { slug: "riverside", name: "Riverside Skills Academy" },
 };
 
-const demoEnrolments: { candidate: string; unit: string; assessor: string; iqa: string; startDaysAgo: number; lengthDays: number }[] = [
-  { candidate: "candidate@northgate.example", unit: "CS34", assessor: "assessor@northgate.example", iqa: "iqa@northgate.example", startDaysAgo: 60, lengthDays: 240 },
-  { candidate: "candidate@northgate.example", unit: "CU782", assessor: "assessor@northgate.example", iqa: "iqa@northgate.example", startDaysAgo: 60, lengthDays: 240 },
-  { candidate: "candidate2@northgate.example", unit: "INSCS042", assessor: "assessor2@northgate.example", iqa: "iqa@northgate.example", startDaysAgo: 200, lengthDays: 180 },
-  { candidate: "candidate@riverside.example", unit: "CFAM&LFD3", assessor: "assessor@riverside.example", iqa: "assessor@riverside.example", startDaysAgo: 30, lengthDays: 365 },
+const demoEnrolments: {
+  candidate: string;
+  unit: string;
+  assessor: string;
+  iqa: string;
+  startDaysAgo: number;
+  lengthDays: number;
+}[] = [
+  {
+    candidate: "candidate@northgate.example",
+    unit: "CS34",
+    assessor: "assessor@northgate.example",
+    iqa: "iqa@northgate.example",
+    startDaysAgo: 60,
+    lengthDays: 240,
+  },
+  {
+    candidate: "candidate@northgate.example",
+    unit: "CU782",
+    assessor: "assessor@northgate.example",
+    iqa: "iqa@northgate.example",
+    startDaysAgo: 60,
+    lengthDays: 240,
+  },
+  {
+    candidate: "candidate2@northgate.example",
+    unit: "INSCS042",
+    assessor: "assessor2@northgate.example",
+    iqa: "iqa@northgate.example",
+    startDaysAgo: 200,
+    lengthDays: 180,
+  },
+  {
+    candidate: "candidate@riverside.example",
+    unit: "CFAM&LFD3",
+    assessor: "assessor@riverside.example",
+    iqa: "assessor@riverside.example",
+    startDaysAgo: 30,
+    lengthDays: 365,
+  },
 ];
 
 export async function seedDemo(db: Db, now = new Date()): Promise<{ created: number }> {
@@ -50,7 +97,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
     const existing = await db.user.findUnique({ where: { email: person.email } });
     const user =
       existing ??
-      (await db.user.create({ data: { email: person.email, name: person.name, passwordHash, isPlatformAdmin: person.platformAdmin ?? false } }));
+      (await db.user.create({
+        data: { email: person.email, name: person.name, passwordHash, isPlatformAdmin: person.platformAdmin ?? false },
+      }));
     if (!existing) {
       created++;
       const centreId = centreIds[person.centre];
@@ -75,10 +124,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
         unitVersionId: version.id,
         assessorId: userIds[e.assessor] ?? null,
         iqaId: userIds[e.iqa] ?? null,
-        ...plannedPeriod(new Date(now.getTime() - e.startDaysAgo * day), new Date(now.getTime() + (e.lengthDays - e.startDaysAgo) * day)),
+        ...plannedPeriod(
+          new Date(now.getTime() - e.startDaysAgo * day),
+          new Date(now.getTime() + (e.lengthDays - e.startDaysAgo) * day),
+        ),
       },
     });
     created++;
   }
+  const asha = userIds["assessor@northgate.example"];
+  if (centreIds.northgate && asha) created += await seedDemoQuestions(db, centreIds.northgate, asha);
   return { created };
 }

@@ -1,11 +1,17 @@
 import { recordAudit } from "../audit";
+
 import { authorize, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
 import { enrolmentSummarySelect, toEnrolmentSummary, type EnrolmentSummary } from "./dto";
+
 import { loadEnrolmentResource } from "./enrolment-resource";
+
 import { changedMeanwhile, enrolmentNotFound, requireActive } from "./guards";
-import { ChangeAssessorInput, EnrolmentInputError, parseInput } from "./input";
+
+import { ChangeAssessorInput } from "./input";
 import { holdsRole } from "./members";
+import { InputError, parseInput } from "../errors";
 
 /** Hands an active enrolment to another assessor of its centre, keeping who had it before. */
 export async function changeAssessor(db: Db, actor: Actor, rawInput: ChangeAssessorInput): Promise<EnrolmentSummary> {
@@ -22,13 +28,22 @@ export async function changeAssessor(db: Db, actor: Actor, rawInput: ChangeAsses
     const current = await tx.enrolment.findUniqueOrThrow({ where: { id: fresh.id }, select: { status: true } });
     requireActive(current.status, "change its assessor");
     if (fresh.assessorId === input.assessorId) {
-      throw EnrolmentInputError.forField("assessorId", "That person is already the assessor of this enrolment. Choose a different assessor.");
+      throw InputError.forField(
+        "assessorId",
+        "That person is already the assessor of this enrolment. Choose a different assessor.",
+      );
     }
     if (!(await holdsRole(tx, fresh.centreId, "ASSESSOR", input.assessorId))) {
-      throw EnrolmentInputError.forField("assessorId", "The chosen person does not hold the assessor role at this centre. Choose an assessor of this centre.");
+      throw InputError.forField(
+        "assessorId",
+        "The chosen person does not hold the assessor role at this centre. Choose an assessor of this centre.",
+      );
     }
     if (input.assessorId === fresh.candidateId) {
-      throw EnrolmentInputError.forField("assessorId", "A candidate cannot assess their own enrolment. Choose another assessor.");
+      throw InputError.forField(
+        "assessorId",
+        "A candidate cannot assess their own enrolment. Choose another assessor.",
+      );
     }
 
     // Conditional on the state just read, so two admins changing it at once cannot both succeed.
@@ -38,7 +53,12 @@ export async function changeAssessor(db: Db, actor: Actor, rawInput: ChangeAsses
     });
     if (count !== 1) throw changedMeanwhile();
     await tx.assessorChange.create({
-      data: { enrolmentId: fresh.id, fromAssessorId: fresh.assessorId, toAssessorId: input.assessorId, changedById: actor.userId },
+      data: {
+        enrolmentId: fresh.id,
+        fromAssessorId: fresh.assessorId,
+        toAssessorId: input.assessorId,
+        changedById: actor.userId,
+      },
     });
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -50,5 +70,7 @@ export async function changeAssessor(db: Db, actor: Actor, rawInput: ChangeAsses
       after: { assessorId: input.assessorId },
     });
   });
-  return toEnrolmentSummary(await db.enrolment.findUniqueOrThrow({ where: { id: input.enrolmentId }, select: enrolmentSummarySelect }));
+  return toEnrolmentSummary(
+    await db.enrolment.findUniqueOrThrow({ where: { id: input.enrolmentId }, select: enrolmentSummarySelect }),
+  );
 }

@@ -18,13 +18,21 @@ export type EnrolmentOptions = {
 /** The people and units an admin chooses from when enrolling, filtering and sharing. */
 export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string): Promise<EnrolmentOptions> {
   authorize(actor, "user.list", { kind: "centre", centreId });
-  const centre = await db.centre.findUnique({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
+  const centre = await db.centre.findUnique({
+    where: { id: centreId },
+    select: { id: true, name: true, timeZone: true },
+  });
   if (!centre) throw new AppError("That centre no longer exists.", `centre ${centreId} not found`);
 
   const [memberships, units] = await Promise.all([
     db.membership.findMany({
       where: { centreId, role: { in: ["CANDIDATE", "ASSESSOR", "IQA", "EQA"] }, endedAt: null },
-      select: { role: true, awaitingAcceptance: true, invitedName: true, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        role: true,
+        awaitingAcceptance: true,
+        invitedName: true,
+        user: { select: { id: true, name: true, email: true } },
+      },
       orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
     }),
     db.unit.findMany({
@@ -36,7 +44,11 @@ export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string
   const holding = (role: Role) =>
     memberships
       .filter((m) => m.role === role)
-      .map((m) => ({ id: m.user.id, name: (m.awaitingAcceptance && m.invitedName) || m.user.name, email: m.user.email }));
+      .map((m) => ({
+        id: m.user.id,
+        name: (m.awaitingAcceptance && m.invitedName) || m.user.name,
+        email: m.user.email,
+      }));
   return {
     centre,
     candidates: holding("CANDIDATE"),

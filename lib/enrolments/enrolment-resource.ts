@@ -36,18 +36,27 @@ export function toEnrolmentResource(row: ResourceRow): IdentifiedEnrolmentResour
  * The resource for one enrolment, or null if there is no such enrolment. Two plain queries
  * rather than one nested read, so it runs well inside a transaction (one connection).
  */
-export async function loadEnrolmentResource(db: Reader, enrolmentId: string): Promise<IdentifiedEnrolmentResource | null> {
+export async function loadEnrolmentResource(
+  db: Reader,
+  enrolmentId: string,
+): Promise<IdentifiedEnrolmentResource | null> {
   const row = await db.enrolment.findUnique({
     where: { id: enrolmentId },
     select: { id: true, centreId: true, candidateId: true, assessorId: true, iqaId: true },
   });
   if (!row) return null;
-  const eqaShares = await db.eqaShare.findMany({ where: { enrolmentId }, select: { eqaUserId: true, expiresAt: true } });
+  const eqaShares = await db.eqaShare.findMany({
+    where: { enrolmentId },
+    select: { eqaUserId: true, expiresAt: true },
+  });
   return toEnrolmentResource({ ...row, eqaShares });
 }
 
 /** Resources for many enrolments at once (one query), in no particular order. */
-export async function loadEnrolmentResources(db: Reader, where: Prisma.EnrolmentWhereInput = {}): Promise<IdentifiedEnrolmentResource[]> {
+export async function loadEnrolmentResources(
+  db: Reader,
+  where: Prisma.EnrolmentWhereInput = {},
+): Promise<IdentifiedEnrolmentResource[]> {
   const rows = await db.enrolment.findMany({ where, select: enrolmentResourceSelect, orderBy: { id: "asc" } });
   return rows.map(toEnrolmentResource);
 }

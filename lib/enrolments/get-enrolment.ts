@@ -5,7 +5,12 @@ import { loadEnrolmentResource } from "./enrolment-resource";
 import { enrolmentNotFound } from "./guards";
 
 export type AssessorChangeDto = { at: Date; from: PersonRef | null; to: PersonRef | null; changedBy: PersonRef | null };
-export type ShareDto = { eqa: { id: string; name: string; email: string }; expiresAt: Date; sharedBy: PersonRef | null; active: boolean };
+export type ShareDto = {
+  eqa: { id: string; name: string; email: string };
+  expiresAt: Date;
+  sharedBy: PersonRef | null;
+  active: boolean;
+};
 
 export type EnrolmentDetail = EnrolmentSummary & {
   withdrawnReason: string | null;
@@ -18,7 +23,12 @@ export type EnrolmentDetail = EnrolmentSummary & {
 };
 
 /** One enrolment with its assessor history and EQA shares, for whoever may read it. */
-export async function getEnrolment(db: Db, actor: Actor, enrolmentId: string, now: Date = new Date()): Promise<EnrolmentDetail> {
+export async function getEnrolment(
+  db: Db,
+  actor: Actor,
+  enrolmentId: string,
+  now: Date = new Date(),
+): Promise<EnrolmentDetail> {
   const resource = await loadEnrolmentResource(db, enrolmentId);
   if (!resource) throw enrolmentNotFound();
   authorize(actor, "enrolment.read", resource, now);
@@ -33,9 +43,23 @@ export async function getEnrolment(db: Db, actor: Actor, enrolmentId: string, no
     select: {
       ...enrolmentSummarySelect,
       withdrawnReason: true,
-      unitVersion: { select: { number: true, title: true, unit: { select: { code: true, versions: { select: { number: true }, orderBy: { number: "desc" }, take: 1 } } } } },
-      assessorChanges: { select: { at: true, fromAssessorId: true, toAssessorId: true, changedById: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
-      eqaShares: { select: { expiresAt: true, sharedById: true, eqaUser: { select: { id: true, name: true, email: true } } }, orderBy: { expiresAt: "desc" } },
+      unitVersion: {
+        select: {
+          number: true,
+          title: true,
+          unit: {
+            select: { code: true, versions: { select: { number: true }, orderBy: { number: "desc" }, take: 1 } },
+          },
+        },
+      },
+      assessorChanges: {
+        select: { at: true, fromAssessorId: true, toAssessorId: true, changedById: true },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+      },
+      eqaShares: {
+        select: { expiresAt: true, sharedById: true, eqaUser: { select: { id: true, name: true, email: true } } },
+        orderBy: { expiresAt: "desc" },
+      },
     },
   });
 
@@ -45,18 +69,32 @@ export async function getEnrolment(db: Db, actor: Actor, enrolmentId: string, no
   }
   if (allowed.share) for (const share of row.eqaShares) if (share.sharedById) peopleIds.add(share.sharedById);
   const people = new Map(
-    (await db.user.findMany({ where: { id: { in: [...peopleIds] } }, select: { id: true, name: true } })).map((u) => [u.id, { id: u.id, name: u.name }]),
+    (await db.user.findMany({ where: { id: { in: [...peopleIds] } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      { id: u.id, name: u.name },
+    ]),
   );
-  const person = (id: string | null): PersonRef | null => (id ? (people.get(id) ?? { id, name: "Removed user" }) : null);
+  const person = (id: string | null): PersonRef | null =>
+    id ? (people.get(id) ?? { id, name: "Removed user" }) : null;
 
   const latest = row.unitVersion.unit.versions[0]?.number ?? row.unitVersion.number;
   return {
     ...toEnrolmentSummary(row),
     withdrawnReason: row.withdrawnReason,
     newerVersionNumber: latest > row.unitVersion.number ? latest : null,
-    assessorHistory: row.assessorChanges.map((c) => ({ at: c.at, from: person(c.fromAssessorId), to: person(c.toAssessorId), changedBy: person(c.changedById) })),
+    assessorHistory: row.assessorChanges.map((c) => ({
+      at: c.at,
+      from: person(c.fromAssessorId),
+      to: person(c.toAssessorId),
+      changedBy: person(c.changedById),
+    })),
     shares: allowed.share
-      ? row.eqaShares.map((s) => ({ eqa: s.eqaUser, expiresAt: s.expiresAt, sharedBy: person(s.sharedById), active: s.expiresAt > now }))
+      ? row.eqaShares.map((s) => ({
+          eqa: s.eqaUser,
+          expiresAt: s.expiresAt,
+          sharedBy: person(s.sharedById),
+          active: s.expiresAt > now,
+        }))
       : null,
     allowed,
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf } from "../errors";
 import { boundedDate, enrolmentDates } from "../format/date-bounds";
+import { MAX_ENROLMENTS_AT_ONCE } from "./limits";
 
 // The inputs of the enrolment operations, shared by the domain functions (which validate
 // whatever they are given) and the forms (which show the messages next to each field).
@@ -8,36 +8,55 @@ import { boundedDate, enrolmentDates } from "../format/date-bounds";
 export const enrolmentStatuses = ["ACTIVE", "COMPLETED", "WITHDRAWN"] as const;
 export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 
-/** A failure the user can fix: a message for the summary, and messages per form field. */
-export class EnrolmentInputError extends AppError {
-  constructor(
-    userMessage: string,
-    readonly fieldErrors: Record<string, string[]> = {},
-  ) {
-    super(userMessage);
-  }
-
-  static forField(field: string, message: string): EnrolmentInputError {
-    return new EnrolmentInputError(message, { [field]: [message] });
-  }
-}
-
 const id = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(100, missing);
 
+/**
+ * One or more values of a checkbox group (or a single value, as the one-enrolment callers give):
+ * blanks dropped, repeats removed.
+ */
+const oneOrMore = (missing: string, maxLength: number) =>
+  z.preprocess(
+    (value) => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]),
+    z
+      .array(z.string({ error: missing }).trim().max(maxLength, missing))
+      .max(MAX_ENROLMENTS_AT_ONCE, `Choose at most ${MAX_ENROLMENTS_AT_ONCE}.`)
+      .transform((values) => [...new Set(values.filter((value) => value.length > 0))])
+      .pipe(z.array(z.string()).min(1, missing)),
+  );
+
+/** Enrols every chosen candidate on every chosen unit, with the same assessor, IQA and dates. */
 export const CreateEnrolmentInput = z
   .object({
     centreId: id("The centre is missing. Reload the page and try again."),
-    candidateId: id("Choose the candidate."),
-    unitCode: z.string({ error: "Choose the unit." }).trim().min(1, "Choose the unit.").max(50, "Choose the unit."),
+    candidateId: oneOrMore("Choose at least one candidate.", 100),
+    unitCode: oneOrMore("Choose at least one unit.", 50),
     assessorId: id("Choose the assessor."),
     iqaId: id("Choose the internal quality assurer."),
     // Bounded (lib/format/date-bounds.ts): a mistyped year is refused here, not stored and carried into every progress view.
-    startDate: boundedDate({ name: "the start date", missing: "Enter the start date.", range: () => enrolmentDates(), example: "2026-03-01" }),
-    plannedEndDate: boundedDate({ name: "the planned end date", missing: "Enter the planned end date.", range: () => enrolmentDates(), example: "2026-12-01" }),
+    startDate: boundedDate({
+      name: "the start date",
+      missing: "Enter the start date.",
+      range: () => enrolmentDates(),
+      example: "2026-03-01",
+    }),
+    plannedEndDate: boundedDate({
+      name: "the planned end date",
+      missing: "Enter the planned end date.",
+      range: () => enrolmentDates(),
+      example: "2026-12-01",
+    }),
   })
   .refine((input) => input.plannedEndDate > input.startDate, {
     path: ["plannedEndDate"],
     message: "The planned end date must be after the start date.",
+  })
+  .refine((input) => input.candidateId.length * input.unitCode.length <= MAX_ENROLMENTS_AT_ONCE, {
+    path: ["candidateId"],
+    error: (issue) => {
+      const input = issue.input as { candidateId: string[]; unitCode: string[] };
+      const pairs = input.candidateId.length * input.unitCode.length;
+      return `${input.candidateId.length} candidates on ${input.unitCode.length} units would be ${pairs} enrolments; at most ${MAX_ENROLMENTS_AT_ONCE} can be made at once. Choose fewer candidates or units, and enrol the rest in a second go.`;
+    },
   });
 export type CreateEnrolmentInput = z.input<typeof CreateEnrolmentInput>;
 
@@ -80,12 +99,3 @@ export const ListEnrolmentsInput = z.object({
   search: z.string().trim().max(200).optional().catch(undefined),
 });
 export type ListEnrolmentsInput = z.input<typeof ListEnrolmentsInput>;
-
-/** Parses input, or throws an EnrolmentInputError carrying a message for every field at fault. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors = fieldErrorsOf(result.error);
-  const count = Object.keys(fieldErrors).length;
-  throw new EnrolmentInputError(count === 1 ? "There is a problem with one answer. Correct it and try again." : `There are problems with ${count} answers. Correct them and try again.`, fieldErrors);
-}

@@ -1,8 +1,12 @@
 import { Prisma } from "../../generated/sqlite/client";
+
 import { authorize, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
 import { enrolmentSummarySelect, pageWindow, toEnrolmentSummary, type EnrolmentSummary, type Paginated } from "./dto";
-import { ListEnrolmentsInput, PAGE_SIZE, parseInput } from "./input";
+
+import { ListEnrolmentsInput, PAGE_SIZE } from "./input";
+import { parseInput } from "../errors";
 
 /** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
 function escapeLike(value: string): string {
@@ -23,7 +27,12 @@ async function candidatesMatching(db: Db, centreId: string, text: string): Promi
   return rows.map((r) => r.id);
 }
 
-export type EnrolmentFilters = { unitCode?: string; assessorId?: string; status?: EnrolmentSummary["status"]; search?: string };
+export type EnrolmentFilters = {
+  unitCode?: string;
+  assessorId?: string;
+  status?: EnrolmentSummary["status"];
+  search?: string;
+};
 
 /**
  * A centre's enrolments for its admins, 25 a page, ordered by candidate then unit, filtered by
@@ -54,7 +63,12 @@ export async function listEnrolments(
   const rows = await db.enrolment.findMany({
     where,
     select: enrolmentSummarySelect,
-    orderBy: [{ candidate: { name: "asc" } }, { unitVersion: { unit: { code: "asc" } } }, { startDate: "desc" }, { id: "asc" }],
+    orderBy: [
+      { candidate: { name: "asc" } },
+      { unitVersion: { unit: { code: "asc" } } },
+      { startDate: "desc" },
+      { id: "asc" },
+    ],
     skip,
     take: PAGE_SIZE,
   });

@@ -4,12 +4,18 @@ import type { Db } from "../db/client";
 import { enrolmentSummarySelect, pageWindow, toEnrolmentSummary, type EnrolmentSummary, type Paginated } from "./dto";
 import { enrolmentResourceSelect, toEnrolmentResource } from "./enrolment-resource";
 import { PAGE_SIZE } from "./input";
+import { overdueCountsByEnrolment } from "../plans/read-plan";
 
 export type WorkRole = "CANDIDATE" | "ASSESSOR" | "IQA" | "EQA";
 
 export type RoleEnrolment = EnrolmentSummary & {
   /** For an EQA: when their access to this enrolment ends. */
   shareExpiresAt: Date | null;
+  /**
+   * Planned assessment activities past their day, neither done nor cancelled: counted for the
+   * assessor's list only, the one that shows them (absent for the other roles).
+   */
+  overdueActivities?: number;
 };
 
 /**
@@ -59,10 +65,24 @@ export async function listRoleEnrolments(
   const items = rows.map((row) => {
     // The query mirrors the policy; if they ever disagree, fail loudly rather than show data.
     if (!can(actor, "enrolment.read", toEnrolmentResource(row), now)) {
-      throw new Error(`role list for ${role} returned enrolment ${row.id}, which the policy does not let the actor read`);
+      throw new Error(
+        `role list for ${role} returned enrolment ${row.id}, which the policy does not let the actor read`,
+      );
     }
     const share = role === "EQA" ? row.eqaShares.find((s) => s.eqaUserId === actor.userId) : undefined;
     return { ...toEnrolmentSummary(row), shareExpiresAt: share?.expiresAt ?? null };
   });
-  return { items, total, page, pageCount, pageSize: PAGE_SIZE };
+  if (role !== "ASSESSOR") return { items, total, page, pageCount, pageSize: PAGE_SIZE };
+  const overdue = await overdueCountsByEnrolment(
+    db,
+    items.map((item) => ({ id: item.id, timeZone: item.centre.timeZone })),
+    now,
+  );
+  return {
+    items: items.map((item) => ({ ...item, overdueActivities: overdue.get(item.id) ?? 0 })),
+    total,
+    page,
+    pageCount,
+    pageSize: PAGE_SIZE,
+  };
 }

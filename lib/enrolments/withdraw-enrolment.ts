@@ -1,16 +1,27 @@
 import { recordAudit } from "../audit";
+
 import { authorize, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
 import { enrolmentSummarySelect, toEnrolmentSummary, type EnrolmentSummary } from "./dto";
+
 import { loadEnrolmentResource } from "./enrolment-resource";
+
 import { changedMeanwhile, enrolmentNotFound, requireActive } from "./guards";
-import { parseInput, WithdrawEnrolmentInput } from "./input";
+
+import { WithdrawEnrolmentInput } from "./input";
+import { parseInput } from "../errors";
 
 /**
  * Withdraws an active enrolment with a reason. Nothing is deleted: evidence, decisions and
  * history stay, and the enrolment stays readable to everyone who could read it before.
  */
-export async function withdrawEnrolment(db: Db, actor: Actor, rawInput: WithdrawEnrolmentInput, now: Date = new Date()): Promise<EnrolmentSummary> {
+export async function withdrawEnrolment(
+  db: Db,
+  actor: Actor,
+  rawInput: WithdrawEnrolmentInput,
+  now: Date = new Date(),
+): Promise<EnrolmentSummary> {
   const input = parseInput(WithdrawEnrolmentInput, rawInput);
   const resource = await loadEnrolmentResource(db, input.enrolmentId);
   if (!resource) throw enrolmentNotFound();
@@ -40,5 +51,7 @@ export async function withdrawEnrolment(db: Db, actor: Actor, rawInput: Withdraw
       after: { status: "WITHDRAWN", withdrawnAt: now.toISOString(), withdrawnReason: input.reason },
     });
   });
-  return toEnrolmentSummary(await db.enrolment.findUniqueOrThrow({ where: { id: input.enrolmentId }, select: enrolmentSummarySelect }));
+  return toEnrolmentSummary(
+    await db.enrolment.findUniqueOrThrow({ where: { id: input.enrolmentId }, select: enrolmentSummarySelect }),
+  );
 }

@@ -11,13 +11,22 @@ import { evidenceAuditSnapshot } from "./get-evidence";
  * candidate. Files are added afterwards, on the evidence's page. Throws EvidenceInputError
  * (with field errors) for invalid input and ForbiddenError for anyone else.
  */
-export async function createEvidence(db: Db, actor: Actor, centreId: string, rawInput: unknown): Promise<{ id: string }> {
+export async function createEvidence(
+  db: Db,
+  actor: Actor,
+  centreId: string,
+  rawInput: unknown,
+): Promise<{ id: string }> {
   authorize(actor, "evidence.create", { kind: "evidence", centreId, candidateId: actor.userId, enrolments: [] });
   const input = parseEvidenceInput(rawInput);
 
   return db.$transaction(async (tx) => {
     const centre = await tx.centre.findUnique({ where: { id: centreId }, select: { timeZone: true } });
-    if (!centre) throw new AppError("Your centre could not be found. Reload the page and try again.", `centre ${centreId} not found`);
+    if (!centre)
+      throw new AppError(
+        "Your centre could not be found. Reload the page and try again.",
+        `centre ${centreId} not found`,
+      );
     const created = await tx.evidence.create({
       data: {
         centreId,

@@ -21,16 +21,45 @@ export function claimSubmitted(mapping: { status: string; reviews: readonly unkn
  * or a review of one (a claim withdrawn after review stays on the record). The policy's
  * `submittedHere`, which is all an EQA may see the evidence through.
  */
-async function enrolmentsSubmittedTo(db: Pick<Db, "mapping" | "mappingReview">, evidenceId: string): Promise<Set<string>> {
-  const claims = await db.mapping.findMany({ where: { evidenceId, status: { in: [...submittedMappingStatuses] } }, select: { enrolmentId: true }, distinct: ["enrolmentId"] });
-  const reviews = await db.mappingReview.findMany({ where: { evidenceId }, select: { enrolmentId: true }, distinct: ["enrolmentId"] });
+async function enrolmentsSubmittedTo(
+  db: Pick<Db, "mapping" | "mappingReview">,
+  evidenceId: string,
+): Promise<Set<string>> {
+  const claims = await db.mapping.findMany({
+    where: { evidenceId, status: { in: [...submittedMappingStatuses] } },
+    select: { enrolmentId: true },
+    distinct: ["enrolmentId"],
+  });
+  const reviews = await db.mappingReview.findMany({
+    where: { evidenceId },
+    select: { enrolmentId: true },
+    distinct: ["enrolmentId"],
+  });
   return new Set([...claims, ...reviews].map((row) => row.enrolmentId));
 }
 
 async function findEvidence(db: Pick<Db, "evidence">, evidenceId: string) {
-  const evidence = await db.evidence.findUnique({ where: { id: evidenceId }, select: { id: true, centreId: true, candidateId: true } });
+  const evidence = await db.evidence.findUnique({
+    where: { id: evidenceId },
+    select: { id: true, centreId: true, candidateId: true, authorId: true, witnessRequest: { select: { id: true } } },
+  });
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
-  return evidence;
+  return {
+    id: evidence.id,
+    centreId: evidence.centreId,
+    candidateId: evidence.candidateId,
+    origin: originOf(evidence),
+  };
+}
+
+/** Who made an evidence record, for the policy (EvidenceResource.origin). */
+export function originOf(evidence: {
+  authorId: string | null;
+  witnessRequest: { id: string } | null;
+}): NonNullable<EvidenceResource["origin"]> {
+  if (evidence.witnessRequest) return { by: "witness" };
+  if (evidence.authorId) return { by: "assessor", authorId: evidence.authorId };
+  return { by: "candidate" };
 }
 
 // The loaders run inside transactions too (one connection), so their queries go one at a time.
@@ -51,6 +80,7 @@ export async function loadEvidenceResource(db: Reader, evidenceId: string): Prom
     kind: "evidence",
     centreId: evidence.centreId,
     candidateId: evidence.candidateId,
+    origin: evidence.origin,
     enrolments: enrolments.map(({ id, ...e }): EvidenceEnrolment => ({ ...e, submittedHere: submittedTo.has(id) })),
   };
 }
@@ -67,13 +97,17 @@ export type EvidenceWithEnrolments = Omit<EvidenceResource, "enrolments"> & {
  */
 export async function loadEvidenceWithEnrolments(db: Reader, evidenceId: string): Promise<EvidenceWithEnrolments> {
   const evidence = await findEvidence(db, evidenceId);
-  const enrolments = await loadEnrolmentResources(db, { candidateId: evidence.candidateId, centreId: evidence.centreId });
+  const enrolments = await loadEnrolmentResources(db, {
+    candidateId: evidence.candidateId,
+    centreId: evidence.centreId,
+  });
   const submittedTo = await enrolmentsSubmittedTo(db, evidenceId);
   return {
     kind: "evidence",
     id: evidence.id,
     centreId: evidence.centreId,
     candidateId: evidence.candidateId,
+    origin: evidence.origin,
     enrolments: enrolments.map((e) => ({ ...e, submittedHere: submittedTo.has(e.id) })),
   };
 }

@@ -6,7 +6,15 @@ import { evidenceStatusLabel, mappingStatusLabel } from "../mapping/status-words
 import { loadEvidenceResource } from "./evidence-resource";
 import { WorkplaceDocument } from "./evidence-form-schema";
 import { methodLabel } from "./methods";
-import { lockedMessages, lockReason, lockStateSelect } from "./evidence-lock";
+import {
+  evidenceChange,
+  lockedMessages,
+  lockStateSelect,
+  reviewsOfEvidence,
+  type EvidenceChange,
+} from "./evidence-lock";
+import { testimonyLockedMessage } from "../witness/state";
+import { timeZoneOf } from "../format/time-zone";
 
 export type MappingStatusCounts = { proposed: number; submitted: number; accepted: number; rejected: number };
 
@@ -30,9 +38,21 @@ export type EvidenceDetail = {
   fileCount: number;
   mappings: MappingStatusCounts;
   statusText: string;
+  /** 1 for new evidence; each revision is one more (docs/decisions/0017). */
+  version: number;
+  /** The version this one revises, and the version that revised this one (then this one is read-only). */
+  revisionOf: { id: string; version: number } | null;
+  revisedAs: { id: string; version: number } | null;
   /** Why it can no longer be changed or deleted, or null while it is the candidate's to change. */
   lockedBecause: string | null;
   canEdit: boolean;
+  /** It is locked, but the viewer may make a new version of it for the mappings referred back. */
+  canRevise: boolean;
+  /**
+   * The viewer may map it to criteria and submit it (the candidate's own evidence, not an older
+   * version): an assessor's record or a witness's testimony is answered or judged, not re-mapped.
+   */
+  canMap: boolean;
   /** Why it cannot be deleted although it can be changed (it has been reviewed), or null. */
   keptBecause: string | null;
   canDelete: boolean;
@@ -57,12 +77,17 @@ export function mappingStatusCounts(rows: ReadonlyArray<{ status: string; count:
  * "Draft (not submitted)", "Referred back. Mappings: 1 accepted, 1 referred back", or
  * "Resubmitted (round 2). Mappings: 2 accepted, 1 awaiting review".
  */
-export function evidenceStatusText(evidence: { submittedAt: Date | null; round: number }, mappings: MappingStatusCounts): string {
+export function evidenceStatusText(
+  evidence: { submittedAt: Date | null; round: number; version?: number; revisedAs?: { version: number } | null },
+  mappings: MappingStatusCounts,
+): string {
   const parts: string[] = [];
   if (mappings.accepted > 0) parts.push(`${mappings.accepted} ${mappingStatusLabel("ACCEPTED").toLowerCase()}`);
   if (mappings.rejected > 0) parts.push(`${mappings.rejected} ${mappingStatusLabel("REJECTED").toLowerCase()}`);
   if (mappings.submitted > 0) parts.push(`${mappings.submitted} awaiting review`);
-  const base = evidenceStatusLabel(evidence);
+  const base = evidence.revisedAs
+    ? `Version ${evidence.version ?? 1}, revised as version ${evidence.revisedAs.version}`
+    : evidenceStatusLabel(evidence);
   return parts.length > 0 ? `${base}. Mappings: ${parts.join(", ")}` : base;
 }
 
@@ -89,26 +114,33 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
         description: true,
         simulated: true,
         workplaceDocument: true,
-        submittedAt: true,
         round: true,
         createdAt: true,
         updatedAt: true,
-        // The files' count beside what lockReason needs (lockStateSelect's mapping count).
-        _count: { select: { files: true, ...lockStateSelect._count.select } },
+        revisionOf: { select: { id: true, version: true } },
+        _count: { select: { files: true } },
+        // What evidenceChange needs (lib/evidence/evidence-lock.ts), submittedAt and version included.
+        ...lockStateSelect,
       },
     }),
     db.centre.findUnique({ where: { id: resource.centreId }, select: { timeZone: true } }),
     db.mapping.groupBy({ by: ["status"], where: { evidenceId }, _count: { _all: true } }),
-    db.mappingReview.count({ where: { evidenceId } }),
+    db.mappingReview.count({ where: reviewsOfEvidence(evidenceId) }),
   ]);
   if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
 
-  const timeZone = centre?.timeZone ?? "Europe/London";
+  const timeZone = timeZoneOf(centre);
   const mappings = mappingStatusCounts(statusRows.map((row) => ({ status: row.status, count: row._count._all })));
-  const lockedBecause = lockReason(evidence);
-  // The evidence page shows its edit, file and delete controls from these, and the server
-  // functions refuse by the same lockReason (lib/evidence/evidence-lock.ts).
-  const canEdit = lockedBecause === null && can(actor, "evidence.update", resource);
+  // A witness's signed testimony never changes (the policy refuses every change to it): say that,
+  // not the submission lock, which would tell the candidate to ask for it back.
+  const change: EvidenceChange =
+    resource.origin?.by === "witness"
+      ? { allowed: "none", reason: testimonyLockedMessage, newerVersion: null }
+      : evidenceChange(evidence);
+  const lockedBecause = change.allowed === "edit" ? null : change.reason;
+  // The evidence page shows its edit, file, revise and delete controls from these, and the
+  // server functions refuse by the same evidenceChange (lib/evidence/evidence-lock.ts).
+  const canEdit = change.allowed === "edit" && can(actor, "evidence.update", resource);
   return {
     id: evidence.id,
     centreId: evidence.centreId,
@@ -128,8 +160,13 @@ export async function getEvidence(db: Db, actor: Actor, evidenceId: string): Pro
     fileCount: evidence._count.files,
     mappings,
     statusText: evidenceStatusText(evidence, mappings),
+    version: evidence.version,
+    revisionOf: evidence.revisionOf,
+    revisedAs: evidence.revisedAs,
     lockedBecause,
     canEdit,
+    canRevise: change.allowed === "revise" && can(actor, "evidence.revise", resource),
+    canMap: evidence.revisedAs === null && can(actor, "mapping.propose", resource),
     keptBecause: reviewCount > 0 ? lockedMessages.reviewed : null,
     canDelete: lockedBecause === null && reviewCount === 0 && can(actor, "evidence.delete", resource),
   };

@@ -4,10 +4,18 @@ import { authorize, type Actor, type EvidenceResource } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { addDays, startOfDayIn } from "../format/date";
-import { activitySearchDates, boundedDate, dateProblem, fromQuery, quoted, type IgnoredValue } from "../format/date-bounds";
+import {
+  activitySearchDates,
+  boundedDate,
+  dateProblem,
+  fromQuery,
+  quoted,
+  type IgnoredValue,
+} from "../format/date-bounds";
 import { evidenceStageLabels, mappingStatusLabel } from "../mapping/status-words";
 import { evidenceStatusText, mappingStatusCounts, type MappingStatusCounts } from "./get-evidence";
 import { evidenceMethodIds, methodLabel, type EvidenceMethodId } from "./methods";
+import { timeZoneOf } from "../format/time-zone";
 
 export const EVIDENCE_PAGE_SIZE = 20;
 const MAX_SEARCH_LENGTH = 200;
@@ -89,7 +97,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * Reads the library's filters and page from a page's search parameters (`q` is the search box).
  * Never throws: a date it cannot use is left out and listed in `ignored`, for the page to say so.
  */
-export function evidenceListQueryFrom(params: SearchParams, now: Date = new Date()): { filters: EvidenceListFilters; page: number; ignored: IgnoredValue[] } {
+export function evidenceListQueryFrom(
+  params: SearchParams,
+  now: Date = new Date(),
+): { filters: EvidenceListFilters; page: number; ignored: IgnoredValue[] } {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const parsed = EvidenceListQuery.parse({
     method: first(params.method),
@@ -107,13 +118,16 @@ export function evidenceListQueryFrom(params: SearchParams, now: Date = new Date
     if (read.ignored) ignored.push(read.ignored);
   }
   const { page, ...filters } = parsed;
-  const defined = Object.fromEntries(Object.entries({ ...filters, ...dates }).filter(([, value]) => value !== undefined)) as EvidenceListFilters;
+  const defined = Object.fromEntries(
+    Object.entries({ ...filters, ...dates }).filter(([, value]) => value !== undefined),
+  ) as EvidenceListFilters;
   return { filters: defined, page, ignored };
 }
 
 /** What the library says above its filters about a date it left out. */
 export function ignoredDateNotice(ignored: IgnoredValue): string {
-  const widened = ignored.param === "from" ? "evidence of any earlier date is included" : "evidence of any later date is included";
+  const widened =
+    ignored.param === "from" ? "evidence of any earlier date is included" : "evidence of any later date is included";
   return `${ignored.message} ${quoted(ignored.value)} was ignored, so ${widened}.`;
 }
 
@@ -173,30 +187,15 @@ export async function listEvidence(
 
   const filters = input.filters ?? {};
   const centre = await db.centre.findUnique({ where: { id: centreId }, select: { timeZone: true } });
-  const timeZone = centre?.timeZone ?? "Europe/London";
+  const timeZone = timeZoneOf(centre);
 
-  const units = [...new Map(enrolments.map((e) => [e.unitVersion.unit.code, { code: e.unitVersion.unit.code, title: e.unitVersion.title }])).values()].sort(
-    (a, b) => a.code.localeCompare(b.code),
-  );
+  const units = [
+    ...new Map(
+      enrolments.map((e) => [e.unitVersion.unit.code, { code: e.unitVersion.unit.code, title: e.unitVersion.title }]),
+    ).values(),
+  ].sort((a, b) => a.code.localeCompare(b.code));
 
-  const and: Prisma.EvidenceWhereInput[] = [{ candidateId, centreId }];
-  if (filters.method) and.push({ method: filters.method });
-  if (filters.unit) and.push({ mappings: { some: { enrolment: { candidateId, centreId, unitVersion: { unit: { code: filters.unit } } } } } });
-  // The stages of lib/mapping/status-words.ts's evidenceStage, as conditions.
-  if (filters.status === "draft") and.push({ submittedAt: null, round: 1 });
-  if (filters.status === "submitted") and.push({ submittedAt: { not: null } });
-  if (filters.status === "referred") and.push({ submittedAt: null, round: { gt: 1 } });
-  if (filters.status === "accepted") and.push({ mappings: { some: { status: "ACCEPTED" } } });
-  if (filters.status === "rejected") and.push({ mappings: { some: { status: "REJECTED" } } });
-  for (const param of ["from", "to"] as const) {
-    const value = filters[param];
-    const problem = value === undefined ? null : dateFilterProblem(param, value, new Date());
-    if (problem) throw new AppError(problem, `evidence date filter out of bounds: ${param}=${value}`);
-  }
-  if (filters.from) and.push({ activityDate: { gte: startOfDayIn(filters.from, timeZone) } });
-  if (filters.to) and.push({ activityDate: { lt: startOfDayIn(addDays(filters.to, 1), timeZone) } });
-  if (filters.search) and.push({ id: { in: await evidenceMatching(db, centreId, candidateId, filters.search) } });
-  const where: Prisma.EvidenceWhereInput = { AND: and };
+  const where = await evidenceWhere(db, { centreId, candidateId }, filters, timeZone);
 
   const total = await db.evidence.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / EVIDENCE_PAGE_SIZE));
@@ -210,19 +209,77 @@ export async function listEvidence(
       activityDate: true,
       submittedAt: true,
       round: true,
+      version: true,
+      revisedAs: { select: { version: true } },
       _count: { select: { files: true, mappings: true } },
     },
     orderBy: [{ activityDate: "desc" }, { createdAt: "desc" }, { id: "asc" }],
     skip: (page - 1) * EVIDENCE_PAGE_SIZE,
     take: EVIDENCE_PAGE_SIZE,
   });
+  const items = await listItems(db, rows);
+  return { items, total, page, pageSize: EVIDENCE_PAGE_SIZE, pageCount, filters, units, timeZone };
+}
+
+/** The filters as conditions on the candidate's evidence at the centre; dates are days in the centre's time zone. */
+async function evidenceWhere(
+  db: Db,
+  { centreId, candidateId }: { centreId: string; candidateId: string },
+  filters: EvidenceListFilters,
+  timeZone: string,
+): Promise<Prisma.EvidenceWhereInput> {
+  const and: Prisma.EvidenceWhereInput[] = [{ candidateId, centreId }];
+  if (filters.method) and.push({ method: filters.method });
+  if (filters.unit)
+    and.push({
+      mappings: { some: { enrolment: { candidateId, centreId, unitVersion: { unit: { code: filters.unit } } } } },
+    });
+  // The stages of lib/mapping/status-words.ts's evidenceStage, as conditions.
+  if (filters.status === "draft") and.push({ submittedAt: null, round: 1 });
+  if (filters.status === "submitted") and.push({ submittedAt: { not: null } });
+  // An old version has nothing referred left on it: that moved to its revision.
+  if (filters.status === "referred") and.push({ submittedAt: null, round: { gt: 1 }, revisedAs: { is: null } });
+  if (filters.status === "accepted") and.push({ mappings: { some: { status: "ACCEPTED" } } });
+  if (filters.status === "rejected") and.push({ mappings: { some: { status: "REJECTED" } } });
+  for (const param of ["from", "to"] as const) {
+    const value = filters[param];
+    const problem = value === undefined ? null : dateFilterProblem(param, value, new Date());
+    if (problem) throw new AppError(problem, `evidence date filter out of bounds: ${param}=${value}`);
+  }
+  if (filters.from) and.push({ activityDate: { gte: startOfDayIn(filters.from, timeZone) } });
+  if (filters.to) and.push({ activityDate: { lt: startOfDayIn(addDays(filters.to, 1), timeZone) } });
+  if (filters.search) and.push({ id: { in: await evidenceMatching(db, centreId, candidateId, filters.search) } });
+  return { AND: and };
+}
+
+/** Each row as the library lists it, with how its mappings stand (one grouped count for the page). */
+async function listItems(
+  db: Db,
+  rows: Array<{
+    id: string;
+    title: string;
+    method: string;
+    activityDate: Date;
+    submittedAt: Date | null;
+    round: number;
+    version: number;
+    revisedAs: { version: number } | null;
+    _count: { files: number; mappings: number };
+  }>,
+): Promise<EvidenceListItem[]> {
   const statusRows =
     rows.length === 0
       ? []
-      : await db.mapping.groupBy({ by: ["evidenceId", "status"], where: { evidenceId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+      : await db.mapping.groupBy({
+          by: ["evidenceId", "status"],
+          where: { evidenceId: { in: rows.map((r) => r.id) } },
+          _count: { _all: true },
+        });
 
-  const items = rows.map((row): EvidenceListItem => {
-    const mappings = mappingStatusCounts(statusRows.filter((s) => s.evidenceId === row.id).map((s) => ({ status: s.status, count: s._count._all })));
+  return rows.map((row): EvidenceListItem => {
+    const mappings = mappingStatusCounts(
+      statusRows.filter((s) => s.evidenceId === row.id).map((s) => ({ status: s.status, count: s._count._all })),
+    );
     return {
       id: row.id,
       title: row.title,
@@ -236,6 +293,4 @@ export async function listEvidence(
       statusText: evidenceStatusText(row, mappings),
     };
   });
-  return { items, total, page, pageSize: EVIDENCE_PAGE_SIZE, pageCount, filters, units, timeZone };
 }
-

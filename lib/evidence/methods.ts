@@ -1,8 +1,19 @@
-// Evidence methods a candidate can choose. `matches` lists the words a unit's own method list
+// The one vocabulary of evidence methods (docs/decisions/0019). Observations, discussions,
+// answers to questions and witness testimonies made in the app carry theirs; a candidate chooses
+// one for what they add (a paper observation record uploaded as a file is still an observation). `matches` lists the words a unit's own method list
 // (e.g. CS34's "Evidence may be supplied by") uses for the same method, lower-case.
 export const evidenceMethods = [
   { id: "observation", label: "Observation", matches: ["observation"] },
-  { id: "product", label: "Product of work", matches: ["customer records", "organisational documentation", "report on managing customer service operations", "organisational policies and procedures"] },
+  {
+    id: "product",
+    label: "Product of work",
+    matches: [
+      "customer records",
+      "organisational documentation",
+      "report on managing customer service operations",
+      "organisational policies and procedures",
+    ],
+  },
   { id: "professionalDiscussion", label: "Professional discussion", matches: ["professional discussion"] },
   { id: "questioning", label: "Question and answer", matches: ["questioning"] },
   { id: "witnessTestimony", label: "Witness testimony", matches: ["witness testimony"] },
@@ -10,7 +21,16 @@ export const evidenceMethods = [
   { id: "reflectiveAccount", label: "Reflective account", matches: ["reflective account"] },
   { id: "report", label: "Report", matches: ["report on managing customer service operations"] },
   { id: "recognitionOfPriorLearning", label: "Recognition of prior learning", matches: [] },
-  { id: "workplaceDocument", label: "Workplace document reference", matches: ["organisational policies and procedures", "organisational documentation", "legislative and regulatory requirements"] },
+  {
+    id: "workplaceDocument",
+    label: "Workplace document reference",
+    matches: [
+      "organisational policies and procedures",
+      "organisational documentation",
+      "legislative and regulatory requirements",
+    ],
+  },
+  { id: "other", label: "Other", matches: [] },
 ] as const;
 
 export type EvidenceMethodId = (typeof evidenceMethods)[number]["id"];

@@ -25,5 +25,7 @@ export function rangeCoverage(range: RangeRuleData, coveredItemIds: Iterable<str
 /** "2 of at least 3 covered" / "4 of all 6 covered" / "" when there is no rule. */
 export function describeCoverage(range: RangeRuleData, coverage: RangeCoverage): string {
   if (!range.rule) return "";
-  return range.rule === "all" ? `${coverage.covered} of all ${coverage.total} covered` : `${coverage.covered} of at least ${coverage.required} covered`;
+  return range.rule === "all"
+    ? `${coverage.covered} of all ${coverage.total} covered`
+    : `${coverage.covered} of at least ${coverage.required} covered`;
 }

@@ -8,7 +8,9 @@ import { authorize, can, ForbiddenError, type Actor, type EvidenceResource } fro
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { formatBytes } from "../format/bytes";
+import { logUnexpected } from "../ops/log";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
+import type { WriteTarget } from "../storage/storage-provider";
 import { assertEvidenceChangeable } from "./evidence-lock";
 import { loadEvidenceResource } from "./evidence-resource";
 import { UploadError } from "./upload-error";
@@ -28,9 +30,25 @@ export type EvidenceFileDto = {
   createdAt: string;
 };
 
-const fileSelect = { id: true, evidenceId: true, originalName: true, size: true, sha256: true, mimeType: true, createdAt: true } as const;
+const fileSelect = {
+  id: true,
+  evidenceId: true,
+  originalName: true,
+  size: true,
+  sha256: true,
+  mimeType: true,
+  createdAt: true,
+} as const;
 
-function toFileDto(row: { id: string; evidenceId: string; originalName: string; size: bigint; sha256: string; mimeType: string; createdAt: Date }): EvidenceFileDto {
+function toFileDto(row: {
+  id: string;
+  evidenceId: string;
+  originalName: string;
+  size: bigint;
+  sha256: string;
+  mimeType: string;
+  createdAt: Date;
+}): EvidenceFileDto {
   return { ...row, size: Number(row.size), createdAt: row.createdAt.toISOString() };
 }
 
@@ -56,7 +74,10 @@ export const FileNameSchema = z
     z
       .string()
       .refine((name) => name.length > 0 && !/^\.+$/.test(name), "The file has no usable name. Rename it and try again.")
-      .refine((name) => Array.from(name).length <= 255, "The file name is longer than 255 characters. Shorten it and try again."),
+      .refine(
+        (name) => Array.from(name).length <= 255,
+        "The file name is longer than 255 characters. Shorten it and try again.",
+      ),
   );
 
 function parseFileName(raw: string): string {
@@ -74,7 +95,11 @@ async function assertFilesChangeable(client: Pick<Db, "evidence">, evidenceId: s
 }
 
 function evidenceNotFound(): UploadError {
-  return new UploadError(404, "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.", "evidence not found");
+  return new UploadError(
+    404,
+    "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.",
+    "evidence not found",
+  );
 }
 
 async function loadResource(db: Db, evidenceId: string) {
@@ -88,18 +113,26 @@ async function loadResource(db: Db, evidenceId: string) {
 
 type SumClient = Pick<Db, "evidenceFile">;
 
+/** Each stored object once: a file carried over into a revision shares its original's object. */
 async function bytesUsedBy(db: SumClient, candidateId: string): Promise<number> {
-  const sum = await db.evidenceFile.aggregate({ where: { evidence: { candidateId } }, _sum: { size: true } });
+  const sum = await db.evidenceFile.aggregate({
+    where: { evidence: { candidateId }, copiedFromId: null },
+    _sum: { size: true },
+  });
   return Number(sum._sum.size ?? 0n);
 }
 
 function tooLarge(maxBytes: number): UploadError {
-  return new UploadError(413, `This file is larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller (for example, compress a video or split a recording) and try again.`);
+  return new UploadError(
+    413,
+    `This file is larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller (for example, compress a video or split a recording) and try again.`,
+  );
 }
 
 function overQuota(quotaBytes: number, used: number, othersInProgress = 0): UploadError {
   const left = Math.max(0, quotaBytes - used - othersInProgress);
-  const others = othersInProgress > 0 ? `, counting ${formatBytes(othersInProgress)} for your other uploads still in progress` : "";
+  const others =
+    othersInProgress > 0 ? `, counting ${formatBytes(othersInProgress)} for your other uploads still in progress` : "";
   return new UploadError(
     413,
     `This file would take you over your storage allowance of ${formatBytes(quotaBytes)} (${formatBytes(left)} left${others}). Free space by removing files from evidence you have not submitted, or ask your centre admin for more space.`,
@@ -214,15 +247,35 @@ export async function receiveUpload(input: ReceiveUploadInput): Promise<Evidence
   // Begun straight after reading `used`, with no await between (see beginUpload).
   const inFlight = beginUpload(resource.candidateId);
   try {
-    return await storeAndRecord(input, resource, originalName, { maxBytes: input.maxBytes, quotaBytes: input.quotaBytes, used, inFlight });
+    return await storeAndRecord(input, resource, originalName, {
+      maxBytes: input.maxBytes,
+      quotaBytes: input.quotaBytes,
+      used,
+      inFlight,
+    });
   } finally {
     inFlight.end();
   }
 }
 
-async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResource, originalName: string, limits: Limits): Promise<EvidenceFileDto> {
-  const { db, actor, evidenceId, declaredLength, signal } = input;
-  const { quotaBytes, inFlight } = limits;
+async function storeAndRecord(
+  input: ReceiveUploadInput,
+  resource: EvidenceResource,
+  originalName: string,
+  limits: Limits,
+): Promise<EvidenceFileDto> {
+  const stored = await streamToStorage(input, originalName, limits);
+  return recordStoredFile(input, resource, originalName, limits, stored);
+}
+
+type StoredUpload = { target: WriteTarget; size: number; mimeType: string; sha256: string };
+
+/**
+ * Streams the body to storage, within the limits, and checks what arrived: complete, not empty,
+ * of an accepted type. On any failure the partial file is removed; what the user can act on is an UploadError.
+ */
+async function streamToStorage(input: ReceiveUploadInput, originalName: string, limits: Limits): Promise<StoredUpload> {
+  const { declaredLength, signal } = input;
   const store = input.storage ?? defaultStorage();
 
   // A declared length is held before reading, so uploads starting alongside count it; with
@@ -244,10 +297,20 @@ async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResou
   try {
     await pipeline(source, meter, target.stream, signal ? { signal } : {});
     if (declaredLength !== undefined && meter.bytes !== declaredLength) {
-      throw new UploadError(400, "The file did not arrive complete. Nothing was saved; try again.", `body was ${meter.bytes} bytes, Content-Length said ${declaredLength}`);
+      throw new UploadError(
+        400,
+        "The file did not arrive complete. Nothing was saved; try again.",
+        `body was ${meter.bytes} bytes, Content-Length said ${declaredLength}`,
+      );
     }
-    if (meter.bytes === 0) throw new UploadError(400, "This file is empty. Choose the file again, or check that it saved properly.");
-    const sniffed = await sniffType({ head: meter.head(), totalSize: meter.bytes, fileName: originalName, readAll: () => target.readWritten() });
+    if (meter.bytes === 0)
+      throw new UploadError(400, "This file is empty. Choose the file again, or check that it saved properly.");
+    const sniffed = await sniffType({
+      head: meter.head(),
+      totalSize: meter.bytes,
+      fileName: originalName,
+      readAll: () => target.readWritten(),
+    });
     if (!sniffed.ok) throw new UploadError(415, sniffed.message);
     mimeType = sniffed.mimeType;
     sha256 = meter.sha256();
@@ -260,15 +323,37 @@ async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResou
     }
     if (error instanceof UploadError) throw error;
     if (isInterruption(error, failedFirst, signal)) {
-      throw new UploadError(400, "The upload stopped before the whole file arrived. Nothing was saved; try again.", `upload interrupted: ${String(error)}`);
+      throw new UploadError(
+        400,
+        "The upload stopped before the whole file arrived. Nothing was saved; try again.",
+        `upload interrupted: ${String(error)}`,
+      );
     }
     if ((error as { code?: unknown }).code === "ENOSPC") {
-      throw new UploadError(507, "The server has run out of storage space, so nothing was saved. Tell your centre admin.", String(error));
+      throw new UploadError(
+        507,
+        "The server has run out of storage space, so nothing was saved. Tell your centre admin.",
+        String(error),
+      );
     }
     throw error;
   }
+  return { target, size: meter.bytes, mimeType, sha256 };
+}
 
-  const size = meter.bytes;
+/**
+ * Records the stored file on the evidence, re-checking in that transaction; if that fails, the
+ * stored object is removed again.
+ */
+async function recordStoredFile(
+  input: ReceiveUploadInput,
+  resource: EvidenceResource,
+  originalName: string,
+  limits: Limits,
+  { target, size, mimeType, sha256 }: StoredUpload,
+): Promise<EvidenceFileDto> {
+  const { db, actor, evidenceId } = input;
+  const { quotaBytes, inFlight } = limits;
   // Others count this file as recorded from now on, not once the row is in (see recording).
   const notRecorded = inFlight.recording();
   try {
@@ -296,13 +381,21 @@ async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResou
       });
       return created;
     });
+    // The row now vouches for the object; a mark left behind only makes the boot sweep look it up.
+    await target.recorded().catch((error: unknown) => {
+      logUnexpected("upload recorded but its pending mark was not removed", error, { storageKey: target.key });
+    });
     return toFileDto(row);
   } catch (error) {
     notRecorded();
     try {
-      await store.delete(target.key);
+      // The object and its pending mark: a crash here leaves the mark, and the boot sweep finishes.
+      await target.abort();
     } catch (deleteError) {
-      throw new AggregateError([error, deleteError], `recording the upload failed and stored object ${target.key} could not be removed`);
+      throw new AggregateError(
+        [error, deleteError],
+        `recording the upload failed and stored object ${target.key} could not be removed`,
+      );
     }
     throw error;
   }
@@ -311,7 +404,11 @@ async function storeAndRecord(input: ReceiveUploadInput, resource: EvidenceResou
 export type DeleteEvidenceFileInput = { db: Db; actor: Actor; fileId: string; storage?: StorageProvider };
 
 function fileNotFound(): UploadError {
-  return new UploadError(404, "That file does not exist, has already been removed, or is not yours. Reload the page to see the files as they are now.", "file not found");
+  return new UploadError(
+    404,
+    "That file does not exist, has already been removed, or is not yours. Reload the page to see the files as they are now.",
+    "file not found",
+  );
 }
 
 /**
@@ -320,7 +417,10 @@ function fileNotFound(): UploadError {
  */
 export async function deleteEvidenceFile({ db, actor, fileId, storage }: DeleteEvidenceFileInput): Promise<void> {
   const store = storage ?? defaultStorage();
-  const file = await db.evidenceFile.findUnique({ where: { id: fileId }, select: { ...fileSelect, storageKey: true } });
+  const file = await db.evidenceFile.findUnique({
+    where: { id: fileId },
+    select: { ...fileSelect, storageKey: true, copiedFromId: true },
+  });
   if (!file) throw fileNotFound();
   const resource = await loadResource(db, file.evidenceId);
   // Someone who may not even read the evidence learns nothing, not even that the file exists.
@@ -337,15 +437,26 @@ export async function deleteEvidenceFile({ db, actor, fileId, storage }: DeleteE
       action: "evidence.removeFile",
       entityType: "EvidenceFile",
       entityId: file.id,
-      before: { evidenceId: file.evidenceId, originalName: file.originalName, size: Number(file.size), sha256: file.sha256, mimeType: file.mimeType },
+      before: {
+        evidenceId: file.evidenceId,
+        originalName: file.originalName,
+        size: Number(file.size),
+        sha256: file.sha256,
+        mimeType: file.mimeType,
+      },
     });
   });
+  // A file carried over from an earlier version shares that version's object, which stays.
+  if (file.copiedFromId !== null) return;
   try {
     await store.delete(file.storageKey);
   } catch (error) {
     // The file is already gone from the evidence, which is what the user asked for; an object
     // left in storage is only wasted space, so it is logged for an operator, not shown.
-    console.error(`evidence file ${file.id} removed but stored object ${file.storageKey} was not`, error);
+    logUnexpected("evidence file removed but its stored object was not", error, {
+      fileId: file.id,
+      storageKey: file.storageKey,
+    });
   }
 }
 
@@ -354,5 +465,9 @@ export function uploadErrorResponse(error: unknown): { status: number; message: 
   if (error instanceof UploadError) return { status: error.status, message: error.userMessage };
   if (error instanceof ForbiddenError) return { status: 403, message: error.userMessage };
   if (error instanceof AppError) return { status: 400, message: error.userMessage };
-  return { status: 500, message: "Something went wrong on the server, so nothing was changed. Try again; if it keeps happening, tell your centre admin." };
+  return {
+    status: 500,
+    message:
+      "Something went wrong on the server, so nothing was changed. Try again; if it keeps happening, tell your centre admin.",
+  };
 }

@@ -23,23 +23,63 @@ type Accepted = {
   nameMustSay?: true;
 };
 
-const plainText: Accepted = { kind: "text", label: "Plain text", what: "plain text", extensions: ["txt", "csv", "tsv", "text", "log", "md"] };
+const plainText: Accepted = {
+  kind: "text",
+  label: "Plain text",
+  what: "plain text",
+  extensions: ["txt", "csv", "tsv", "text", "log", "md"],
+};
 
 // What evidence files may be, keyed by the media type sniffed from their content.
 const accepted: Record<string, Accepted> = {
-  "image/jpeg": { kind: "image", label: "JPEG image", what: "a JPEG image", extensions: ["jpg", "jpeg", "jpe", "jfif"] },
+  "image/jpeg": {
+    kind: "image",
+    label: "JPEG image",
+    what: "a JPEG image",
+    extensions: ["jpg", "jpeg", "jpe", "jfif"],
+  },
   "image/png": { kind: "image", label: "PNG image", what: "a PNG image", extensions: ["png"] },
   "image/gif": { kind: "image", label: "GIF image", what: "a GIF image", extensions: ["gif"] },
   "image/webp": { kind: "image", label: "WebP image", what: "a WebP image", extensions: ["webp"] },
   "image/heic": { kind: "image", label: "HEIC image", what: "a HEIC image", extensions: ["heic", "heif"] },
   "image/heif": { kind: "image", label: "HEIF image", what: "a HEIF image", extensions: ["heif", "heic"] },
   "application/pdf": { kind: "pdf", label: "PDF", what: "a PDF", extensions: ["pdf"] },
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { kind: "document", label: "Word document", what: "a Word document", extensions: ["docx"] },
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { kind: "document", label: "Excel spreadsheet", what: "an Excel spreadsheet", extensions: ["xlsx"] },
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": { kind: "document", label: "PowerPoint presentation", what: "a PowerPoint presentation", extensions: ["pptx"] },
-  "application/vnd.oasis.opendocument.text": { kind: "document", label: "OpenDocument text", what: "an OpenDocument text", extensions: ["odt"] },
-  "application/vnd.oasis.opendocument.spreadsheet": { kind: "document", label: "OpenDocument spreadsheet", what: "an OpenDocument spreadsheet", extensions: ["ods"] },
-  "application/vnd.oasis.opendocument.presentation": { kind: "document", label: "OpenDocument presentation", what: "an OpenDocument presentation", extensions: ["odp"] },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+    kind: "document",
+    label: "Word document",
+    what: "a Word document",
+    extensions: ["docx"],
+  },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+    kind: "document",
+    label: "Excel spreadsheet",
+    what: "an Excel spreadsheet",
+    extensions: ["xlsx"],
+  },
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
+    kind: "document",
+    label: "PowerPoint presentation",
+    what: "a PowerPoint presentation",
+    extensions: ["pptx"],
+  },
+  "application/vnd.oasis.opendocument.text": {
+    kind: "document",
+    label: "OpenDocument text",
+    what: "an OpenDocument text",
+    extensions: ["odt"],
+  },
+  "application/vnd.oasis.opendocument.spreadsheet": {
+    kind: "document",
+    label: "OpenDocument spreadsheet",
+    what: "an OpenDocument spreadsheet",
+    extensions: ["ods"],
+  },
+  "application/vnd.oasis.opendocument.presentation": {
+    kind: "document",
+    label: "OpenDocument presentation",
+    what: "an OpenDocument presentation",
+    extensions: ["odp"],
+  },
   // Word 97-2003, Excel 97-2003 and PowerPoint 97-2003 share one container format (CFB). The
   // same container holds Windows installers (.msi), so the name must say Office too.
   "application/x-cfb": {
@@ -52,13 +92,36 @@ const accepted: Record<string, Accepted> = {
   "text/plain": plainText,
   "audio/mpeg": { kind: "audio", label: "MP3 audio", what: "MP3 audio", extensions: ["mp3"] },
   "audio/x-m4a": { kind: "audio", label: "M4A audio", what: "M4A audio", extensions: ["m4a"], family: "iso-media" },
-  "audio/mp4": { kind: "audio", label: "M4A audio", what: "M4A audio", extensions: ["m4a", "mp4"], family: "iso-media" },
+  "audio/mp4": {
+    kind: "audio",
+    label: "M4A audio",
+    what: "M4A audio",
+    extensions: ["m4a", "mp4"],
+    family: "iso-media",
+  },
   "audio/wav": { kind: "audio", label: "WAV audio", what: "WAV audio", extensions: ["wav"] },
   "audio/ogg": { kind: "audio", label: "Ogg audio", what: "Ogg audio", extensions: ["ogg", "oga", "opus"] },
-  "video/mp4": { kind: "video", label: "MP4 video", what: "an MP4 video", extensions: ["mp4", "m4v"], family: "iso-media" },
-  "video/quicktime": { kind: "video", label: "QuickTime video (MOV)", what: "a QuickTime video (MOV)", extensions: ["mov", "qt"], family: "iso-media" },
+  "video/mp4": {
+    kind: "video",
+    label: "MP4 video",
+    what: "an MP4 video",
+    extensions: ["mp4", "m4v"],
+    family: "iso-media",
+  },
+  "video/quicktime": {
+    kind: "video",
+    label: "QuickTime video (MOV)",
+    what: "a QuickTime video (MOV)",
+    extensions: ["mov", "qt"],
+    family: "iso-media",
+  },
   // file-type reports every WebM as video; an audio-only WebM plays in a <video> element too.
-  "video/webm": { kind: "video", label: "WebM video or audio", what: "a WebM video or audio file", extensions: ["webm", "weba"] },
+  "video/webm": {
+    kind: "video",
+    label: "WebM video or audio",
+    what: "a WebM video or audio file",
+    extensions: ["webm", "weba"],
+  },
 };
 
 /** Names file-type gives a type we accept under another name. */
@@ -73,7 +136,8 @@ const textLike = (mime: string) => mime.startsWith("text/") || mime === "applica
 export const acceptedTypesSentence =
   "You can upload photos (JPEG, PNG, GIF, WebP, HEIC), PDFs, Office and OpenDocument files (Word, Excel, PowerPoint, .odt, .ods, .odp, and 97-2003 .doc, .xls, .ppt), plain text or CSV, audio (MP3, M4A, WAV, Ogg, WebM) and video (MP4, MOV, WebM).";
 
-export type SniffResult = { ok: true; mimeType: string; kind: FileKind; label: string } | { ok: false; message: string };
+export type SniffResult =
+  { ok: true; mimeType: string; kind: FileKind; label: string } | { ok: false; message: string };
 
 export type SniffInput = {
   /** The first bytes of the file (up to SNIFF_BYTES). */
@@ -112,14 +176,18 @@ function isUtf8Text(head: Uint8Array, complete: boolean): boolean {
 
 // The tags a browser takes as the start of an HTML page (WHATWG MIME Sniffing, "identifying
 // an unknown MIME type"), each followed by a space or ">"; and "<!--".
-const htmlStart = /^(?:<!doctype html|<html|<head|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<body|<br|<p)[\s>]|^<!--/i;
+const htmlStart =
+  /^(?:<!doctype html|<html|<head|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<body|<br|<p)[\s>]|^<!--/i;
 
 /**
  * What text is, in words for a message. Markup and scripts are named, because they are what a
  * file given an image's or a PDF's name to get past a check usually is.
  */
 function describeText(head: Uint8Array): string {
-  const start = new TextDecoder("utf-8").decode(head.subarray(0, 1024)).replace(/^\uFEFF/, "").trimStart();
+  const start = new TextDecoder("utf-8")
+    .decode(head.subarray(0, 1024))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (start.startsWith("#!")) return "a script";
   if (start.startsWith("<")) {
     if (/<svg[\s>]/i.test(start)) return "an SVG image";
@@ -154,7 +222,12 @@ async function identifyContent({ head, totalSize, readAll }: SniffInput): Promis
   }
   const mimeType = aliases[detected.mime] ?? detected.mime;
   const type = accepted[mimeType];
-  if (!type) return { refusal: refused(`This file's content is of type ${detected.ext.toUpperCase()}, which cannot be accepted as evidence.`) };
+  if (!type)
+    return {
+      refusal: refused(
+        `This file's content is of type ${detected.ext.toUpperCase()}, which cannot be accepted as evidence.`,
+      ),
+    };
   return { mimeType, type, what: type.what };
 }
 
@@ -167,12 +240,19 @@ function claimOf(fileName: string): { mimeType: string; type: Accepted } | undef
   const extension = extensionOf(fileName);
   if (!extension) return undefined;
   const entries = Object.entries(accepted);
-  const match = entries.find(([, type]) => type.extensions[0] === extension) ?? entries.find(([, type]) => type.extensions.includes(extension));
+  const match =
+    entries.find(([, type]) => type.extensions[0] === extension) ??
+    entries.find(([, type]) => type.extensions.includes(extension));
   return match && { mimeType: match[0], type: match[1] };
 }
 
 /** Whether content of `mimeType` (`type`) may carry a name that claims `claimed`. */
-function fits(mimeType: string, type: Accepted, claimed: { mimeType: string; type: Accepted }, fileName: string): boolean {
+function fits(
+  mimeType: string,
+  type: Accepted,
+  claimed: { mimeType: string; type: Accepted },
+  fileName: string,
+): boolean {
   if (mimeType === claimed.mimeType || type.extensions.includes(extensionOf(fileName))) return true;
   return type.family !== undefined && type.family === claimed.type.family;
 }
@@ -184,7 +264,8 @@ function fits(mimeType: string, type: Accepted, claimed: { mimeType: string; typ
  * message for the user.
  */
 export async function sniffType(input: SniffInput): Promise<SniffResult> {
-  if (input.totalSize === 0) return { ok: false, message: "This file is empty. Choose the file again, or check that it saved properly." };
+  if (input.totalSize === 0)
+    return { ok: false, message: "This file is empty. Choose the file again, or check that it saved properly." };
 
   const content = await identifyContent(input);
   if ("refusal" in content) return content.refusal;
@@ -194,7 +275,9 @@ export async function sniffType(input: SniffInput): Promise<SniffResult> {
 
   if (type.nameMustSay && claimed?.mimeType !== mimeType) {
     // Not "its content is an Office document": it may as well be an installer.
-    return refused("This looks like an Office 97-2003 file but its name does not end in .doc, .xls or .ppt, so it cannot be accepted.");
+    return refused(
+      "This looks like an Office 97-2003 file but its name does not end in .doc, .xls or .ppt, so it cannot be accepted.",
+    );
   }
   if (claimed && !fits(mimeType, type, claimed, fileName)) {
     return {

@@ -6,25 +6,30 @@ import { AppError } from "../errors";
 import { startOfDayIn } from "../format/date";
 import { loadEvidenceResource } from "./evidence-resource";
 import { parseEvidenceInput } from "./evidence-form-schema";
-import { assertUnlocked, lockStateSelect } from "./evidence-lock";
+import { assertEvidenceChangeable } from "./evidence-lock";
 import { evidenceAuditSnapshot } from "./get-evidence";
+import { timeZoneOf } from "../format/time-zone";
 
 /**
- * Changes the candidate's own evidence while it is still theirs to change (not submitted, no
- * mapping submitted or accepted); that is checked again inside the transaction that writes.
+ * Changes the candidate's own evidence while it is still theirs to change (evidence-lock.ts: not
+ * submitted, no mapping submitted or accepted, not an old version); that is checked again inside
+ * the transaction that writes.
  */
-export async function updateEvidence(db: Db, actor: Actor, evidenceId: string, rawInput: unknown): Promise<{ id: string }> {
+export async function updateEvidence(
+  db: Db,
+  actor: Actor,
+  evidenceId: string,
+  rawInput: unknown,
+): Promise<{ id: string }> {
   const resource = await loadEvidenceResource(db, evidenceId);
   authorize(actor, "evidence.update", resource);
   const input = parseEvidenceInput(rawInput);
 
   return db.$transaction(async (tx) => {
-    const before = await tx.evidence.findUnique({
-      where: { id: evidenceId },
-      include: { _count: lockStateSelect._count },
-    });
+    const before = (await assertEvidenceChangeable(tx, evidenceId))
+      ? await tx.evidence.findUnique({ where: { id: evidenceId } })
+      : null;
     if (!before) throw new AppError("That evidence does not exist or has been removed.");
-    assertUnlocked(before, evidenceId);
 
     const centre = await tx.centre.findUnique({ where: { id: before.centreId }, select: { timeZone: true } });
     const after = await tx.evidence.update({
@@ -32,7 +37,7 @@ export async function updateEvidence(db: Db, actor: Actor, evidenceId: string, r
       data: {
         title: input.title,
         method: input.method,
-        activityDate: startOfDayIn(input.activityDate, centre?.timeZone ?? "Europe/London"),
+        activityDate: startOfDayIn(input.activityDate, timeZoneOf(centre)),
         description: input.description,
         simulated: input.simulated,
         workplaceDocument: input.workplaceDocument ?? Prisma.DbNull,

@@ -69,7 +69,9 @@ export function dateLabel(date: string): string {
 /** "January 2000" for "2000-01". */
 export function monthLabel(month: string): string {
   const [year, number] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 1)));
+  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, number - 1, 1)),
+  );
 }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,7 +86,8 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
  */
 export function dateProblem(value: string, range: DateRange, name: string, example = "2026-03-01"): string | null {
   if (!datePattern.test(value)) return `${sentence(name)} must be a date written YYYY-MM-DD, for example ${example}.`;
-  if (value < range.earliest || value > range.latest) return `${sentence(name)} must be between ${dateLabel(range.earliest)} and ${dateLabel(range.latest)}.`;
+  if (value < range.earliest || value > range.latest)
+    return `${sentence(name)} must be between ${dateLabel(range.earliest)} and ${dateLabel(range.latest)}.`;
   if (!isCalendarDate(value)) return `${sentence(name)} must be a real date, for example ${example}.`;
   return null;
 }
@@ -93,7 +96,8 @@ export function dateProblem(value: string, range: DateRange, name: string, examp
 export function monthProblem(value: string, range: DateRange, name: string, example = "2026-03"): string | null {
   if (!monthPattern.test(value)) return `${sentence(name)} must be a month written YYYY-MM, for example ${example}.`;
   const [first, last] = [range.earliest.slice(0, 7), range.latest.slice(0, 7)];
-  if (value < first || value > last) return `${sentence(name)} must be between ${monthLabel(first)} and ${monthLabel(last)}.`;
+  if (value < first || value > last)
+    return `${sentence(name)} must be between ${monthLabel(first)} and ${monthLabel(last)}.`;
   return null;
 }
 
@@ -108,7 +112,9 @@ type Bounds = {
 };
 
 function bounded(problemOf: typeof dateProblem, { name, range, missing, example }: Bounds) {
-  const text = missing ? z.string({ error: missing }).trim().min(1, { error: missing, abort: true }) : z.string().trim();
+  const text = missing
+    ? z.string({ error: missing }).trim().min(1, { error: missing, abort: true })
+    : z.string().trim();
   return text.superRefine((value, ctx) => {
     const problem = problemOf(value, range(), name, example);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -140,10 +146,16 @@ export function quoted(value: string): string {
  * Reads an optional date or month from the address with a bounded schema. Blank means no
  * filter; a value the schema refuses is left out and reported, so the page still answers.
  */
-export function fromQuery(schema: z.ZodType<string, string>, param: string, raw: unknown): { value?: string; ignored?: IgnoredValue } {
+export function fromQuery(
+  schema: z.ZodType<string, string>,
+  param: string,
+  raw: unknown,
+): { value?: string; ignored?: IgnoredValue } {
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (typeof value !== "string" || value.trim() === "") return {};
   const parsed = schema.safeParse(value);
   if (parsed.success) return { value: parsed.data };
-  return { ignored: { param, value, message: parsed.error.issues[0]?.message ?? `${sentence(param)} could not be read.` } };
+  return {
+    ignored: { param, value, message: parsed.error.issues[0]?.message ?? `${sentence(param)} could not be read.` },
+  };
 }

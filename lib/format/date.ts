@@ -23,29 +23,43 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** "1 March 2026", as the day is in the time zone given. */
 export function formatDate(date: Date, timeZone: string): string {
-  return formatter(`date:${timeZone}`, () => new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "long" })).format(date);
+  return formatter(`date:${timeZone}`, () => new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "long" })).format(
+    date,
+  );
 }
 
 /** "1 Mar 2026, 14:05", in the time zone given. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return formatter(`datetime:${timeZone}`, () => new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" })).format(date);
+  return formatter(
+    `datetime:${timeZone}`,
+    () => new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }),
+  ).format(date);
 }
 
 function partsIn(date: Date, timeZone: string) {
-  const parts = formatter(`parts:${timeZone}`, () =>
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    }),
+  const parts = formatter(
+    `parts:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      }),
   ).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");

@@ -1,9 +1,12 @@
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
+import { log } from "../ops/log";
 import type { MailMessage, Mailer, OutboxClient } from "./mailer";
 
 /** The one part of a nodemailer transport this uses; tests pass a fake. */
-export type MailTransport = { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+export type MailTransport = {
+  sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+};
 
 export type SmtpMailerOptions = {
   /** smtp://user:password@host:587 or smtps://...:465, as in SMTP_URL. */
@@ -32,9 +35,11 @@ export class SmtpMailer implements Mailer {
   /** Sends now, then records the outbox row with sentAt. Throws if the server refuses it. */
   async send(msg: MailMessage): Promise<void> {
     await this.transport.sendMail({ from: this.from, to: msg.to, subject: msg.subject, text: msg.text });
-    await this.client.outboxMessage.create({
+    const { id } = await this.client.outboxMessage.create({
       data: { centreId: msg.centreId ?? null, to: msg.to, subject: msg.subject, body: msg.text, sentAt: new Date() },
+      select: { id: true },
     });
+    log.info({ outboxMessageId: id }, "mail sent");
   }
 
   /**
@@ -42,21 +47,40 @@ export class SmtpMailer implements Mailer {
    * sent yet. Each row is claimed (sentAt set) before sending, so two servers never send it
    * twice; a failure is logged and puts the row back to unsent, where the admin still sees it.
    */
-  async deliverQueued(db: Pick<Db, "outboxMessage">, ids: ReadonlyArray<string>): Promise<{ sent: number; failed: number }> {
+  async deliverQueued(
+    db: Pick<Db, "outboxMessage">,
+    ids: ReadonlyArray<string>,
+  ): Promise<{ sent: number; failed: number }> {
     if (ids.length === 0) return { sent: 0, failed: 0 };
-    const queued = await db.outboxMessage.findMany({ where: { id: { in: [...ids] }, sentAt: null }, orderBy: { createdAt: "asc" } });
+    const queued = await db.outboxMessage.findMany({
+      where: { id: { in: [...ids] }, sentAt: null },
+      orderBy: { createdAt: "asc" },
+    });
     let sent = 0;
     let failed = 0;
     for (const message of queued) {
-      const claimed = await db.outboxMessage.updateMany({ where: { id: message.id, sentAt: null }, data: { sentAt: new Date() } });
+      const claimed = await db.outboxMessage.updateMany({
+        where: { id: message.id, sentAt: null },
+        data: { sentAt: new Date() },
+      });
       if (claimed.count !== 1) continue;
       try {
-        await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+        await this.transport.sendMail({
+          from: this.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.body,
+        });
         sent++;
+        log.info({ outboxMessageId: message.id }, "mail sent");
       } catch (error) {
         failed++;
         await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: null } });
-        console.error(`mail: could not deliver outbox message ${message.id}: ${error instanceof Error ? error.message : String(error)}`);
+        // The recipient and the body stay out of the log: the outbox row has them.
+        log.error(
+          { outboxMessageId: message.id, reason: error instanceof Error ? error.message : String(error) },
+          "mail not delivered; the message is back in the outbox, unsent",
+        );
       }
     }
     return { sent, failed };

@@ -1,23 +1,14 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf } from "../errors";
 
 // The inputs of the mapping and submission operations, shared by the domain functions (which
 // validate whatever they are given) and the server actions (which pass form data straight in).
 
-/** A failure the user can fix, with messages per form field. */
-export class MappingInputError extends AppError {
-  constructor(
-    userMessage: string,
-    readonly fieldErrors: Record<string, string[]> = {},
-  ) {
-    super(userMessage);
-  }
-}
-
 const id = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(100, missing);
 
 const rangeItemIds = z
-  .array(z.string().trim().min(1).max(100), { error: "The range items could not be read. Reload the page and try again." })
+  .array(z.string().trim().min(1).max(100), {
+    error: "The range items could not be read. Reload the page and try again.",
+  })
   .max(200, "Too many range items were sent. Reload the page and try again.")
   .default([])
   .transform((ids) => [...new Set(ids)]);
@@ -46,11 +37,3 @@ export const SearchMappableCriteriaInput = z.object({
   evidenceId: id("The evidence is missing. Reload the page and try again.").optional(),
 });
 export type SearchMappableCriteriaInput = z.input<typeof SearchMappableCriteriaInput>;
-
-export function parseMappingInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors = fieldErrorsOf(parsed.error);
-  const first = parsed.error.issues[0]?.message ?? "Some of what you sent needs changing.";
-  throw new MappingInputError(first, fieldErrors);
-}

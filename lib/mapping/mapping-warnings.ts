@@ -25,7 +25,9 @@ export function mappingWarnings({ evidenceMethod, group }: MappingWarningInput):
   if (methods && methodAllowed(evidenceMethod, methods) === false) {
     // The asterisks point at footnotes of the source that are not shown beside the list.
     const list = methods.map((m) => m.replace(/\*/g, "").trim()).join(", ");
-    warnings.push(`${methodLabel(evidenceMethod)} is not among the methods this unit lists for ${group.title}: ${list}.`);
+    warnings.push(
+      `${methodLabel(evidenceMethod)} is not among the methods this unit lists for ${group.title}: ${list}.`,
+    );
   }
   return warnings;
 }

@@ -1,12 +1,27 @@
 import { recordAudit } from "../audit";
+
 import { authorize, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
 import { loadEnrolmentResource } from "../enrolments/enrolment-resource";
-import { AppError } from "../errors";
+
+import { AppError, isUniqueViolation, parseInput } from "../errors";
+
+import { assertLatestVersion } from "../evidence/evidence-lock";
+
 import { loadEvidenceResource } from "../evidence/evidence-resource";
-import { parseMappingInput, ProposeMappingInput } from "./input";
+
+import { ProposeMappingInput } from "./input";
 import { mappingWarnings } from "./mapping-warnings";
-import { acceptedMappingCannotBeChanged, requireActiveEnrolment, requireRangeItemsOf, simulationRefusal, statusAfterCandidateChange } from "./rules";
+
+import { rewriteClaim } from "./candidate-change";
+import {
+  acceptedMappingCannotBeChanged,
+  requireActiveEnrolment,
+  requireRangeItemsOf,
+  simulationRefusal,
+} from "./rules";
+
 import type { MappingStatus } from "./status-words";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 
@@ -23,7 +38,10 @@ export type ProposedMapping = {
 };
 
 function notYourUnit(): AppError {
-  return new AppError("You can only map your own evidence to your own units.", "evidence and enrolment belong to different candidates or centres");
+  return new AppError(
+    "You can only map your own evidence to your own units.",
+    "evidence and enrolment belong to different candidates or centres",
+  );
 }
 
 type ProposeMappingInputData = ReturnType<typeof ProposeMappingInput.parse>;
@@ -33,12 +51,18 @@ type ProposeMappingInputData = ReturnType<typeof ProposeMappingInput.parse>;
  * active enrolments, covering the range items given. Mapping the same evidence to the same
  * criterion again replaces the range items, unless an assessor has accepted the mapping.
  */
-export async function proposeMapping(db: Db, actor: Actor, rawInput: ProposeMappingInput, now: Date = new Date()): Promise<ProposedMapping> {
-  const input = parseMappingInput(ProposeMappingInput, rawInput);
+export async function proposeMapping(
+  db: Db,
+  actor: Actor,
+  rawInput: ProposeMappingInput,
+  now: Date = new Date(),
+): Promise<ProposedMapping> {
+  const input = parseInput(ProposeMappingInput, rawInput);
   const evidenceResource = await loadEvidenceResource(db, input.evidenceId);
   authorize(actor, "mapping.propose", evidenceResource, now);
   const enrolmentResource = await loadEnrolmentResource(db, input.enrolmentId);
-  if (!enrolmentResource) throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
+  if (!enrolmentResource)
+    throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
   authorize(actor, "mapping.propose", enrolmentResource, now);
 
   try {
@@ -51,57 +75,23 @@ export async function proposeMapping(db: Db, actor: Actor, rawInput: ProposeMapp
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
 async function writeMapping(db: Db, actor: Actor, input: ProposeMappingInputData): Promise<ProposedMapping> {
   return db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.findUnique({
-      where: { id: input.evidenceId },
-      select: { id: true, centreId: true, candidateId: true, simulated: true, method: true },
-    });
-    if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
-    const enrolment = await tx.enrolment.findUnique({
-      where: { id: input.enrolmentId },
-      select: {
-        id: true,
-        centreId: true,
-        candidateId: true,
-        status: true,
-        unitVersionId: true,
-        unitVersion: {
-          select: {
-            number: true,
-            unit: { select: { code: true } },
-            requirements: { select: { ref: true, text: true, checks: true }, orderBy: { position: "asc" } },
-          },
-        },
-      },
-    });
-    if (!enrolment) throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
-    if (evidence.candidateId !== actor.userId || enrolment.candidateId !== evidence.candidateId || enrolment.centreId !== evidence.centreId) throw notYourUnit();
+    const evidence = await latestEvidence(tx, input.evidenceId);
+    const enrolment = await enrolmentToMapTo(tx, input.enrolmentId);
+    if (
+      evidence.candidateId !== actor.userId ||
+      enrolment.candidateId !== evidence.candidateId ||
+      enrolment.centreId !== evidence.centreId
+    )
+      throw notYourUnit();
     requireActiveEnrolment(enrolment.status, "map evidence to it");
     const unitCode = enrolment.unitVersion.unit.code;
-
-    const criterion = await tx.criterion.findUnique({
-      where: { id: input.criterionId },
-      select: {
-        id: true,
-        ref: true,
-        unitVersionId: true,
-        group: { select: { title: true, assessmentMethods: true } },
-        rangeItems: { select: { id: true } },
-      },
-    });
-    if (!criterion || criterion.unitVersionId !== enrolment.unitVersionId) {
-      throw new AppError(
-        `That criterion is not part of version ${enrolment.unitVersion.number} of ${unitCode}, the version you are enrolled on. Choose a criterion from the list for this unit.`,
-        "criterion not in the enrolment's unit version",
-      );
-    }
-    requireRangeItemsOf({ ref: criterion.ref, rangeItemIds: criterion.rangeItems.map((r) => r.id) }, input.rangeItemIds);
-
+    const criterion = await criterionToMapTo(tx, input.criterionId, enrolment);
+    requireRangeItemsOf(
+      { ref: criterion.ref, rangeItemIds: criterion.rangeItems.map((r) => r.id) },
+      input.rangeItemIds,
+    );
     if (evidence.simulated) {
       const refusal = simulationRefusal(unitCode, enrolment.unitVersion.requirements);
       if (refusal) throw new AppError(refusal, "simulated evidence refused by an evidence requirement");
@@ -113,25 +103,9 @@ async function writeMapping(db: Db, actor: Actor, input: ProposeMappingInputData
       select: { id: true, status: true, rangeItems: { select: { rangeItemId: true } } },
     });
     if (existing?.status === "ACCEPTED") throw new AppError(acceptedMappingCannotBeChanged);
-
-    let mappingId: string;
-    let status: MappingStatus;
-    if (existing) {
-      status = statusAfterCandidateChange(existing.status);
-      await tx.mappingRangeItem.deleteMany({ where: { mappingId: existing.id } });
-      if (input.rangeItemIds.length > 0) {
-        await tx.mappingRangeItem.createMany({ data: input.rangeItemIds.map((rangeItemId) => ({ mappingId: existing.id, rangeItemId })) });
-      }
-      await tx.mapping.update({ where: { id: existing.id }, data: { status } });
-      mappingId = existing.id;
-    } else {
-      status = "PROPOSED";
-      const created = await tx.mapping.create({
-        data: { ...key, status, rangeItems: { create: input.rangeItemIds.map((rangeItemId) => ({ rangeItemId })) } },
-        select: { id: true },
-      });
-      mappingId = created.id;
-    }
+    const { mappingId, status } = existing
+      ? { mappingId: existing.id, status: await rewriteClaim(tx, existing, input.rangeItemIds) }
+      : await createClaim(tx, key, input.rangeItemIds);
     await refreshEnrolmentCounters(tx, [enrolment.id]);
 
     await recordAudit(tx, {
@@ -140,7 +114,9 @@ async function writeMapping(db: Db, actor: Actor, input: ProposeMappingInputData
       action: existing ? "mapping.update" : "mapping.propose",
       entityType: "Mapping",
       entityId: mappingId,
-      before: existing ? { status: existing.status, rangeItemIds: existing.rangeItems.map((r) => r.rangeItemId) } : undefined,
+      before: existing
+        ? { status: existing.status, rangeItemIds: existing.rangeItems.map((r) => r.rangeItemId) }
+        : undefined,
       after: { ...key, status, rangeItemIds: input.rangeItemIds },
     });
 
@@ -154,4 +130,87 @@ async function writeMapping(db: Db, actor: Actor, input: ProposeMappingInputData
       warnings: mappingWarnings({ evidenceMethod: evidence.method, group: criterion.group }),
     };
   });
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The evidence item as it is now; only its latest version can be mapped. */
+async function latestEvidence(tx: Tx, evidenceId: string) {
+  const evidence = await tx.evidence.findUnique({
+    where: { id: evidenceId },
+    select: {
+      id: true,
+      centreId: true,
+      candidateId: true,
+      simulated: true,
+      method: true,
+      version: true,
+      revisedAs: { select: { id: true, version: true } },
+    },
+  });
+  if (!evidence) throw new AppError("That evidence does not exist or has been removed.");
+  assertLatestVersion(evidence, evidence.id);
+  return evidence;
+}
+
+/** The enrolment as it is now, with its unit version's evidence requirements (for the simulation rule). */
+async function enrolmentToMapTo(tx: Tx, enrolmentId: string) {
+  const enrolment = await tx.enrolment.findUnique({
+    where: { id: enrolmentId },
+    select: {
+      id: true,
+      centreId: true,
+      candidateId: true,
+      status: true,
+      unitVersionId: true,
+      unitVersion: {
+        select: {
+          number: true,
+          unit: { select: { code: true } },
+          requirements: { select: { ref: true, text: true, checks: true }, orderBy: { position: "asc" } },
+        },
+      },
+    },
+  });
+  if (!enrolment)
+    throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
+  return enrolment;
+}
+
+/** The criterion, if it is one of the unit version the enrolment is pinned to. */
+async function criterionToMapTo(
+  tx: Tx,
+  criterionId: string,
+  enrolment: { unitVersionId: string; unitVersion: { number: number; unit: { code: string } } },
+) {
+  const criterion = await tx.criterion.findUnique({
+    where: { id: criterionId },
+    select: {
+      id: true,
+      ref: true,
+      unitVersionId: true,
+      group: { select: { title: true, assessmentMethods: true } },
+      rangeItems: { select: { id: true } },
+    },
+  });
+  if (!criterion || criterion.unitVersionId !== enrolment.unitVersionId) {
+    throw new AppError(
+      `That criterion is not part of version ${enrolment.unitVersion.number} of ${enrolment.unitVersion.unit.code}, the version you are enrolled on. Choose a criterion from the list for this unit.`,
+      "criterion not in the enrolment's unit version",
+    );
+  }
+  return criterion;
+}
+
+async function createClaim(
+  tx: Tx,
+  key: { evidenceId: string; criterionId: string; enrolmentId: string },
+  rangeItemIds: string[],
+): Promise<{ mappingId: string; status: MappingStatus }> {
+  const status = "PROPOSED";
+  const created = await tx.mapping.create({
+    data: { ...key, status, rangeItems: { create: rangeItemIds.map((rangeItemId) => ({ rangeItemId })) } },
+    select: { id: true },
+  });
+  return { mappingId: created.id, status };
 }

@@ -1,5 +1,5 @@
 import type { MappingStatus } from "../../generated/sqlite/enums";
-import { AppError } from "../errors";
+import { AppError, InputError } from "../errors";
 
 // Rules shared by the mapping operations. Each operation checks them inside the transaction
 // that writes, so a decision made by an assessor a moment earlier is always respected.
@@ -7,7 +7,9 @@ import { AppError } from "../errors";
 type StoredRequirement = { ref: string; text: string; checks: unknown };
 
 function forbidsSimulation(checks: unknown): boolean {
-  return typeof checks === "object" && checks !== null && (checks as Record<string, unknown>).simulationAllowed === false;
+  return (
+    typeof checks === "object" && checks !== null && (checks as Record<string, unknown>).simulationAllowed === false
+  );
 }
 
 /** The sentence of a requirement that speaks of simulation, or the whole text if none does. */
@@ -26,16 +28,28 @@ export function simulationRefusal(unitCode: string, requirements: readonly Store
   return `This evidence is marked as simulated, and ${unitCode} does not accept simulated evidence. Its evidence requirement ${forbidding.ref} says: “${simulationSentence(forbidding.text)}” Use evidence from real work for this unit.`;
 }
 
-/** Refuses range item ids that are not items of the criterion's range. */
-export function requireRangeItemsOf(criterion: { ref: string; rangeItemIds: readonly string[] }, requested: readonly string[]): void {
+/**
+ * The range items ticked (candidate claiming, assessor accepting), once each, if all are items of
+ * the criterion's range; else an error on the form's range field.
+ */
+export function requireRangeItemsOf(
+  criterion: { ref: string; rangeItemIds: readonly string[] },
+  ticked: readonly string[],
+): string[] {
   const own = new Set(criterion.rangeItemIds);
+  const requested = [...new Set(ticked)];
   if (requested.some((id) => !own.has(id))) {
-    throw new AppError(`Some of the range items you ticked are not part of criterion ${criterion.ref}. Reload the page and tick the items again.`, "range item of another criterion");
+    throw InputError.forField(
+      "rangeItemIds",
+      `Some of the range items you ticked are not part of criterion ${criterion.ref}. Reload the page and tick the items again.`,
+    );
   }
+  return requested;
 }
 
 export const acceptedMappingCannotBeRemoved = "An assessor has accepted this mapping; it can no longer be removed.";
-export const acceptedMappingCannotBeChanged = "An assessor has accepted this mapping; its range items can no longer be changed.";
+export const acceptedMappingCannotBeChanged =
+  "An assessor has accepted this mapping; its range items can no longer be changed.";
 
 /** Changing a referred mapping makes it a proposal again, to be submitted once more. */
 export function statusAfterCandidateChange(status: MappingStatus): MappingStatus {
@@ -43,12 +57,21 @@ export function statusAfterCandidateChange(status: MappingStatus): MappingStatus
 }
 
 export function requireActiveEnrolment(status: string, whatYouTried: string): void {
-  if (status === "WITHDRAWN") throw new AppError(`You have been withdrawn from this unit, so you cannot ${whatYouTried}. Ask your centre admin if this is wrong.`);
-  if (status === "COMPLETED") throw new AppError(`This unit is completed, so you cannot ${whatYouTried}. Its record is kept as it was signed off.`);
+  if (status === "WITHDRAWN")
+    throw new AppError(
+      `You have been withdrawn from this unit, so you cannot ${whatYouTried}. Ask your centre admin if this is wrong.`,
+    );
+  if (status === "COMPLETED")
+    throw new AppError(
+      `This unit is completed, so you cannot ${whatYouTried}. Its record is kept as it was signed off.`,
+    );
 }
 
 export function mappingNotFound(): AppError {
-  return new AppError("That mapping no longer exists. It may have been removed already; reload the page.", "mapping not found");
+  return new AppError(
+    "That mapping no longer exists. It may have been removed already; reload the page.",
+    "mapping not found",
+  );
 }
 
 /** The stored range rule as the range-coverage module reads it. */
@@ -60,5 +83,8 @@ type PlacedMapping = { enrolment: { unitVersion: { unit: { code: string } } }; c
 
 /** Orders an evidence item's mappings as its pages list them: by unit code, then criterion order. */
 export function byUnitThenCriterion(a: PlacedMapping, b: PlacedMapping): number {
-  return a.enrolment.unitVersion.unit.code.localeCompare(b.enrolment.unitVersion.unit.code) || a.criterion.position - b.criterion.position;
+  return (
+    a.enrolment.unitVersion.unit.code.localeCompare(b.enrolment.unitVersion.unit.code) ||
+    a.criterion.position - b.criterion.position
+  );
 }

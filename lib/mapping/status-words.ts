@@ -11,11 +11,20 @@ const words: Record<MappingStatus, { label: string; explanation: string; feedbac
     // A proposal carries feedback only when it was referred back and the candidate has changed it since.
     feedbackLabel: "Why it was referred back last time",
   },
-  SUBMITTED: { label: "Submitted", explanation: "Waiting for your assessor to review it.", feedbackLabel: "Why it was referred back last time" },
-  ACCEPTED: { label: "Accepted", explanation: "Your assessor accepted this evidence for the criterion.", feedbackLabel: "Assessor's comment on acceptance" },
+  SUBMITTED: {
+    label: "Submitted",
+    explanation: "Waiting for your assessor to review it.",
+    feedbackLabel: "Why it was referred back last time",
+  },
+  ACCEPTED: {
+    label: "Accepted",
+    explanation: "Your assessor accepted this evidence for the criterion.",
+    feedbackLabel: "Assessor's comment on acceptance",
+  },
   REJECTED: {
     label: "Referred back",
-    explanation: "Your assessor did not accept it yet. Read the feedback, change or replace the evidence, and submit again.",
+    explanation:
+      "Your assessor did not accept it yet. Read the feedback, change or replace the evidence, and submit again.",
     feedbackLabel: "Why it was referred back",
   },
 };

@@ -67,7 +67,11 @@ Object.assign(md.options, { maxNesting: 20 });
 
 // Bare addresses become links only when they start with http:// or https://, as before: not
 // "example.org", "cara@example.org", "//host" or ftp:.
-md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false }).add("//", null).add("ftp:", null).add("mailto:", null);
+md.linkify
+  .set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false })
+  .add("//", null)
+  .add("ftp:", null)
+  .add("mailto:", null);
 md.validateLink = (url) => safeHref(url) !== null;
 
 type HeadingLevel = (level: number) => number;
@@ -76,7 +80,8 @@ type HeadingLevel = (level: number) => number;
 function headingLevels(tokens: Token[], options: RenderOptions): HeadingLevel {
   const base = Math.min(Math.max(options.baseHeadingLevel ?? 3, 1), 6);
   let smallest = 6;
-  for (const token of tokens) if (token.type === "heading_open") smallest = Math.min(smallest, Number(token.tag.slice(1)));
+  for (const token of tokens)
+    if (token.type === "heading_open") smallest = Math.min(smallest, Number(token.tag.slice(1)));
   return (level) => Math.min(base + level - smallest, 6);
 }
 
@@ -122,7 +127,11 @@ const headingTags = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "strong", "em", "code", "ul", "ol", "li", "a", ...headingTags],
-  allowedAttributes: { a: ["href", "rel", "class"], ol: ["start", "class"], ...Object.fromEntries(["p", "ul", "code", ...headingTags].map((tag) => [tag, ["class"]])) },
+  allowedAttributes: {
+    a: ["href", "rel", "class"],
+    ol: ["start", "class"],
+    ...Object.fromEntries(["p", "ul", "code", ...headingTags].map((tag) => [tag, ["class"]])),
+  },
   allowedClasses: {
     p: classList(classes.p),
     ul: classList(classes.ul),

@@ -12,10 +12,14 @@ import { MARKDOWN_MAX_CHARS } from "./limits";
 
 export { MARKDOWN_MAX_CHARS } from "./limits";
 export { safeHref, type RenderOptions } from "./engine";
-export { parseInline, parseMarkdown, type Block, type Inline } from "./outline";
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const paragraph = (html: string) => `<p class="${classes.p}">${html}</p>`;
@@ -52,5 +56,8 @@ export function renderMarkdownToHtml(source: string, options: RenderOptions = {}
  * adds no box, so the paragraphs lay out as the caller's own children would.
  */
 export function renderMarkdown(source: string, options: RenderOptions = {}): ReactNode {
-  return createElement("div", { className: "contents", dangerouslySetInnerHTML: { __html: renderMarkdownToHtml(source, options) } });
+  return createElement("div", {
+    className: "contents",
+    dangerouslySetInnerHTML: { __html: renderMarkdownToHtml(source, options) },
+  });
 }

@@ -11,7 +11,13 @@ export type NotificationKind =
   | "decision.made"
   | "decision.revoked"
   | "unit.signedOff"
-  | "unit.signOffRevoked";
+  | "unit.signOffRevoked"
+  | "observation.recorded"
+  | "observation.answered"
+  | "plan.activityPlanned"
+  | "question.set"
+  | "question.answered"
+  | "question.marked";
 
 /**
  * Tells someone about something in the app. Written in the same transaction as the change it
@@ -20,6 +26,12 @@ export type NotificationKind =
 export async function notify(tx: Tx, ...notifications: NotificationInput[]): Promise<void> {
   if (notifications.length === 0) return;
   await tx.notification.createMany({
-    data: notifications.map((n) => ({ userId: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null })),
+    data: notifications.map((n) => ({
+      userId: n.userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+    })),
   });
 }

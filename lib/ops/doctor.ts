@@ -12,7 +12,12 @@ import { probeStorage } from "./storage-probe";
 // tested alone. Checks read the raw environment (not lib/env, which stops the process at the
 // first bad value) so that every problem is reported in one run.
 
-export type DoctorCheck = { name: string; ok: boolean; detail: string; /** Passes, but worth a look. */ warning?: boolean };
+export type DoctorCheck = {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** Passes, but worth a look. */ warning?: boolean;
+};
 
 type Source = Record<string, string | undefined>;
 const GiB = 1024 ** 3;
@@ -40,7 +45,9 @@ export function checkConfiguration(source: Source): DoctorCheck {
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     const lines = error.message.split("\n").filter((line) => !ownCheck.test(line));
-    return lines.length ? fail("configuration", lines.map((line) => line.replace(/^Configuration error: /, "")).join("; ")) : pass("configuration", "the other variables are valid");
+    return lines.length
+      ? fail("configuration", lines.map((line) => line.replace(/^Configuration error: /, "")).join("; "))
+      : pass("configuration", "the other variables are valid");
   }
 }
 
@@ -49,12 +56,19 @@ export async function checkDatabase(databaseUrl: string): Promise<DoctorCheck> {
   try {
     provider = providerOf(databaseUrl);
   } catch {
-    return fail("database", `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${redactUrl(databaseUrl).split(":")[0]}:..."`);
+    return fail(
+      "database",
+      `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${redactUrl(databaseUrl).split(":")[0]}:..."`,
+    );
   }
   const shown = redactUrl(databaseUrl);
   if (provider === "sqlite") {
     const file = path.resolve(sqliteFilePath(databaseUrl));
-    if (!fs.existsSync(file)) return fail("database", `the SQLite file ${file} does not exist. Run npm run db:migrate to create it, or fix DATABASE_URL.`);
+    if (!fs.existsSync(file))
+      return fail(
+        "database",
+        `the SQLite file ${file} does not exist. Run npm run db:migrate to create it, or fix DATABASE_URL.`,
+      );
     try {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
@@ -82,8 +96,16 @@ export async function checkDatabase(databaseUrl: string): Promise<DoctorCheck> {
 export async function checkMigrations(databaseUrl: string): Promise<DoctorCheck> {
   try {
     const status = await migrationStatus(databaseUrl);
-    if (status.edited.length) return fail("migrations", `applied migrations differ from the committed files: ${status.edited.join(", ")}. Restore the committed files.`);
-    if (status.pending.length) return fail("migrations", `${status.pending.length} of ${status.pending.length + status.applied.length} not applied (${status.pending.join(", ")}). Run npm run db:migrate.`);
+    if (status.edited.length)
+      return fail(
+        "migrations",
+        `applied migrations differ from the committed files: ${status.edited.join(", ")}. Restore the committed files.`,
+      );
+    if (status.pending.length)
+      return fail(
+        "migrations",
+        `${status.pending.length} of ${status.pending.length + status.applied.length} not applied (${status.pending.join(", ")}). Run npm run db:migrate.`,
+      );
     return pass("migrations", `all ${status.applied.length} applied`);
   } catch (error) {
     return fail("migrations", `cannot read them: ${messageOf(error)}`);
@@ -100,16 +122,26 @@ const localHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** NEXTAUTH_URL: set, https unless the app is only used on this machine, and the address people use. */
 export function checkPublicUrl(nextauthUrl: string | undefined, options: { publicUrl?: string } = {}): DoctorCheck {
   const name = "public URL";
-  if (!nextauthUrl) return fail(name, "NEXTAUTH_URL is not set. Set it to the address people open, e.g. https://portfolio.example.org: links in invitations and resets use it.");
+  if (!nextauthUrl)
+    return fail(
+      name,
+      "NEXTAUTH_URL is not set. Set it to the address people open, e.g. https://portfolio.example.org: links in invitations and resets use it.",
+    );
   let url: URL;
   try {
     url = new URL(nextauthUrl);
   } catch {
-    return fail(name, `NEXTAUTH_URL "${nextauthUrl}" is not a URL. Set it to the address people open, e.g. https://portfolio.example.org`);
+    return fail(
+      name,
+      `NEXTAUTH_URL "${nextauthUrl}" is not a URL. Set it to the address people open, e.g. https://portfolio.example.org`,
+    );
   }
   const local = localHosts.has(url.hostname);
   if (url.protocol !== "https:" && !local) {
-    return fail(name, `NEXTAUTH_URL ${url.origin} is not https. Outside localhost passwords and session cookies must not cross the network in clear: put the app behind TLS (docs/deploy.md) and use https://.`);
+    return fail(
+      name,
+      `NEXTAUTH_URL ${url.origin} is not https. Outside localhost passwords and session cookies must not cross the network in clear: put the app behind TLS (docs/deploy.md) and use https://.`,
+    );
   }
   if (options.publicUrl !== undefined) {
     let expected: string;
@@ -118,35 +150,65 @@ export function checkPublicUrl(nextauthUrl: string | undefined, options: { publi
     } catch {
       return fail(name, `--public-url "${options.publicUrl}" is not a URL.`);
     }
-    if (expected !== url.origin) return fail(name, `NEXTAUTH_URL is ${url.origin} but people open ${expected}: sign-in redirects and links in mail would go to the wrong place.`);
+    if (expected !== url.origin)
+      return fail(
+        name,
+        `NEXTAUTH_URL is ${url.origin} but people open ${expected}: sign-in redirects and links in mail would go to the wrong place.`,
+      );
   }
-  if (url.pathname !== "/") return warn(name, `NEXTAUTH_URL ${nextauthUrl} has a path; the app expects to be served at the root of its host.`);
+  if (url.pathname !== "/")
+    return warn(name, `NEXTAUTH_URL ${nextauthUrl} has a path; the app expects to be served at the root of its host.`);
   if (local) return warn(name, `NEXTAUTH_URL is ${url.origin}: fine on this machine only; links in mail point here.`);
-  return pass(name, `${url.origin}${options.publicUrl === undefined ? " (give --public-url to compare with the address people open)" : ", as people open it"}`);
+  return pass(
+    name,
+    `${url.origin}${options.publicUrl === undefined ? " (give --public-url to compare with the address people open)" : ", as people open it"}`,
+  );
 }
 
 export function checkSecret(secret: string | undefined): DoctorCheck {
-  if (!secret) return fail("secret", "NEXTAUTH_SECRET is not set; sign-in cannot work. Generate one: openssl rand -base64 32");
-  if (secret.length < 32) return fail("secret", `NEXTAUTH_SECRET has ${secret.length} characters; it needs at least 32. Generate one: openssl rand -base64 32`);
+  if (!secret)
+    return fail("secret", "NEXTAUTH_SECRET is not set; sign-in cannot work. Generate one: openssl rand -base64 32");
+  if (secret.length < 32)
+    return fail(
+      "secret",
+      `NEXTAUTH_SECRET has ${secret.length} characters; it needs at least 32. Generate one: openssl rand -base64 32`,
+    );
   return pass("secret", `NEXTAUTH_SECRET has ${secret.length} characters`);
 }
 
 /** The part of a nodemailer transport the mail check uses (tests may pass their own). */
-export type DoctorMailTransport = { verify(): Promise<unknown>; sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>; close?(): void };
+export type DoctorMailTransport = {
+  verify(): Promise<unknown>;
+  sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  close?(): void;
+};
 
 export async function checkMail(
   config: { smtpUrl: string | undefined; mailFrom: string; mailTo?: string },
-  createTransport: (url: string) => DoctorMailTransport = (url) => nodemailer.createTransport(url, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }),
+  createTransport: (url: string) => DoctorMailTransport = (url) =>
+    nodemailer.createTransport(url, {
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    }),
 ): Promise<DoctorCheck> {
   if (!config.smtpUrl) {
-    return warn("mail", `SMTP_URL is not set: mail stays in the outbox (centre admins read it at /admin/outbox) and nobody is emailed.${config.mailTo ? " No test mail sent." : ""}`);
+    return warn(
+      "mail",
+      `SMTP_URL is not set: mail stays in the outbox (centre admins read it at /admin/outbox) and nobody is emailed.${config.mailTo ? " No test mail sent." : ""}`,
+    );
   }
-  if (!/^smtps?:\/\/.+/.test(config.smtpUrl)) return fail("mail", "SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587");
+  if (!/^smtps?:\/\/.+/.test(config.smtpUrl))
+    return fail("mail", "SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587");
   const server = redactUrl(config.smtpUrl);
   const transport = createTransport(config.smtpUrl);
   try {
     await transport.verify();
-    if (!config.mailTo) return pass("mail", `${server} accepts a connection from ${config.mailFrom}; give --mail-to <address> to send a test message`);
+    if (!config.mailTo)
+      return pass(
+        "mail",
+        `${server} accepts a connection from ${config.mailFrom}; give --mail-to <address> to send a test message`,
+      );
     await transport.sendMail({
       from: config.mailFrom,
       to: config.mailTo,
@@ -175,9 +237,11 @@ export async function checkDisk(storageDir: string, uploadMaxBytes: number): Pro
     const free = stats.bavail * stats.bsize;
     const shown = `${(free / GiB).toFixed(1)} GiB free under ${where}`;
     const largest = `${(uploadMaxBytes / GiB).toFixed(1)} GiB`;
-    if (free < uploadMaxBytes) return fail("disk", `${shown}: less than one upload of the largest size (${largest}, UPLOAD_MAX_BYTES)`);
+    if (free < uploadMaxBytes)
+      return fail("disk", `${shown}: less than one upload of the largest size (${largest}, UPLOAD_MAX_BYTES)`);
     // An upload is written in full before it is kept, so several at once need room for each.
-    if (free < 4 * uploadMaxBytes) return warn("disk", `${shown}: room for fewer than four uploads of the largest size (${largest})`);
+    if (free < 4 * uploadMaxBytes)
+      return warn("disk", `${shown}: room for fewer than four uploads of the largest size (${largest})`);
     return pass("disk", shown);
   } catch (error) {
     return fail("disk", `cannot read the free space under ${where}: ${messageOf(error)}`);
@@ -188,12 +252,19 @@ export async function checkDisk(storageDir: string, uploadMaxBytes: number): Pro
 export function checkProxy(nextauthUrl: string | undefined, trustProxy: string): DoctorCheck {
   const https = nextauthUrl?.startsWith("https://") ?? false;
   if (https && trustProxy === "0") {
-    return warn("proxy", "NEXTAUTH_URL is https, so a reverse proxy is in front, but TRUST_PROXY is 0: sign-in throttling sees every client as one. Set TRUST_PROXY=1 if the proxy sets X-Forwarded-For.");
+    return warn(
+      "proxy",
+      "NEXTAUTH_URL is https, so a reverse proxy is in front, but TRUST_PROXY is 0: sign-in throttling sees every client as one. Set TRUST_PROXY=1 if the proxy sets X-Forwarded-For.",
+    );
   }
   return pass("proxy", `TRUST_PROXY=${trustProxy}`);
 }
 
-export type DoctorOptions = { mailTo?: string; publicUrl?: string; createMailTransport?: (url: string) => DoctorMailTransport };
+export type DoctorOptions = {
+  mailTo?: string;
+  publicUrl?: string;
+  createMailTransport?: (url: string) => DoctorMailTransport;
+};
 
 /** Every check, in the order an operator fixes things. */
 export async function runDoctor(source: Source, options: DoctorOptions = {}): Promise<DoctorCheck[]> {
@@ -210,7 +281,10 @@ export async function runDoctor(source: Source, options: DoctorOptions = {}): Pr
     checkPublicUrl(source.NEXTAUTH_URL || undefined, { publicUrl: options.publicUrl }),
     checkSecret(source.NEXTAUTH_SECRET || undefined),
     checkProxy(source.NEXTAUTH_URL || undefined, setting(source, "TRUST_PROXY")),
-    await checkMail({ smtpUrl: source.SMTP_URL || undefined, mailFrom: setting(source, "MAIL_FROM"), mailTo: options.mailTo }, options.createMailTransport),
+    await checkMail(
+      { smtpUrl: source.SMTP_URL || undefined, mailFrom: setting(source, "MAIL_FROM"), mailTo: options.mailTo },
+      options.createMailTransport,
+    ),
   ];
 }
 

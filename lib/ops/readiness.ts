@@ -1,9 +1,15 @@
 import { migrationStatus } from "../db/migrate";
+import { log } from "./log";
 import { probeStorage } from "./storage-probe";
 
 export type Readiness = {
   ok: boolean;
-  body: { db: "ok" | "error"; migrations: "current" | "pending" | "edited" | "unknown"; storage: "ok" | "error"; reasons?: string[] };
+  body: {
+    db: "ok" | "error";
+    migrations: "current" | "pending" | "edited" | "unknown";
+    storage: "ok" | "error";
+    reasons?: string[];
+  };
 };
 
 /**
@@ -31,9 +37,13 @@ export async function checkReadiness(config: { databaseUrl: string; storageDir: 
   } else state = "current";
   if (!storage.ok) {
     // The endpoint is public: the path goes to the server log, not to whoever asks.
-    console.error(`readiness: ${storage.reason}`);
+    log.error({ reason: storage.reason }, "not ready: the upload directory cannot be written");
     reasons.push("The upload directory cannot be written; the server log says where and why.");
   }
-  const body: Readiness["body"] = { db: migrations.ok ? "ok" : "error", migrations: state, storage: storage.ok ? "ok" : "error" };
+  const body: Readiness["body"] = {
+    db: migrations.ok ? "ok" : "error",
+    migrations: state,
+    storage: storage.ok ? "ok" : "error",
+  };
   return { ok: reasons.length === 0, body: reasons.length ? { ...body, reasons } : body };
 }

@@ -17,6 +17,9 @@ export async function probeStorage(root: string): Promise<{ ok: true } | { ok: f
   } catch (error) {
     await fs.promises.rm(probe, { force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: `Cannot write to the upload directory ${dir}${code ? ` (${code})` : ""}. Check STORAGE_DIR and that the app's user may write there.` };
+    return {
+      ok: false,
+      reason: `Cannot write to the upload directory ${dir}${code ? ` (${code})` : ""}. Check STORAGE_DIR and that the app's user may write there.`,
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, type Action, type Actor } from "../authz/policy";
+import { forbidden, type Action, type Actor } from "../authz/policy";
 
 /** An actor with the centre they are acting in (SessionActor has this shape). */
 export type CentreActor = Actor & { active: { centreId: string } | null };
@@ -9,6 +9,6 @@ export type CentreActor = Actor & { active: { centreId: string } | null };
  */
 export function actingCentreId(actor: CentreActor, action: Action): string {
   const centreId = actor.active?.centreId;
-  if (!centreId) throw new ForbiddenError(action);
+  if (!centreId) throw forbidden(action);
   return centreId;
 }

@@ -2,13 +2,16 @@ import type { Db } from "../db/client";
 import { hashInvitationToken, invitationTokenPattern } from "./invitation";
 
 export const invitationMessages = {
-  unknown: "This invitation link is not valid. Check that you copied the whole link, or ask your centre admin for a new one.",
+  unknown:
+    "This invitation link is not valid. Check that you copied the whole link, or ask your centre admin for a new one.",
   expired: "This invitation link has expired. Ask your centre admin for a new one.",
   used: "This invitation link has already been used. Sign in with your email and password, or ask your centre admin for a new link.",
-  deactivated: "This account has been disabled, so the invitation cannot be used. Ask your centre admin if you think this is a mistake.",
+  deactivated:
+    "This account has been disabled, so the invitation cannot be used. Ask your centre admin if you think this is a mistake.",
   signInToAccept:
     "This email already has an account with a password. Sign in with it, then open this link again to accept. If you have forgotten the password, reset it from the sign-in page.",
-  otherAccount: "This invitation was sent to a different email address from the one you are signed in with. Sign out, then sign in with the invited email to accept.",
+  otherAccount:
+    "This invitation was sent to a different email address from the one you are signed in with. Sign out, then sign in with the invited email to accept.",
 } as const;
 
 type Refusal = "unknown" | "expired" | "used" | "deactivated";
@@ -30,7 +33,11 @@ export type InvitationLookup =
   | { ok: false; reason: Refusal; message: string };
 
 /** What the public invitation page needs to know about a token: whose it is, or why it cannot be used. */
-export async function findInvitation(db: Pick<Db, "invitation">, token: string, now: Date = new Date()): Promise<InvitationLookup> {
+export async function findInvitation(
+  db: Pick<Db, "invitation">,
+  token: string,
+  now: Date = new Date(),
+): Promise<InvitationLookup> {
   const refuse = (reason: Refusal): InvitationLookup => ({ ok: false, reason, message: invitationMessages[reason] });
   if (!invitationTokenPattern.test(token)) return refuse("unknown");
   const invitation = await db.invitation.findUnique({
@@ -42,7 +49,13 @@ export async function findInvitation(db: Pick<Db, "invitation">, token: string, 
       expiresAt: true,
       usedAt: true,
       user: {
-        select: { name: true, email: true, deactivatedAt: true, passwordHash: true, memberships: { select: { centreId: true, invitedName: true } } },
+        select: {
+          name: true,
+          email: true,
+          deactivatedAt: true,
+          passwordHash: true,
+          memberships: { select: { centreId: true, invitedName: true } },
+        },
       },
       centre: { select: { name: true } },
     },
@@ -51,7 +64,9 @@ export async function findInvitation(db: Pick<Db, "invitation">, token: string, 
   if (invitation.usedAt) return refuse("used");
   if (invitation.expiresAt <= now) return refuse("expired");
   if (invitation.user.deactivatedAt) return refuse("deactivated");
-  const invitedName = invitation.user.memberships.find((m) => m.centreId === invitation.centreId && m.invitedName)?.invitedName;
+  const invitedName = invitation.user.memberships.find(
+    (m) => m.centreId === invitation.centreId && m.invitedName,
+  )?.invitedName;
   return {
     ok: true,
     invitationId: invitation.id,

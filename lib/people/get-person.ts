@@ -5,7 +5,13 @@ import { describePersonEvent } from "./describe-event";
 import { loadMemberOfCentre } from "./member-of-centre";
 import type { PersonStatus } from "./schemas";
 
-export type PersonAuditEntry = { id: string; at: string; action: string; description: string; actorName: string | null };
+export type PersonAuditEntry = {
+  id: string;
+  at: string;
+  action: string;
+  description: string;
+  actorName: string | null;
+};
 
 export type PersonDetail = {
   id: string;
@@ -25,7 +31,12 @@ export type PersonDetail = {
 };
 
 /** One member of the admin's centre, with what this admin may do to them and their recent history here. */
-export async function getPerson(db: Db, actor: CentreActor, userId: string, now: Date = new Date()): Promise<PersonDetail> {
+export async function getPerson(
+  db: Db,
+  actor: CentreActor,
+  userId: string,
+  now: Date = new Date(),
+): Promise<PersonDetail> {
   const centreId = actingCentreId(actor, "user.list");
   const resource = { kind: "person", centreId, userId } as const;
   authorize(actor, "user.list", resource, now);
@@ -33,7 +44,11 @@ export async function getPerson(db: Db, actor: CentreActor, userId: string, now:
   const [person, centre, latestInvitation] = await Promise.all([
     loadMemberOfCentre(db, userId, centreId, "user.list"),
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } }),
-    db.invitation.findFirst({ where: { userId, centreId }, orderBy: { createdAt: "desc" }, select: { createdAt: true, expiresAt: true, usedAt: true } }),
+    db.invitation.findFirst({
+      where: { userId, centreId },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true, expiresAt: true, usedAt: true },
+    }),
   ]);
 
   // History kept by this centre only. Sign-ins belong to the account, not to any centre: showing
@@ -45,7 +60,9 @@ export async function getPerson(db: Db, actor: CentreActor, userId: string, now:
     select: { id: true, at: true, action: true, actorId: true, before: true, after: true },
   });
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const actors = actorIds.length
+    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+    : [];
   const actorNames = new Map(actors.map((a) => [a.id, a.name]));
 
   return {
@@ -58,7 +75,11 @@ export async function getPerson(db: Db, actor: CentreActor, userId: string, now:
     addedAt: person.addedAt.toISOString(),
     centre,
     invitation: latestInvitation
-      ? { createdAt: latestInvitation.createdAt.toISOString(), expiresAt: latestInvitation.expiresAt.toISOString(), usedAt: latestInvitation.usedAt?.toISOString() ?? null }
+      ? {
+          createdAt: latestInvitation.createdAt.toISOString(),
+          expiresAt: latestInvitation.expiresAt.toISOString(),
+          usedAt: latestInvitation.usedAt?.toISOString() ?? null,
+        }
       : null,
     may: {
       changeRoles: can(actor, "user.changeRoles", resource, now),

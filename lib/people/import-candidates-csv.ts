@@ -3,9 +3,8 @@ import { z } from "zod";
 import { recordAudit, recordAudits } from "../audit";
 import { authorize } from "../authz/policy";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
+import { AppError, isUniqueViolation } from "../errors";
 import { actingCentreId, type CentreActor } from "./acting-centre";
-import { isUniqueViolation } from "./errors";
 import { INVITATION_VALID_DAYS, invitationLink, invitationMessage, newInvitationToken } from "./invitation";
 import { memberAtCentre, membershipFields } from "./membership";
 
@@ -110,11 +109,45 @@ export async function importCandidatesCsv(
     .map((cells, index) => ({ cells, row: index + 1 }))
     .slice(1)
     .filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
-  if (dataRows.length === 0) return failed(["The file has a header row but no people under it. Add one row per candidate: their name, then their email."]);
+  if (dataRows.length === 0)
+    return failed([
+      "The file has a header row but no people under it. Add one row per candidate: their name, then their email.",
+    ]);
   if (dataRows.length > CSV_MAX_ROWS) {
-    return failed([`The file has ${dataRows.length} rows of people; import at most ${CSV_MAX_ROWS} at a time. Split it into smaller files.`], [], dataRows.length);
+    return failed(
+      [
+        `The file has ${dataRows.length} rows of people; import at most ${CSV_MAX_ROWS} at a time. Split it into smaller files.`,
+      ],
+      [],
+      dataRows.length,
+    );
   }
 
+  const { clean, invalid } = checkRows(dataRows, { nameColumn, emailColumn }, parseProblems);
+  if (invalid.length > 0) return failed([], invalid, dataRows.length);
+
+  try {
+    return await db.$transaction((tx) => inviteRows(tx, actor, centreId, clean, { baseUrl: options.baseUrl, now }), {
+      maxWait: 10_000,
+      timeout: 120_000,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError(
+        "Some of these people were added by someone else while the file was importing. Nothing was imported; upload the file again.",
+        String(error),
+      );
+    }
+    throw error;
+  }
+}
+
+/** Each row's name and email checked (and each email once in the file): the clean rows, and the rest with their problems. */
+function checkRows(
+  dataRows: { cells: string[]; row: number }[],
+  { nameColumn, emailColumn }: { nameColumn: number; emailColumn: number },
+  parseProblems: Map<number, string[]>,
+): { clean: CleanRow[]; invalid: ImportRowReport[] } {
   const clean: CleanRow[] = [];
   const invalid: ImportRowReport[] = [];
   const firstRowOfEmail = new Map<string, number>();
@@ -128,89 +161,184 @@ export async function importCandidatesCsv(
     if (!email.success) problems.push(...email.error.issues.map((issue) => issue.message));
     if (email.success) {
       const earlier = firstRowOfEmail.get(email.data);
-      if (earlier !== undefined) problems.push(`email is the same as row ${earlier}; each person can be on the file once`);
+      if (earlier !== undefined)
+        problems.push(`email is the same as row ${earlier}; each person can be on the file once`);
       else firstRowOfEmail.set(email.data, row);
     }
     if (problems.length > 0 || !name.success || !email.success) {
-      invalid.push({ row, name: rawName.trim(), email: rawEmail.trim(), problems, outcome: "invalid", invitationLink: null });
+      invalid.push({
+        row,
+        name: rawName.trim(),
+        email: rawEmail.trim(),
+        problems,
+        outcome: "invalid",
+        invitationLink: null,
+      });
     } else {
       clean.push({ row, name: name.data, email: email.data });
     }
   }
-  if (invalid.length > 0) return failed([], invalid, dataRows.length);
+  return { clean, invalid };
+}
 
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        const centre = await tx.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
-        const existing = await tx.user.findMany({
-          where: { email: { in: clean.map((r) => r.email) } },
-          select: { id: true, email: true, memberships: { where: { centreId }, select: membershipFields } },
-        });
-        const existingByEmail = new Map(existing.map((user) => [user.email, user]));
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-        const newRows = clean.filter((r) => !existingByEmail.has(r.email));
-        const created = newRows.length
-          ? await tx.user.createManyAndReturn({ data: newRows.map((r) => ({ email: r.email, name: r.name, createdAt: now })), select: { id: true, email: true } })
-          : [];
-        const createdByEmail = new Map(created.map((user) => [user.email, { ...user, memberships: [] }]));
+// The rows an import writes, in bulk, once every person has been planned.
+type NewMembership = {
+  userId: string;
+  centreId: string;
+  role: "CANDIDATE";
+  createdAt: Date;
+  awaitingAcceptance: boolean;
+  invitedName: string | null;
+};
+type NewInvitation = {
+  tokenHash: string;
+  userId: string;
+  centreId: string;
+  createdById: string;
+  expiresAt: Date;
+  createdAt: Date;
+};
+type NewMessage = { centreId: string; to: string; subject: string; body: string; createdAt: Date };
+type PlannedWrites = {
+  memberships: NewMembership[];
+  invitations: NewInvitation[];
+  messages: NewMessage[];
+  audits: NewAudit[];
+};
+type NewAudit = {
+  actorId: string;
+  centreId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  after: object;
+  at: Date;
+};
 
-        const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * day);
-        const reports: ImportRowReport[] = [];
-        const memberships: { userId: string; centreId: string; role: "CANDIDATE"; createdAt: Date; awaitingAcceptance: boolean; invitedName: string | null }[] = [];
-        const invitations: { tokenHash: string; userId: string; centreId: string; createdById: string; expiresAt: Date; createdAt: Date }[] = [];
-        const messages: { centreId: string; to: string; subject: string; body: string; createdAt: Date }[] = [];
-        const audits: { actorId: string; centreId: string; action: string; entityType: string; entityId: string; after: object; at: Date }[] = [];
+/** Each row's account by email, with its memberships at the centre; the missing ones made in bulk. */
+async function accountsFor(tx: Tx, clean: CleanRow[], centreId: string, now: Date) {
+  const existing = await tx.user.findMany({
+    where: { email: { in: clean.map((r) => r.email) } },
+    select: { id: true, email: true, memberships: { where: { centreId }, select: membershipFields } },
+  });
+  const existingByEmail = new Map(existing.map((user) => [user.email, user]));
 
-        for (const r of clean) {
-          const user = existingByEmail.get(r.email) ?? createdByEmail.get(r.email);
-          if (!user) throw new Error(`import: no user for ${r.email} after createManyAndReturn`);
-          // Only this centre's rows are read: nothing here depends on other centres.
-          const here = memberAtCentre({ name: r.name }, user.memberships);
-          if (here.roles.includes("CANDIDATE")) {
-            reports.push({ row: r.row, name: here.name, email: r.email, problems: [], outcome: "unchanged", invitationLink: null });
-            continue;
-          }
-          const awaitingAcceptance = user.memberships.length === 0 || here.awaiting;
-          const name = awaitingAcceptance && here.roles.length === 0 ? r.name : here.name;
-          memberships.push({ userId: user.id, centreId, role: "CANDIDATE", createdAt: now, awaitingAcceptance, invitedName: awaitingAcceptance ? name : null });
-          const { token, tokenHash } = newInvitationToken();
-          const link = invitationLink(options.baseUrl, token);
-          invitations.push({ tokenHash, userId: user.id, centreId, createdById: actor.userId, expiresAt, createdAt: now });
-          const message = invitationMessage({ name, centre, roles: ["CANDIDATE"], link, expiresAt });
-          messages.push({ centreId, to: user.email, subject: message.subject, body: message.text, createdAt: now });
-          audits.push({
-            actorId: actor.userId,
-            centreId,
-            action: "person.importCandidate",
-            entityType: "User",
-            entityId: user.id,
-            after: { email: user.email, name, rolesAdded: ["CANDIDATE"], row: r.row },
-            at: now,
-          });
-          reports.push({ row: r.row, name, email: r.email, problems: [], outcome: "invited", invitationLink: link });
-        }
+  const newRows = clean.filter((r) => !existingByEmail.has(r.email));
+  const created = newRows.length
+    ? await tx.user.createManyAndReturn({
+        data: newRows.map((r) => ({ email: r.email, name: r.name, createdAt: now })),
+        select: { id: true, email: true },
+      })
+    : [];
+  const createdByEmail = new Map(created.map((user) => [user.email, { ...user, memberships: [] }]));
+  return (email: string) => existingByEmail.get(email) ?? createdByEmail.get(email);
+}
 
-        if (memberships.length) await tx.membership.createMany({ data: memberships });
-        if (invitations.length) await tx.invitation.createMany({ data: invitations });
-        const queued = messages.length ? await tx.outboxMessage.createManyAndReturn({ data: messages, select: { id: true } }) : [];
-        // One event per person (so their page shows it), written in bulk, plus one for the import.
-        if (audits.length) await recordAudits(tx, audits);
-        const counts = {
-          rows: clean.length,
-          invalid: 0,
-          invited: reports.filter((r) => r.outcome === "invited").length,
-          unchanged: reports.filter((r) => r.outcome === "unchanged").length,
-        };
-        await recordAudit(tx, { actorId: actor.userId, centreId, action: "people.importCandidates", entityType: "Centre", entityId: centreId, after: counts });
-        return { imported: true, fileProblems: [], rows: reports, counts, outboxMessageIds: queued.map((m) => m.id) };
-      },
-      { maxWait: 10_000, timeout: 120_000 },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("Some of these people were added by someone else while the file was importing. Nothing was imported; upload the file again.", String(error));
+/** Inside the import's one transaction: each clean row's person invited as a candidate, or left as they are. */
+async function inviteRows(
+  tx: Tx,
+  actor: CentreActor,
+  centreId: string,
+  clean: CleanRow[],
+  { baseUrl, now }: { baseUrl: string; now: Date },
+): Promise<ImportReport> {
+  const centre = await tx.centre.findUniqueOrThrow({
+    where: { id: centreId },
+    select: { id: true, name: true, timeZone: true },
+  });
+  const accountOf = await accountsFor(tx, clean, centreId, now);
+
+  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * day);
+  const reports: ImportRowReport[] = [];
+  const memberships: NewMembership[] = [];
+  const invitations: NewInvitation[] = [];
+  const messages: NewMessage[] = [];
+  const audits: NewAudit[] = [];
+
+  for (const r of clean) {
+    const user = accountOf(r.email);
+    if (!user) throw new Error(`import: no user for ${r.email} after createManyAndReturn`);
+    // Only this centre's rows are read: nothing here depends on other centres.
+    const here = memberAtCentre({ name: r.name }, user.memberships);
+    if (here.roles.includes("CANDIDATE")) {
+      reports.push({
+        row: r.row,
+        name: here.name,
+        email: r.email,
+        problems: [],
+        outcome: "unchanged",
+        invitationLink: null,
+      });
+      continue;
     }
-    throw error;
+    const awaitingAcceptance = user.memberships.length === 0 || here.awaiting;
+    const name = awaitingAcceptance && here.roles.length === 0 ? r.name : here.name;
+    memberships.push({
+      userId: user.id,
+      centreId,
+      role: "CANDIDATE",
+      createdAt: now,
+      awaitingAcceptance,
+      invitedName: awaitingAcceptance ? name : null,
+    });
+    const { token, tokenHash } = newInvitationToken();
+    const link = invitationLink(baseUrl, token);
+    invitations.push({
+      tokenHash,
+      userId: user.id,
+      centreId,
+      createdById: actor.userId,
+      expiresAt,
+      createdAt: now,
+    });
+    const message = invitationMessage({ name, centre, roles: ["CANDIDATE"], link, expiresAt });
+    messages.push({ centreId, to: user.email, subject: message.subject, body: message.text, createdAt: now });
+    audits.push({
+      actorId: actor.userId,
+      centreId,
+      action: "person.importCandidate",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: user.email, name, rolesAdded: ["CANDIDATE"], row: r.row },
+      at: now,
+    });
+    reports.push({ row: r.row, name, email: r.email, problems: [], outcome: "invited", invitationLink: link });
   }
+
+  const written = { memberships, invitations, messages, audits };
+  return writeImport(tx, { actorId: actor.userId, centreId }, clean.length, written, reports);
+}
+
+/** Writes what the import planned, in bulk, with one audit event per person and one for the import. */
+async function writeImport(
+  tx: Tx,
+  { actorId, centreId }: { actorId: string; centreId: string },
+  rowCount: number,
+  { memberships, invitations, messages, audits }: PlannedWrites,
+  reports: ImportRowReport[],
+): Promise<ImportReport> {
+  if (memberships.length) await tx.membership.createMany({ data: memberships });
+  if (invitations.length) await tx.invitation.createMany({ data: invitations });
+  const queued = messages.length
+    ? await tx.outboxMessage.createManyAndReturn({ data: messages, select: { id: true } })
+    : [];
+  // One event per person (so their page shows it), written in bulk, plus one for the import.
+  if (audits.length) await recordAudits(tx, audits);
+  const counts = {
+    rows: rowCount,
+    invalid: 0,
+    invited: reports.filter((r) => r.outcome === "invited").length,
+    unchanged: reports.filter((r) => r.outcome === "unchanged").length,
+  };
+  await recordAudit(tx, {
+    actorId,
+    centreId,
+    action: "people.importCandidates",
+    entityType: "Centre",
+    entityId: centreId,
+    after: counts,
+  });
+  return { imported: true, fileProblems: [], rows: reports, counts, outboxMessageIds: queued.map((m) => m.id) };
 }

@@ -8,7 +8,11 @@ const day = 86_400_000;
 
 type Tx = Prisma.TransactionClient;
 
-export { newLinkToken as newInvitationToken, hashLinkToken as hashInvitationToken, linkTokenPattern as invitationTokenPattern } from "../auth/link-token";
+export {
+  newLinkToken as newInvitationToken,
+  hashLinkToken as hashInvitationToken,
+  linkTokenPattern as invitationTokenPattern,
+} from "../auth/link-token";
 import { newLinkToken } from "../auth/link-token";
 
 export function invitationLink(baseUrl: string, token: string): string {
@@ -33,7 +37,13 @@ function roleList(roles: ReadonlyArray<Role>): string {
 
 export type Centre = { id: string; name: string; timeZone: string };
 
-export function invitationMessage(args: { name: string; centre: Centre; roles: ReadonlyArray<Role>; link: string; expiresAt: Date }) {
+export function invitationMessage(args: {
+  name: string;
+  centre: Centre;
+  roles: ReadonlyArray<Role>;
+  link: string;
+  expiresAt: Date;
+}) {
   return {
     subject: `Your invitation to ${args.centre.name}`,
     text: [
@@ -56,12 +66,26 @@ export type IssuedInvitation = { invitationId: string; link: string; expiresAt: 
 /** Creates the invitation and its message, inside the caller's transaction. */
 export async function issueInvitation(
   tx: Tx,
-  args: { user: { id: string; name: string; email: string }; centre: Centre; roles: ReadonlyArray<Role>; createdById: string; baseUrl: string; now: Date },
+  args: {
+    user: { id: string; name: string; email: string };
+    centre: Centre;
+    roles: ReadonlyArray<Role>;
+    createdById: string;
+    baseUrl: string;
+    now: Date;
+  },
 ): Promise<IssuedInvitation> {
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(args.now.getTime() + INVITATION_VALID_DAYS * day);
   const invitation = await tx.invitation.create({
-    data: { tokenHash, userId: args.user.id, centreId: args.centre.id, createdById: args.createdById, expiresAt, createdAt: args.now },
+    data: {
+      tokenHash,
+      userId: args.user.id,
+      centreId: args.centre.id,
+      createdById: args.createdById,
+      expiresAt,
+      createdAt: args.now,
+    },
     select: { id: true },
   });
   const link = invitationLink(args.baseUrl, token);

@@ -3,8 +3,22 @@ import type { Db } from "../db/client";
 import { actingCentreId, type CentreActor } from "./acting-centre";
 import { OUTBOX_PAGE_SIZE, pageNumber } from "./schemas";
 
-export type OutboxEntry = { id: string; to: string; subject: string; body: string; createdAt: string; sentAt: string | null };
-export type OutboxPage = { messages: OutboxEntry[]; total: number; page: number; pageCount: number; pageSize: number; centre: { name: string; timeZone: string } };
+export type OutboxEntry = {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  sentAt: string | null;
+};
+export type OutboxPage = {
+  messages: OutboxEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  centre: { name: string; timeZone: string };
+};
 
 /** The centre's outgoing mail, newest first, 25 a page. */
 export async function listOutbox(db: Db, actor: CentreActor, options: { page?: unknown } = {}): Promise<OutboxPage> {
@@ -23,7 +37,14 @@ export async function listOutbox(db: Db, actor: CentreActor, options: { page?: u
     take: OUTBOX_PAGE_SIZE,
   });
   return {
-    messages: rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    messages: rows.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+    })),
     total,
     page,
     pageCount,

@@ -5,7 +5,14 @@ import { actingCentreId, type CentreActor } from "./acting-centre";
 import { memberAtCentre, membershipFields } from "./membership";
 import { PEOPLE_PAGE_SIZE, pageNumber, roleSchema, type PersonStatus } from "./schemas";
 
-export type PersonRow = { id: string; name: string; email: string; roles: Role[]; status: PersonStatus; addedAt: string };
+export type PersonRow = {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  status: PersonStatus;
+  addedAt: string;
+};
 
 export type PeoplePage = {
   query: string;
@@ -28,7 +35,11 @@ function escapeLike(value: string): string {
  * name or the email, whatever the case: written in SQL that means the same on SQLite and
  * PostgreSQL, because Prisma's `contains` is case-sensitive on PostgreSQL.
  */
-export async function listPeople(db: Db, actor: CentreActor, filters: { query?: string; role?: string | null; page?: unknown } = {}): Promise<PeoplePage> {
+export async function listPeople(
+  db: Db,
+  actor: CentreActor,
+  filters: { query?: string; role?: string | null; page?: unknown } = {},
+): Promise<PeoplePage> {
   const centreId = actingCentreId(actor, "user.list");
   authorize(actor, "user.list", { kind: "centre", centreId });
 
@@ -52,8 +63,13 @@ export async function listPeople(db: Db, actor: CentreActor, filters: { query?: 
   ];
   const where = Prisma.join(conditions, " AND ");
 
-  const centre = await db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
-  const [countRow] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "User" u WHERE ${where}`;
+  const centre = await db.centre.findUniqueOrThrow({
+    where: { id: centreId },
+    select: { id: true, name: true, timeZone: true },
+  });
+  const [countRow] = await db.$queryRaw<
+    { total: number | bigint }[]
+  >`SELECT COUNT(*) AS "total" FROM "User" u WHERE ${where}`;
   const total = Number(countRow?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const page = Math.min(pageNumber(filters.page), pageCount);
@@ -80,7 +96,16 @@ export async function listPeople(db: Db, actor: CentreActor, filters: { query?: 
     const user = byId.get(id);
     if (!user) return [];
     const here = memberAtCentre(user, user.memberships);
-    return [{ id: user.id, name: here.name, email: user.email, roles: here.roles, status: here.status, addedAt: here.addedAt.toISOString() }];
+    return [
+      {
+        id: user.id,
+        name: here.name,
+        email: user.email,
+        roles: here.roles,
+        status: here.status,
+        addedAt: here.addedAt.toISOString(),
+      },
+    ];
   });
   return { ...base, people };
 }

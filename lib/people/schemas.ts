@@ -26,7 +26,10 @@ export function sortRoles(list: ReadonlyArray<Role>): Role[] {
   return roles.filter((role) => list.includes(role));
 }
 
-export const rolesSchema = z.array(roleSchema, { error: "Choose at least one role." }).min(1, "Choose at least one role.").transform(sortRoles);
+export const rolesSchema = z
+  .array(roleSchema, { error: "Choose at least one role." })
+  .min(1, "Choose at least one role.")
+  .transform(sortRoles);
 
 export const personInputSchema = z.object({ name: nameSchema, email: emailSchema, roles: rolesSchema });
 export type PersonInput = z.input<typeof personInputSchema>;

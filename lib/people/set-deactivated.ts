@@ -46,6 +46,11 @@ export async function setDeactivated(
       before: { endedAt: person.endedAt?.toISOString() ?? null },
       after: { endedAt: endedAt?.toISOString() ?? null },
     });
-    return { userId: person.id, name: person.name, status: input.deactivated ? "deactivated" : person.awaiting ? "invited" : "active", changed: true };
+    return {
+      userId: person.id,
+      name: person.name,
+      status: input.deactivated ? "deactivated" : person.awaiting ? "invited" : "active",
+      changed: true,
+    };
   });
 }

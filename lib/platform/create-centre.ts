@@ -1,9 +1,12 @@
 import { z } from "zod";
+
 import { recordAudit } from "../audit";
+
 import { authorize, type Actor } from "../authz/policy";
+
 import type { Db } from "../db/client";
-import { EnrolmentInputError, parseInput } from "../enrolments/input";
 import { isValidTimeZone } from "../format/date";
+import { InputError, parseInput } from "../errors";
 
 const slugify = (name: string) =>
   name
@@ -28,12 +31,19 @@ const CentreInput = z
   });
 
 /** Creates a training centre; only platform admins may. Audited in the same transaction. */
-export async function createCentre(db: Db, actor: Actor, raw: unknown): Promise<{ id: string; name: string; slug: string }> {
+export async function createCentre(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+): Promise<{ id: string; name: string; slug: string }> {
   authorize(actor, "centre.create", { kind: "centre", centreId: "*" });
   const input = parseInput(CentreInput, raw);
   return db.$transaction(async (tx) => {
     if (await tx.centre.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw EnrolmentInputError.forField("slug", `Another centre already uses the short name “${input.slug}”. Choose a different one.`);
+      throw InputError.forField(
+        "slug",
+        `Another centre already uses the short name “${input.slug}”. Choose a different one.`,
+      );
     }
     const centre = await tx.centre.create({ data: { name: input.name, slug: input.slug, timeZone: input.timeZone } });
     await recordAudit(tx, {

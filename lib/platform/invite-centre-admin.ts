@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { authorize, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { parseOrThrow } from "../people/errors";
+import { parseInput } from "../errors";
 import { inviteToCentre, type InvitePersonResult } from "../people/invite-person";
 import { emailSchema, nameSchema } from "../people/schemas";
 
 const input = z.object({
-  centreId: z.string({ error: "Choose the centre." }).trim().min(1, "Choose the centre.").max(64, "Choose the centre from the list."),
+  centreId: z
+    .string({ error: "Choose the centre." })
+    .trim()
+    .min(1, "Choose the centre.")
+    .max(64, "Choose the centre from the list."),
   name: nameSchema,
   email: emailSchema,
 });
@@ -17,8 +21,13 @@ const input = z.object({
  * (centre.inviteAdmin); the invitation is the one a centre admin sends (inviteToCentre), with
  * the role waiting for the person to accept it, and is audited as centre.inviteAdmin.
  */
-export async function inviteCentreAdmin(db: Db, actor: Actor, raw: unknown, options: { baseUrl: string; now?: Date }): Promise<InvitePersonResult> {
-  const parsed = parseOrThrow(input, raw);
+export async function inviteCentreAdmin(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  options: { baseUrl: string; now?: Date },
+): Promise<InvitePersonResult> {
+  const parsed = parseInput(input, raw);
   authorize(actor, "centre.inviteAdmin", { kind: "centre", centreId: parsed.centreId });
   return inviteToCentre(
     db,

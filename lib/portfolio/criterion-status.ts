@@ -1,3 +1,5 @@
+import type { DecisionSummary } from "../assessment/decision-summary";
+
 // A criterion's standing for one enrolment, as the candidate's gap view shows it. Plain data,
 // safe to import from client components.
 
@@ -24,10 +26,26 @@ export function criterionStatus({ decision, mappingStatuses }: Facts): Criterion
 
 const words: Record<CriterionStatus, { label: string; icon: string; next: string }> = {
   met: { label: "Met", icon: "✔", next: "Your assessor has signed this criterion off." },
-  accepted: { label: "Evidence accepted", icon: "◆", next: "Your assessor accepted evidence for this; they sign it off when the range is covered." },
-  submitted: { label: "Submitted for assessment", icon: "◇", next: "Waiting for your assessor to review the evidence." },
-  referred: { label: "Referred back", icon: "↺", next: "Read your assessor's feedback, then add or change evidence and submit it again." },
-  mapped: { label: "Evidence mapped, not yet submitted", icon: "○", next: "Submit the mapped evidence for assessment when it is ready." },
+  accepted: {
+    label: "Evidence accepted",
+    icon: "◆",
+    next: "Your assessor accepted evidence for this; they sign it off when the range is covered.",
+  },
+  submitted: {
+    label: "Submitted for assessment",
+    icon: "◇",
+    next: "Waiting for your assessor to review the evidence.",
+  },
+  referred: {
+    label: "Referred back",
+    icon: "↺",
+    next: "Read your assessor's feedback, then add or change evidence and submit it again.",
+  },
+  mapped: {
+    label: "Evidence mapped, not yet submitted",
+    icon: "○",
+    next: "Submit the mapped evidence for assessment when it is ready.",
+  },
   none: { label: "No evidence yet", icon: "–", next: "Attach evidence from your real work that shows this." },
 };
 
@@ -43,3 +61,14 @@ export function criterionStatusIcon(status: CriterionStatus): string {
 export function criterionStatusNext(status: CriterionStatus): string {
   return words[status].next;
 }
+
+/** A criterion as the progress views list it: what it says, where it stands and its standing decision. */
+export type CriterionStanding = {
+  id: string;
+  ref: string;
+  kind: string;
+  text: string;
+  status: CriterionStatus;
+  /** The standing decision: its outcome, who signed it and when. */
+  decision: DecisionSummary | null;
+};

@@ -40,7 +40,12 @@ type CountRow = {
  * evidenced and with nothing yet, counted in the database. Two queries, however many
  * enrolments and criteria.
  */
-export async function getEnrolmentProgress(db: Db, actor: Actor, candidateId: string, now: Date = new Date()): Promise<EnrolmentProgress[]> {
+export async function getEnrolmentProgress(
+  db: Db,
+  actor: Actor,
+  candidateId: string,
+  now: Date = new Date(),
+): Promise<EnrolmentProgress[]> {
   const enrolments = (
     await db.enrolment.findMany({
       where: { candidateId },

@@ -23,7 +23,9 @@ export function isOpen(status: CriterionStatus): boolean {
 
 /** The gap view with only what is still open: criteria not yet met (groups left empty dropped) and requirements not yet confirmed. */
 export function openItemsOnly(view: GapView): GapView {
-  const groups: GapGroup[] = view.groups.map((g) => ({ ...g, criteria: g.criteria.filter((c) => isOpen(c.status)) })).filter((g) => g.criteria.length > 0);
+  const groups: GapGroup[] = view.groups
+    .map((g) => ({ ...g, criteria: g.criteria.filter((c) => isOpen(c.status)) }))
+    .filter((g) => g.criteria.length > 0);
   return { ...view, groups, requirements: view.requirements.filter((r) => !r.confirmed) };
 }
 

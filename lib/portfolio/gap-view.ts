@@ -7,7 +7,9 @@ import { methodLabel } from "../evidence/methods";
 import { rangeRuleOf } from "../mapping/rules";
 import { groupAssessmentMethods, mappingWarnings } from "../mapping/mapping-warnings";
 import type { MappingStatus } from "../mapping/status-words";
-import { criterionStatus, criterionStatuses, type CriterionStatus } from "./criterion-status";
+import { groupBy } from "../collections/group-by";
+import { enrolmentHeading, enrolmentHeadingSelect } from "../enrolments/enrolment-heading";
+import { criterionStatus, criterionStatuses, type CriterionStanding, type CriterionStatus } from "./criterion-status";
 import { decisionSummaries, type DecisionSummary } from "../assessment/decision-summary";
 
 export type CoverageDto = RangeCoverage & { description: string };
@@ -44,19 +46,19 @@ export type GapEvidence = {
   warnings: string[];
 };
 
-export type GapCriterion = {
-  id: string;
-  ref: string;
-  kind: string;
-  text: string;
-  status: CriterionStatus;
-  /** The standing decision: its outcome, who signed it and when. */
-  decision: DecisionSummary | null;
+export type GapCriterion = CriterionStanding & {
   evidence: GapEvidence[];
   range: GapRange | null;
 };
 
-export type GapGroup = { id: string; ref: string | null; kind: string; title: string; assessmentMethods: string[] | null; criteria: GapCriterion[] };
+export type GapGroup = {
+  id: string;
+  ref: string | null;
+  kind: string;
+  title: string;
+  assessmentMethods: string[] | null;
+  criteria: GapCriterion[];
+};
 
 export type GapRequirement = {
   ref: string;
@@ -109,7 +111,9 @@ function requirementItems(value: unknown): { ref: string; text: string }[] {
 
 function booleanChecks(value: unknown): Record<string, boolean> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, boolean] => typeof entry[1] === "boolean"));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, boolean] => typeof entry[1] === "boolean"),
+  );
 }
 
 function coverageOf(range: RangeRuleData, covered: Iterable<string>): CoverageDto {
@@ -125,27 +129,98 @@ const statusOrder: MappingStatus[] = ["ACCEPTED", "SUBMITTED", "PROPOSED", "REJE
  * requirements. A fixed number of queries whatever the size of the unit.
  */
 export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now: Date = new Date()): Promise<GapView> {
-  const enrolment = await db.enrolment.findUnique({
-    where: { id: enrolmentId },
-    select: {
-      ...enrolmentResourceSelect,
-      status: true,
-      plannedEndDate: true,
-      candidateDeclaredAt: true,
-      unitVersionId: true,
-      candidate: { select: { name: true } },
-      centre: { select: { timeZone: true } },
-      unitVersion: { select: { title: true, number: true, unit: { select: { code: true } } } },
-    },
-  });
-  if (!enrolment) throw new AppError("That unit enrolment was not found. Go back to your units and choose one from the list.", "enrolment not found");
+  const enrolment = await gapViewEnrolment(db, enrolmentId);
   const resource = toEnrolmentResource(enrolment);
   authorize(actor, "enrolment.read", resource, now);
   const canPropose = enrolment.status === "ACTIVE" && can(actor, "mapping.propose", resource, now);
   // An EQA sees only what was submitted; drafts (proposed claims) stay the candidate's business.
-  const seesDrafts = evidenceSight(actor, { kind: "evidence", centreId: resource.centreId, candidateId: resource.candidateId, enrolments: [resource] }, now).whole;
+  const seesDrafts = evidenceSight(
+    actor,
+    { kind: "evidence", centreId: resource.centreId, candidateId: resource.candidateId, enrolments: [resource] },
+    now,
+  ).whole;
 
-  const [groups, requirements, mappings, decisions, attachable] = await Promise.all([
+  const [groups, requirements, mappings, decisions, attachable] = await gapViewRecords(
+    db,
+    enrolment,
+    seesDrafts,
+    canPropose,
+  );
+  const mappingsByCriterion = groupBy(mappings, (m) => m.criterionId);
+  const decisionByCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
+  const summarise = await decisionSummaries(db, decisions);
+
+  const counts = Object.fromEntries(criterionStatuses.map((s) => [s, 0])) as Record<CriterionStatus, number>;
+  let total = 0;
+  const gapGroups: GapGroup[] = groups.map((group) => ({
+    id: group.id,
+    ref: group.ref,
+    kind: group.kind,
+    title: group.title,
+    assessmentMethods: groupAssessmentMethods(group.assessmentMethods),
+    criteria: group.criteria.map((criterion) => {
+      const own = mappingsByCriterion.get(criterion.id) ?? [];
+      const decision = decisionByCriterion.get(criterion.id) ?? null;
+      const gap = gapCriterion(criterion, group, own, decision ? summarise(decision) : null);
+      counts[gap.status]++;
+      total++;
+      return gap;
+    }),
+  }));
+
+  return {
+    enrolment: {
+      ...enrolmentHeading(enrolment),
+      plannedEndDate: enrolment.plannedEndDate,
+      timeZone: enrolment.centre.timeZone,
+      candidateDeclaredAt: enrolment.candidateDeclaredAt,
+    },
+    viewerIsCandidate: enrolment.candidateId === actor.userId,
+    canPropose,
+    total,
+    counts,
+    groups: gapGroups,
+    requirements: requirements.map((r) => ({
+      ref: r.ref,
+      text: r.text,
+      items: requirementItems(r.items),
+      checks: booleanChecks(r.checks),
+      confirmed: r.confirmations.length > 0,
+    })),
+    attachableEvidence: attachable.map((e) => ({
+      id: e.id,
+      title: e.title,
+      methodLabel: methodLabel(e.method),
+      simulated: e.simulated,
+    })),
+  };
+}
+
+async function gapViewEnrolment(db: Db, enrolmentId: string) {
+  const enrolment = await db.enrolment.findUnique({
+    where: { id: enrolmentId },
+    select: {
+      ...enrolmentResourceSelect,
+      ...enrolmentHeadingSelect,
+      plannedEndDate: true,
+      candidateDeclaredAt: true,
+      unitVersionId: true,
+      centre: { select: { timeZone: true } },
+    },
+  });
+  if (!enrolment)
+    throw new AppError(
+      "That unit enrolment was not found. Go back to your units and choose one from the list.",
+      "enrolment not found",
+    );
+  return enrolment;
+}
+
+type GapViewEnrolment = Awaited<ReturnType<typeof gapViewEnrolment>>;
+
+/** The unit version's groups and requirements, the enrolment's mappings and decisions, and what can be attached. */
+function gapViewRecords(db: Db, enrolment: GapViewEnrolment, seesDrafts: boolean, canPropose: boolean) {
+  return Promise.all([
     db.criterionGroup.findMany({
       where: { unitVersionId: enrolment.unitVersionId },
       orderBy: { position: "asc" },
@@ -174,7 +249,13 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
     db.evidenceRequirement.findMany({
       where: { unitVersionId: enrolment.unitVersionId },
       orderBy: { position: "asc" },
-      select: { ref: true, text: true, items: true, checks: true, confirmations: { where: { enrolmentId: enrolment.id }, select: { at: true } } },
+      select: {
+        ref: true,
+        text: true,
+        items: true,
+        checks: true,
+        confirmations: { where: { enrolmentId: enrolment.id }, select: { at: true } },
+      },
     }),
     db.mapping.findMany({
       where: seesDrafts ? { enrolmentId: enrolment.id } : { enrolmentId: enrolment.id, status: { not: "PROPOSED" } },
@@ -202,99 +283,70 @@ export async function getGapView(db: Db, actor: Actor, enrolmentId: string, now:
         })
       : Promise.resolve([]),
   ]);
+}
 
-  const mappingsByCriterion = new Map<string, typeof mappings>();
-  for (const mapping of mappings) {
-    const list = mappingsByCriterion.get(mapping.criterionId) ?? [];
-    list.push(mapping);
-    mappingsByCriterion.set(mapping.criterionId, list);
-  }
-  const decisionByCriterion = new Map(decisions.map((d) => [d.criterionId, d]));
-  const summarise = await decisionSummaries(db, decisions);
+type GapRecords = Awaited<ReturnType<typeof gapViewRecords>>;
+type GapGroupRow = GapRecords[0][number];
+type GapCriterionRow = GapGroupRow["criteria"][number];
+type GapMappingRow = GapRecords[2][number];
 
-  const counts = Object.fromEntries(criterionStatuses.map((s) => [s, 0])) as Record<CriterionStatus, number>;
-  let total = 0;
-  const gapGroups: GapGroup[] = groups.map((group) => ({
-    id: group.id,
-    ref: group.ref,
-    kind: group.kind,
-    title: group.title,
-    assessmentMethods: groupAssessmentMethods(group.assessmentMethods),
-    criteria: group.criteria.map((criterion) => {
-      const own = mappingsByCriterion.get(criterion.id) ?? [];
-      const decision = decisionByCriterion.get(criterion.id) ?? null;
-      const status = criterionStatus({ decision: decision?.outcome ?? null, mappingStatuses: own.map((m) => m.status) });
-      counts[status]++;
-      total++;
-
-      let range: GapRange | null = null;
-      if (criterion.rangeItems.length > 0) {
-        const rule: RangeRuleData = { rule: rangeRuleOf(criterion.rangeRule), min: criterion.rangeMin, itemIds: criterion.rangeItems.map((i) => i.id) };
-        const claimedBy = new Map<string, Set<MappingStatus>>();
-        for (const mapping of own) {
-          for (const { rangeItemId } of mapping.rangeItems) {
-            const set = claimedBy.get(rangeItemId) ?? new Set<MappingStatus>();
-            set.add(mapping.status);
-            claimedBy.set(rangeItemId, set);
-          }
-        }
-        const coveredWith = (allowed: MappingStatus[]) =>
-          criterion.rangeItems.filter((item) => [...(claimedBy.get(item.id) ?? [])].some((s) => allowed.includes(s))).map((item) => item.id);
-        range = {
-          title: criterion.rangeTitle,
-          rule: rule.rule,
-          min: criterion.rangeMin,
-          guidance: strings(criterion.rangeGuidance),
-          items: criterion.rangeItems.map((item) => ({
-            id: item.id,
-            text: item.text,
-            coveredBy: statusOrder.filter((s) => claimedBy.get(item.id)?.has(s)),
-          })),
-          claimed: coverageOf(rule, coveredWith(["PROPOSED", "SUBMITTED", "ACCEPTED"])),
-          accepted: coverageOf(rule, coveredWith(["ACCEPTED"])),
-        };
-      }
-
-      return {
-        id: criterion.id,
-        ref: criterion.ref,
-        kind: criterion.kind,
-        text: criterion.text,
-        status,
-        decision: decision ? summarise(decision) : null,
-        evidence: own.map((m) => ({
-          mappingId: m.id,
-          evidenceId: m.evidenceId,
-          title: m.evidence.title,
-          status: m.status,
-          feedback: m.feedback,
-          reviewCount: m._count.reviews,
-          warnings: mappingWarnings({ evidenceMethod: m.evidence.method, group }),
-        })),
-        range,
-      };
-    }),
-  }));
-
+function gapCriterion(
+  criterion: GapCriterionRow,
+  group: GapGroupRow,
+  own: GapMappingRow[],
+  decision: DecisionSummary | null,
+): GapCriterion {
   return {
-    enrolment: {
-      id: enrolment.id,
-      status: enrolment.status,
-      candidateName: enrolment.candidate.name,
-      unitCode: enrolment.unitVersion.unit.code,
-      unitTitle: enrolment.unitVersion.title,
-      versionNumber: enrolment.unitVersion.number,
-      plannedEndDate: enrolment.plannedEndDate,
-      timeZone: enrolment.centre.timeZone,
-      candidateDeclaredAt: enrolment.candidateDeclaredAt,
-    },
-    viewerIsCandidate: enrolment.candidateId === actor.userId,
-    canPropose,
-    total,
-    counts,
-    groups: gapGroups,
-    requirements: requirements.map((r) => ({ ref: r.ref, text: r.text, items: requirementItems(r.items), checks: booleanChecks(r.checks), confirmed: r.confirmations.length > 0 })),
-    attachableEvidence: attachable.map((e) => ({ id: e.id, title: e.title, methodLabel: methodLabel(e.method), simulated: e.simulated })),
+    id: criterion.id,
+    ref: criterion.ref,
+    kind: criterion.kind,
+    text: criterion.text,
+    status: criterionStatus({ decision: decision?.outcome ?? null, mappingStatuses: own.map((m) => m.status) }),
+    decision,
+    evidence: own.map((m) => ({
+      mappingId: m.id,
+      evidenceId: m.evidenceId,
+      title: m.evidence.title,
+      status: m.status,
+      feedback: m.feedback,
+      reviewCount: m._count.reviews,
+      warnings: mappingWarnings({ evidenceMethod: m.evidence.method, group }),
+    })),
+    range: gapRange(criterion, own),
   };
 }
 
+/** The criterion's range with which items the mappings claim, or null when it has no range items. */
+function gapRange(criterion: GapCriterionRow, own: GapMappingRow[]): GapRange | null {
+  if (criterion.rangeItems.length === 0) return null;
+  const rule: RangeRuleData = {
+    rule: rangeRuleOf(criterion.rangeRule),
+    min: criterion.rangeMin,
+    itemIds: criterion.rangeItems.map((i) => i.id),
+  };
+  const claimedBy = new Map<string, Set<MappingStatus>>();
+  for (const mapping of own) {
+    for (const { rangeItemId } of mapping.rangeItems) {
+      const set = claimedBy.get(rangeItemId) ?? new Set<MappingStatus>();
+      set.add(mapping.status);
+      claimedBy.set(rangeItemId, set);
+    }
+  }
+  const coveredWith = (allowed: MappingStatus[]) =>
+    criterion.rangeItems
+      .filter((item) => [...(claimedBy.get(item.id) ?? [])].some((s) => allowed.includes(s)))
+      .map((item) => item.id);
+  return {
+    title: criterion.rangeTitle,
+    rule: rule.rule,
+    min: criterion.rangeMin,
+    guidance: strings(criterion.rangeGuidance),
+    items: criterion.rangeItems.map((item) => ({
+      id: item.id,
+      text: item.text,
+      coveredBy: statusOrder.filter((s) => claimedBy.get(item.id)?.has(s)),
+    })),
+    claimed: coverageOf(rule, coveredWith(["PROPOSED", "SUBMITTED", "ACCEPTED"])),
+    accepted: coverageOf(rule, coveredWith(["ACCEPTED"])),
+  };
+}

@@ -24,7 +24,17 @@ import {
   versionsCte,
   type CentreInfo,
 } from "./measures";
-import { isRagState, pointsBehind, progressPercentSql, ragRankSql, ragStates, ragStateSql, type EnrolmentStatus, type RagSqlInputs, type RagState } from "./rag";
+import {
+  isRagState,
+  pointsBehind,
+  progressPercentSql,
+  ragRankSql,
+  ragStates,
+  ragStateSql,
+  type EnrolmentStatus,
+  type RagSqlInputs,
+  type RagState,
+} from "./rag";
 
 // The candidate list: one row per enrolment (a candidate on a unit) with its figures, filtered,
 // sorted and paginated in the database. The CSV export and the drill-down read the same rows.
@@ -110,10 +120,17 @@ function toRow(raw: RawRow, now: Date): ProgressRow {
 /** The RAG rule's operands for enrolment e: its status, start and stored deadlines. */
 function ragInputsOfEnrolment(now: Date): RagSqlInputs {
   const col = (name: string) => Prisma.raw(`e."${name}"`);
-  return { status: col("status"), startMs: col("startMs"), greenUntilMs: col("greenUntilMs"), amberUntilMs: col("amberUntilMs"), nowMs: nowMsSql(now) };
+  return {
+    status: col("status"),
+    startMs: col("startMs"),
+    greenUntilMs: col("greenUntilMs"),
+    amberUntilMs: col("amberUntilMs"),
+    nowMs: nowMsSql(now),
+  };
 }
 
-const searchJoin = (scope: EnrolmentScope) => (scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty);
+const searchJoin = (scope: EnrolmentScope) =>
+  scope.search ? Prisma.sql`JOIN "User" u ON u."id" = e."candidateId"` : Prisma.empty;
 
 /** How many enrolments in scope are in each RAG state, by rank: one pass over stored columns. */
 export function ragRankCountsSql(q: Pick<RowQuery, "scope" | "now">): Prisma.Sql {
@@ -141,7 +158,12 @@ export function fromNearerEnd(segment: PageSegment, count: number): PageSegment 
  * Which RAG states a page sorted by RAG covers, and which rows of each: the page [offset,
  * offset + limit) laid over the states in sort order, each state's rows in name order.
  */
-export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDirection, offset: number, limit: number): PageSegment[] {
+export function ragPageSegments(
+  counts: ReadonlyMap<number, number>,
+  dir: SortDirection,
+  offset: number,
+  limit: number,
+): PageSegment[] {
   const ranks = ragStates.map((_, rank) => rank);
   if (dir === "desc") ranks.reverse();
   const segments: PageSegment[] = [];
@@ -156,6 +178,30 @@ export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDi
   return segments;
 }
 
+type OrderTie = [Prisma.Sql, Prisma.Sql, Prisma.Sql];
+
+/**
+ * ORDER BY key, then name, unit and id: in the list's order, or all of it the other way round
+ * (a reversed segment). Never-active enrolments (no last activity) count as the longest idle.
+ */
+function orderByClause(
+  sort: ListSort,
+  key: Prisma.Sql,
+  keyDir: SortDirection,
+  tie: OrderTie,
+  reversed: boolean,
+): Prisma.Sql {
+  const way = (natural: SortDirection) => Prisma.raw((natural === "desc") !== reversed ? "DESC" : "ASC");
+  const nulls =
+    sort === "lastActivity"
+      ? Prisma.raw((keyDir === "desc") !== reversed ? " NULLS LAST" : " NULLS FIRST")
+      : Prisma.empty;
+  return Prisma.sql`${key} ${way(keyDir)}${nulls}, ${Prisma.join(
+    tie.map((column) => Prisma.sql`${column} ${way("asc")}`),
+    ", ",
+  )}`;
+}
+
 /**
  * The SQL of one page of measured enrolment rows, taken as `segments`. Each segment picks its
  * rows on the enrolment's own columns: in name order it is read by User_name_idx and stops after
@@ -164,18 +210,12 @@ export function ragPageSegments(counts: ReadonlyMap<number, number>, dir: SortDi
  */
 function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegment[]): Prisma.Sql {
   const where = scopeConditions(q.scope);
-  // ORDER BY key, then name, unit and id: in the list's order, or all of it the other way round
-  // (a reversed segment). Never-active enrolments (no last activity) count as the longest idle.
-  const orderBy = (key: Prisma.Sql, keyDir: SortDirection, tie: [Prisma.Sql, Prisma.Sql, Prisma.Sql], reversed: boolean) => {
-    const way = (natural: SortDirection) => Prisma.raw((natural === "desc") !== reversed ? "DESC" : "ASC");
-    const nulls = q.sort === "lastActivity" ? Prisma.raw((keyDir === "desc") !== reversed ? " NULLS LAST" : " NULLS FIRST") : Prisma.empty;
-    return Prisma.sql`${key} ${way(keyDir)}${nulls}, ${Prisma.join(
-      tie.map((column) => Prisma.sql`${column} ${way("asc")}`),
-      ", ",
-    )}`;
-  };
+  const orderBy = (key: Prisma.Sql, keyDir: SortDirection, tie: OrderTie, reversed: boolean) =>
+    orderByClause(q.sort, key, keyDir, tie, reversed);
   const col = (name: string) => Prisma.raw(`p."${name}"`);
-  const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[q.sort];
+  const sortColumn = { name: "candidateName", progress: "progress", rag: "ragRank", lastActivity: "lastActivityMs" }[
+    q.sort
+  ];
   const order = orderBy(col(sortColumn), q.dir, [col("candidateName"), col("unitCode"), col("id")], false);
   // A segment's own order: the list's, except that within a segment sorted by RAG every row has
   // the same state, so it is in name order.
@@ -186,7 +226,12 @@ function progressRowsSql(ctx: ProgressContext, q: RowQuery, segments: PageSegmen
     rag: Prisma.sql`u."name"`,
   }[q.sort];
   const segmentOrder = (reversed: boolean) =>
-    orderBy(segmentKey, q.sort === "rag" ? "asc" : q.dir, [Prisma.sql`u."name"`, Prisma.sql`v."code"`, Prisma.sql`e."id"`], reversed);
+    orderBy(
+      segmentKey,
+      q.sort === "rag" ? "asc" : q.dir,
+      [Prisma.sql`u."name"`, Prisma.sql`v."code"`, Prisma.sql`e."id"`],
+      reversed,
+    );
   const rag = ragInputsOfEnrolment(q.now);
   const inState = (rank: number | undefined) => {
     const state = rank === undefined ? undefined : ragStates[rank];
@@ -239,18 +284,29 @@ function fullCountSql(scope: EnrolmentScope): Prisma.Sql {
  * When the RAG state filters or sorts the list, the states' counts come first (one pass over the
  * stored deadlines): they give the total and say which rows of which states the page holds.
  */
-export async function queryProgressRows(db: Db, ctx: ProgressContext, q: RowQuery): Promise<{ rows: ProgressRow[]; fullCount: number }> {
+export async function queryProgressRows(
+  db: Db,
+  ctx: ProgressContext,
+  q: RowQuery,
+): Promise<{ rows: ProgressRow[]; fullCount: number }> {
   return readSnapshot(db, ctx, async (read) => {
     /** The page as one segment of `count` rows (of one state, or of all): nothing past the end. */
     const single = (count: number, rank?: number): PageSegment[] =>
-      q.offset < count ? [fromNearerEnd({ rank, offset: q.offset, limit: Math.min(q.limit, count - q.offset) }, count)] : [];
+      q.offset < count
+        ? [fromNearerEnd({ rank, offset: q.offset, limit: Math.min(q.limit, count - q.offset) }, count)]
+        : [];
     let segments: PageSegment[];
     let fullCount: number;
     if (!q.rag && q.sort !== "rag") {
       fullCount = toNumber((await read<{ count: unknown }>(fullCountSql(q.scope)))[0]?.count);
       segments = single(fullCount);
     } else {
-      const counts = new Map((await read<{ rank: unknown; count: unknown }>(ragRankCountsSql(q))).map((row) => [toNumber(row.rank), toNumber(row.count)]));
+      const counts = new Map(
+        (await read<{ rank: unknown; count: unknown }>(ragRankCountsSql(q))).map((row) => [
+          toNumber(row.rank),
+          toNumber(row.count),
+        ]),
+      );
       if (q.rag) {
         const rank = ragStates.indexOf(q.rag);
         fullCount = counts.get(rank) ?? 0;
@@ -294,7 +350,12 @@ export function normalizeListFilters(input: Partial<ListFilters>): ListFilters {
 }
 
 /** The centre's enrolments with their progress, a page at a time, for its admins. */
-export async function listProgress(db: Db, actor: Actor, input: ListInput, ctx: ProgressContext): Promise<ProgressList> {
+export async function listProgress(
+  db: Db,
+  actor: Actor,
+  input: ListInput,
+  ctx: ProgressContext,
+): Promise<ProgressList> {
   const now = ctx.now ?? new Date();
   const centre = await centreForDashboard(db, actor, input.centreId);
   const filters = normalizeListFilters(input);
@@ -308,7 +369,8 @@ export async function listProgress(db: Db, actor: Actor, input: ListInput, ctx: 
     // Past the last page (the list shrank, or a hand-typed address): show the last page.
     const first = await queryProgressRows(db, ctx, { ...base, offset: 0 });
     page = Math.max(1, Math.ceil(first.fullCount / LIST_PAGE_SIZE));
-    ({ rows, fullCount } = page === 1 ? first : await queryProgressRows(db, ctx, { ...base, offset: (page - 1) * LIST_PAGE_SIZE }));
+    ({ rows, fullCount } =
+      page === 1 ? first : await queryProgressRows(db, ctx, { ...base, offset: (page - 1) * LIST_PAGE_SIZE }));
   }
   return {
     centre,

@@ -75,6 +75,10 @@ export async function exportProgressCsv(
     },
   });
 
-  const slug = centre.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "centre";
+  const slug =
+    centre.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "centre";
   return { filename: `progress-${slug}-${calendarDateIn(now, centre.timeZone)}.csv`, stream };
 }

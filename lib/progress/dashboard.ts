@@ -2,8 +2,25 @@ import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { addDays, calendarDateIn } from "../format/date";
-import { isWholeCentre, scopeConditions, scopeOf, startOfTomorrow, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
-import { centreForDashboard, derivedColumns, metCountColumn, queryRows, periodColumns, toNumber, versionsCte, type CentreInfo } from "./measures";
+import {
+  isWholeCentre,
+  scopeConditions,
+  scopeOf,
+  startOfTomorrow,
+  type EnrolmentScope,
+  type ProgressContext,
+  type ProgressFilters,
+} from "./filters";
+import {
+  centreForDashboard,
+  derivedColumns,
+  metCountColumn,
+  queryRows,
+  periodColumns,
+  toNumber,
+  versionsCte,
+  type CentreInfo,
+} from "./measures";
 import { QUARTER_HOUR_MS, slotOf } from "./met-tally";
 import { epochMsSql, isRagState, ragStates, type RagState } from "./rag";
 
@@ -43,7 +60,14 @@ export function emptyRagCounts(): RagCounts {
   return Object.fromEntries(ragStates.map((state) => [state, 0])) as RagCounts;
 }
 
-type GroupRow = { unitVersionId: string; rag: string; band: unknown; enrolments: unknown; met: unknown; total: unknown };
+type GroupRow = {
+  unitVersionId: string;
+  rag: string;
+  band: unknown;
+  enrolments: unknown;
+  met: unknown;
+  total: unknown;
+};
 type WeekRow = { week: unknown; met: unknown };
 
 export type DashboardInput = { centreId: string } & ProgressFilters;
@@ -78,7 +102,8 @@ export function dashboardGroupsSql(where: Prisma.Sql, now: Date): Prisma.Sql {
 export function dashboardWeeksSql(ctx: ProgressContext, scope: EnrolmentScope, from: Date, end: Date): Prisma.Sql {
   const filtered = !isWholeCentre(scope);
   const onQuarterHours = from.getTime() % QUARTER_HOUR_MS === 0 && end.getTime() % QUARTER_HOUR_MS === 0;
-  const week = (ms: Prisma.Sql) => Prisma.sql`CAST((${ms} - CAST(${from.getTime()} AS BIGINT)) / ${Prisma.raw(String(WEEK_MS))} AS BIGINT)`;
+  const week = (ms: Prisma.Sql) =>
+    Prisma.sql`CAST((${ms} - CAST(${from.getTime()} AS BIGINT)) / ${Prisma.raw(String(WEEK_MS))} AS BIGINT)`;
   if (!filtered && onQuarterHours) {
     return Prisma.sql`
       SELECT ${week(Prisma.sql`CAST(t."slot" AS BIGINT) * ${Prisma.raw(String(QUARTER_HOUR_MS))}`)} AS "week", SUM(t."count") AS "met"
@@ -94,7 +119,12 @@ export function dashboardWeeksSql(ctx: ProgressContext, scope: EnrolmentScope, f
     GROUP BY 1`;
 }
 
-export async function getDashboard(db: Db, actor: Actor, input: DashboardInput, ctx: ProgressContext): Promise<Dashboard> {
+export async function getDashboard(
+  db: Db,
+  actor: Actor,
+  input: DashboardInput,
+  ctx: ProgressContext,
+): Promise<Dashboard> {
   const now = ctx.now ?? new Date();
   const centre = await centreForDashboard(db, actor, input.centreId);
   const filters: ProgressFilters = { unit: input.unit, assessor: input.assessor, cohort: input.cohort };
@@ -105,7 +135,9 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput, 
   const from = new Date(end.getTime() - WEEKS * WEEK_MS);
   const groupsQuery = queryRows<GroupRow>(db, ctx, dashboardGroupsSql(where, now));
   const weeksQuery = queryRows<WeekRow>(db, ctx, dashboardWeeksSql(ctx, scope, from, end));
-  const versionsQuery = db.unitVersion.findMany({ select: { id: true, title: true, number: true, unit: { select: { code: true } } } });
+  const versionsQuery = db.unitVersion.findMany({
+    select: { id: true, title: true, number: true, unit: { select: { code: true } } },
+  });
 
   const [groups, weekRows, versions] = await Promise.all([groupsQuery, weeksQuery, versionsQuery]);
 

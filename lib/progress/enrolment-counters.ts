@@ -26,7 +26,12 @@ type RawClient = Pick<Db, "$executeRaw">;
  */
 function recountSql(where: Prisma.Sql): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`"Enrolment"."${name}"`);
-  const deadlines = ragDeadlinesSql({ startMs: col("startMs"), endMs: col("endMs"), met: Prisma.raw(`c."met"`), total: Prisma.raw(`c."total"`) });
+  const deadlines = ragDeadlinesSql({
+    startMs: col("startMs"),
+    endMs: col("endMs"),
+    met: Prisma.raw(`c."met"`),
+    total: Prisma.raw(`c."total"`),
+  });
   return Prisma.sql`UPDATE "Enrolment"
     SET "metCount" = c."met", "lastActivityAt" = c."lastActivityAt",
       "greenUntilMs" = ${deadlines.greenUntilMs}, "amberUntilMs" = ${deadlines.amberUntilMs}

@@ -3,7 +3,15 @@ import { Prisma } from "../../generated/sqlite/client";
 import type { Provider } from "../db/provider";
 import { AppError } from "../errors";
 import { addDays, calendarDateIn, startOfDayIn } from "../format/date";
-import { boundedMonth, enrolmentDates, fromQuery, monthLabel, monthProblem, quoted, type IgnoredValue } from "../format/date-bounds";
+import {
+  boundedMonth,
+  enrolmentDates,
+  fromQuery,
+  monthLabel,
+  monthProblem,
+  quoted,
+  type IgnoredValue,
+} from "../format/date-bounds";
 import { ragStates, type RagState } from "./rag";
 
 // The filters of the progress pages, parsed from the address (or a CSV request) with zod. The
@@ -22,7 +30,12 @@ export type ListSort = (typeof listSorts)[number];
 export type SortDirection = "asc" | "desc";
 
 /** Each sort's natural direction: names A-Z, lowest progress, worst RAG, longest without activity. */
-export const defaultDirection: Record<ListSort, SortDirection> = { name: "asc", progress: "asc", rag: "asc", lastActivity: "asc" };
+export const defaultDirection: Record<ListSort, SortDirection> = {
+  name: "asc",
+  progress: "asc",
+  rag: "asc",
+  lastActivity: "asc",
+};
 
 const optionalText = (max: number) =>
   z
@@ -62,15 +75,22 @@ export type ListFilters = ProgressFilters & {
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function plain(params: SearchParams): Record<string, string | undefined> {
-  if (params instanceof URLSearchParams) return Object.fromEntries([...params.keys()].map((key) => [key, params.get(key) ?? undefined]));
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  if (params instanceof URLSearchParams)
+    return Object.fromEntries([...params.keys()].map((key) => [key, params.get(key) ?? undefined]));
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
 }
 
 /** Filters read from the address, and any value left out because it could not be used. */
 export type ReadFilters<F> = { filters: F; ignored: IgnoredValue[] };
 
 /** Adds the start cohort: a month in which enrolments can start (lib/format/date-bounds.ts), or nothing and why. */
-function withCohort<F extends object>(filters: F, params: SearchParams, now: Date): ReadFilters<F & { cohort?: string }> {
+function withCohort<F extends object>(
+  filters: F,
+  params: SearchParams,
+  now: Date,
+): ReadFilters<F & { cohort?: string }> {
   const schema = boundedMonth({ name: COHORT_NAME, range: () => enrolmentDates(now) });
   const cohort = fromQuery(schema, "cohort", plain(params).cohort);
   return { filters: { ...filters, cohort: cohort.value }, ignored: cohort.ignored ? [cohort.ignored] : [] };
@@ -92,7 +112,9 @@ export function readListFilters(params: SearchParams, now: Date = new Date()): R
  */
 export function exportRefusal(ignored: IgnoredValue[]): string {
   const problems = ignored.map((value) => `${value.message} ${quoted(value.value)} cannot be used.`);
-  return [...problems, "Choose the filters on the Candidates’ progress page and download the list from there."].join(" ");
+  return [...problems, "Choose the filters on the Candidates’ progress page and download the list from there."].join(
+    " ",
+  );
 }
 
 /** What the progress pages say above the filters about a start cohort they left out. */
@@ -137,7 +159,12 @@ export function cohortRange(cohort: string, timeZone: string): { from: Date; to:
  * months enrolments can start in: a start date stored before the bounds existed (9999-12-30,
  * say) cannot stretch the list, which is at most the bounds' months long.
  */
-export function cohortMonths(first: Date | null, last: Date | null, timeZone: string, now: Date = new Date()): string[] {
+export function cohortMonths(
+  first: Date | null,
+  last: Date | null,
+  timeZone: string,
+  now: Date = new Date(),
+): string[] {
   if (!first || !last) return [];
   const bounds = enrolmentDates(now);
   const [earliest, latest] = [bounds.earliest.slice(0, 7), bounds.latest.slice(0, 7)];
@@ -193,7 +220,11 @@ export function isWholeCentre(scope: EnrolmentScope): boolean {
   );
 }
 
-export function scopeOf(centreId: string, filters: ProgressFilters & { search?: string }, timeZone: string): EnrolmentScope {
+export function scopeOf(
+  centreId: string,
+  filters: ProgressFilters & { search?: string },
+  timeZone: string,
+): EnrolmentScope {
   const range = filters.cohort ? cohortRange(filters.cohort, timeZone) : null;
   return {
     centreId,
@@ -213,7 +244,9 @@ function escapeLike(value: string): string {
 export function scopeConditions(scope: EnrolmentScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`e."centreId" = ${scope.centreId}`];
   if (scope.unitCode) {
-    conditions.push(Prisma.sql`e."unitVersionId" IN (SELECT uv0."id" FROM "UnitVersion" uv0 JOIN "Unit" un0 ON un0."id" = uv0."unitId" WHERE un0."code" = ${scope.unitCode})`);
+    conditions.push(
+      Prisma.sql`e."unitVersionId" IN (SELECT uv0."id" FROM "UnitVersion" uv0 JOIN "Unit" un0 ON un0."id" = uv0."unitId" WHERE un0."code" = ${scope.unitCode})`,
+    );
   }
   if (scope.assessorId) conditions.push(Prisma.sql`e."assessorId" = ${scope.assessorId}`);
   if (scope.startFrom) conditions.push(Prisma.sql`e."startDate" >= ${scope.startFrom}`);
@@ -221,7 +254,9 @@ export function scopeConditions(scope: EnrolmentScope): Prisma.Sql {
   if (scope.candidateId) conditions.push(Prisma.sql`e."candidateId" = ${scope.candidateId}`);
   if (scope.search) {
     const pattern = `%${escapeLike(scope.search)}%`;
-    conditions.push(Prisma.sql`(LOWER(u."name") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(u."email") LIKE LOWER(${pattern}) ESCAPE '!')`);
+    conditions.push(
+      Prisma.sql`(LOWER(u."name") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(u."email") LIKE LOWER(${pattern}) ESCAPE '!')`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }

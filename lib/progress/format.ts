@@ -5,7 +5,11 @@ import { ragLabels, type EnrolmentStatus } from "./rag";
 // How a progress row reads, on screen and in the CSV export alike: one function, so the
 // export carries exactly the figures the list shows. Dates are in the centre's time zone.
 
-export const statusLabels: Record<EnrolmentStatus, string> = { ACTIVE: "Active", COMPLETED: "Completed", WITHDRAWN: "Withdrawn" };
+export const statusLabels: Record<EnrolmentStatus, string> = {
+  ACTIVE: "Active",
+  COMPLETED: "Completed",
+  WITHDRAWN: "Withdrawn",
+};
 
 export const progressColumns = [
   "Candidate",

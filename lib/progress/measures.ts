@@ -34,10 +34,19 @@ export function nowMsSql(now: Date): Prisma.Sql {
  * Columns computed from a row that has "status", "startMs", "endMs", "greenUntilMs",
  * "amberUntilMs", "met" and "total" (periodColumns and the met count and versions' total).
  */
-export function derivedColumns(row: string, now: Date): { rag: Prisma.Sql; ragRank: Prisma.Sql; progress: Prisma.Sql; timeElapsed: Prisma.Sql } {
+export function derivedColumns(
+  row: string,
+  now: Date,
+): { rag: Prisma.Sql; ragRank: Prisma.Sql; progress: Prisma.Sql; timeElapsed: Prisma.Sql } {
   const col = (name: string) => Prisma.raw(`${row}."${name}"`);
   const nowMs = nowMsSql(now);
-  const rule = { status: col("status"), startMs: col("startMs"), greenUntilMs: col("greenUntilMs"), amberUntilMs: col("amberUntilMs"), nowMs };
+  const rule = {
+    status: col("status"),
+    startMs: col("startMs"),
+    greenUntilMs: col("greenUntilMs"),
+    amberUntilMs: col("amberUntilMs"),
+    nowMs,
+  };
   return {
     rag: ragSql(rule),
     ragRank: ragRankSql(rule),
@@ -73,7 +82,11 @@ export async function queryRows<T>(db: Db, ctx: ProgressContext, sql: Prisma.Sql
  * in which RAG state) hold for the next (the page). On PostgreSQL a REPEATABLE READ transaction
  * with readSettingsSql; SQLite's transactions are serializable.
  */
-export async function readSnapshot<R>(db: Db, ctx: ProgressContext, work: (read: <T>(sql: Prisma.Sql) => Promise<T[]>) => Promise<R>): Promise<R> {
+export async function readSnapshot<R>(
+  db: Db,
+  ctx: ProgressContext,
+  work: (read: <T>(sql: Prisma.Sql) => Promise<T[]>) => Promise<R>,
+): Promise<R> {
   return db.$transaction(async (tx) => {
     if (ctx.provider === "postgresql") {
       // Must come before the transaction's first query. (The client's types are SQLite's, whose
@@ -102,7 +115,10 @@ export type CentreInfo = { id: string; name: string; timeZone: string };
 /** Authorizes the dashboard for the centre and returns its name and time zone. */
 export async function centreForDashboard(db: Db, actor: Actor, centreId: string): Promise<CentreInfo> {
   authorize(actor, "centre.readDashboard", { kind: "centre", centreId });
-  const centre = await db.centre.findUnique({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } });
+  const centre = await db.centre.findUnique({
+    where: { id: centreId },
+    select: { id: true, name: true, timeZone: true },
+  });
   if (!centre) throw new AppError("That centre no longer exists.", `centre ${centreId} not found`);
   return centre;
 }

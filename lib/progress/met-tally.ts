@@ -40,7 +40,11 @@ export async function refreshMetTally(tx: TallyClient, centreId: string, signedA
       signedAt: { gte: new Date(slot * QUARTER_HOUR_MS), lt: new Date((slot + 1) * QUARTER_HOUR_MS) },
     },
   });
-  await tx.metTally.upsert({ where: { centreId_slot: { centreId, slot } }, create: { centreId, slot, count }, update: { count } });
+  await tx.metTally.upsert({
+    where: { centreId_slot: { centreId, slot } },
+    create: { centreId, slot, count },
+    update: { count },
+  });
 }
 
 /** The quarter hour of a timestamp column, in SQL (the same arithmetic as `slotOf`). */
@@ -49,7 +53,11 @@ export function slotSql(provider: Provider, column: Prisma.Sql): Prisma.Sql {
 }
 
 /** Recounts a centre's whole tally: after bulk loads that write decisions directly (seeds). */
-export async function refreshCentreMetTally(db: Pick<Db, "$executeRaw">, provider: Provider, centreId: string): Promise<void> {
+export async function refreshCentreMetTally(
+  db: Pick<Db, "$executeRaw">,
+  provider: Provider,
+  centreId: string,
+): Promise<void> {
   await db.$executeRaw`DELETE FROM "MetTally" WHERE "centreId" = ${centreId}`;
   await db.$executeRaw`INSERT INTO "MetTally" ("centreId", "slot", "count")
     SELECT d."centreId", ${slotSql(provider, Prisma.sql`d."signedAt"`)}, COUNT(*) FROM "Decision" d

@@ -14,19 +14,31 @@ export type ProgressOptions = {
   cohorts: string[];
 };
 
-export async function getProgressOptions(db: Db, actor: Actor, centreId: string, now: Date = new Date()): Promise<ProgressOptions> {
+export async function getProgressOptions(
+  db: Db,
+  actor: Actor,
+  centreId: string,
+  now: Date = new Date(),
+): Promise<ProgressOptions> {
   const centre = await centreForDashboard(db, actor, centreId);
   // Start dates outside the bounds (stored before they existed) are left out of the cohorts, so
   // one mistyped 9999-12-30 cannot fill the list with empty months; "any start month" still counts them.
   const bounds = enrolmentDates(now);
-  const started = { gte: startOfDayIn(bounds.earliest, centre.timeZone), lt: startOfDayIn(addDays(bounds.latest, 1), centre.timeZone) };
+  const started = {
+    gte: startOfDayIn(bounds.earliest, centre.timeZone),
+    lt: startOfDayIn(addDays(bounds.latest, 1), centre.timeZone),
+  };
   const [units, assigned, range] = await Promise.all([
     db.unit.findMany({
       select: { code: true, versions: { select: { title: true }, orderBy: { number: "desc" }, take: 1 } },
       orderBy: { code: "asc" },
     }),
     db.enrolment.groupBy({ by: ["assessorId"], where: { centreId, assessorId: { not: null } } }),
-    db.enrolment.aggregate({ where: { centreId, startDate: started }, _min: { startDate: true }, _max: { startDate: true } }),
+    db.enrolment.aggregate({
+      where: { centreId, startDate: started },
+      _min: { startDate: true },
+      _max: { startDate: true },
+    }),
   ]);
   const assignedIds = assigned.flatMap((row) => (row.assessorId ? [row.assessorId] : []));
   const assessors = await db.user.findMany({

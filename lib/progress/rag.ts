@@ -108,7 +108,12 @@ export function ragOf(facts: RagFacts, now: Date): RagState {
   const startMs = BigInt(facts.startDate.getTime());
   const at = BigInt(now.getTime());
   if (startMs > at) return "notStarted";
-  const deadlines = ragDeadlines({ startMs, endMs: BigInt(facts.plannedEndDate.getTime()), met: facts.met, total: facts.total });
+  const deadlines = ragDeadlines({
+    startMs,
+    endMs: BigInt(facts.plannedEndDate.getTime()),
+    met: facts.met,
+    total: facts.total,
+  });
   if (at <= deadlines.greenUntilMs) return "green";
   if (at <= deadlines.amberUntilMs) return "amber";
   return "red";
@@ -194,7 +199,13 @@ export function ragDeadlinesSql(p: RagPeriodSql): { greenUntilMs: Prisma.Sql; am
 }
 
 /** SQL operands of the rule: the status column and integer epoch-ms expressions (stored deadlines). */
-export type RagSqlInputs = { status: Prisma.Sql; startMs: Prisma.Sql; greenUntilMs: Prisma.Sql; amberUntilMs: Prisma.Sql; nowMs: Prisma.Sql };
+export type RagSqlInputs = {
+  status: Prisma.Sql;
+  startMs: Prisma.Sql;
+  greenUntilMs: Prisma.Sql;
+  amberUntilMs: Prisma.Sql;
+  nowMs: Prisma.Sql;
+};
 
 /**
  * "The enrolment is in `state`", on the columns themselves (no CASE), so that a filter on one state

@@ -1,7 +1,14 @@
 import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
-import { isWholeCentre, scopeConditions, scopeOf, type EnrolmentScope, type ProgressContext, type ProgressFilters } from "./filters";
+import {
+  isWholeCentre,
+  scopeConditions,
+  scopeOf,
+  type EnrolmentScope,
+  type ProgressContext,
+  type ProgressFilters,
+} from "./filters";
 import { centreForDashboard, queryRows, toNullableNumber, toNumber, type CentreInfo } from "./measures";
 import { epochMsSql } from "./rag";
 
@@ -87,7 +94,11 @@ export function workloadSql(ctx: ProgressContext, scope: EnrolmentScope, since: 
 export async function getWorkload(db: Db, actor: Actor, input: WorkloadInput, ctx: ProgressContext): Promise<Workload> {
   const now = ctx.now ?? new Date();
   const centre = await centreForDashboard(db, actor, input.centreId);
-  const scope = scopeOf(centre.id, { unit: input.unit, assessor: input.assessor, cohort: input.cohort }, centre.timeZone);
+  const scope = scopeOf(
+    centre.id,
+    { unit: input.unit, assessor: input.assessor, cohort: input.cohort },
+    centre.timeZone,
+  );
   const since = new Date(now.getTime() - DECISION_WINDOW_DAYS * 86_400_000);
 
   const rows = await queryRows<Row>(db, ctx, workloadSql(ctx, scope, since));

@@ -39,7 +39,8 @@ export async function importUnit(db: Db, unit: UnitFile): Promise<ImportOutcome>
     // Only the latest version counts: a file that returns to older text becomes a new latest
     // version, so new enrolments always get the text the file holds now.
     const latest = existing?.versions[0];
-    if (existing && latest?.contentHash === contentHash) return { code: unit.code, version: latest.number, change: "unchanged" } as const;
+    if (existing && latest?.contentHash === contentHash)
+      return { code: unit.code, version: latest.number, change: "unchanged" } as const;
 
     const unitRow = existing ?? (await tx.unit.create({ data: { code: unit.code } }));
     const number = (existing?.versions[0]?.number ?? 0) + 1;
@@ -57,43 +58,7 @@ export async function importUnit(db: Db, unit: UnitFile): Promise<ImportOutcome>
       },
     });
 
-    const groups = unit.groups.map((group, g) => ({ id: crypto.randomUUID(), group, position: g }));
-    await tx.criterionGroup.createMany({
-      data: groups.map(({ id, group, position }) => ({
-        id,
-        unitVersionId: version.id,
-        position,
-        ref: group.ref ?? null,
-        kind: group.kind,
-        title: group.title,
-        assessmentMethods: group.assessmentMethods ?? undefined,
-        notes: group.notes ?? undefined,
-      })),
-    });
-
-    let position = 0;
-    const criteria = groups.flatMap(({ id: groupId, group }) =>
-      group.criteria.map((criterion) => ({ id: crypto.randomUUID(), groupId, criterion, position: position++ })),
-    );
-    await tx.criterion.createMany({
-      data: criteria.map(({ id, groupId, criterion, position: p }) => ({
-        id,
-        unitVersionId: version.id,
-        groupId,
-        position: p,
-        ref: criterion.ref,
-        kind: criterion.kind,
-        text: criterion.text,
-        rangeTitle: criterion.range?.title ?? null,
-        rangeRule: criterion.range?.rule?.rule ?? null,
-        rangeMin: criterion.range?.rule?.rule === "atLeast" ? criterion.range.rule.n : null,
-        rangeGuidance: criterion.range?.guidance.length ? criterion.range.guidance : undefined,
-        guidance: criterion.guidance?.length ? criterion.guidance : undefined,
-      })),
-    });
-    await tx.rangeItem.createMany({
-      data: criteria.flatMap(({ id, criterion }) => (criterion.range?.items ?? []).map((text, i) => ({ criterionId: id, position: i, text }))),
-    });
+    await writeCriteria(tx, version.id, unit);
     // Versions never change, so their search documents are written once, with them.
     await indexUnitVersion(tx, version.id);
     await tx.evidenceRequirement.createMany({
@@ -131,11 +96,60 @@ export async function importStandards(db: Db, dir = standardsDir): Promise<Impor
     }
     const other = fileOfCode.get(parsed.unit.code);
     if (other) {
-      report.errors.push(`${parsed.file}: code: ${parsed.unit.code} is already defined by ${other}; each unit needs one file`);
+      report.errors.push(
+        `${parsed.file}: code: ${parsed.unit.code} is already defined by ${other}; each unit needs one file`,
+      );
       continue;
     }
     fileOfCode.set(parsed.unit.code, parsed.file);
     report.outcomes.push(await importUnit(db, parsed.unit));
   }
   return report;
+}
+
+/** The version's groups, criteria and range items, in the file's order. */
+async function writeCriteria(
+  tx: Parameters<Parameters<Db["$transaction"]>[0]>[0],
+  unitVersionId: string,
+  unit: UnitFile,
+): Promise<void> {
+  const groups = unit.groups.map((group, g) => ({ id: crypto.randomUUID(), group, position: g }));
+  await tx.criterionGroup.createMany({
+    data: groups.map(({ id, group, position }) => ({
+      id,
+      unitVersionId,
+      position,
+      ref: group.ref ?? null,
+      kind: group.kind,
+      title: group.title,
+      assessmentMethods: group.assessmentMethods ?? undefined,
+      notes: group.notes ?? undefined,
+    })),
+  });
+
+  let position = 0;
+  const criteria = groups.flatMap(({ id: groupId, group }) =>
+    group.criteria.map((criterion) => ({ id: crypto.randomUUID(), groupId, criterion, position: position++ })),
+  );
+  await tx.criterion.createMany({
+    data: criteria.map(({ id, groupId, criterion, position: p }) => ({
+      id,
+      unitVersionId,
+      groupId,
+      position: p,
+      ref: criterion.ref,
+      kind: criterion.kind,
+      text: criterion.text,
+      rangeTitle: criterion.range?.title ?? null,
+      rangeRule: criterion.range?.rule?.rule ?? null,
+      rangeMin: criterion.range?.rule?.rule === "atLeast" ? criterion.range.rule.n : null,
+      rangeGuidance: criterion.range?.guidance.length ? criterion.range.guidance : undefined,
+      guidance: criterion.guidance?.length ? criterion.guidance : undefined,
+    })),
+  });
+  await tx.rangeItem.createMany({
+    data: criteria.flatMap(({ id, criterion }) =>
+      (criterion.range?.items ?? []).map((text, i) => ({ criterionId: id, position: i, text })),
+    ),
+  });
 }

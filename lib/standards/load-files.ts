@@ -18,11 +18,19 @@ export function parseUnitText(file: string, text: string): ParsedUnitFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { file, ok: false, errors: [`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      file,
+      ok: false,
+      errors: [`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
   const result = UnitFile.safeParse(json);
   if (result.success) return { file, ok: true, unit: result.data };
-  return { file, ok: false, errors: result.error.issues.map((issue) => `${file}: ${jsonPath(issue.path)}: ${issue.message}`) };
+  return {
+    file,
+    ok: false,
+    errors: result.error.issues.map((issue) => `${file}: ${jsonPath(issue.path)}: ${issue.message}`),
+  };
 }
 
 export function unitFileNames(dir = standardsDir): string[] {
@@ -33,5 +41,7 @@ export function unitFileNames(dir = standardsDir): string[] {
 }
 
 export function readUnitFiles(dir = standardsDir): ParsedUnitFile[] {
-  return unitFileNames(dir).map((name) => parseUnitText(name, fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name), "utf8")));
+  return unitFileNames(dir).map((name) =>
+    parseUnitText(name, fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name), "utf8")),
+  );
 }

@@ -154,7 +154,12 @@ export function criterionAnchor(kind: string, ref: string): string {
   return `c-${kind}-${ref}`.replace(/[^A-Za-z0-9_-]/g, "-");
 }
 
-function summariseVersion(version: { number: number; sourceVersion: string | null; importedAt: Date; contentHash: string }): VersionSummary {
+function summariseVersion(version: {
+  number: number;
+  sourceVersion: string | null;
+  importedAt: Date;
+  contentHash: string;
+}): VersionSummary {
   return {
     number: version.number,
     sourceVersion: version.sourceVersion,
@@ -180,7 +185,16 @@ export async function listUnits(db: Db): Promise<UnitSummary[]> {
       versions: {
         orderBy: { number: "desc" },
         take: 1,
-        select: { id: true, number: true, sourceVersion: true, title: true, kind: true, level: true, creditValue: true, document: true },
+        select: {
+          id: true,
+          number: true,
+          sourceVersion: true,
+          title: true,
+          kind: true,
+          level: true,
+          creditValue: true,
+          document: true,
+        },
       },
     },
   });
@@ -200,7 +214,9 @@ export async function listUnits(db: Db): Promise<UnitSummary[]> {
     countsByVersion.set(row.unitVersionId, list);
   }
   return latest.map(({ code, version }) => {
-    const criteriaCounts = (countsByVersion.get(version.id) ?? []).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
+    const criteriaCounts = (countsByVersion.get(version.id) ?? []).sort(
+      (a, b) => kindOrder(a.kind) - kindOrder(b.kind),
+    );
     return {
       code,
       title: version.title,
@@ -226,7 +242,10 @@ export async function getUnit(db: Db, code: string, versionNumber?: number): Pro
     select: {
       id: true,
       code: true,
-      versions: { orderBy: { number: "desc" }, select: { number: true, sourceVersion: true, importedAt: true, contentHash: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: { number: true, sourceVersion: true, importedAt: true, contentHash: true },
+      },
     },
   });
   const latestNumber = unit?.versions[0]?.number;
@@ -239,7 +258,9 @@ export async function getUnit(db: Db, code: string, versionNumber?: number): Pro
     include: {
       groups: {
         orderBy: { position: "asc" },
-        include: { criteria: { orderBy: { position: "asc" }, include: { rangeItems: { orderBy: { position: "asc" } } } } },
+        include: {
+          criteria: { orderBy: { position: "asc" }, include: { rangeItems: { orderBy: { position: "asc" } } } },
+        },
       },
       requirements: { orderBy: { position: "asc" } },
     },
@@ -274,7 +295,9 @@ export async function getUnit(db: Db, code: string, versionNumber?: number): Pro
           ref: criterion.ref,
           kind: criterion.kind,
           text: criterion.text,
-          range: hasRange ? { title: criterion.rangeTitle, rule, min: criterion.rangeMin, guidance: rangeGuidance, items } : null,
+          range: hasRange
+            ? { title: criterion.rangeTitle, rule, min: criterion.rangeMin, guidance: rangeGuidance, items }
+            : null,
           guidance: readStrings(criterion.guidance),
         };
       }),
@@ -291,7 +314,10 @@ export async function getUnit(db: Db, code: string, versionNumber?: number): Pro
 
 /** The rule and the range items that mention one of the words, loosely (a stem-length prefix). */
 function rangeMentions(items: string[], words: string[]): string[] {
-  const stems = words.map((w) => w.toLowerCase()).filter((w) => /\p{L}/u.test(w)).map((w) => w.slice(0, Math.max(4, w.length - 3)));
+  const stems = words
+    .map((w) => w.toLowerCase())
+    .filter((w) => /\p{L}/u.test(w))
+    .map((w) => w.slice(0, Math.max(4, w.length - 3)));
   return stems.length === 0 ? [] : items.filter((item) => stems.some((stem) => item.toLowerCase().includes(stem)));
 }
 
@@ -305,15 +331,35 @@ function rangeMentions(items: string[], words: string[]): string[] {
 export async function searchCriteria(db: Db, rawQuery: string, page = 1): Promise<CriterionSearch> {
   const parsed = parseSearchQuery(rawQuery, await unitCodes(db));
   const { query, words, searchable } = parsed;
-  const empty: CriterionSearch = { query, words, searchable, page: 1, pageSize: SEARCH_PAGE_SIZE, pageCount: 1, total: 0, units: [] };
+  const empty: CriterionSearch = {
+    query,
+    words,
+    searchable,
+    page: 1,
+    pageSize: SEARCH_PAGE_SIZE,
+    pageCount: 1,
+    total: 0,
+    units: [],
+  };
   if (!searchable) return empty;
 
   const requested = Math.max(1, Math.trunc(Number.isFinite(page) ? page : 1));
-  let found = await findCriteria(db, parsed, { kind: "latest" }, { limit: SEARCH_PAGE_SIZE, offset: (requested - 1) * SEARCH_PAGE_SIZE });
+  let found = await findCriteria(
+    db,
+    parsed,
+    { kind: "latest" },
+    { limit: SEARCH_PAGE_SIZE, offset: (requested - 1) * SEARCH_PAGE_SIZE },
+  );
   if (found.total === 0) return empty;
   const pageCount = Math.ceil(found.total / SEARCH_PAGE_SIZE);
   const current = Math.min(requested, pageCount);
-  if (current !== requested) found = await findCriteria(db, parsed, { kind: "latest" }, { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE });
+  if (current !== requested)
+    found = await findCriteria(
+      db,
+      parsed,
+      { kind: "latest" },
+      { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE },
+    );
 
   const items = await db.rangeItem.findMany({
     where: { criterionId: { in: found.matches.map((m) => m.id) } },

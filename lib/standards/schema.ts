@@ -11,7 +11,14 @@ export const criterionKinds = ["performance", "assessment", "outcome", "knowledg
 export const CriterionKind = z.enum(criterionKinds);
 export type CriterionKind = z.infer<typeof CriterionKind>;
 
-export const groupKinds = ["learningOutcome", "performanceCriteria", "outcomes", "behaviours", "knowledge", "skills"] as const;
+export const groupKinds = [
+  "learningOutcome",
+  "performanceCriteria",
+  "outcomes",
+  "behaviours",
+  "knowledge",
+  "skills",
+] as const;
 
 /** How many range items the evidence must cover: every one, or at least n. */
 export const RangeRule = z.discriminatedUnion("rule", [
@@ -33,7 +40,11 @@ export const Range = z
   .strict()
   .superRefine((range, ctx) => {
     if (range.rule?.rule === "atLeast" && range.rule.n > range.items.length) {
-      ctx.addIssue({ code: "custom", path: ["rule", "n"], message: `asks for at least ${range.rule.n} of only ${range.items.length} items` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["rule", "n"],
+        message: `asks for at least ${range.rule.n} of only ${range.items.length} items`,
+      });
     }
     if (range.rule && range.items.length === 0) {
       ctx.addIssue({ code: "custom", path: ["items"], message: "a range with a rule needs items" });
@@ -130,13 +141,23 @@ export const UnitFile = z
         const key = `${criterion.kind} ${criterion.ref}`;
         const where = `groups[${g}].criteria[${c}]`;
         const first = seen.get(key);
-        if (first) ctx.addIssue({ code: "custom", path: ["groups", g, "criteria", c, "ref"], message: `duplicate reference ${criterion.ref} (${criterion.kind}); first used at ${first}` });
+        if (first)
+          ctx.addIssue({
+            code: "custom",
+            path: ["groups", g, "criteria", c, "ref"],
+            message: `duplicate reference ${criterion.ref} (${criterion.kind}); first used at ${first}`,
+          });
         else seen.set(key, where);
       }),
     );
     const reqRefs = new Set<string>();
     unit.evidenceRequirements.forEach((req, r) => {
-      if (reqRefs.has(req.ref)) ctx.addIssue({ code: "custom", path: ["evidenceRequirements", r, "ref"], message: `duplicate requirement reference ${req.ref}` });
+      if (reqRefs.has(req.ref))
+        ctx.addIssue({
+          code: "custom",
+          path: ["evidenceRequirements", r, "ref"],
+          message: `duplicate requirement reference ${req.ref}`,
+        });
       reqRefs.add(req.ref);
     });
   });

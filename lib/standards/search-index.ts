@@ -36,7 +36,11 @@ export function referenceKey(text: string): string {
     .replace(/^\.+|\.+$/g, "");
 }
 
-const alphanumeric = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+const alphanumeric = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 /**
  * When the text starts with one of the unit codes, written with or without its punctuation
@@ -96,7 +100,29 @@ export function referenceForms(unitCode: string, kind: string, ref: string): { w
 // ---------------------------------------------------------------------------------------
 // Documents
 
-const numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+const numberWords = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
+];
 
 /** The range rule as the unit page shows it ("at least 3 of these 9"), and with numbers in words. */
 export function ruleWords(rule: string | null, min: number | null, itemCount: number): string {
@@ -156,7 +182,8 @@ export function searchDocument(c: CriterionForIndex): SearchDocument {
 function insertDocuments(provider: Provider, documents: SearchDocument[]): Prisma.Sql {
   if (provider === "sqlite") {
     const rows = documents.map(
-      (d) => Prisma.sql`(${d.criterionId}, ${d.unitVersionId}, ${d.refKeys}, ${d.refs}, ${d.text}, ${d.items}, ${d.rules}, ${d.guidance}, ${d.unit})`,
+      (d) =>
+        Prisma.sql`(${d.criterionId}, ${d.unitVersionId}, ${d.refKeys}, ${d.refs}, ${d.text}, ${d.items}, ${d.rules}, ${d.guidance}, ${d.unit})`,
     );
     return Prisma.sql`INSERT INTO "CriterionSearch" ("criterionId", "unitVersionId", "refKeys", "refs", "text", "items", "rules", "guidance", "unit")
       VALUES ${Prisma.join(rows)}`;
@@ -178,18 +205,41 @@ const BATCH = 100;
  * and indexes nothing. Run it inside the transaction that wrote the criteria, or its own.
  */
 export async function indexUnitVersion(tx: TxClient, unitVersionId: string): Promise<void> {
-  const claimed = await tx.$executeRaw`INSERT INTO "CriterionSearchVersion" ("unitVersionId") VALUES (${unitVersionId}) ON CONFLICT DO NOTHING`;
+  const claimed =
+    await tx.$executeRaw`INSERT INTO "CriterionSearchVersion" ("unitVersionId") VALUES (${unitVersionId}) ON CONFLICT DO NOTHING`;
   if (claimed === 0) return;
   // Read one table at a time: nested selects make Prisma run their queries concurrently on the
   // transaction's single connection, which pg deprecates (and prints a warning for).
-  const version = await tx.unitVersion.findUniqueOrThrow({ where: { id: unitVersionId }, select: { title: true, unit: { select: { code: true } } } });
-  const groups = await tx.criterionGroup.findMany({ where: { unitVersionId }, select: { id: true, ref: true, title: true } });
+  const version = await tx.unitVersion.findUniqueOrThrow({
+    where: { id: unitVersionId },
+    select: { title: true, unit: { select: { code: true } } },
+  });
+  const groups = await tx.criterionGroup.findMany({
+    where: { unitVersionId },
+    select: { id: true, ref: true, title: true },
+  });
   const rows = await tx.criterion.findMany({
     where: { unitVersionId },
     orderBy: { position: "asc" },
-    select: { id: true, unitVersionId: true, groupId: true, ref: true, kind: true, text: true, rangeTitle: true, rangeRule: true, rangeMin: true, rangeGuidance: true, guidance: true },
+    select: {
+      id: true,
+      unitVersionId: true,
+      groupId: true,
+      ref: true,
+      kind: true,
+      text: true,
+      rangeTitle: true,
+      rangeRule: true,
+      rangeMin: true,
+      rangeGuidance: true,
+      guidance: true,
+    },
   });
-  const items = await tx.rangeItem.findMany({ where: { criterion: { unitVersionId } }, orderBy: [{ criterionId: "asc" }, { position: "asc" }], select: { criterionId: true, text: true } });
+  const items = await tx.rangeItem.findMany({
+    where: { criterion: { unitVersionId } },
+    orderBy: [{ criterionId: "asc" }, { position: "asc" }],
+    select: { criterionId: true, text: true },
+  });
   const groupById = new Map(groups.map((g) => [g.id, { ref: g.ref, title: g.title }]));
   const criteria: CriterionForIndex[] = rows.map(({ groupId, ...c }) => ({
     ...c,
@@ -245,8 +295,15 @@ export function parseSearchQuery(raw: string, unitCodes: readonly string[]): Par
   }
   const kept = words.slice(0, MAX_QUERY_WORDS);
   // "1.2", "CS5/O4", "P 7": a reference is short and has a digit.
-  const asReference = kept.length > 0 && kept.length <= 2 && /\p{N}/u.test(kept.join("")) ? referenceKey(kept.join(" ")) : "";
-  return { query, unitCodes: [...units], words: kept, referenceKey: asReference || null, searchable: units.size > 0 || kept.length > 0 };
+  const asReference =
+    kept.length > 0 && kept.length <= 2 && /\p{N}/u.test(kept.join("")) ? referenceKey(kept.join(" ")) : "";
+  return {
+    query,
+    unitCodes: [...units],
+    words: kept,
+    referenceKey: asReference || null,
+    searchable: units.size > 0 || kept.length > 0,
+  };
 }
 
 /** Each word a quoted FTS5 phrase ("" inside doubled), so no user text is read as FTS syntax. */
@@ -314,7 +371,11 @@ export type CriterionMatch = {
   exact: boolean;
 };
 
-type MatchRow = Omit<CriterionMatch, "versionNumber" | "exact" | "rangeMin"> & { versionNumber: number | bigint; tier: number | bigint; rangeMin: number | bigint | null };
+type MatchRow = Omit<CriterionMatch, "versionNumber" | "exact" | "rangeMin"> & {
+  versionNumber: number | bigint;
+  tier: number | bigint;
+  rangeMin: number | bigint | null;
+};
 
 /**
  * The criteria in scope that match the query, best first: a unit's criteria stay together,
@@ -328,14 +389,16 @@ export async function findCriteria(
   scope: SearchScope,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; matches: CriterionMatch[] }> {
-  if (!parsed.searchable || (scope.kind === "versions" && scope.unitVersionIds.length === 0)) return { total: 0, matches: [] };
+  if (!parsed.searchable || (scope.kind === "versions" && scope.unitVersionIds.length === 0))
+    return { total: 0, matches: [] };
   await ensureSearchIndex(db);
   const provider = providerOfClient(db);
   const inScope =
     scope.kind === "latest"
       ? Prisma.sql`v."number" = (SELECT MAX(lv."number") FROM "UnitVersion" lv WHERE lv."unitId" = v."unitId")`
       : Prisma.sql`c."unitVersionId" IN (${Prisma.join(scope.unitVersionIds)})`;
-  const inUnits = parsed.unitCodes.length > 0 ? Prisma.sql`AND u."code" IN (${Prisma.join(parsed.unitCodes)})` : Prisma.empty;
+  const inUnits =
+    parsed.unitCodes.length > 0 ? Prisma.sql`AND u."code" IN (${Prisma.join(parsed.unitCodes)})` : Prisma.empty;
   const hits = Prisma.sql`${matchesSql(provider, parsed)},
     "t" AS (
     SELECT c."id" AS "id", c."ref" AS "ref", c."kind" AS "kind", c."text" AS "text", c."position" AS "position",

@@ -31,8 +31,10 @@ function closed(stream: Writable): Promise<void> {
 }
 
 /**
- * Files under one root directory: `<root>/tmp/<random>.part` while being written, then
- * renamed (atomic on one file system) to `<root>/<first two characters of key>/<key>`.
+ * Files under one root directory: `<root>/tmp/<key>.part` while being written, then linked
+ * (atomic on one file system) to `<root>/<first two characters of key>/<key>`. The `.part` name
+ * stays until the caller has recorded the key, so a crash in between leaves a mark the boot
+ * sweep can act on (docs/decisions/0014-crash-safety.md).
  */
 export class LocalDiskStorage implements StorageProvider {
   readonly root: string;
@@ -50,14 +52,14 @@ export class LocalDiskStorage implements StorageProvider {
     const tmpDir = path.join(this.root, "tmp");
     await fs.promises.mkdir(tmpDir, { recursive: true });
     const key = newKey();
-    const partPath = path.join(tmpDir, `${crypto.randomBytes(16).toString("hex")}.part`);
+    const partPath = path.join(tmpDir, `${key}.part`);
     const finalPath = this.pathOf(key);
     // "wx": never reuse an existing file; flush: fsync before close, so a commit means durable.
     const stream = fs.createWriteStream(partPath, { flags: "wx", mode: 0o600, flush: true });
     // The pipeline reports write errors; this only stops an unhandled 'error' event when the
     // stream is destroyed outside one.
     stream.on("error", () => {});
-    let state: "open" | "committed" | "aborted" = "open";
+    let state: "open" | "committed" | "recorded" | "aborted" = "open";
 
     return {
       key,
@@ -68,10 +70,23 @@ export class LocalDiskStorage implements StorageProvider {
         if (!stream.writableFinished) throw new Error("cannot commit before the stream has finished");
         await closed(stream);
         await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
-        await fs.promises.rename(partPath, finalPath);
+        // A second name for the same file, not a rename: the .part name is the pending mark.
+        await fs.promises.link(partPath, finalPath);
         state = "committed";
       },
+      recorded: async () => {
+        if (state !== "committed") throw new Error(`cannot mark a write target that is ${state} as recorded`);
+        await unlinkIfPresent(partPath);
+        state = "recorded";
+      },
       abort: async () => {
+        if (state === "committed") {
+          state = "aborted";
+          // The object first: a crash in between leaves the mark, and the sweep finishes the job.
+          await unlinkIfPresent(finalPath);
+          await unlinkIfPresent(partPath);
+          return;
+        }
         if (state !== "open") return;
         state = "aborted";
         // Wait for the descriptor to close: a stream still opening would otherwise create the
@@ -99,9 +114,15 @@ export class LocalDiskStorage implements StorageProvider {
   /**
    * Removes `.part` files left by uploads that were cut off by a crash or a restart (a normal
    * failure removes its own). Only those untouched for `olderThanMs`, so an upload still
-   * streaming is never taken. Returns how many were removed.
+   * streaming is never taken. A `.part` whose object was committed marks an upload that died
+   * before its caller recorded the key: the object goes too, unless `isRecorded` says the
+   * record was made after all (only the mark's removal was lost). Returns how many were removed.
    */
-  async sweepAbandonedParts(olderThanMs: number, now = Date.now()): Promise<number> {
+  async sweepAbandonedParts(
+    olderThanMs: number,
+    now = Date.now(),
+    isRecorded: (key: string) => Promise<boolean> = async () => true,
+  ): Promise<number> {
     const tmpDir = path.join(this.root, "tmp");
     let names: string[];
     try {
@@ -115,6 +136,10 @@ export class LocalDiskStorage implements StorageProvider {
       const file = path.join(tmpDir, name);
       const stats = await fs.promises.stat(file).catch(() => null);
       if (stats?.isFile() && now - stats.mtimeMs > olderThanMs) {
+        const key = name.slice(0, -".part".length);
+        if (keyPattern.test(key) && fs.existsSync(this.pathOf(key)) && !(await isRecorded(key))) {
+          await unlinkIfPresent(this.pathOf(key));
+        }
         await unlinkIfPresent(file);
         removed++;
       }

@@ -25,8 +25,13 @@ export interface WriteTarget {
    * files whose telling entry lies past the first few KiB. Only valid after the stream finished.
    */
   readWritten(): Readable;
-  /** Makes the object durable under `key`. */
+  /**
+   * Makes the object durable under `key`. Until `recorded`, it stays marked as pending: if the
+   * process dies before the caller records the key, the boot sweep removes it.
+   */
   commit(): Promise<void>;
-  /** Throws the partial object away. Safe to call more than once, and after a failed commit. */
+  /** The caller has recorded the key (its row is committed): the object is no longer pending. */
+  recorded(): Promise<void>;
+  /** Throws the object away, committed or not. Safe to call more than once, and after a failed commit. */
   abort(): Promise<void>;
 }

@@ -32,11 +32,19 @@ const prose =
 /** The inputs, each made to `chars` characters. The first is the floor; `target` marks the issue's shapes. */
 export const markdownShapes: { name: string; target: boolean; make: (chars: number) => string }[] = [
   { name: "plain prose (floor)", target: false, make: (chars) => repeatTo(prose, chars) },
-  { name: "nested brackets [[[...]]]", target: true, make: (chars) => "[".repeat(Math.floor(chars / 2)) + "]".repeat(Math.ceil(chars / 2)) },
+  {
+    name: "nested brackets [[[...]]]",
+    target: true,
+    make: (chars) => "[".repeat(Math.floor(chars / 2)) + "]".repeat(Math.ceil(chars / 2)),
+  },
   { name: "unclosed brackets [[[[...", target: true, make: (chars) => "[".repeat(chars) },
   { name: "emphasis runs *a**b***", target: true, make: (chars) => repeatTo("*a**b***", chars) },
   { name: "link chains [a](b)", target: true, make: (chars) => repeatTo("[a](b)", chars) },
-  { name: "link chains [a](https://...)", target: true, make: (chars) => repeatTo("[a](https://example.org/a)", chars) },
+  {
+    name: "link chains [a](https://...)",
+    target: true,
+    make: (chars) => repeatTo("[a](https://example.org/a)", chars),
+  },
   { name: "nested lists, 4 deep", target: false, make: (chars) => repeatTo("- a\n  - b\n    - c\n      - d\n", chars) },
 ];
 
@@ -55,7 +63,11 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 
-function timeRoundRobin(inputs: { name: string; text: string }[], render: (text: string) => string, runs: number): Map<string, Timing[]> {
+function timeRoundRobin(
+  inputs: { name: string; text: string }[],
+  render: (text: string) => string,
+  runs: number,
+): Map<string, Timing[]> {
   const times = new Map(inputs.map(({ name }) => [name, [] as Timing[]]));
   for (let run = -2; run < runs; run++) {
     for (const { name, text } of inputs) {
@@ -92,7 +104,9 @@ export function printMarkdownResult(r: MarkdownBenchResult, log: (line: string) 
   const floorWall = median(floor.map((t) => t.wall));
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const limit = MARKDOWN_MAX_CHARS.toLocaleString("en-GB");
-  log(`    CPU and wall time are medians of ${r.runs} runs; "x floor" is the median over rounds of (input / prose in the same round).`);
+  log(
+    `    CPU and wall time are medians of ${r.runs} runs; "x floor" is the median over rounds of (input / prose in the same round).`,
+  );
   log(
     `    ${"input".padEnd(32)}${"100 kB CPU".padStart(12)}${"floor".padStart(10)}${"x floor".padStart(9)}${"100 kB wall".padStart(13)}${"floor".padStart(10)}${"x floor".padStart(9)}${`${limit} chars CPU`.padStart(20)}`,
   );
@@ -101,7 +115,13 @@ export function printMarkdownResult(r: MarkdownBenchResult, log: (line: string) 
     const times = r.full.get(name) ?? [];
     const cpuRatio = medianRatio(times, floor, "cpu");
     const isFloor = name === floorName;
-    const verdict = isFloor ? "" : !target ? "(reported; not in the issue's target)" : cpuRatio <= TARGET_RATIO ? `meets <= ${TARGET_RATIO}x` : `MISSES <= ${TARGET_RATIO}x`;
+    const verdict = isFloor
+      ? ""
+      : !target
+        ? "(reported; not in the issue's target)"
+        : cpuRatio <= TARGET_RATIO
+          ? `meets <= ${TARGET_RATIO}x`
+          : `MISSES <= ${TARGET_RATIO}x`;
     if (target && cpuRatio > TARGET_RATIO) misses.push(name);
     log(
       `    ${name.padEnd(32)}${ms(median(times.map((t) => t.cpu))).padStart(12)}${ms(floorCpu).padStart(10)}${`${cpuRatio.toFixed(1)}x`.padStart(9)}` +

@@ -69,14 +69,28 @@ SELECT 'w', NULL, NULL, wk, SUM(n), NULL, NULL FROM (
 GROUP BY wk`;
 }
 
-type FloorRow = { kind: string; uv: string | null; rag: string | null; band: unknown; n: unknown; met: unknown; total: unknown };
+type FloorRow = {
+  kind: string;
+  uv: string | null;
+  rag: string | null;
+  band: unknown;
+  n: unknown;
+  met: unknown;
+  total: unknown;
+};
 
 interface FloorRunner {
   run(): Promise<FloorRow[]>;
   close(): Promise<void>;
 }
 
-async function floorRunner(provider: Provider, url: string, centreId: string, now: Date, timeZone: string): Promise<FloorRunner> {
+async function floorRunner(
+  provider: Provider,
+  url: string,
+  centreId: string,
+  now: Date,
+  timeZone: string,
+): Promise<FloorRunner> {
   const end = startOfTomorrow(now, timeZone);
   const from = new Date(end.getTime() - WEEKS * WEEK_MS);
   const sql = floorSql(provider);
@@ -163,7 +177,13 @@ const listCases: Array<{ label: string; filters: Partial<ListFilters> }> = [
   { label: "sorted by last activity", filters: { sort: "lastActivity" } },
 ];
 
-export async function benchProgress(provider: Provider, url: string, candidates: number, runs: number, log: (line: string) => void): Promise<ProgressBenchResult> {
+export async function benchProgress(
+  provider: Provider,
+  url: string,
+  candidates: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ProgressBenchResult> {
   await migrate(url);
   const seeded = await seedScale({ databaseUrl: url, candidates, log: (line) => log(`    ${line.trim()}`) });
   return measureProgress(provider, url, { ...seeded, candidates }, runs);
@@ -175,7 +195,10 @@ export async function findSeededCentre(url: string, slug: string): Promise<Seede
   try {
     const centre = await db.centre.findUnique({ where: { slug }, select: { id: true } });
     if (!centre) throw new Error(`no centre with slug ${slug} in that database: seed it with npm run seed:scale`);
-    const admin = await db.membership.findFirst({ where: { centreId: centre.id, role: "CENTRE_ADMIN" }, select: { userId: true } });
+    const admin = await db.membership.findFirst({
+      where: { centreId: centre.id, role: "CENTRE_ADMIN" },
+      select: { userId: true },
+    });
     if (!admin) throw new Error(`centre ${slug} has no admin`);
     const enrolment = { centreId: centre.id };
     const [candidates, enrolments, evidence, mappings, decisions, auditEvents] = await Promise.all([
@@ -186,7 +209,13 @@ export async function findSeededCentre(url: string, slug: string): Promise<Seede
       db.decision.count({ where: { enrolment } }),
       db.auditEvent.count({ where: { centreId: centre.id } }),
     ]);
-    return { centreId: centre.id, adminUserId: admin.userId, candidates, ms: 0, counts: { enrolments, evidence, mappings, decisions, auditEvents } };
+    return {
+      centreId: centre.id,
+      adminUserId: admin.userId,
+      candidates,
+      ms: 0,
+      counts: { enrolments, evidence, mappings, decisions, auditEvents },
+    };
   } finally {
     await db.$disconnect();
   }
@@ -194,7 +223,13 @@ export async function findSeededCentre(url: string, slug: string): Promise<Seede
 
 type Seeded = { centreId: string; adminUserId: string; candidates: number; ms: number; counts: Record<string, number> };
 
-export async function measureProgress(provider: Provider, url: string, seeded: Seeded, runs: number): Promise<ProgressBenchResult> {
+// long-function: one measurement run in order: the dashboard against its SQL floor, the workload, the two pages' awaited queries, each list case, a middle page and candidate pages, then the result; each timing is a line or two, and the order is what the report shows
+export async function measureProgress(
+  provider: Provider,
+  url: string,
+  seeded: Seeded,
+  runs: number,
+): Promise<ProgressBenchResult> {
   const candidates = seeded.candidates;
   const db: Db = createDb(url);
   try {
@@ -218,18 +253,54 @@ export async function measureProgress(provider: Provider, url: string, seeded: S
     const workload = await time(runs, () => getWorkload(db, actor, { centreId }, ctx));
     // What each page awaits before it renders: its queries run concurrently.
     const dashboardPage = await time(runs, () =>
-      Promise.all([getDashboard(db, actor, { centreId }, ctx), getWorkload(db, actor, { centreId }, ctx), getProgressOptions(db, actor, centreId)]),
+      Promise.all([
+        getDashboard(db, actor, { centreId }, ctx),
+        getWorkload(db, actor, { centreId }, ctx),
+        getProgressOptions(db, actor, centreId),
+      ]),
     );
-    const listPage = await time(runs, () => Promise.all([listProgress(db, actor, { centreId }, ctx), getProgressOptions(db, actor, centreId)]));
+    const listPage = await time(runs, () =>
+      Promise.all([listProgress(db, actor, { centreId }, ctx), getProgressOptions(db, actor, centreId)]),
+    );
     const lists: ProgressBenchResult["lists"] = [];
     const lastPage = (await listProgress(db, actor, { centreId, page: Number.MAX_SAFE_INTEGER }, ctx)).page;
-    const pageOf = (filters: Partial<ListFilters>) => (filters.page === Number.MAX_SAFE_INTEGER ? { ...filters, page: lastPage } : filters);
-    for (const c of listCases) lists.push({ label: c.label, timings: await time(runs, () => listProgress(db, actor, { centreId, ...pageOf(c.filters) }, ctx)) });
+    const pageOf = (filters: Partial<ListFilters>) =>
+      filters.page === Number.MAX_SAFE_INTEGER ? { ...filters, page: lastPage } : filters;
+    for (const c of listCases)
+      lists.push({
+        label: c.label,
+        timings: await time(runs, () => listProgress(db, actor, { centreId, ...pageOf(c.filters) }, ctx)),
+      });
     const middle = Math.ceil(lastPage / 2);
-    const middlePage = { page: middle, timings: await time(runs, () => listProgress(db, actor, { centreId, page: middle }, ctx)) };
-    const sample = await db.enrolment.findMany({ where: { centreId }, select: { candidateId: true }, distinct: ["candidateId"], take: runs + 1, orderBy: { id: "asc" } });
-    const candidatePage = await time(runs, (i) => getCandidateProgress(db, actor, { centreId, candidateId: sample[i % sample.length]?.candidateId ?? "" }, ctx));
-    return { provider, candidates, seedMs: seeded.ms, counts: seeded.counts, dashboard, floor: floorTimings, floorMatches, workload, dashboardPage, listPage, lists, middlePage, candidatePage };
+    const middlePage = {
+      page: middle,
+      timings: await time(runs, () => listProgress(db, actor, { centreId, page: middle }, ctx)),
+    };
+    const sample = await db.enrolment.findMany({
+      where: { centreId },
+      select: { candidateId: true },
+      distinct: ["candidateId"],
+      take: runs + 1,
+      orderBy: { id: "asc" },
+    });
+    const candidatePage = await time(runs, (i) =>
+      getCandidateProgress(db, actor, { centreId, candidateId: sample[i % sample.length]?.candidateId ?? "" }, ctx),
+    );
+    return {
+      provider,
+      candidates,
+      seedMs: seeded.ms,
+      counts: seeded.counts,
+      dashboard,
+      floor: floorTimings,
+      floorMatches,
+      workload,
+      dashboardPage,
+      listPage,
+      lists,
+      middlePage,
+      candidatePage,
+    };
   } finally {
     await db.$disconnect();
   }
@@ -241,16 +312,23 @@ export function printProgressResult(r: ProgressBenchResult, log: (line: string) 
   // The absolute targets are for PostgreSQL at 10,000 candidates; elsewhere they are only shown.
   const atTarget = r.provider === "postgresql" && r.candidates >= 10_000;
   const verdict = (ok: boolean) => (ok ? "meets target" : "MISSES target");
-  const target = (label: string, ok: boolean) => `  target ${label}: ${atTarget ? verdict(ok) : "(applies to PostgreSQL at 10,000 candidates)"}`;
+  const target = (label: string, ok: boolean) =>
+    `  target ${label}: ${atTarget ? verdict(ok) : "(applies to PostgreSQL at 10,000 candidates)"}`;
   const c = r.counts;
-  log(`  ${r.provider}: ${r.candidates} candidates — ${c.enrolments} enrolments, ${c.evidence} evidence, ${c.mappings} mappings, ${c.decisions} decisions, ${c.auditEvents} audit events; seeded in ${(r.seedMs / 1000).toFixed(1)} s`);
+  log(
+    `  ${r.provider}: ${r.candidates} candidates — ${c.enrolments} enrolments, ${c.evidence} evidence, ${c.mappings} mappings, ${c.decisions} decisions, ${c.auditEvents} audit events; seeded in ${(r.seedMs / 1000).toFixed(1)} s`,
+  );
   const d95 = percentile(r.dashboard, 95);
   const f95 = percentile(r.floor, 95);
   const ratio50 = percentile(r.dashboard, 50) / percentile(r.floor, 50);
   const ratio95 = d95 / f95;
   log(`    dashboard (server time)      ${p(r.dashboard)}${target("p95 < 150 ms", d95 < 150)}`);
-  log(`    floor (one hand-written SQL) ${p(r.floor)}  figures ${r.floorMatches ? "identical to the dashboard's" : "DIFFER from the dashboard's"}`);
-  log(`    dashboard / floor            p50 ${ratio50.toFixed(2)}x, p95 ${ratio95.toFixed(2)}x  target <= 2x: ${verdict(ratio95 <= 2)}`);
+  log(
+    `    floor (one hand-written SQL) ${p(r.floor)}  figures ${r.floorMatches ? "identical to the dashboard's" : "DIFFER from the dashboard's"}`,
+  );
+  log(
+    `    dashboard / floor            p50 ${ratio50.toFixed(2)}x, p95 ${ratio95.toFixed(2)}x  target <= 2x: ${verdict(ratio95 <= 2)}`,
+  );
   log(`    assessor workload            ${p(r.workload)}`);
   log(`    dashboard page, all its data ${p(r.dashboardPage)}  (dashboard + workload + filter choices, concurrently)`);
   log(`    list page, all its data      ${p(r.listPage)}  (page 1 + filter choices, concurrently)`);
@@ -259,7 +337,9 @@ export function printProgressResult(r: ProgressBenchResult, log: (line: string) 
     log(`    candidate list, ${l.label.padEnd(26)} ${p(l.timings)}${target("p95 < 100 ms", l95 < 100)}`);
   }
   const middle = `page ${r.middlePage.page}, by name (middle)`;
-  log(`    candidate list, ${middle.padEnd(26)} ${p(r.middlePage.timings)}  (the slowest page: rows before it are read, from the nearer end)`);
+  log(
+    `    candidate list, ${middle.padEnd(26)} ${p(r.middlePage.timings)}  (the slowest page: rows before it are read, from the nearer end)`,
+  );
   const c95 = percentile(r.candidatePage, 95);
   log(`    candidate progress page      ${p(r.candidatePage)}${target("p95 < 100 ms", c95 < 100)}`);
 }

@@ -22,6 +22,7 @@ import { plannedPeriod } from "../../lib/enrolments/planned-period";
 import { refreshCentreCounters } from "../../lib/progress/enrolment-counters";
 import { importStandards } from "../../lib/standards/import";
 import { refreshCentreMetTally } from "../../lib/progress/met-tally";
+import { DEFAULT_TIME_ZONE } from "../../lib/format/time-zone";
 
 export type ScaleOptions = {
   databaseUrl: string;
@@ -117,12 +118,38 @@ type TableSpec = { name: string; columns: ReadonlyArray<readonly [string, Column
 type Value = string | number | boolean | null;
 
 const tables = {
-  Centre: { name: "Centre", columns: [["id", "text"], ["name", "text"], ["slug", "text"], ["timeZone", "text"], ["createdAt", "timestamp"]] },
+  Centre: {
+    name: "Centre",
+    columns: [
+      ["id", "text"],
+      ["name", "text"],
+      ["slug", "text"],
+      ["timeZone", "text"],
+      ["createdAt", "timestamp"],
+    ],
+  },
   User: {
     name: "User",
-    columns: [["id", "text"], ["email", "text"], ["name", "text"], ["passwordHash", "text"], ["isPlatformAdmin", "bool"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"]],
+    columns: [
+      ["id", "text"],
+      ["email", "text"],
+      ["name", "text"],
+      ["passwordHash", "text"],
+      ["isPlatformAdmin", "bool"],
+      ["createdAt", "timestamp"],
+      ["updatedAt", "timestamp"],
+    ],
   },
-  Membership: { name: "Membership", columns: [["id", "text"], ["userId", "text"], ["centreId", "text"], ["role", { enum: "Role" }], ["createdAt", "timestamp"]] },
+  Membership: {
+    name: "Membership",
+    columns: [
+      ["id", "text"],
+      ["userId", "text"],
+      ["centreId", "text"],
+      ["role", { enum: "Role" }],
+      ["createdAt", "timestamp"],
+    ],
+  },
   Enrolment: {
     name: "Enrolment",
     columns: [
@@ -200,23 +227,56 @@ const tables = {
   },
   UnitSignOff: {
     name: "UnitSignOff",
-    columns: [["id", "text"], ["enrolmentId", "text"], ["assessorId", "text"], ["assessorDeclaration", "text"], ["signedAt", "timestamp"], ["signatureHash", "text"], ["currentSlot", "text"]],
+    columns: [
+      ["id", "text"],
+      ["enrolmentId", "text"],
+      ["assessorId", "text"],
+      ["assessorDeclaration", "text"],
+      ["signedAt", "timestamp"],
+      ["signatureHash", "text"],
+      ["currentSlot", "text"],
+    ],
   },
   AuditEvent: {
     name: "AuditEvent",
     columns: [
-      ["id", "text"], ["centreId", "text"], ["actorId", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["after", "json"], ["at", "timestamp"],
-      ["chainId", "text"], ["seq", "int"], ["prevHash", "text"], ["hash", "text"],
+      ["id", "text"],
+      ["centreId", "text"],
+      ["actorId", "text"],
+      ["action", "text"],
+      ["entityType", "text"],
+      ["entityId", "text"],
+      ["after", "json"],
+      ["at", "timestamp"],
+      ["chainId", "text"],
+      ["seq", "int"],
+      ["prevHash", "text"],
+      ["hash", "text"],
     ],
   },
   AuditChainHead: {
     name: "AuditChainHead",
-    columns: [["chainId", "text"], ["seq", "int"], ["hash", "text"]],
+    columns: [
+      ["chainId", "text"],
+      ["seq", "int"],
+      ["hash", "text"],
+    ],
   },
 } satisfies Record<string, TableSpec>;
 
 type TableName = keyof typeof tables;
-const insertOrder: TableName[] = ["Centre", "User", "Membership", "Enrolment", "Evidence", "Mapping", "Decision", "UnitSignOff", "AuditEvent", "AuditChainHead"];
+const insertOrder: TableName[] = [
+  "Centre",
+  "User",
+  "Membership",
+  "Enrolment",
+  "Evidence",
+  "Mapping",
+  "Decision",
+  "UnitSignOff",
+  "AuditEvent",
+  "AuditChainHead",
+];
 
 class TableBuffer {
   columns: Value[][];
@@ -227,7 +287,8 @@ class TableBuffer {
     return this.columns[0]?.length ?? 0;
   }
   push(values: Value[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.spec.name}: ${values.length} values for ${this.columns.length} columns`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.spec.name}: ${values.length} values for ${this.columns.length} columns`);
     for (let i = 0; i < values.length; i++) (this.columns[i] as Value[]).push(values[i] as Value);
   }
   clear(): void {
@@ -249,7 +310,14 @@ interface Writer {
 
 function pgArrayType(type: ColumnType): string {
   if (typeof type === "object") return "text[]";
-  return { text: "text[]", timestamp: "timestamp(3)[]", int: "int[]", bigint: "int8[]", bool: "boolean[]", json: "jsonb[]" }[type];
+  return {
+    text: "text[]",
+    timestamp: "timestamp(3)[]",
+    int: "int[]",
+    bigint: "int8[]",
+    bool: "boolean[]",
+    json: "jsonb[]",
+  }[type];
 }
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
@@ -264,7 +332,9 @@ async function postgresWriter(url: string): Promise<Writer> {
       const { spec } = buffer;
       const names = spec.columns.map(([name]) => `"${name}"`).join(", ");
       const aliases = spec.columns.map((_, i) => `c${i}`);
-      const select = spec.columns.map(([, type], i) => (typeof type === "object" ? `c${i}::"${type.enum}"` : `c${i}`)).join(", ");
+      const select = spec.columns
+        .map(([, type], i) => (typeof type === "object" ? `c${i}::"${type.enum}"` : `c${i}`))
+        .join(", ");
       const unnest = spec.columns.map(([, type], i) => `$${i + 1}::${pgArrayType(type)}`).join(", ");
       const sql = `INSERT INTO "${spec.name}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${aliases.join(", ")})`;
       for (let start = 0; start < buffer.length; start += rowsPerStatement) {
@@ -308,7 +378,16 @@ function sqliteWriter(url: string): Writer {
       for (let c = 0; c < types.length; c++) {
         const value = (buffer.columns[c] as Value[])[r] ?? null;
         const type = types[c];
-        row[c] = value === null ? null : type === "timestamp" ? sqliteTime(value as number) : type === "bool" ? (value ? 1 : 0) : value;
+        row[c] =
+          value === null
+            ? null
+            : type === "timestamp"
+              ? sqliteTime(value as number)
+              : type === "bool"
+                ? value
+                  ? 1
+                  : 0
+                : value;
       }
       statement.run(row);
     }
@@ -330,15 +409,103 @@ function sqliteWriter(url: string): Writer {
 // Vocabulary
 
 const firstNames = [
-  "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Farah", "George", "Hannah", "Isaac", "Jade", "Kieran", "Leah", "Mohammed", "Nina", "Oliver", "Priya",
-  "Quentin", "Rosie", "Samuel", "Tara", "Usman", "Victoria", "William", "Xenia", "Yusuf", "Zara", "Amelia", "Callum", "Deborah", "Ethan", "Fiona",
-  "Gareth", "Holly", "Imran", "Jessica", "Kofi", "Lucy", "Marek", "Niamh", "Owen", "Paige", "Rhys", "Sophie", "Tomasz", "Uma", "Vikram", "Wendy",
+  "Aisha",
+  "Ben",
+  "Chloe",
+  "Daniel",
+  "Ella",
+  "Farah",
+  "George",
+  "Hannah",
+  "Isaac",
+  "Jade",
+  "Kieran",
+  "Leah",
+  "Mohammed",
+  "Nina",
+  "Oliver",
+  "Priya",
+  "Quentin",
+  "Rosie",
+  "Samuel",
+  "Tara",
+  "Usman",
+  "Victoria",
+  "William",
+  "Xenia",
+  "Yusuf",
+  "Zara",
+  "Amelia",
+  "Callum",
+  "Deborah",
+  "Ethan",
+  "Fiona",
+  "Gareth",
+  "Holly",
+  "Imran",
+  "Jessica",
+  "Kofi",
+  "Lucy",
+  "Marek",
+  "Niamh",
+  "Owen",
+  "Paige",
+  "Rhys",
+  "Sophie",
+  "Tomasz",
+  "Uma",
+  "Vikram",
+  "Wendy",
 ];
 const lastNames = [
-  "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson", "Roberts", "Robinson", "Thompson", "Wright",
-  "Walker", "White", "Edwards", "Hughes", "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper",
-  "Hill", "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott", "Phillips", "Watson", "Khan",
-  "Nowak", "O'Brien", "Okafor",
+  "Smith",
+  "Jones",
+  "Williams",
+  "Taylor",
+  "Brown",
+  "Davies",
+  "Evans",
+  "Wilson",
+  "Thomas",
+  "Johnson",
+  "Roberts",
+  "Robinson",
+  "Thompson",
+  "Wright",
+  "Walker",
+  "White",
+  "Edwards",
+  "Hughes",
+  "Green",
+  "Hall",
+  "Lewis",
+  "Harris",
+  "Clarke",
+  "Patel",
+  "Jackson",
+  "Wood",
+  "Turner",
+  "Martin",
+  "Cooper",
+  "Hill",
+  "Ward",
+  "Morris",
+  "Moore",
+  "Clark",
+  "Lee",
+  "King",
+  "Baker",
+  "Harrison",
+  "Morgan",
+  "Allen",
+  "James",
+  "Scott",
+  "Phillips",
+  "Watson",
+  "Khan",
+  "Nowak",
+  "O'Brien",
+  "Okafor",
 ];
 const evidenceKinds: ReadonlyArray<readonly [string, string]> = [
   ["observation", "Observation of handling a customer complaint"],
@@ -390,14 +557,38 @@ function hashOf(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex");
 }
 
-function audit(ctx: Context, actorId: string | null, action: string, entityType: string, entityId: string, at: number, after: unknown = null) {
-  const { linked, head } = linkEvents(ctx.centreId, ctx.chain, [{ centreId: ctx.centreId, actorId, action, entityType, entityId, before: null, after, at: new Date(at) }]);
+function audit(
+  ctx: Context,
+  actorId: string | null,
+  action: string,
+  entityType: string,
+  entityId: string,
+  at: number,
+  after: unknown = null,
+) {
+  const { linked, head } = linkEvents(ctx.centreId, ctx.chain, [
+    { centreId: ctx.centreId, actorId, action, entityType, entityId, before: null, after, at: new Date(at) },
+  ]);
   const link = linked[0]!;
   ctx.chain = head;
-  ctx.buffers.AuditEvent.push([ctx.nextId(), ctx.centreId, actorId, action, entityType, entityId, after === null ? null : JSON.stringify(after), at, link.chainId, link.seq, link.prevHash, link.hash]);
+  ctx.buffers.AuditEvent.push([
+    ctx.nextId(),
+    ctx.centreId,
+    actorId,
+    action,
+    entityType,
+    entityId,
+    after === null ? null : JSON.stringify(after),
+    at,
+    link.chainId,
+    link.seq,
+    link.prevHash,
+    link.hash,
+  ]);
   ctx.counts.auditEvents++;
 }
 
+// long-function: one candidate's simulated history: the account, then enrolment by enrolment the dates and pace, the status, the met criteria with their mapping slots, decisions and audit events, the sign-off or the work in hand, then the evidence; each step uses what the one before worked out, so it reads as one story
 function generateCandidate(ctx: Context, index: number, slug: string) {
   const { rng, now, buffers } = ctx;
   const first = rng.pick(firstNames);
@@ -405,7 +596,15 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
   const candidateId = ctx.nextId();
   const programmeStart = now - rng.between(-30, 730) * DAY;
   const joined = Math.min(programmeStart, now) - rng.between(1, 20) * DAY;
-  buffers.User.push([candidateId, `${first}.${last}.${index}@${slug}.example`.toLowerCase().replace(/'/g, ""), `${first} ${last}`, null, false, joined, joined]);
+  buffers.User.push([
+    candidateId,
+    `${first}.${last}.${index}@${slug}.example`.toLowerCase().replace(/'/g, ""),
+    `${first} ${last}`,
+    null,
+    false,
+    joined,
+    joined,
+  ]);
   buffers.Membership.push([ctx.nextId(), candidateId, ctx.centreId, "CANDIDATE", joined]);
   ctx.counts.users++;
 
@@ -442,7 +641,10 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
       progressUntil = finishAt;
     }
     const elapsedShare = Math.max(0, (progressUntil - start) / (finishAt - start));
-    const metCount = status === "COMPLETED" ? total : Math.min(total - 1, Math.max(0, Math.floor(total * elapsedShare * rng.between(0.9, 1.05))));
+    const metCount =
+      status === "COMPLETED"
+        ? total
+        : Math.min(total - 1, Math.max(0, Math.floor(total * elapsedShare * rng.between(0.9, 1.05))));
 
     // With nothing met yet, as the app creates it; refreshCentreCounters recounts after the load.
     const period = plannedPeriod(new Date(start), new Date(plannedEnd));
@@ -474,30 +676,80 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
     const span = Math.max(DAY, progressUntil - start);
     for (let i = 0; i < metCount; i++) {
       const criterionId = order[i] as string;
-      const signedAt = Math.max(start, Math.min(progressUntil - 60_000, start + ((i + 1) / (metCount + 1)) * span + rng.between(-3, 3) * DAY));
+      const signedAt = Math.max(
+        start,
+        Math.min(progressUntil - 60_000, start + ((i + 1) / (metCount + 1)) * span + rng.between(-3, 3) * DAY),
+      );
       const submittedAt = Math.max(start, signedAt - rng.between(2, 20) * DAY);
       if (rng.chance(0.1)) {
         const firstTry = Math.max(start, submittedAt - rng.between(15, 40) * DAY);
-        slots.push({ enrolmentId, criterionId, status: "REJECTED", at: firstTry, reviewedAt: firstTry + rng.between(1, 7) * DAY, assessorId: enrolmentAssessor });
+        slots.push({
+          enrolmentId,
+          criterionId,
+          status: "REJECTED",
+          at: firstTry,
+          reviewedAt: firstTry + rng.between(1, 7) * DAY,
+          assessorId: enrolmentAssessor,
+        });
       }
-      slots.push({ enrolmentId, criterionId, status: "ACCEPTED", at: submittedAt, reviewedAt: signedAt - rng.between(0, 1) * DAY, assessorId: enrolmentAssessor });
+      slots.push({
+        enrolmentId,
+        criterionId,
+        status: "ACCEPTED",
+        at: submittedAt,
+        reviewedAt: signedAt - rng.between(0, 1) * DAY,
+        assessorId: enrolmentAssessor,
+      });
       if (rng.chance(0.02)) {
         const earlier = Math.max(start, signedAt - rng.between(10, 30) * DAY);
         buffers.Decision.push([
-          ctx.nextId(), ctx.centreId, enrolmentId, criterionId, "MET", enrolmentAssessor, earlier, "[]", hashOf(`${enrolmentId}${criterionId}${earlier}`),
-          null, earlier + 2 * DAY, iqaId, "Evidence did not show the whole range; re-assessed.",
+          ctx.nextId(),
+          ctx.centreId,
+          enrolmentId,
+          criterionId,
+          "MET",
+          enrolmentAssessor,
+          earlier,
+          "[]",
+          hashOf(`${enrolmentId}${criterionId}${earlier}`),
+          null,
+          earlier + 2 * DAY,
+          iqaId,
+          "Evidence did not show the whole range; re-assessed.",
         ]);
         ctx.counts.decisions++;
         audit(ctx, enrolmentAssessor, "decision.sign", "Decision", enrolmentId, earlier);
       }
       const decisionId = ctx.nextId();
-      buffers.Decision.push([decisionId, ctx.centreId, enrolmentId, criterionId, "MET", enrolmentAssessor, signedAt, "[]", hashOf(`${decisionId}${signedAt}`), "current", null, null, null]);
+      buffers.Decision.push([
+        decisionId,
+        ctx.centreId,
+        enrolmentId,
+        criterionId,
+        "MET",
+        enrolmentAssessor,
+        signedAt,
+        "[]",
+        hashOf(`${decisionId}${signedAt}`),
+        "current",
+        null,
+        null,
+        null,
+      ]);
       ctx.counts.decisions++;
       audit(ctx, enrolmentAssessor, "decision.sign", "Decision", decisionId, signedAt, { outcome: "MET" });
     }
 
     if (status === "COMPLETED") {
-      buffers.UnitSignOff.push([ctx.nextId(), enrolmentId, enrolmentAssessor, "I confirm the evidence is valid, authentic, current and sufficient.", finishAt, hashOf(`${enrolmentId}${finishAt}`), "current"]);
+      buffers.UnitSignOff.push([
+        ctx.nextId(),
+        enrolmentId,
+        enrolmentAssessor,
+        "I confirm the evidence is valid, authentic, current and sufficient.",
+        finishAt,
+        hashOf(`${enrolmentId}${finishAt}`),
+        "current",
+      ]);
       ctx.counts.unitSignOffs++;
       audit(ctx, enrolmentAssessor, "unit.signOff", "Enrolment", enrolmentId, finishAt);
     } else if (progressUntil > start) {
@@ -507,14 +759,59 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
         const criterionId = order[metCount + i] as string;
         const roll = rng.float();
         const recent = Math.max(start, progressUntil - rng.between(0, stalled ? 90 : 30) * DAY);
-        if (status === "ACTIVE" && roll < 0.4) slots.push({ enrolmentId, criterionId, status: "SUBMITTED", at: recent, reviewedAt: null, assessorId: enrolmentAssessor });
-        else if (roll < 0.65) slots.push({ enrolmentId, criterionId, status: "PROPOSED", at: recent, reviewedAt: null, assessorId: enrolmentAssessor });
-        else if (roll < 0.85) slots.push({ enrolmentId, criterionId, status: "REJECTED", at: recent, reviewedAt: Math.min(progressUntil, recent + rng.between(0, 5) * DAY), assessorId: enrolmentAssessor });
+        if (status === "ACTIVE" && roll < 0.4)
+          slots.push({
+            enrolmentId,
+            criterionId,
+            status: "SUBMITTED",
+            at: recent,
+            reviewedAt: null,
+            assessorId: enrolmentAssessor,
+          });
+        else if (roll < 0.65)
+          slots.push({
+            enrolmentId,
+            criterionId,
+            status: "PROPOSED",
+            at: recent,
+            reviewedAt: null,
+            assessorId: enrolmentAssessor,
+          });
+        else if (roll < 0.85)
+          slots.push({
+            enrolmentId,
+            criterionId,
+            status: "REJECTED",
+            at: recent,
+            reviewedAt: Math.min(progressUntil, recent + rng.between(0, 5) * DAY),
+            assessorId: enrolmentAssessor,
+          });
         else {
-          slots.push({ enrolmentId, criterionId, status: "ACCEPTED", at: recent, reviewedAt: Math.min(progressUntil, recent + rng.between(0, 5) * DAY), assessorId: enrolmentAssessor });
+          slots.push({
+            enrolmentId,
+            criterionId,
+            status: "ACCEPTED",
+            at: recent,
+            reviewedAt: Math.min(progressUntil, recent + rng.between(0, 5) * DAY),
+            assessorId: enrolmentAssessor,
+          });
           if (rng.chance(0.2)) {
             const at = Math.min(progressUntil - 60_000, recent + DAY);
-            buffers.Decision.push([ctx.nextId(), ctx.centreId, enrolmentId, criterionId, "NOT_YET_MET", enrolmentAssessor, at, "[]", hashOf(`${enrolmentId}${criterionId}nym`), "current", null, null, null]);
+            buffers.Decision.push([
+              ctx.nextId(),
+              ctx.centreId,
+              enrolmentId,
+              criterionId,
+              "NOT_YET_MET",
+              enrolmentAssessor,
+              at,
+              "[]",
+              hashOf(`${enrolmentId}${criterionId}nym`),
+              "current",
+              null,
+              null,
+              null,
+            ]);
             ctx.counts.decisions++;
             audit(ctx, enrolmentAssessor, "decision.sign", "Decision", enrolmentId, at, { outcome: "NOT_YET_MET" });
           }
@@ -557,17 +854,37 @@ function writeEvidence(ctx: Context, candidateId: string, slots: Slot[]) {
       const created = submittedAt - rng.between(0, 3) * DAY;
       const updated = Math.max(...members.map((m) => m.reviewedAt ?? m.at));
       buffers.Evidence.push([
-        evidenceId, ctx.centreId, candidateId, title, method, activity, `${title}. Shows how I handled the situation and what I learned.`,
-        false, submitted ? submittedAt : null, submitted ? "This evidence is my own work." : null, 1, created, updated,
+        evidenceId,
+        ctx.centreId,
+        candidateId,
+        title,
+        method,
+        activity,
+        `${title}. Shows how I handled the situation and what I learned.`,
+        false,
+        submitted ? submittedAt : null,
+        submitted ? "This evidence is my own work." : null,
+        1,
+        created,
+        updated,
       ]);
       ctx.counts.evidence++;
       audit(ctx, candidateId, "evidence.create", "Evidence", evidenceId, created);
       if (submitted) audit(ctx, candidateId, "evidence.submit", "Evidence", evidenceId, submittedAt);
       for (const m of members) {
         buffers.Mapping.push([
-          ctx.nextId(), evidenceId, m.criterionId, m.enrolmentId, m.status,
-          m.status === "REJECTED" ? "This does not yet show the whole range; add an example with a different customer." : null,
-          m.reviewedAt === null ? null : m.assessorId, m.reviewedAt, created, m.reviewedAt ?? Math.max(created, m.at),
+          ctx.nextId(),
+          evidenceId,
+          m.criterionId,
+          m.enrolmentId,
+          m.status,
+          m.status === "REJECTED"
+            ? "This does not yet show the whole range; add an example with a different customer."
+            : null,
+          m.reviewedAt === null ? null : m.assessorId,
+          m.reviewedAt,
+          created,
+          m.reviewedAt ?? Math.max(created, m.at),
         ]);
         ctx.counts.mappings++;
       }
@@ -579,17 +896,25 @@ async function loadUnits(databaseUrl: string, slug: string): Promise<UnitInfo[]>
   const db = createDb(databaseUrl);
   try {
     if (await db.centre.findUnique({ where: { slug }, select: { id: true } })) {
-      throw new Error(`a centre with slug "${slug}" already exists in this database; choose another with --centre-slug`);
+      throw new Error(
+        `a centre with slug "${slug}" already exists in this database; choose another with --centre-slug`,
+      );
     }
     const report = await importStandards(db);
     if (report.errors.length) throw new Error(`standards import failed: ${report.errors.join("; ")}`);
     const versions = await db.unitVersion.findMany({
       orderBy: [{ unitId: "asc" }, { number: "desc" }],
-      select: { id: true, unitId: true, unit: { select: { code: true } }, criteria: { select: { id: true }, orderBy: { position: "asc" } } },
+      select: {
+        id: true,
+        unitId: true,
+        unit: { select: { code: true } },
+        criteria: { select: { id: true }, orderBy: { position: "asc" } },
+      },
     });
     const latest = new Map<string, UnitInfo>();
     for (const v of versions) {
-      if (!latest.has(v.unitId)) latest.set(v.unitId, { unitVersionId: v.id, code: v.unit.code, criterionIds: v.criteria.map((c) => c.id) });
+      if (!latest.has(v.unitId))
+        latest.set(v.unitId, { unitVersionId: v.id, code: v.unit.code, criterionIds: v.criteria.map((c) => c.id) });
     }
     return [...latest.values()].sort((a, b) => a.code.localeCompare(b.code));
   } finally {
@@ -598,6 +923,7 @@ async function loadUnits(databaseUrl: string, slug: string): Promise<UnitInfo[]>
 }
 
 /** Creates one centre with its staff and `candidates` candidates' progress. */
+// long-function: one seeding run in order: the options, the id maker and writer, the centre and its staff, each batch of candidates, the audit chain head and the recounted figures; each step is short and feeds the next
 export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
   const started = performance.now();
   const provider: Provider = providerOf(options.databaseUrl);
@@ -613,8 +939,17 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
   let counter = 0;
   const nextId = () => `s${runTag}${(counter++).toString(36).padStart(7, "0")}`;
 
-  const writer = provider === "postgresql" ? await postgresWriter(options.databaseUrl) : sqliteWriter(options.databaseUrl);
-  const counts: ScaleCounts = { users: 0, enrolments: 0, evidence: 0, mappings: 0, decisions: 0, auditEvents: 0, unitSignOffs: 0 };
+  const writer =
+    provider === "postgresql" ? await postgresWriter(options.databaseUrl) : sqliteWriter(options.databaseUrl);
+  const counts: ScaleCounts = {
+    users: 0,
+    enrolments: 0,
+    evidence: 0,
+    mappings: 0,
+    decisions: 0,
+    auditEvents: 0,
+    unitSignOffs: 0,
+  };
   const buffers = makeBuffers();
   const flush = async () => {
     for (const name of insertOrder) {
@@ -626,7 +961,13 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
   try {
     const centreId = nextId();
     const founded = now - 800 * DAY;
-    buffers.Centre.push([centreId, options.centreName ?? `Scale Test Centre (${options.candidates} candidates)`, slug, options.timeZone ?? "Europe/London", founded]);
+    buffers.Centre.push([
+      centreId,
+      options.centreName ?? `Scale Test Centre (${options.candidates} candidates)`,
+      slug,
+      options.timeZone ?? DEFAULT_TIME_ZONE,
+      founded,
+    ]);
     const staff = (role: string, count: number, label: string) =>
       Array.from({ length: count }, (_, i) => {
         const id = nextId();
@@ -643,13 +984,27 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleReport> {
     const iqaIds = staff("IQA", Math.max(1, Math.round(options.candidates / 500)), "iqa");
     await flush();
 
-    const ctx: Context = { rng, now, centreId, adminId, assessorIds, iqaIds, units, nextId, buffers, counts, chain: { seq: 0, hash: GENESIS_HASH } };
+    const ctx: Context = {
+      rng,
+      now,
+      centreId,
+      adminId,
+      assessorIds,
+      iqaIds,
+      units,
+      nextId,
+      buffers,
+      counts,
+      chain: { seq: 0, hash: GENESIS_HASH },
+    };
     const batchSize = options.batchSize ?? 500;
     for (let i = 0; i < options.candidates; i++) {
       generateCandidate(ctx, i + 1, slug);
       if ((i + 1) % batchSize === 0 || i + 1 === options.candidates) {
         await flush();
-        log(`  ${i + 1} / ${options.candidates} candidates written (${Math.round((performance.now() - started) / 1000)} s)`);
+        log(
+          `  ${i + 1} / ${options.candidates} candidates written (${Math.round((performance.now() - started) / 1000)} s)`,
+        );
       }
     }
     // The centre's audit chain ends where its last event does: the app appends after it.

@@ -34,6 +34,7 @@ import { Worker } from "node:worker_threads";
 import { createDb, type Db } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { demoPassword, seedDemo } from "../../lib/demo/seed";
+import { importStandards } from "../../lib/standards/import";
 import { processTree } from "./process-tree.mjs";
 
 const MiB = 1024 * 1024;
@@ -42,10 +43,58 @@ const RATIO_TARGET = 0.8;
 const RSS_TARGET_MB = 64;
 const SAMPLE_MS = 50;
 const CANDIDATE_EMAIL = "candidate@northgate.example";
+const ASSESSOR_EMAIL = "assessor@northgate.example";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/**
+ * What is uploaded, and by whom: a candidate's evidence (a PDF), or the recording of a professional
+ * discussion (a WAV file) by the assessor who recorded the discussion. Both go through the same
+ * route (POST /api/evidence/<id>/files); the second checks the assessor's path through it.
+ */
+export type UploadKind = "evidence" | "discussion";
+
+const kinds: Record<
+  UploadKind,
+  { email: string; fileName: string; mimeType: string; header: (size: number) => Buffer; title: string }
+> = {
+  evidence: {
+    email: CANDIDATE_EMAIL,
+    fileName: "bench recording.pdf",
+    mimeType: "application/pdf",
+    header: () => Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "latin1"),
+    title: "Upload bench recording",
+  },
+  discussion: {
+    email: ASSESSOR_EMAIL,
+    fileName: "discussion recording.wav",
+    mimeType: "audio/wav",
+    header: wavHeader,
+    title: "Upload bench professional discussion",
+  },
+};
+
+/** The 44-byte header of a PCM WAV file (16-bit stereo, 44.1 kHz) holding `size` bytes in all. */
+function wavHeader(size: number): Buffer {
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0, "latin1");
+  header.writeUInt32LE(Math.min(size - 8, 0xffffffff), 4);
+  header.write("WAVEfmt ", 8, "latin1");
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(2, 22); // channels
+  header.writeUInt32LE(44_100, 24);
+  header.writeUInt32LE(44_100 * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36, "latin1");
+  header.writeUInt32LE(Math.min(size - 44, 0xffffffff), 40);
+  return header;
+}
+
 export type UploadBenchOptions = {
+  /** What is uploaded and by whom; a candidate's evidence unless said. */
+  kind?: UploadKind;
   mib: number;
   runs: number;
   log: (line: string) => void;
@@ -77,10 +126,10 @@ export type UploadBenchResult =
 
 type Payload = { size: number; chunks: () => Generator<Buffer>; sha256: string };
 
-async function makePayload(size: number): Promise<Payload> {
+async function makePayload(size: number, header: (size: number) => Buffer): Promise<Payload> {
   const block = crypto.randomBytes(MiB);
   const first = Buffer.from(block);
-  Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "latin1").copy(first);
+  header(size).copy(first);
   function* chunks(): Generator<Buffer> {
     for (let offset = 0; offset < size; offset += MiB) {
       const piece = offset === 0 ? first : block;
@@ -107,12 +156,25 @@ async function makePayload(size: number): Promise<Payload> {
 type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders; seconds: number; sent: number };
 
 /** Sends `payload` as the raw request body with a Content-Length, respecting backpressure. */
-function send(port: number, method: string, urlPath: string, headers: Record<string, string>, payload?: Payload): Promise<Reply> {
+function send(
+  port: number,
+  method: string,
+  urlPath: string,
+  headers: Record<string, string>,
+  payload?: Payload,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let sent = 0;
     let done = false;
-    const req = http.request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, headers: payload ? { ...headers, "Content-Length": String(payload.size) } : headers });
+    const req = http.request({
+      host: "127.0.0.1",
+      port,
+      method,
+      path: urlPath,
+      agent: false,
+      headers: payload ? { ...headers, "Content-Length": String(payload.size) } : headers,
+    });
     const timer = setTimeout(() => req.destroy(new Error(`${method} ${urlPath} took over 15 minutes`)), 15 * 60_000);
     const finish = (error: Error | null, reply?: Reply) => {
       if (done) return;
@@ -127,7 +189,13 @@ function send(port: number, method: string, urlPath: string, headers: Record<str
       res.on("data", (part: Buffer) => parts.push(part));
       res.on("error", (error) => finish(error));
       res.on("end", () =>
-        finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8"), seconds: (performance.now() - started) / 1000, sent }),
+        finish(null, {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(parts).toString("utf8"),
+          seconds: (performance.now() - started) / 1000,
+          sent,
+        }),
       );
     });
     if (!payload) {
@@ -169,10 +237,23 @@ async function signIn(port: number, email: string, password: string): Promise<st
   const csrf = await send(port, "GET", "/api/auth/csrf", {});
   keep(csrf);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken?: string };
-  if (csrf.status !== 200 || !csrfToken) throw new Error(`GET /api/auth/csrf answered ${csrf.status}: ${csrf.body.slice(0, 200)}`);
+  if (csrf.status !== 200 || !csrfToken)
+    throw new Error(`GET /api/auth/csrf answered ${csrf.status}: ${csrf.body.slice(0, 200)}`);
   const form = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
-  const body: Payload = { size: Buffer.byteLength(form), sha256: "", chunks: function* () { yield Buffer.from(form); } };
-  const reply = await send(port, "POST", "/api/auth/callback/credentials", { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() }, body);
+  const body: Payload = {
+    size: Buffer.byteLength(form),
+    sha256: "",
+    chunks: function* () {
+      yield Buffer.from(form);
+    },
+  };
+  const reply = await send(
+    port,
+    "POST",
+    "/api/auth/callback/credentials",
+    { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
+    body,
+  );
   keep(reply);
   if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
     throw new Error(`signing in as ${email} gave no session cookie (${reply.status}: ${reply.body.slice(0, 200)})`);
@@ -190,7 +271,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -201,7 +284,12 @@ type Server = { name: ServerName; child: ChildProcess; output: () => string };
  * Starts a server. It stays in the bench's process group, so a Ctrl-C in the terminal reaches it
  * too (even if this process is killed before it can clean up).
  */
-function startProcess(name: ServerName, args: string[], env: NodeJS.ProcessEnv, cpuProfDir: string | undefined): Server {
+function startProcess(
+  name: ServerName,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cpuProfDir: string | undefined,
+): Server {
   // --cpu-prof is refused in NODE_OPTIONS, so it goes on the command line; written at exit.
   const profile = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfDir, name)}`] : [];
   const child = spawn(process.execPath, [...profile, ...args], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -271,7 +359,9 @@ class RssSampler {
   private failure: Error | undefined;
   constructor(servers: Server[]) {
     const roots = Object.fromEntries(servers.map((s) => [s.name, s.child.pid as number]));
-    this.worker = new Worker(new URL("./rss-sampler.mjs", import.meta.url), { workerData: { roots, intervalMs: SAMPLE_MS } });
+    this.worker = new Worker(new URL("./rss-sampler.mjs", import.meta.url), {
+      workerData: { roots, intervalMs: SAMPLE_MS },
+    });
     this.worker.on("error", (error) => void (this.failure = error));
   }
   /** Sends a message and waits for the worker's reply (or its end). */
@@ -301,10 +391,16 @@ class RssSampler {
   }
 }
 
-async function waitFor<T>(what: string, server: Server, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  server: Server,
+  timeoutMs: number,
+  attempt: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`${what}: the ${server.name} server exited (${server.child.exitCode}):\n${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`${what}: the ${server.name} server exited (${server.child.exitCode}):\n${server.output()}`);
     const value = await attempt().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`${what}: gave up after ${timeoutMs / 1000} s:\n${server.output()}`);
@@ -323,28 +419,72 @@ function newestSourceMtime(): number {
     if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) walk(path.join(p, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const entry of ["app", "lib", "components", "proxy.ts", "next.config.ts", "instrumentation.ts", "instrumentation-node.ts"]) walk(path.join(appDir, entry));
+  for (const entry of [
+    "app",
+    "lib",
+    "components",
+    "proxy.ts",
+    "next.config.ts",
+    "instrumentation.ts",
+    "instrumentation-node.ts",
+  ])
+    walk(path.join(appDir, entry));
   return newest;
 }
 
-async function createBenchEvidence(db: Db): Promise<{ evidenceId: string }> {
+async function createBenchEvidence(db: Db, kind: UploadKind): Promise<{ evidenceId: string }> {
+  // An assessor reaches a candidate's evidence through an enrolment they assess, and the demo's
+  // enrolments need the units: load the standards first for a discussion.
+  if (kind === "discussion") {
+    const report = await importStandards(db);
+    if (report.errors.length > 0) throw new Error(`standards import failed: ${JSON.stringify(report.errors)}`);
+  }
   await seedDemo(db);
-  const candidate = await db.user.findUniqueOrThrow({ where: { email: CANDIDATE_EMAIL }, select: { id: true, memberships: { select: { centreId: true, role: true } } } });
+  // A discussion recorded by Cara's assessor and not yet confirmed by her: its author may add files.
+  const authorId =
+    kind === "discussion"
+      ? (await db.user.findUniqueOrThrow({ where: { email: ASSESSOR_EMAIL }, select: { id: true } })).id
+      : null;
+  const candidate = await db.user.findUniqueOrThrow({
+    where: { email: CANDIDATE_EMAIL },
+    select: { id: true, memberships: { select: { centreId: true, role: true } } },
+  });
   const centreId = candidate.memberships.find((m) => m.role === "CANDIDATE")?.centreId;
   if (!centreId) throw new Error(`${CANDIDATE_EMAIL} has no candidate membership`);
   // Not submitted and with no mappings: the candidate may still add files to it.
   const evidence = await db.evidence.create({
-    data: { centreId, candidateId: candidate.id, title: "Upload bench recording", method: "product", activityDate: new Date(), description: "Made by npm run bench." },
+    data: {
+      centreId,
+      candidateId: candidate.id,
+      title: kinds[kind].title,
+      method: kind === "discussion" ? "professionalDiscussion" : "product",
+      authorId,
+      submittedAt: kind === "discussion" ? new Date() : null,
+      activityDate: new Date(),
+      description: "Made by npm run bench.",
+    },
     select: { id: true },
   });
   return { evidenceId: evidence.id };
 }
 
-export async function benchUpload({ mib, runs, log, cpuProfDir }: UploadBenchOptions): Promise<UploadBenchResult> {
+// long-function: one benchmark run in order: check the build, start the app and the floor server, sign in, warm up, time the uploads while sampling memory, then stop both servers and clean up; the servers and the directory are shared by the cleanup in finally and on signals, so the steps stay in one scope
+export async function benchUpload({
+  kind = "evidence",
+  mib,
+  runs,
+  log,
+  cpuProfDir,
+}: UploadBenchOptions): Promise<UploadBenchResult> {
+  const upload = kinds[kind];
   const buildId = path.join(appDir, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return { skipped: "No production build (.next/BUILD_ID is missing): run `npx next build` first. Upload bench skipped." };
+  if (!fs.existsSync(buildId))
+    return {
+      skipped: "No production build (.next/BUILD_ID is missing): run `npx next build` first. Upload bench skipped.",
+    };
   const warnings: string[] = [];
-  if (newestSourceMtime() > fs.statSync(buildId).mtimeMs) warnings.push("app/ or lib/ changed after the last `npx next build`: these figures are for the older build.");
+  if (newestSourceMtime() > fs.statSync(buildId).mtimeMs)
+    warnings.push("app/ or lib/ changed after the last `npx next build`: these figures are for the older build.");
 
   const size = mib * MiB;
   const warmSize = Math.min(size, 64 * MiB);
@@ -367,36 +507,54 @@ export async function benchUpload({ mib, runs, log, cpuProfDir }: UploadBenchOpt
   try {
     await migrate(databaseUrl);
     db = createDb(databaseUrl);
-    const { evidenceId } = await createBenchEvidence(db);
+    const { evidenceId } = await createBenchEvidence(db, kind);
 
     const appPort = await freePort();
-    app = startProcess("app", [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
-      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-      STORAGE_DIR: appStore,
-      // Large enough for every upload of the run; each is removed again after it is checked.
-      UPLOAD_MAX_BYTES: String(Math.max(2 * 1024 * MiB, size + MiB)),
-      CANDIDATE_QUOTA_BYTES: String(Math.max(4 * 1024 * MiB, 2 * size + MiB)),
-    }, cpuProfDir);
-    floor = startProcess("floor", [path.join(appDir, "scripts/bench/upload-floor-server.mjs"), floorStore], { ...process.env, NODE_ENV: "production" }, cpuProfDir);
+    app = startProcess(
+      "app",
+      [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+      {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+        NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+        STORAGE_DIR: appStore,
+        // Large enough for every upload of the run; each is removed again after it is checked.
+        UPLOAD_MAX_BYTES: String(Math.max(2 * 1024 * MiB, size + MiB)),
+        CANDIDATE_QUOTA_BYTES: String(Math.max(4 * 1024 * MiB, 2 * size + MiB)),
+      },
+      cpuProfDir,
+    );
+    floor = startProcess(
+      "floor",
+      [path.join(appDir, "scripts/bench/upload-floor-server.mjs"), floorStore],
+      { ...process.env, NODE_ENV: "production" },
+      cpuProfDir,
+    );
     const floorPort = await new Promise<number>((resolve, reject) => {
       const lines = createInterface({ input: (floor as Server).child.stdout as NodeJS.ReadableStream });
       lines.once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
-      (floor as Server).child.once("exit", (code) => reject(new Error(`the floor server exited (${code}): ${(floor as Server).output()}`)));
+      (floor as Server).child.once("exit", (code) =>
+        reject(new Error(`the floor server exited (${code}): ${(floor as Server).output()}`)),
+      );
     });
-    await waitFor("starting next start", app, 60_000, async () => ((await send(appPort, "GET", "/api/health", {})).status === 200 ? true : undefined));
+    await waitFor("starting next start", app, 60_000, async () =>
+      (await send(appPort, "GET", "/api/health", {})).status === 200 ? true : undefined,
+    );
 
     // Signed in through next-auth's real credentials flow (CSRF token, then the callback), not a
     // cookie minted with next-auth/jwt's encode: the cookie is then exactly what the app issues
     // (name, prefix, claims, lifetime), so a change to lib/auth/options.ts cannot leave the bench
     // uploading with a token the app would no longer accept, or accept for the wrong reasons.
-    const cookie = await signIn(appPort, CANDIDATE_EMAIL, demoPassword);
+    const cookie = await signIn(appPort, upload.email, demoPassword);
 
-    const appHeaders = { Cookie: cookie, "X-File-Name": encodeURIComponent("bench recording.pdf"), "Content-Type": "application/octet-stream" };
+    const appHeaders = {
+      Cookie: cookie,
+      "X-File-Name": encodeURIComponent(upload.fileName),
+      "Content-Type": "application/octet-stream",
+    };
     const stored = { app: appStore, floor: floorStore };
 
     /** One upload, checked end to end, then removed; returns its wall-clock and the server's CPU seconds. */
@@ -410,34 +568,51 @@ export async function benchUpload({ mib, runs, log, cpuProfDir }: UploadBenchOpt
       ).catch(async (error: unknown) => {
         await new Promise((r) => setTimeout(r, 300)); // a server that died: let its exit be seen
         const child = (server === "app" ? app : floor)?.child;
-        const ended = child && (child.exitCode !== null || child.signalCode !== null) ? ` (the ${server} server ended: ${child.exitCode ?? child.signalCode})` : "";
+        const ended =
+          child && (child.exitCode !== null || child.signalCode !== null)
+            ? ` (the ${server} server ended: ${child.exitCode ?? child.signalCode})`
+            : "";
         throw new Error(`${what} failed: ${String(error)}${ended}`, { cause: error });
       });
       const cpu = cpuSeconds(server === "app" ? (app as Server) : (floor as Server)) - cpuBefore;
       if (reply.status !== 201) throw new Error(`${what}: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
       if (reply.sent !== payload.size) throw new Error(`${what}: the client sent ${reply.sent} bytes`);
-      const body = JSON.parse(reply.body) as { id?: string; key?: string; size: number; sha256: string; mimeType?: string };
-      if (body.sha256 !== payload.sha256) throw new Error(`${what}: server's SHA-256 ${body.sha256} is not the client's ${payload.sha256}`);
+      const body = JSON.parse(reply.body) as {
+        id?: string;
+        key?: string;
+        size: number;
+        sha256: string;
+        mimeType?: string;
+      };
+      if (body.sha256 !== payload.sha256)
+        throw new Error(`${what}: server's SHA-256 ${body.sha256} is not the client's ${payload.sha256}`);
       if (body.size !== payload.size) throw new Error(`${what}: server recorded ${body.size} bytes`);
-      if (server === "app" && body.mimeType !== "application/pdf") throw new Error(`${what}: stored as ${body.mimeType}, expected application/pdf`);
-      const key = server === "app" ? (await (db as Db).evidenceFile.findUniqueOrThrow({ where: { id: body.id }, select: { storageKey: true } })).storageKey : (body.key as string);
+      if (server === "app" && body.mimeType !== upload.mimeType)
+        throw new Error(`${what}: stored as ${body.mimeType}, expected ${upload.mimeType}`);
+      const key =
+        server === "app"
+          ? (await (db as Db).evidenceFile.findUniqueOrThrow({ where: { id: body.id }, select: { storageKey: true } }))
+              .storageKey
+          : (body.key as string);
       const file = path.join(stored[server], key.slice(0, 2), key);
       const onDisk = fs.statSync(file).size;
       if (onDisk !== payload.size) throw new Error(`${what}: ${file} holds ${onDisk} bytes`);
       if (server === "app") {
         // Removed through the app's own route, which deletes the row and the stored object.
         const removed = await send(appPort, "DELETE", `/api/files/${body.id}`, { Cookie: cookie });
-        if (removed.status !== 204 || fs.existsSync(file)) throw new Error(`removing the app's upload: HTTP ${removed.status} ${removed.body.slice(0, 200)}`);
+        if (removed.status !== 204 || fs.existsSync(file))
+          throw new Error(`removing the app's upload: HTTP ${removed.status} ${removed.body.slice(0, 200)}`);
       } else {
         await fs.promises.rm(file);
       }
-      if (fs.readdirSync(path.join(stored[server], "tmp")).length) throw new Error(`${what}: a .part file was left in ${stored[server]}/tmp`);
+      if (fs.readdirSync(path.join(stored[server], "tmp")).length)
+        throw new Error(`${what}: a .part file was left in ${stored[server]}/tmp`);
       return { seconds: reply.seconds, cpu };
     };
 
     log(`    generating the ${mib} MiB file and its SHA-256`);
-    const warm = await makePayload(warmSize);
-    const big = await makePayload(size);
+    const warm = await makePayload(warmSize, upload.header);
+    const big = await makePayload(size, upload.header);
     // Warm-up: the route's first request loads its module, both servers JIT their hot paths and
     // grow their young generation. With 16 MiB warm-ups the app's first big upload still took
     // about 1 s more CPU than later ones; from 64 MiB it does not.
@@ -459,7 +634,9 @@ export async function benchUpload({ mib, runs, log, cpuProfDir }: UploadBenchOpt
             const run = await uploadTo(s, big);
             seconds[s].push(run.seconds);
             cpu[s].push(run.cpu);
-            log(`    run ${i + 1}/${runs} ${s.padEnd(5)} ${(size / MB / run.seconds).toFixed(0).padStart(5)} MB/s (${run.seconds.toFixed(2)} s, server CPU ${run.cpu.toFixed(2)} s)`);
+            log(
+              `    run ${i + 1}/${runs} ${s.padEnd(5)} ${(size / MB / run.seconds).toFixed(0).padStart(5)} MB/s (${run.seconds.toFixed(2)} s, server CPU ${run.cpu.toFixed(2)} s)`,
+            );
             await new Promise((r) => setTimeout(r, 500)); // let the deletion settle
           }
         }
@@ -470,7 +647,15 @@ export async function benchUpload({ mib, runs, log, cpuProfDir }: UploadBenchOpt
         app: { baseline: rest.app.rss, peak: peaks.peaks.app, processes: rest.app.processes },
         floor: { baseline: rest.floor.rss, peak: peaks.peaks.floor, processes: rest.floor.processes },
       };
-      return { bytes: size, runs, seconds, cpu, rss, sampling: { samples: peaks.samples, longestGapMs: peaks.longestGapMs }, warnings };
+      return {
+        bytes: size,
+        runs,
+        seconds,
+        cpu,
+        rss,
+        sampling: { samples: peaks.samples, longestGapMs: peaks.longestGapMs },
+        warnings,
+      };
     } finally {
       await sampler.terminate();
     }
@@ -505,17 +690,29 @@ export function printUploadResult(r: UploadBenchResult, log: (line: string) => v
   const floor = rate("floor");
   line("app (next start, upload route)", `median ${app.toFixed(0).padStart(4)} MB/s  (runs: ${all("app")})`);
   line("floor (bare node:http)", `median ${floor.toFixed(0).padStart(4)} MB/s  (runs: ${all("floor")})`);
-  line("app / floor", `${(app / floor).toFixed(2)}  target >= ${RATIO_TARGET}: ${verdict(app / floor >= RATIO_TARGET)}`);
+  line(
+    "app / floor",
+    `${(app / floor).toFixed(2)}  target >= ${RATIO_TARGET}: ${verdict(app / floor >= RATIO_TARGET)}`,
+  );
   // CPU time is far less disturbed than wall-clock by whatever else the machine runs.
   const appCpu = median(r.cpu.app);
   const floorCpu = median(r.cpu.floor);
-  line("server CPU per upload (user+sys)", `app ${appCpu.toFixed(2)} s, floor ${floorCpu.toFixed(2)} s (medians): app/floor ${(appCpu / floorCpu).toFixed(2)}x  (no target; steadier than MB/s on a busy machine)`);
+  line(
+    "server CPU per upload (user+sys)",
+    `app ${appCpu.toFixed(2)} s, floor ${floorCpu.toFixed(2)} s (medians): app/floor ${(appCpu / floorCpu).toFixed(2)}x  (no target; steadier than MB/s on a busy machine)`,
+  );
   for (const name of ["app", "floor"] as const) {
     const m = r.rss[name];
     const growth = m.peak - m.baseline;
     const tree = `${m.processes} process${m.processes === 1 ? "" : "es"}`;
-    const target = name === "app" ? `  target < ${RSS_TARGET_MB} MB: ${verdict(growth < RSS_TARGET_MB * MB)}` : "  (for comparison)";
-    line(`${name} peak RSS growth`, `${mb(growth)}  (baseline ${mb(m.baseline)}, peak ${mb(m.peak)}, ${tree})${target}`);
+    const target =
+      name === "app" ? `  target < ${RSS_TARGET_MB} MB: ${verdict(growth < RSS_TARGET_MB * MB)}` : "  (for comparison)";
+    line(
+      `${name} peak RSS growth`,
+      `${mb(growth)}  (baseline ${mb(m.baseline)}, peak ${mb(m.peak)}, ${tree})${target}`,
+    );
   }
-  log(`    (RSS: each server's process tree, ${r.sampling.samples} samples every ${SAMPLE_MS} ms, longest gap ${r.sampling.longestGapMs.toFixed(0)} ms)`);
+  log(
+    `    (RSS: each server's process tree, ${r.sampling.samples} samples every ${SAMPLE_MS} ms, longest gap ${r.sampling.longestGapMs.toFixed(0)} ms)`,
+  );
 }

@@ -31,7 +31,11 @@ function closed(stream) {
 /** @param {http.ServerResponse} res @param {number} status @param {unknown} body */
 function send(res, status, body) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(json), "Cache-Control": "no-store" });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(json),
+    "Cache-Control": "no-store",
+  });
   res.end(json);
 }
 
@@ -57,7 +61,8 @@ const server = http.createServer(async (req, res) => {
     await pipeline(req, meter, out);
     await closed(out);
     const declared = req.headers["content-length"];
-    if (declared !== undefined && Number(declared) !== size) throw new Error(`body was ${size} bytes, Content-Length said ${declared}`);
+    if (declared !== undefined && Number(declared) !== size)
+      throw new Error(`body was ${size} bytes, Content-Length said ${declared}`);
     await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
     await fs.promises.rename(partPath, finalPath);
     send(res, 201, { key, size, sha256: hash.digest("hex") });

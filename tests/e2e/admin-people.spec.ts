@@ -3,7 +3,12 @@ import { expect, expectAccessible, test } from "./fixtures";
 // A centre admin finds people, adds a new one, hands over the invitation link; the new person
 // uses it to choose a password and signs in. Every page is checked with axe on the way.
 
-test("a centre admin adds a person, who sets a password from the invitation link and signs in", async ({ page, context, visit, baseURL }) => {
+test("a centre admin adds a person, who sets a password from the invitation link and signs in", async ({
+  page,
+  context,
+  visit,
+  baseURL,
+}) => {
   // A long journey (two people, a dozen pages, axe on each): more than the default 30 s.
   test.setTimeout(90_000);
   const stamp = Date.now().toString(36);

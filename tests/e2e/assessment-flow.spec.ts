@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./fixtures";
-import { demoPassword, signIn, signOut } from "./helpers";
+import { demoPassword, signIn, signOut, findCriteria, addEvidence } from "./helpers";
 
 // One criterion through a whole round trip, in the real UI: Cara maps new evidence to CS34 1.5
 // claiming one source of information, submits it; her assessor Asha refers the mapping back with
@@ -13,34 +13,41 @@ import { demoPassword, signIn, signOut } from "./helpers";
 // ends with nothing of this evidence waiting in Asha's queue, so assessment.spec.ts (which this
 // file runs before: "-" sorts before ".") still finds the queue empty and CS34 1.2 undecided.
 
-const sources = { sales: "sales figures", complaints: "returns/complaints figures", targets: "achievement of targets, KPIs etc" };
+const sources = {
+  sales: "sales figures",
+  complaints: "returns/complaints figures",
+  targets: "achievement of targets, KPIs etc",
+};
 
-test("an assessor refers a mapping back with feedback, the candidate revises and resubmits, the assessor accepts and signs the criterion", async ({ page, visit }) => {
+test("an assessor refers a mapping back with feedback, the candidate revises and resubmits, the assessor accepts and signs the criterion", async ({
+  page,
+  visit,
+}) => {
   // Four sign-ins and some twenty pages, each checked with axe: longer than the default 30 s.
   test.setTimeout(180_000);
   // Unique per run, so the rows and notifications found below are this run's.
   const title = `Performance data review ${Date.now().toString(36)}`;
-  const feedback = "You evaluated only the sales figures. The unit asks for at least two sources: add how you used the complaints figures.";
-  const revisedDescription = "I compared our weekly sales figures with the returns and complaints figures to see where customers were let down.";
+  const feedback =
+    "You evaluated only the sales figures. The unit asks for at least two sources: add how you used the complaints figures.";
+  const revisedDescription =
+    "I compared our weekly sales figures with the returns and complaints figures to see where customers were let down.";
   const question = "Which weeks of sales figures did you look at? Say so in the description.";
   const reply = "The four weeks of January.\nI will add the complaints figures for the same weeks.";
   const dateTime = /\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/;
 
   // --- Cara maps new evidence to CS34 1.5, claiming one source, and submits it.
   await signIn(page, "candidate@northgate.example");
-  await visit("/candidate/evidence/new");
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Method", { exact: true }).selectOption({ label: "Reflective account" });
-  await page.getByLabel("Date of the activity", { exact: true }).fill("2026-02-02");
-  await page.getByLabel("Description", { exact: true }).fill("I reviewed our weekly sales figures to judge how well the team served customers.");
-  await page.getByRole("button", { name: "Save evidence" }).click();
-  await expect(page).toHaveURL(/\/candidate\/evidence\/[^/?]+\?saved=created$/);
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const evidencePath = new URL(page.url()).pathname;
+  const { path: evidencePath } = await addEvidence(page, visit, {
+    title: title,
+    method: "Reflective account",
+    date: "2026-02-02",
+    description: "I reviewed our weekly sales figures to judge how well the team served customers.",
+  });
 
-  await page.getByLabel("Find criteria by words or reference").fill("CS34 1.5");
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  const criterion = page.getByRole("group", { name: /^1\.5 evaluate sources of information on customer performance data/ });
+  await findCriteria(page, "CS34 1.5");
+  const criterion = page.getByRole("group", {
+    name: /^1\.5 evaluate sources of information on customer performance data/,
+  });
   await expect(criterion).toContainText("at least 2 of these 3");
   await criterion.getByLabel(sources.sales, { exact: true }).check();
   await criterion.getByRole("button", { name: /^Map to / }).click();
@@ -49,7 +56,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(mapped).toContainText("1 of 3 items claimed");
 
   const submit = page.getByRole("region", { name: "Submit for assessment" });
-  await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
+  await submit
+    .getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate")
+    .check();
   await submit.getByRole("button", { name: "Submit for assessment" }).click();
   await expect(page.getByText(/Submitted for assessment on .*, with the declaration/)).toBeVisible();
   await expect(mapped).toContainText("Submitted");
@@ -70,7 +79,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   const reviewPath = new URL(page.url()).pathname;
   await visit(reviewPath);
 
-  const panel = page.getByRole("article", { name: /^1\.5 evaluate sources of information on customer performance data/ });
+  const panel = page.getByRole("article", {
+    name: /^1\.5 evaluate sources of information on customer performance data/,
+  });
   await expect(panel).toContainText("the candidate claims 1 of 3 (the unit asks for at least 2 of these 3)");
   await expect(panel).toContainText("Not reviewed yet.");
 
@@ -80,7 +91,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await comments.getByLabel("Add a comment").fill(question);
   await comments.getByRole("button", { name: "Add comment" }).click();
   await expect(page).toHaveURL(new RegExp(`${reviewPath}\\?done=comment#comments$`));
-  await expect(page.getByRole("status").filter({ hasText: "Your comment has been added and the others have been told." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your comment has been added and the others have been told." }),
+  ).toBeVisible();
   await expect(comments.getByRole("heading", { level: 3, name: "Round 1" })).toBeVisible();
   const askedOnReview = comments.getByRole("listitem").filter({ hasText: question });
   await expect(askedOnReview).toHaveCount(1);
@@ -91,7 +104,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   const referBack = panel.getByRole("form", { name: "Refer back for 1.5" });
   await referBack.getByLabel("Feedback: what should the candidate change or add?").fill(feedback);
   await referBack.getByRole("button", { name: "Refer back 1.5" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "it has been returned to the candidate to revise and submit again" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "it has been returned to the candidate to revise and submit again" }),
+  ).toBeVisible();
   await expect(panel).toContainText("Referred back");
   await expect(panel).toContainText(/Round 1: Referred back by Asha Patel on /);
   await expect(panel).toContainText(`Why it was referred back: ${feedback}`);
@@ -106,7 +121,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   // --- Cara is told, reads the feedback, revises and resubmits.
   await signIn(page, "candidate@northgate.example");
   await visit("/notifications");
-  const referredNotice = page.getByRole("listitem").filter({ hasText: `Your assessor referred back “${title}” for CS34 1.5.` });
+  const referredNotice = page
+    .getByRole("listitem")
+    .filter({ hasText: `Your assessor referred back “${title}” for CS34 1.5.` });
   await expect(referredNotice).toHaveCount(1);
   await expect(referredNotice.getByRole("heading", { name: "Evidence referred back for CS34 1.5" })).toBeVisible();
   await expect(referredNotice).toContainText(`Their feedback: ${feedback}`);
@@ -123,10 +140,16 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(page.getByText("Not yet submitted for assessment.")).toHaveCount(0);
   await expect(page.getByText("Draft (not submitted)")).toHaveCount(0);
   await expect(page.getByText("Referred back. Mappings: 1 referred back", { exact: true })).toBeVisible();
-  await expect(mapped.getByText(/^Referred back by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}: revise the evidence or its mappings, then resubmit\.$/)).toBeVisible();
+  await expect(
+    mapped.getByText(
+      /^Referred back by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}: revise the evidence or its mappings, then resubmit\.$/,
+    ),
+  ).toBeVisible();
   // The review so far, in the history.
   const history = page.getByRole("region", { name: "Review history" });
-  const history15 = history.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: /^CS34 1\.5 evaluate sources of information/ }) });
+  const history15 = history
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 3, name: /^CS34 1\.5 evaluate sources of information/ }) });
   await expect(history15.getByRole("listitem")).toHaveCount(1);
   await expect(history15).toContainText(/Round 1: Referred back by Asha Patel on /);
   await expect(history15).toContainText(`Why it was referred back: ${feedback}`);
@@ -153,7 +176,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   // A reply the server refuses (over 5,000 characters, past the field's own limit) is kept, with the reason.
   const replyBox = comments.getByLabel("Add a comment");
   await expect(replyBox).toHaveAttribute("maxlength", "5000");
-  await expect(replyBox).toHaveAccessibleDescription("Your assessor and your internal quality assurer see it and are told about it.");
+  await expect(replyBox).toHaveAccessibleDescription(
+    "Your assessor and your internal quality assurer see it and are told about it.",
+  );
   await replyBox.evaluate((box) => box.removeAttribute("maxlength"));
   const tooLong = `${reply} ${"x".repeat(5000)}`;
   await replyBox.fill(tooLong);
@@ -186,10 +211,15 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(page.getByRole("heading", { level: 1, name: "CS34 Manage customer service operations" })).toBeVisible();
   const gapPath = new URL(page.url()).pathname;
   await visit(gapPath);
-  const entry = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: "1.5", exact: true }) });
+  const entry = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 3, name: "1.5", exact: true }) });
   await expect(entry).toContainText("Referred back");
   await expect(entry).toContainText(`Why it was referred back: ${feedback}`);
-  await expect(entry.getByRole("link", { name: `Review history (1 review) of “${title}”` })).toHaveAttribute("href", `${evidencePath}#review-history`);
+  await expect(entry.getByRole("link", { name: `Review history (1 review) of “${title}”` })).toHaveAttribute(
+    "href",
+    `${evidencePath}#review-history`,
+  );
   // A referred-back claim no longer counts towards the rule.
   await expect(entry).toContainText("Your evidence: 0 of at least 2 covered.");
   await expect(entry).toContainText(`${sources.sales} (covered by referred back evidence)`);
@@ -216,7 +246,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(mapped).toContainText("2 of 3 items claimed");
   await expectAccessible(page);
 
-  await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
+  await submit
+    .getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate")
+    .check();
   await submit.getByRole("button", { name: "Resubmit for assessment (round 2)" }).click();
   await expect(page.getByText(/Submitted for assessment on .*, with the declaration/)).toBeVisible();
   await expect(mapped).toContainText("Submitted");
@@ -255,7 +287,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(accept.getByLabel(sources.targets, { exact: true })).not.toBeChecked();
   await accept.getByLabel("Comment for the candidate (optional)").fill("Two sources, compared well.");
   await accept.getByRole("button", { name: "Accept for 1.5" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Mapping accepted. The candidate has been told." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Mapping accepted. The candidate has been told." }),
+  ).toBeVisible();
   await expect(panel).toContainText("Accepted");
   await expect(panel).toContainText(/Round 2: Accepted by Asha Patel on /);
   await expect(panel).toContainText("Assessor's comment on acceptance: Two sources, compared well.");
@@ -268,14 +302,19 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await page.getByRole("link", { name: "Open the assessment record for CS34" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Cara Jones: CS34 / })).toBeVisible();
   await visit(new URL(page.url()).pathname);
-  const record = page.getByRole("region", { name: /^1\.5 evaluate sources of information on customer performance data/ });
+  const record = page.getByRole("region", {
+    name: /^1\.5 evaluate sources of information on customer performance data/,
+  });
   await expect(record).toContainText("2 of 3 covered by accepted evidence (the unit asks for at least 2 of these 3)");
   await expect(record).toContainText(`${sources.sales} (covered)`);
   await expect(record).toContainText(`${sources.complaints} (covered)`);
   await expect(record).toContainText(`${sources.targets} (not covered)`);
   await expect(record.getByRole("link", { name: title })).toBeVisible();
   await expect(record).toContainText("Not decided yet.");
-  const overviewRow = page.getByRole("table", { name: "Criteria at a glance" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "1.5", exact: true }) });
+  const overviewRow = page
+    .getByRole("table", { name: "Criteria at a glance" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "1.5", exact: true }) });
   await expect(overviewRow.getByRole("cell").last()).toHaveText("Ready to sign");
 
   // A wrong password signs nothing.
@@ -288,7 +327,9 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   const signingFrom = Date.now();
   await decide.getByLabel("Your password (to sign)").fill(demoPassword);
   await decide.getByRole("button", { name: "Sign as met" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Criterion signed as met. The candidate has been told." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Criterion signed as met. The candidate has been told." }),
+  ).toBeVisible();
   await expect(record).toContainText(/Met: signed by Asha Patel on /);
   await expect(record).not.toContainText("Not decided yet.");
   await expect(overviewRow.getByRole("cell").last()).toHaveText("Met");
@@ -317,17 +358,24 @@ test("an assessor refers a mapping back with feedback, the candidate revises and
   await expect(mapped).not.toContainText(feedback);
   const rounds = history15.getByRole("listitem");
   await expect(rounds).toHaveCount(2);
-  await expect(rounds.first()).toContainText(/^Round 1: Referred back by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/);
+  await expect(rounds.first()).toContainText(
+    /^Round 1: Referred back by Asha Patel on \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/,
+  );
   await expect(rounds.first()).toContainText(`Why it was referred back: ${feedback}`);
   await expect(rounds.last()).toContainText(/^Round 2: Accepted by Asha Patel on /);
   await expect(rounds.last()).toContainText(`Range items accepted: ${sources.sales}; ${sources.complaints}`);
   await expect(rounds.last()).toContainText("Assessor's comment on acceptance: Two sources, compared well.");
-  const [referredAt, acceptedAt] = await Promise.all([rounds.first().locator("time").getAttribute("datetime"), rounds.last().locator("time").getAttribute("datetime")]);
+  const [referredAt, acceptedAt] = await Promise.all([
+    rounds.first().locator("time").getAttribute("datetime"),
+    rounds.last().locator("time").getAttribute("datetime"),
+  ]);
   expect(Date.parse(referredAt ?? "")).toBeLessThan(Date.parse(acceptedAt ?? ""));
   expect(Date.parse(acceptedAt ?? "")).toBeLessThanOrEqual(signingFrom);
 
   await visit("/notifications");
   await expect(page.getByRole("heading", { name: "CS34 1.5 signed as met" })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: `Your assessor accepted “${title}” for CS34 1.5.` })).toContainText("Two sources, compared well.");
+  await expect(
+    page.getByRole("listitem").filter({ hasText: `Your assessor accepted “${title}” for CS34 1.5.` }),
+  ).toContainText("Two sources, compared well.");
   await expect(referredNotice).toContainText(`Their feedback: ${feedback}`);
 });

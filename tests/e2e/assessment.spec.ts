@@ -6,7 +6,10 @@ import { demoPassword, signIn, signOut } from "./helpers";
 // refused for 1.2 because its range rule (at least 3 of 9 items) is not covered by accepted
 // evidence. Then the IQA opens the same record: no signing, only revoking and commenting.
 
-test("an assessor sees the queue and cannot sign CS34 1.2 as met before its range is covered", async ({ page, visit }) => {
+test("an assessor sees the queue and cannot sign CS34 1.2 as met before its range is covered", async ({
+  page,
+  visit,
+}) => {
   await signIn(page, "assessor@northgate.example");
   await visit("/assessor/queue");
   await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
@@ -24,7 +27,9 @@ test("an assessor sees the queue and cannot sign CS34 1.2 as met before its rang
   await criterion.locator("summary", { hasText: "Sign 1.2" }).click();
   await criterion.getByLabel("Your password (to sign)").fill(demoPassword);
   await criterion.getByRole("button", { name: "Sign as met" }).click();
-  await expect(criterion.getByRole("alert")).toContainText(/1\.2 needs at least 3 of its 9 range items covered by accepted evidence; [0-2] (is|are)\./);
+  await expect(criterion.getByRole("alert")).toContainText(
+    /1\.2 needs at least 3 of its 9 range items covered by accepted evidence; [0-2] (is|are)\./,
+  );
   await expect(criterion).toContainText("Not decided yet.");
   await expectAccessible(page);
 
@@ -36,7 +41,9 @@ test("an assessor sees the queue and cannot sign CS34 1.2 as met before its rang
   await signIn(page, "iqa@northgate.example");
   await visit(recordPath);
   await expect(page.getByRole("heading", { level: 1, name: /^Cara Jones: CS34 / })).toBeVisible();
-  await expect(page.getByText("you can revoke decisions and the unit sign-off with a reason, and comment on evidence")).toBeVisible();
+  await expect(
+    page.getByText("you can revoke decisions and the unit sign-off with a reason, and comment on evidence"),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign as met" })).toHaveCount(0);
   await expect(page.getByLabel("Your password (to sign)")).toHaveCount(0);
 });

@@ -1,8 +1,9 @@
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 import { signIn, signOut } from "./helpers";
 
-// A centre admin enrols a candidate, hands the enrolment to another assessor, and the candidate
-// sees the unit on their home page. Every page visited is checked with axe.
+// A centre admin enrols a candidate on two units in one form, hands one enrolment to another
+// assessor, and the candidate sees the unit on their home page. Every page visited is checked
+// with axe.
 
 test("an admin enrols a candidate, changes the assessor, and the candidate sees the unit", async ({ page, visit }) => {
   await signIn(page, "admin@northgate.example");
@@ -17,27 +18,49 @@ test("an admin enrols a candidate, changes the assessor, and the candidate sees 
   await expect(page.getByRole("heading", { level: 1, name: "Enrol a candidate" })).toBeVisible();
 
   // A refused form keeps what was typed and says what to fix, next to the field.
-  await page.getByLabel("Candidate").selectOption({ label: "Dev Shah (candidate2@northgate.example)" });
+  const candidates = page.getByRole("group", { name: "Candidates" });
+  const units = page.getByRole("group", { name: "Units" });
+  await candidates.getByLabel("Show only candidates whose name or email contains").fill("dev");
+  await expect(candidates.getByRole("status")).toContainText(/Showing 1 of \d+ candidates; 0 ticked/);
+  await candidates.getByLabel("Dev Shah (candidate2@northgate.example)").check();
   await page.getByLabel("Start date").fill("2026-12-01");
   await page.getByLabel("Planned end date").fill("2026-11-01");
-  await page.getByRole("button", { name: "Enrol candidate" }).click();
+  await page.getByRole("button", { name: "Enrol", exact: true }).click();
   const problems = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(problems).toBeVisible();
-  await expect(problems).toContainText("Choose the unit.");
-  await expect(page.getByLabel("Candidate")).toHaveValue(/.+/);
-  await expect(page.getByLabel("Candidate").locator("option:checked")).toHaveText("Dev Shah (candidate2@northgate.example)");
+  await expect(problems).toContainText("Choose at least one unit.");
+  await expect(candidates.getByLabel("Dev Shah (candidate2@northgate.example)")).toBeChecked();
   await expect(page.getByLabel("Start date")).toHaveValue("2026-12-01");
-  await expect(page.getByLabel("Unit")).toHaveAccessibleDescription(/Choose the unit\./);
-  await expect(page.getByLabel("Unit")).toHaveAttribute("aria-invalid", "true");
+  await expect(units).toHaveAccessibleDescription(/Choose at least one unit\./);
 
-  await page.getByLabel("Unit").selectOption("CS34");
+  // One candidate on two units in one go.
+  await units.getByLabel(/^CS34 — /).check();
+  await units.getByLabel(/^CS5 — /).check();
   await page.getByLabel("Assessor", { exact: true }).selectOption({ label: "Asha Patel (assessor@northgate.example)" });
   await page.getByLabel("Internal quality assurer (IQA)").selectOption({ label: "Iris Quinn (iqa@northgate.example)" });
   await page.getByLabel("Planned end date").fill("2027-06-30");
-  await page.getByRole("button", { name: "Enrol candidate" }).click();
+  await page.getByRole("button", { name: "Enrol", exact: true }).click();
 
-  await expect(page).toHaveURL(/\/admin\/enrolments\?created=/);
-  await expect(page.getByRole("status").filter({ hasText: "Dev Shah is enrolled on CS34" })).toBeVisible();
+  const report = page.getByRole("status").filter({ hasText: "Done: 2 enrolments made." });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole("link", { name: "Dev Shah, CS34" })).toBeVisible();
+  await expect(report.getByRole("link", { name: "Dev Shah, CS5" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Sending the same again makes nothing twice, and says so.
+  await page.getByRole("group", { name: "Candidates" }).getByLabel("Dev Shah (candidate2@northgate.example)").check();
+  await page
+    .getByRole("group", { name: "Units" })
+    .getByLabel(/^CS5 — /)
+    .check();
+  await page.getByLabel("Assessor", { exact: true }).selectOption({ label: "Asha Patel (assessor@northgate.example)" });
+  await page.getByLabel("Internal quality assurer (IQA)").selectOption({ label: "Iris Quinn (iqa@northgate.example)" });
+  await page.getByLabel("Planned end date").fill("2027-06-30");
+  await page.getByRole("button", { name: "Enrol", exact: true }).click();
+  await expect(problems).toContainText("This candidate already has an active enrolment on CS5.");
+
+  await page.getByRole("link", { name: "Back to enrolments" }).click();
+  await expect(page).toHaveURL(/\/admin\/enrolments$/);
   const table = page.getByRole("table", { name: /Enrolments at Northgate Training Centre/ });
   const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: "Dev Shah, CS34" }) });
   await expect(row).toContainText("Asha Patel");
@@ -47,7 +70,10 @@ test("an admin enrols a candidate, changes the assessor, and the candidate sees 
   await row.getByRole("link", { name: "Dev Shah, CS34" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dev Shah: CS34" })).toBeVisible();
   await visit(page.url().replace(/^https?:\/\/[^/]+/, ""));
-  await expect(page.getByRole("link", { name: /version \d+ of CS34/ })).toHaveAttribute("href", /\/standards\/CS34\?version=\d+$/);
+  await expect(page.getByRole("link", { name: /version \d+ of CS34/ })).toHaveAttribute(
+    "href",
+    /\/standards\/CS34\?version=\d+$/,
+  );
 
   await page.getByLabel("New assessor").selectOption({ label: "Ben Morgan (assessor2@northgate.example)" });
   await page.getByRole("button", { name: "Change assessor" }).click();
@@ -64,15 +90,17 @@ test("an admin enrols a candidate, changes the assessor, and the candidate sees 
   await signIn(page, "candidate2@northgate.example");
   await visit("/candidate");
   await expect(page.getByRole("heading", { level: 1, name: "My units" })).toBeVisible();
-  const units = page.getByRole("table", { name: "Units you are enrolled on" });
-  const cs34 = units.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^CS34/ }) });
+  const myUnits = page.getByRole("table", { name: "Units you are enrolled on" });
+  const cs34 = myUnits.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^CS34/ }) });
   await expect(cs34).toContainText("Manage customer service operations");
   await expect(cs34).toContainText("Ben Morgan");
   await expect(cs34).toContainText("30 June 2027");
   await expect(cs34).toContainText("Active");
   // Progress for the new unit starts at nothing, and the next step points at the gap view.
   const progress = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^CS34 / }) });
-  await expect(progress).toContainText("0 of 28 criteria met, 0 with evidence but not yet met, 28 with no evidence yet.");
+  await expect(progress).toContainText(
+    "0 of 28 criteria met, 0 with evidence but not yet met, 28 with no evidence yet.",
+  );
   await expect(progress).toContainText("28 criteria have no evidence yet — open the gap view.");
 });
 

@@ -5,7 +5,10 @@ function utcDateFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("a candidate adds evidence: a future date is refused with the title kept, then it is saved, shown and found", async ({ page, visit }) => {
+test("a candidate adds evidence: a future date is refused with the title kept, then it is saved, shown and found", async ({
+  page,
+  visit,
+}) => {
   // Unique per run: the e2e database keeps evidence from earlier runs.
   const stamp = Date.now().toString(36);
   const title = `Calmed an upset caller ${stamp}`;
@@ -23,7 +26,9 @@ test("a candidate adds evidence: a future date is refused with the title kept, t
   await page.getByLabel("Date of the activity", { exact: true }).fill(utcDateFromToday(3));
   await page
     .getByLabel("Description", { exact: true })
-    .fill(`The caller was **angry** about a missed delivery.\n\n- I listened\n- I rebooked the slot\n\n<script>window.__pwned = true</script>`);
+    .fill(
+      `The caller was **angry** about a missed delivery.\n\n- I listened\n- I rebooked the slot\n\n<script>window.__pwned = true</script>`,
+    );
   await page.getByLabel("This evidence comes from a simulation or role-play, not real work").check();
   await page.getByRole("button", { name: "Save evidence" }).click();
 
@@ -33,7 +38,9 @@ test("a candidate adds evidence: a future date is refused with the title kept, t
   const dateField = page.getByLabel("Date of the activity", { exact: true });
   await expect(dateField).toHaveAttribute("aria-invalid", "true");
   await expect(dateField).toHaveAttribute("aria-describedby", /evidence-activityDate-error/);
-  await expect(page.locator("#evidence-activityDate-error")).toContainText("The activity date cannot be in the future.");
+  await expect(page.locator("#evidence-activityDate-error")).toContainText(
+    "The activity date cannot be in the future.",
+  );
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
   await expect(page.getByLabel("Method", { exact: true })).toHaveValue("witnessTestimony");
   await expect(page.getByLabel("Description", { exact: true })).toHaveValue(/missed delivery/);
@@ -77,9 +84,13 @@ test("a candidate adds evidence: a future date is refused with the title kept, t
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]method=witnessTestimony/);
   await expect(page.getByLabel("Method", { exact: true })).toHaveValue("witnessTestimony");
-  const filteredRows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader") });
+  const filteredRows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader") });
   await expect(filteredRows.filter({ has: page.getByRole("rowheader", { name: title }) })).toHaveCount(1);
-  for (const method of await filteredRows.locator("td:nth-child(2)").allTextContents()) expect(method).toBe("Witness testimony");
+  for (const method of await filteredRows.locator("td:nth-child(2)").allTextContents())
+    expect(method).toBe("Witness testimony");
   await expectAccessible(page);
 
   // Another method leaves it out.

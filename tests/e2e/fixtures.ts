@@ -1,8 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 
-/** Fails on any serious or critical axe violation on the page as it is now. */
+/**
+ * Fails on any serious or critical axe violation on the page as it is now.
+ *
+ * Next streams a dynamic page's metadata after its body, so straight after a navigation the
+ * <title> can be a moment behind the content a test waited for. Waiting for a non-empty title
+ * first keeps axe from judging the page mid-stream; a page that never gets one still fails here.
+ */
 export async function expectAccessible(page: Page) {
+  await expect(page, `the page at ${page.url()} has no <title>`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(

@@ -6,7 +6,11 @@ import { demoPassword } from "./helpers";
 // one slash but which browsers resolve as `//127.0.0.1:9999/x`, another host.
 const offSite = "127.0.0.1:9999";
 
-test("signing in with a callbackUrl that points off-site lands on the candidate's home instead", async ({ page, visit, baseURL }) => {
+test("signing in with a callbackUrl that points off-site lands on the candidate's home instead", async ({
+  page,
+  visit,
+  baseURL,
+}) => {
   test.setTimeout(60_000); // axe on the sign-in page, then signing in
   const leftTheApp: string[] = [];
   page.on("request", (request) => {
@@ -24,7 +28,11 @@ test("signing in with a callbackUrl that points off-site lands on the candidate'
   expect(leftTheApp).toEqual([]);
 });
 
-test("a callbackUrl on the app's own origin is still followed, with its query string", async ({ page, visit, baseURL }) => {
+test("a callbackUrl on the app's own origin is still followed, with its query string", async ({
+  page,
+  visit,
+  baseURL,
+}) => {
   await visit("/login?callbackUrl=%2Fcandidate%2Fevidence%3Fq%3Drota");
   await page.getByLabel("Email").fill("candidate@northgate.example");
   await page.getByLabel("Password").fill(demoPassword);

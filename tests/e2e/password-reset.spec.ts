@@ -7,7 +7,9 @@ function latestResetLink(email: string): string {
   const db = new Database("data/e2e.db", { readonly: true });
   try {
     const row = db
-      .prepare(`SELECT "body", "centreId" FROM "OutboxMessage" WHERE "to" = ? AND "subject" = 'Choose a new password' ORDER BY "createdAt" DESC LIMIT 1`)
+      .prepare(
+        `SELECT "body", "centreId" FROM "OutboxMessage" WHERE "to" = ? AND "subject" = 'Choose a new password' ORDER BY "createdAt" DESC LIMIT 1`,
+      )
       .get(email) as { body: string; centreId: string | null } | undefined;
     // Reset mail belongs to no centre, so no centre admin can read the link in their outbox.
     expect(row?.centreId).toBeNull();
@@ -19,7 +21,11 @@ function latestResetLink(email: string): string {
   }
 }
 
-test("a person who forgot their password resets it by mail, and their other sessions end", async ({ page, browser, visit }) => {
+test("a person who forgot their password resets it by mail, and their other sessions end", async ({
+  page,
+  browser,
+  visit,
+}) => {
   const email = "candidate@riverside.example";
   // A session on another device, which the reset must end.
   const other = await browser.newContext();

@@ -35,7 +35,10 @@ function minimalPdf(text: string): Buffer {
 }
 
 // A 4x4 checkerboard PNG (81 bytes).
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAGElEQVR42mP4//+/rN8NCMkAZwFJBpwyAG6JIgFwvUH9AAAAAElFTkSuQmCC", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAGElEQVR42mP4//+/rN8NCMkAZwFJBpwyAG6JIgFwvUH9AAAAAElFTkSuQmCC",
+  "base64",
+);
 const pdf = minimalPdf("Team briefing notes");
 const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -62,7 +65,10 @@ async function readCount(page: Page, unitCode: string, status: string): Promise<
   return count;
 }
 
-test("a candidate uploads a PDF and a photo, maps the evidence in two units, sees the gap views change, and submits", async ({ page, visit }) => {
+test("a candidate uploads a PDF and a photo, maps the evidence in two units, sees the gap views change, and submits", async ({
+  page,
+  visit,
+}) => {
   // Two uploads, four gap views and the evidence page, each checked with axe.
   test.setTimeout(60_000);
   const stamp = Date.now().toString(36);
@@ -72,8 +78,14 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
 
   await signIn(page, "candidate@northgate.example");
   await visit("/candidate");
-  const cs34Path = await page.getByRole("link", { name: /^CS34 / }).first().getAttribute("href");
-  const cu782Path = await page.getByRole("link", { name: /^CU782 / }).first().getAttribute("href");
+  const cs34Path = await page
+    .getByRole("link", { name: /^CS34 / })
+    .first()
+    .getAttribute("href");
+  const cu782Path = await page
+    .getByRole("link", { name: /^CU782 / })
+    .first()
+    .getAttribute("href");
   expect(cs34Path).toMatch(/^\/candidate\/units\/[^/?]+$/);
   expect(cu782Path).toMatch(/^\/candidate\/units\/[^/?]+$/);
 
@@ -90,7 +102,9 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   const cs34Submitted = await readCount(page, "CS34", "Submitted for assessment");
 
   await visit(cu782Path ?? "");
-  await expect(page.getByRole("heading", { level: 1, name: "CU782 Plan, Organise and Control Customer Service Operations" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "CU782 Plan, Organise and Control Customer Service Operations" }),
+  ).toBeVisible();
   const cu12 = criterionEntry(page, "1.2");
   await expect(cu12).toContainText("No evidence yet");
   await expect(cu12).toContainText("Attach evidence from your real work that shows this.");
@@ -102,7 +116,11 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Method", { exact: true }).selectOption({ label: "Product of work" });
   await page.getByLabel("Date of the activity", { exact: true }).fill("2026-02-09");
-  await page.getByLabel("Description", { exact: true }).fill("My briefing notes and the board I used to take the team through our vision, objectives, roles, plans, standards and procedures.");
+  await page
+    .getByLabel("Description", { exact: true })
+    .fill(
+      "My briefing notes and the board I used to take the team through our vision, objectives, roles, plans, standards and procedures.",
+    );
   await expect(page.getByLabel("This evidence comes from a simulation or role-play, not real work")).not.toBeChecked();
   await page.getByRole("button", { name: "Save evidence" }).click();
   await expect(page).toHaveURL(/\/candidate\/evidence\/[^/?]+\?saved=created$/);
@@ -149,7 +167,9 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   const search = page.getByLabel("Find criteria by words or reference");
   await search.fill("CS34 4.1");
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  const cs41Form = page.getByRole("group", { name: /^4\.1 confirm that staff understand the vision, objectives, roles, plans, standards and procedures/ });
+  const cs41Form = page.getByRole("group", {
+    name: /^4\.1 confirm that staff understand the vision, objectives, roles, plans, standards and procedures/,
+  });
   await expect(cs41Form).toContainText("all of these 6");
   for (const item of understanding) await cs41Form.getByLabel(item, { exact: true }).check();
   await cs41Form.getByRole("button", { name: /^Map to / }).click();
@@ -157,18 +177,26 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
 
   await search.fill("CU782 1.2");
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  const cu12Form = page.getByRole("group", { name: /^1\.2 Develop specific plans that will ensure sustainable and consistent delivery of customer service/ });
+  const cu12Form = page.getByRole("group", {
+    name: /^1\.2 Develop specific plans that will ensure sustainable and consistent delivery of customer service/,
+  });
   await expect(cu12Form).toContainText("This criterion has no range items to tick.");
   await cu12Form.getByRole("button", { name: /^Map to / }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mapped to CU782 1.2." })).toBeVisible();
 
   const mapped = page.getByRole("region", { name: "Criteria this evidence is mapped to" });
   const cs34Mapping = mapped.getByRole("region", { name: "CS34 Manage customer service operations" });
-  const cu782Mapping = mapped.getByRole("region", { name: "CU782 Plan, Organise and Control Customer Service Operations" });
-  await expect(cs34Mapping).toContainText("confirm that staff understand the vision, objectives, roles, plans, standards and procedures");
+  const cu782Mapping = mapped.getByRole("region", {
+    name: "CU782 Plan, Organise and Control Customer Service Operations",
+  });
+  await expect(cs34Mapping).toContainText(
+    "confirm that staff understand the vision, objectives, roles, plans, standards and procedures",
+  );
   await expect(cs34Mapping).toContainText("Proposed");
   await expect(cs34Mapping).toContainText("6 of 6 items claimed");
-  await expect(cu782Mapping).toContainText("Develop specific plans that will ensure sustainable and consistent delivery of customer service");
+  await expect(cu782Mapping).toContainText(
+    "Develop specific plans that will ensure sustainable and consistent delivery of customer service",
+  );
   await expect(cu782Mapping).toContainText("Proposed");
   await expect(mapped).toContainText("Not yet submitted for assessment.");
   await expectAccessible(page);
@@ -176,7 +204,9 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   // --- After mapping: both gap views show the evidence, not yet submitted.
   await visit(cs34Path ?? "");
   await expect(cs41).toContainText("Evidence mapped, not yet submitted");
-  await expect(cs41).toContainText("Your evidence: 6 of all 6 covered — enough for the rule, once the assessor accepts it. Accepted by the assessor: 0 of all 6 covered.");
+  await expect(cs41).toContainText(
+    "Your evidence: 6 of all 6 covered — enough for the rule, once the assessor accepts it. Accepted by the assessor: 0 of all 6 covered.",
+  );
   for (const item of understanding) await expect(cs41).toContainText(`${item} (covered by proposed evidence)`);
   await expect(cs41.getByRole("link", { name: title })).toHaveAttribute("href", evidencePath);
   await expect(cs41).toContainText(`${title} — Proposed`);
@@ -194,15 +224,27 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
   const submit = page.getByRole("region", { name: "Submit for assessment" });
   // Without the declaration nothing is sent, and the page (not a browser bubble) says why.
   await submit.getByRole("button", { name: "Submit for assessment" }).click();
-  await expect(submit.getByText("Tick the declaration to confirm this evidence is your own work, from real work activities, and is true and accurate.").first()).toBeVisible();
-  await submit.getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate").check();
+  await expect(
+    submit
+      .getByText(
+        "Tick the declaration to confirm this evidence is your own work, from real work activities, and is true and accurate.",
+      )
+      .first(),
+  ).toBeVisible();
+  await submit
+    .getByLabel("I confirm this evidence is my own work, from real work activities, and is true and accurate")
+    .check();
   await submit.getByRole("button", { name: "Submit for assessment" }).click();
-  await expect(page.getByText(/Submitted for assessment on .*, with the declaration: “I confirm this evidence is my own work/)).toBeVisible();
+  await expect(
+    page.getByText(/Submitted for assessment on .*, with the declaration: “I confirm this evidence is my own work/),
+  ).toBeVisible();
   await expect(cs34Mapping).toContainText("Submitted");
   await expect(cu782Mapping).toContainText("Submitted");
   await expect(page.getByRole("button", { name: "Submit for assessment" })).toHaveCount(0);
   // Submitted evidence and its files are fixed now.
-  await expect(page.getByText("This evidence has been submitted for assessment, so it can no longer be changed or deleted.")).toBeVisible();
+  await expect(
+    page.getByText("This evidence has been submitted for assessment, so it can no longer be changed or deleted."),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Change the details" })).toHaveCount(0);
   await expect(files.getByLabel("Add files")).toHaveCount(0);
   await expect(files.getByRole("button", { name: /^Remove/ })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn, signOut } from "./helpers";
+import { signIn, signOut, fillAndSaveEvidence } from "./helpers";
 
 // Someone signed in who asks for a record they may not see, by an id in the address, gets
 // exactly what a made-up id gets: the same 404 page, or the same 404 body from a route. A
@@ -10,7 +10,10 @@ import { signIn, signOut } from "./helpers";
 test.describe.configure({ timeout: 120_000 });
 
 // A 1x1 PNG.
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 type NorthgateIds = { enrolmentId: string; caraId: string; evidenceId: string; fileId: string };
 
@@ -27,14 +30,21 @@ function lastSegment(href: string | null, prefix: string): string {
 /** Real Northgate ids, read from links as Cara and her admin see them; Cara adds evidence with a file. */
 async function northgateIds(page: Page): Promise<NorthgateIds> {
   await signIn(page, "candidate@northgate.example");
-  const enrolmentId = lastSegment(await page.getByRole("link", { name: /^CS34 / }).first().getAttribute("href"), "/candidate/units/");
+  const enrolmentId = lastSegment(
+    await page
+      .getByRole("link", { name: /^CS34 / })
+      .first()
+      .getAttribute("href"),
+    "/candidate/units/",
+  );
   await page.goto("/candidate/evidence/new");
   const title = `Rota for probing ${Date.now().toString(36)}`;
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Method", { exact: true }).selectOption({ label: "Product of work" });
-  await page.getByLabel("Date of the activity", { exact: true }).fill("2026-10-01");
-  await page.getByLabel("Description", { exact: true }).fill("The weekly rota I planned for the team.");
-  await page.getByRole("button", { name: "Save evidence" }).click();
+  await fillAndSaveEvidence(page, {
+    title: title,
+    method: "Product of work",
+    date: "2026-10-01",
+    description: "The weekly rota I planned for the team.",
+  });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const evidenceId = lastSegment(new URL(page.url()).pathname, "/candidate/evidence/");
   await page.getByLabel("Add files").setInputFiles({ name: "rota.png", mimeType: "image/png", buffer: png });
@@ -43,7 +53,10 @@ async function northgateIds(page: Page): Promise<NorthgateIds> {
 
   await signIn(page, "admin@northgate.example");
   await page.goto(`/admin/people?q=${encodeURIComponent("candidate@northgate.example")}`);
-  const caraId = lastSegment(await page.getByRole("link", { name: "Cara Jones", exact: true }).getAttribute("href"), "/admin/people/");
+  const caraId = lastSegment(
+    await page.getByRole("link", { name: "Cara Jones", exact: true }).getAttribute("href"),
+    "/admin/people/",
+  );
   await signOut(page);
   return { enrolmentId, caraId, evidenceId, fileId };
 }
@@ -65,9 +78,9 @@ async function expectSame404(page: Page, real: string, fake: string) {
   expect(await pageAnswer(page, fake), `${real} answers as a made-up id does`).toEqual(forReal);
 }
 
-/** Status, headers (but the date) and body of a route's answer. */
+/** Status, headers (but the date and the request's own id, new for every request) and body of a route's answer. */
 async function routeAnswer(response: APIResponse) {
-  const { date: _date, ...headers } = response.headers();
+  const { date: _date, "x-request-id": _requestId, ...headers } = response.headers();
   return { status: response.status(), headers, body: await response.text() };
 }
 
@@ -83,7 +96,11 @@ function fileRoutes(page: Page) {
     get: (id: string) => page.request.get(`/api/files/${id}`),
     head: (id: string) => page.request.head(`/api/files/${id}`),
     remove: (id: string) => page.request.delete(`/api/files/${id}`),
-    upload: (id: string) => page.request.post(`/api/evidence/${id}/files`, { headers: { "x-file-name": "rota.png", "content-type": "application/octet-stream" }, data: png }),
+    upload: (id: string) =>
+      page.request.post(`/api/evidence/${id}/files`, {
+        headers: { "x-file-name": "rota.png", "content-type": "application/octet-stream" },
+        data: png,
+      }),
   };
 }
 
@@ -104,7 +121,9 @@ test("another centre's admin gets the same 404 for Northgate's ids as for made-u
   }
   // Not acting as a candidate: told so before any evidence is looked up, whatever the id.
   for (const path of [`/candidate/evidence/${ids.evidenceId}`, `/candidate/evidence/${ids.evidenceId}/edit`]) {
-    expect(await pageAnswer(page, path.replace(ids.evidenceId, madeUp(ids.evidenceId)))).toEqual(await pageAnswer(page, path));
+    expect(await pageAnswer(page, path.replace(ids.evidenceId, madeUp(ids.evidenceId)))).toEqual(
+      await pageAnswer(page, path),
+    );
   }
 
   const routes = fileRoutes(page);
@@ -127,7 +146,11 @@ test("another candidate gets the same 404 for Cara's evidence, file and unit as 
   const ids = await northgateIds(page);
   await signIn(page, "candidate2@northgate.example");
 
-  for (const path of [`/candidate/evidence/${ids.evidenceId}`, `/candidate/evidence/${ids.evidenceId}/edit`, `/assessor/review/${ids.evidenceId}`]) {
+  for (const path of [
+    `/candidate/evidence/${ids.evidenceId}`,
+    `/candidate/evidence/${ids.evidenceId}/edit`,
+    `/assessor/review/${ids.evidenceId}`,
+  ]) {
     await expectSame404(page, path, path.replace(ids.evidenceId, madeUp(ids.evidenceId)));
   }
   await expectSame404(page, `/candidate/units/${ids.enrolmentId}`, `/candidate/units/${madeUp(ids.enrolmentId)}`);

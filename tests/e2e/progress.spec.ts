@@ -10,7 +10,10 @@ import { signIn } from "./helpers";
 const header =
   "Candidate,Email,Unit,Unit title,Assessor,Status,Start date,Planned end date,Criteria met,Criteria in unit,Progress (%),Time elapsed (%),RAG,Schedule,Last activity";
 
-test("an admin filters to red enrolments of one unit, opens a candidate and downloads the CSV", async ({ page, visit }) => {
+test("an admin filters to red enrolments of one unit, opens a candidate and downloads the CSV", async ({
+  page,
+  visit,
+}) => {
   await signIn(page, "admin@northgate.example");
   await visit("/admin/progress");
   await expect(page.getByRole("heading", { level: 1, name: "Progress" })).toBeVisible();
@@ -54,5 +57,9 @@ test("an admin filters to red enrolments of one unit, opens a candidate and down
   const rows = lines.slice(1);
   expect(rows.length).toBeGreaterThanOrEqual(1);
   expect(rows.every((line) => line.includes(",INSCS042,") && line.includes(",Red,"))).toBe(true);
-  expect(rows.some((line) => line.startsWith("Dev Shah,candidate2@northgate.example,") && line.includes(",Red,Past planned end,"))).toBe(true);
+  expect(
+    rows.some(
+      (line) => line.startsWith("Dev Shah,candidate2@northgate.example,") && line.includes(",Red,Past planned end,"),
+    ),
+  ).toBe(true);
 });

@@ -1,23 +1,31 @@
 import http from "node:http";
 import type { ConsoleMessage, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn, signOut } from "./helpers";
+import { signIn, signOut, fillAndSaveEvidence } from "./helpers";
 
 function scriptSrc(policy: string | undefined): string {
-  return (policy ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
+  return (
+    (policy ?? "")
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src ")) ?? ""
+  );
 }
 
 /** Collects what the browser reports about Content-Security-Policy (blocked scripts, styles…). */
 function watchCsp(page: Page): string[] {
   const reports: string[] = [];
   page.on("console", (message: ConsoleMessage) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) reports.push(`${page.url()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      reports.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => reports.push(`${page.url()}: ${error.message}`));
   return reports;
 }
 
-test("pages carry a per-request script nonce, no 'unsafe-inline' for scripts, and every script has the nonce", async ({ request }) => {
+test("pages carry a per-request script nonce, no 'unsafe-inline' for scripts, and every script has the nonce", async ({
+  request,
+}) => {
   const nonces = new Set<string>();
   for (const path of ["/login", "/standards", "/login"]) {
     const response = await request.get(path);
@@ -34,7 +42,10 @@ test("pages carry a per-request script nonce, no 'unsafe-inline' for scripts, an
     const html = await response.text();
     const tags = html.match(/<script\b[^>]*>/g) ?? [];
     expect(tags.length, path).toBeGreaterThan(0);
-    expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`)), path).toEqual([]);
+    expect(
+      tags.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+      path,
+    ).toEqual([]);
   }
   expect(nonces.size).toBe(3);
 });
@@ -72,15 +83,19 @@ test("evidence files are served sandboxed, never as a page of this app", async (
   test.setTimeout(90_000);
   // HTML with script, uploaded as text: it must never run on the app's origin.
   const html = Buffer.from("<html><body><script>document.title='pwned'</script>Shift notes</body></html>\n");
-  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64",
+  );
   const title = `Sandbox check ${Date.now().toString(36)}`;
   await signIn(page, "candidate@northgate.example");
   await visit("/candidate/evidence/new");
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Method", { exact: true }).selectOption({ label: "Product of work" });
-  await page.getByLabel("Date of the activity", { exact: true }).fill("2026-10-01");
-  await page.getByLabel("Description", { exact: true }).fill("Notes from the shift handover.");
-  await page.getByRole("button", { name: "Save evidence" }).click();
+  await fillAndSaveEvidence(page, {
+    title: title,
+    method: "Product of work",
+    date: "2026-10-01",
+    description: "Notes from the shift handover.",
+  });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   await page.getByLabel("Add files").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: html });
@@ -123,7 +138,11 @@ test("a chunked server action body (no Content-Length) over 2 MB is refused the 
   const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(new URL("/admin/people/import", baseURL), {
       method: "POST",
-      headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", "Transfer-Encoding": "chunked" },
+      headers: {
+        "Next-Action": "0".repeat(42),
+        "Content-Type": "text/plain;charset=UTF-8",
+        "Transfer-Encoding": "chunked",
+      },
     });
     req.on("response", (res) => {
       let text = "";

@@ -1,12 +1,15 @@
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, fillAndSaveEvidence, findCriteria } from "./helpers";
 
 // Issue 15, item 4: references in the form the app suggests, range items and rules in words
 // are found, on the public standards search and in the candidate's mapping search.
 
 const cs34Text = "assess the suitability of a range of methods to monitor customer service operations";
 
-test("the standards search finds CS34 1.2 by reference, by a range item and by its rule in words", async ({ page, visit }) => {
+test("the standards search finds CS34 1.2 by reference, by a range item and by its rule in words", async ({
+  page,
+  visit,
+}) => {
   await visit("/standards");
   const region = page.getByRole("region", { name: "Find a criterion" });
 
@@ -36,24 +39,28 @@ test("search syntax and punctuation are read as text, never an error", async ({ 
     await expect(page.getByRole("heading", { level: 1, name: "Standards" })).toBeVisible();
   }
   await visit("/standards?q=%2A");
-  await expect(page.getByText("“*” has no words or references to search for; type a word such as monitor, or a reference such as CS34 1.2.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "“*” has no words or references to search for; type a word such as monitor, or a reference such as CS34 1.2.",
+    ),
+  ).toBeVisible();
 });
 
 test("the demo candidate's mapping search finds CS34 1.2 the same three ways", async ({ page, visit }) => {
   const title = `Search check ${Date.now().toString(36)}`;
   await signIn(page, "candidate@northgate.example");
   await visit("/candidate/evidence/new");
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Method", { exact: true }).selectOption({ label: "Professional discussion" });
-  await page.getByLabel("Date of the activity", { exact: true }).fill("2026-01-12");
-  await page.getByLabel("Description", { exact: true }).fill("How our team monitors the service customers get.");
-  await page.getByRole("button", { name: "Save evidence" }).click();
+  await fillAndSaveEvidence(page, {
+    title: title,
+    method: "Professional discussion",
+    date: "2026-01-12",
+    description: "How our team monitors the service customers get.",
+  });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   const criterion = page.getByRole("group", { name: new RegExp(`^1\\.2 ${cs34Text}`) });
   for (const query of ["CS34 1.2", "mystery shoppers", "at least three"]) {
-    await page.getByLabel("Find criteria by words or reference").fill(query);
-    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await findCriteria(page, query);
     await expect(criterion, query).toBeVisible();
     await expect(criterion).toContainText("at least 3 of these 9");
   }

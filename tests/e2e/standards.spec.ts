@@ -27,7 +27,9 @@ test("a unit page shows each criterion verbatim with its range rule in words", a
   const criterion = page.locator("#c-assessment-1-2");
   await expect(criterion).toContainText("1.2");
   await expect(criterion).toContainText("Assessment criterion");
-  await expect(criterion).toContainText("assess the suitability of a range of methods to monitor customer service operations");
+  await expect(criterion).toContainText(
+    "assess the suitability of a range of methods to monitor customer service operations",
+  );
   await expect(criterion).toContainText("at least 3 of these 9");
   await expect(criterion.getByRole("listitem")).toHaveCount(9);
   await expect(page.getByRole("heading", { name: "Evidence may be supplied by" }).first()).toBeVisible();
@@ -56,7 +58,9 @@ test("searching finds criteria by words in any case, and by reference", async ({
   await expect(byRef.getByRole("link", { name: "1.2 in CU782" })).toBeVisible();
 
   await visit("/standards?q=zebra+contingencies");
-  await expect(page.getByText("No criteria match “zebra contingencies”; try fewer words or a reference like 1.2.")).toBeVisible();
+  await expect(
+    page.getByText("No criteria match “zebra contingencies”; try fewer words or a reference like 1.2."),
+  ).toBeVisible();
 });
 
 test("search results are paginated", async ({ page, visit }) => {

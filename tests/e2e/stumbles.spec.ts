@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, findCriteria } from "./helpers";
 
 // What a new user stumbled on (issue 15): where focus goes after Save, Map and Submit, what the
 // repeated Map buttons are called, the declaration that fits simulated evidence, the page's own
@@ -17,12 +17,13 @@ async function newEvidence(page: import("@playwright/test").Page, title: string,
   await expect(page).toHaveURL(/\/candidate\/evidence\/[^/?]+\?saved=created$/);
 }
 
-test("focus follows Map and Submit, Map buttons name their criterion, and the declaration fits simulated evidence", async ({ page }) => {
+test("focus follows Map and Submit, Map buttons name their criterion, and the declaration fits simulated evidence", async ({
+  page,
+}) => {
   await signIn(page, "candidate@northgate.example");
   await newEvidence(page, `Role-play of a complaint call ${Date.now().toString(36)}`, true);
 
-  await page.getByLabel("Find criteria by words or reference").fill("CS34 1.6");
-  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await findCriteria(page, "CS34 1.6");
   // Every Map button says which criterion it maps to.
   const map = page.getByRole("button", { name: "Map to CS34 1.6" });
   await expect(map).toHaveCount(1);
@@ -36,12 +37,19 @@ test("focus follows Map and Submit, Map buttons name their criterion, and the de
   await expect(submit.getByText("from real work activities, and is true")).toHaveCount(0);
   // An unticked declaration gets the page's message (the browser's bubble would stop the form first).
   await submit.getByRole("button", { name: "Submit for assessment" }).click();
-  const missing = "Tick the declaration to confirm this evidence is your own work, from a simulation or role-play (not real work activities), and is true and accurate.";
+  const missing =
+    "Tick the declaration to confirm this evidence is your own work, from a simulation or role-play (not real work activities), and is true and accurate.";
   await expect(submit.getByText(missing).first()).toBeVisible();
-  await submit.getByLabel("I confirm this evidence is my own work, from a simulation or role-play (not real work activities), and is true and accurate").check();
+  await submit
+    .getByLabel(
+      "I confirm this evidence is my own work, from a simulation or role-play (not real work activities), and is true and accurate",
+    )
+    .check();
   await submit.getByRole("button", { name: "Submit for assessment" }).click();
 
-  const submitted = page.getByText(/Submitted for assessment on .*, with the declaration: “I confirm this evidence is my own work, from a simulation or role-play/);
+  const submitted = page.getByText(
+    /Submitted for assessment on .*, with the declaration: “I confirm this evidence is my own work, from a simulation or role-play/,
+  );
   await expect(submitted).toBeFocused();
   // The banner from saving no longer fits, and is gone.
   await expect(page.getByText("Evidence saved. Next, add its files")).toHaveCount(0);
@@ -67,7 +75,10 @@ test("/home redirects from the server, and the favicon is served", async ({ page
 test("the gap view can show open items only", async ({ page }) => {
   await signIn(page, "candidate@northgate.example");
   await page.goto("/candidate");
-  await page.getByRole("link", { name: /CS34/ }).first().click();
+  await page
+    .getByRole("link", { name: /^CS34 / })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/candidate\/units\//);
   const all = await page.getByRole("heading", { level: 3 }).count();
   await page.getByRole("link", { name: /^Show open items only/ }).click();

@@ -1,27 +1,39 @@
 import { expect, test } from "./fixtures";
-import { signIn, signOut } from "./helpers";
+import { signIn, signOut, fillAndSaveEvidence } from "./helpers";
 
 // A 1x1 PNG, and an executable that claims to be a PDF.
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 const fakePdf = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 0x90)]);
 
-test("a candidate uploads a photo, sees it previewed, and nobody else can fetch it", async ({ page, visit, request }) => {
+test("a candidate uploads a photo, sees it previewed, and nobody else can fetch it", async ({
+  page,
+  visit,
+  request,
+}) => {
   const title = `Rota photo ${Date.now().toString(36)}`;
   await signIn(page, "candidate@northgate.example");
   await visit("/candidate/evidence/new");
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Method", { exact: true }).selectOption({ label: "Product of work" });
-  await page.getByLabel("Date of the activity", { exact: true }).fill("2026-10-01");
-  await page.getByLabel("Description", { exact: true }).fill("The weekly rota I planned for the team.");
-  await page.getByRole("button", { name: "Save evidence" }).click();
+  await fillAndSaveEvidence(page, {
+    title: title,
+    method: "Product of work",
+    date: "2026-10-01",
+    description: "The weekly rota I planned for the team.",
+  });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   // A refused type says why and leaves nothing behind.
-  await page.getByLabel("Add files").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: fakePdf });
+  await page
+    .getByLabel("Add files")
+    .setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: fakePdf });
   await expect(page.getByRole("alert").filter({ hasText: "report.pdf was not uploaded" })).toBeVisible();
 
   // Any Unicode name is kept for display.
-  await page.getByLabel("Add files").setInputFiles({ name: "Rota – équipe 顧客.png", mimeType: "image/png", buffer: png });
+  await page
+    .getByLabel("Add files")
+    .setInputFiles({ name: "Rota – équipe 顧客.png", mimeType: "image/png", buffer: png });
   const preview = page.getByRole("img", { name: "Rota – équipe 顧客.png" });
   await expect(preview).toBeVisible();
   await visit(page.url());

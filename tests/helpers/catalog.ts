@@ -15,18 +15,32 @@ function sqliteCatalog(url: string): string[] {
   const db = new Database(sqliteFilePath(url), { readonly: true });
   try {
     const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'CriterionSearch%'`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'CriterionSearch%'`,
+      )
       .all() as { name: string }[];
     const lines: string[] = [];
     for (const { name } of tables) {
-      for (const c of db.pragma(`table_info("${name}")`) as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]) {
+      for (const c of db.pragma(`table_info("${name}")`) as {
+        name: string;
+        type: string;
+        notnull: number;
+        dflt_value: string | null;
+        pk: number;
+      }[]) {
         lines.push(`column ${name}.${c.name} ${c.type} notnull=${c.notnull} default=${c.dflt_value} pk=${c.pk}`);
       }
       for (const i of db.pragma(`index_list("${name}")`) as { name: string; unique: number }[]) {
         const cols = (db.pragma(`index_info("${i.name}")`) as { name: string }[]).map((c) => c.name).join(",");
         lines.push(`index ${name}.${i.name} unique=${i.unique} (${cols})`);
       }
-      for (const f of db.pragma(`foreign_key_list("${name}")`) as { table: string; from: string; to: string; on_delete: string; on_update: string }[]) {
+      for (const f of db.pragma(`foreign_key_list("${name}")`) as {
+        table: string;
+        from: string;
+        to: string;
+        on_delete: string;
+        on_update: string;
+      }[]) {
         lines.push(`fk ${name}.${f.from} -> ${f.table}.${f.to} delete=${f.on_delete} update=${f.on_update}`);
       }
     }
@@ -45,8 +59,13 @@ async function postgresCatalog(url: string): Promise<string[]> {
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' AND table_name NOT LIKE 'CriterionSearch%'`,
     );
-    for (const r of columns.rows) lines.push(`column ${r.table_name}.${r.column_name} ${r.data_type}/${r.udt_name} nullable=${r.is_nullable} default=${r.column_default}`);
-    const indexes = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND tablename NOT LIKE 'CriterionSearch%'`);
+    for (const r of columns.rows)
+      lines.push(
+        `column ${r.table_name}.${r.column_name} ${r.data_type}/${r.udt_name} nullable=${r.is_nullable} default=${r.column_default}`,
+      );
+    const indexes = await client.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND tablename NOT LIKE 'CriterionSearch%'`,
+    );
     for (const r of indexes.rows) lines.push(`index ${r.indexname}: ${r.indexdef}`);
     const constraints = await client.query(
       `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint

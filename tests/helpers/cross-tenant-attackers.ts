@@ -17,4 +17,3 @@ export const attackerEmails = {
 
 export type AttackerKey = keyof typeof attackerEmails;
 export const attackerKeys = Object.keys(attackerEmails) as AttackerKey[];
-

@@ -33,7 +33,9 @@ export function changedTables(before: Snapshot, after: Snapshot): string[] {
     const a = before.get(name);
     const b = after.get(name);
     if (a?.hash === b?.hash && a?.rows === b?.rows) return [];
-    return a?.rows === b?.rows ? [`${name}: rows changed (${b?.rows ?? 0} rows)`] : [`${name}: ${a?.rows ?? 0} rows -> ${b?.rows ?? 0} rows`];
+    return a?.rows === b?.rows
+      ? [`${name}: rows changed (${b?.rows ?? 0} rows)`]
+      : [`${name}: ${a?.rows ?? 0} rows -> ${b?.rows ?? 0} rows`];
   });
 }
 
@@ -43,7 +45,11 @@ function sha256(text: string): string {
 
 function sqliteTables(url: string): Snapshotter {
   const db = new Database(sqliteFilePath(url), { readonly: true });
-  const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+  const names = (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const reads = names.map((name) => {
     const columns = (db.pragma(`table_info("${name}")`) as unknown[]).length;
     const order = Array.from({ length: columns }, (_, i) => i + 1).join(", ");
@@ -60,7 +66,11 @@ function sqliteTables(url: string): Snapshotter {
       const snapshot: Snapshot = new Map();
       for (const { name, statement } of reads) {
         const rows = statement.all() as unknown[][];
-        const text = rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString("hex") : value))).join("\n");
+        const text = rows
+          .map((row) =>
+            JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString("hex") : value)),
+          )
+          .join("\n");
         snapshot.set(name, { rows: rows.length, hash: sha256(text) });
       }
       last = { version, snapshot };

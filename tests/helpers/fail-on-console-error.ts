@@ -15,6 +15,8 @@ beforeEach(() => {
 afterEach(() => {
   console.error = original;
   if (calls.length > 0) {
-    throw new Error(`console.error was called during this test:\n${calls.map((args) => args.map(String).join(" ")).join("\n")}`);
+    throw new Error(
+      `console.error was called during this test:\n${calls.map((args) => args.map(String).join(" ")).join("\n")}`,
+    );
   }
 });

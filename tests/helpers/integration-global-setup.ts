@@ -13,9 +13,13 @@ export default async function setup(project: { name: string }) {
   try {
     await client.connect();
     const { rows } = await client.query<{ version: string }>("SELECT version()");
-    process.stdout.write(`[integration:postgresql] ${rows[0]?.version ?? "PostgreSQL"} at ${server.replace(/^postgresql:\/\/[^@]*@/, "")}; each test file creates and drops its own database cp_test_*\n`);
+    process.stdout.write(
+      `[integration:postgresql] ${rows[0]?.version ?? "PostgreSQL"} at ${server.replace(/^postgresql:\/\/[^@]*@/, "")}; each test file creates and drops its own database cp_test_*\n`,
+    );
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${server}: ${error instanceof Error ? error.message : String(error)}. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${server}: ${error instanceof Error ? error.message : String(error)}. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+    );
   } finally {
     await client.end().catch(() => {});
   }

@@ -60,7 +60,8 @@ export const fakeHeaders = {
 };
 
 export const fakeCache = {
-  revalidatePath: (route: string, type?: string) => void requestContext.revalidated.push(`path ${route}${type ? ` (${type})` : ""}`),
+  revalidatePath: (route: string, type?: string) =>
+    void requestContext.revalidated.push(`path ${route}${type ? ` (${type})` : ""}`),
   revalidateTag: (tag: string) => void requestContext.revalidated.push(`tag ${tag}`),
   updateTag: (tag: string) => void requestContext.revalidated.push(`tag ${tag}`),
   refresh: () => void requestContext.revalidated.push("refresh"),
@@ -92,7 +93,14 @@ export function fakeHeadersForCommonJs(): () => void {
   const require = createRequire(path.resolve("node_modules/next-auth/package.json"));
   const file = require.resolve("next/headers");
   const previous = require.cache[file];
-  require.cache[file] = { id: file, filename: file, loaded: true, exports: fakeHeaders, children: [], paths: [] } as unknown as NodeJS.Module;
+  require.cache[file] = {
+    id: file,
+    filename: file,
+    loaded: true,
+    exports: fakeHeaders,
+    children: [],
+    paths: [],
+  } as unknown as NodeJS.Module;
   return () => {
     if (previous) require.cache[file] = previous;
     else delete require.cache[file];

@@ -29,7 +29,8 @@ const event = (centreId: string | null, action: string, extra: Partial<AuditInpu
 });
 
 async function record(centreId: string | null, count: number, prefix = "act") {
-  for (let i = 1; i <= count; i++) await state.db.$transaction((tx) => recordAudit(tx, event(centreId, `${prefix}.${i}`)));
+  for (let i = 1; i <= count; i++)
+    await state.db.$transaction((tx) => recordAudit(tx, event(centreId, `${prefix}.${i}`)));
 }
 
 const only = (centreId: string) => ({ chainIds: [centreId], centreIds: [centreId] });
@@ -40,11 +41,19 @@ describe("the audit chain", () => {
     await record("centre-links", 3);
     await record(null, 1, "platform");
     const events = await state.db.auditEvent.findMany({ where: { chainId: "centre-links" }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => [e.seq, e.action])).toEqual([[1, "act.1"], [2, "act.2"], [3, "act.3"]]);
+    expect(events.map((e) => [e.seq, e.action])).toEqual([
+      [1, "act.1"],
+      [2, "act.2"],
+      [3, "act.3"],
+    ]);
     expect(events[0]!.prevHash).toBe(GENESIS_HASH);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
-    expect(events[2]!.hash).toBe(hashEvent({ ...events[2]!, chainId: "centre-links", seq: 3, prevHash: events[1]!.hash! }));
-    expect(await state.db.auditEvent.count({ where: { chainId: PLATFORM_CHAIN, action: "platform.1", centreId: null } })).toBe(1);
+    expect(events[2]!.hash).toBe(
+      hashEvent({ ...events[2]!, chainId: "centre-links", seq: 3, prevHash: events[1]!.hash! }),
+    );
+    expect(
+      await state.db.auditEvent.count({ where: { chainId: PLATFORM_CHAIN, action: "platform.1", centreId: null } }),
+    ).toBe(1);
     expect(await verifyAuditChains(state.db)).toMatchObject({ ok: true, problems: [] });
   });
 
@@ -69,27 +78,62 @@ describe("the audit chain", () => {
     await record("centre-truncated", 3);
     await state.db.auditEvent.delete({ where: { id: (await eventAt("centre-truncated", 3)).id } });
     const tail = await verifyAuditChains(state.db, only("centre-truncated"));
-    expect(tail.problems).toEqual([expect.objectContaining({ kind: "removed", message: expect.stringContaining("event seq 3 is missing at the end") })]);
+    expect(tail.problems).toEqual([
+      expect.objectContaining({
+        kind: "removed",
+        message: expect.stringContaining("event seq 3 is missing at the end"),
+      }),
+    ]);
   });
 
   it("names an inserted event: past the head, in place of another, or on no chain", async () => {
     await record("centre-inserted", 2);
     const last = await eventAt("centre-inserted", 2);
     // A well-formed next link, written around recordAudit (the head was not moved).
-    const forged = { chainId: "centre-inserted", seq: 3, prevHash: last.hash!, centreId: "centre-inserted", actorId: "mallory", action: "forged", entityType: "Thing", entityId: null, before: null, after: null, at: new Date() };
-    const inserted = await state.db.auditEvent.create({ data: { ...forged, before: undefined, after: undefined, hash: hashEvent(forged) } });
-    expect((await verifyAuditChains(state.db, only("centre-inserted"))).problems).toEqual([expect.objectContaining({ kind: "inserted", eventId: inserted.id })]);
+    const forged = {
+      chainId: "centre-inserted",
+      seq: 3,
+      prevHash: last.hash!,
+      centreId: "centre-inserted",
+      actorId: "mallory",
+      action: "forged",
+      entityType: "Thing",
+      entityId: null,
+      before: null,
+      after: null,
+      at: new Date(),
+    };
+    const inserted = await state.db.auditEvent.create({
+      data: { ...forged, before: undefined, after: undefined, hash: hashEvent(forged) },
+    });
+    expect((await verifyAuditChains(state.db, only("centre-inserted"))).problems).toEqual([
+      expect.objectContaining({ kind: "inserted", eventId: inserted.id }),
+    ]);
 
     await record("centre-replaced", 3);
     const original = await eventAt("centre-replaced", 2);
     await state.db.auditEvent.delete({ where: { id: original.id } });
-    const fake = { ...forged, chainId: "centre-replaced", centreId: "centre-replaced", seq: 2, prevHash: "f".repeat(64) };
-    const replaced = await state.db.auditEvent.create({ data: { ...fake, before: undefined, after: undefined, hash: hashEvent(fake) } });
-    expect((await verifyAuditChains(state.db, only("centre-replaced"))).problems).toEqual([expect.objectContaining({ kind: "inserted", eventId: replaced.id })]);
+    const fake = {
+      ...forged,
+      chainId: "centre-replaced",
+      centreId: "centre-replaced",
+      seq: 2,
+      prevHash: "f".repeat(64),
+    };
+    const replaced = await state.db.auditEvent.create({
+      data: { ...fake, before: undefined, after: undefined, hash: hashEvent(fake) },
+    });
+    expect((await verifyAuditChains(state.db, only("centre-replaced"))).problems).toEqual([
+      expect.objectContaining({ kind: "inserted", eventId: replaced.id }),
+    ]);
 
     await record("centre-unchained", 1);
-    const loose = await state.db.auditEvent.create({ data: { centreId: "centre-unchained", actorId: "mallory", action: "loose", entityType: "Thing" } });
-    expect((await verifyAuditChains(state.db, only("centre-unchained"))).problems).toEqual([expect.objectContaining({ kind: "inserted", eventId: loose.id })]);
+    const loose = await state.db.auditEvent.create({
+      data: { centreId: "centre-unchained", actorId: "mallory", action: "loose", entityType: "Thing" },
+    });
+    expect((await verifyAuditChains(state.db, only("centre-unchained"))).problems).toEqual([
+      expect.objectContaining({ kind: "inserted", eventId: loose.id }),
+    ]);
   });
 
   it("never forks a chain under 20 concurrent transactions", async () => {
@@ -109,31 +153,53 @@ describe("the audit chain", () => {
     const events = await state.db.auditEvent.findMany({ where: { chainId: centreId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(new Set(events.map((e) => e.prevHash)).size).toBe(20);
-    expect(await state.db.auditChainHead.findUniqueOrThrow({ where: { chainId: centreId } })).toMatchObject({ seq: 20, hash: events[19]!.hash });
+    expect(await state.db.auditChainHead.findUniqueOrThrow({ where: { chainId: centreId } })).toMatchObject({
+      seq: 20,
+      hash: events[19]!.hash,
+    });
     expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({ ok: true, events: 20 });
   });
 
   it("writes a bulk of events onto their chains in order, continuing single writes", async () => {
     await record("centre-bulk-a", 1);
     await state.db.$transaction((tx) =>
-      recordAudits(tx, [event("centre-bulk-a", "bulk.1"), event("centre-bulk-b", "bulk.2"), event("centre-bulk-a", "bulk.3")]),
+      recordAudits(tx, [
+        event("centre-bulk-a", "bulk.1"),
+        event("centre-bulk-b", "bulk.2"),
+        event("centre-bulk-a", "bulk.3"),
+      ]),
     );
     await record("centre-bulk-a", 1, "after");
     const a = await state.db.auditEvent.findMany({ where: { chainId: "centre-bulk-a" }, orderBy: { seq: "asc" } });
     expect(a.map((e) => e.action)).toEqual(["act.1", "bulk.1", "bulk.3", "after.1"]);
-    expect(await verifyAuditChains(state.db, { chainIds: ["centre-bulk-a", "centre-bulk-b"], centreIds: ["centre-bulk-a", "centre-bulk-b"] })).toMatchObject({ ok: true, events: 5 });
+    expect(
+      await verifyAuditChains(state.db, {
+        chainIds: ["centre-bulk-a", "centre-bulk-b"],
+        centreIds: ["centre-bulk-a", "centre-bulk-b"],
+      }),
+    ).toMatchObject({ ok: true, events: 5 });
   });
 
   it("the scale seed writes its events (in bulk) as an intact chain the app continues", async () => {
-    const { centreId, counts } = await seedScale({ databaseUrl: state.url, candidates: 3, now: new Date(Date.UTC(2026, 10, 23)), centreSlug: "audit-scale" });
+    const { centreId, counts } = await seedScale({
+      databaseUrl: state.url,
+      candidates: 3,
+      now: new Date(Date.UTC(2026, 10, 23)),
+      centreSlug: "audit-scale",
+    });
     await record(centreId, 1, "after-seed");
-    expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({ ok: true, events: counts.auditEvents + 1 });
+    expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({
+      ok: true,
+      events: counts.auditEvents + 1,
+    });
   });
 
   it("npm run audit:verify exits non-zero naming the first broken event", async () => {
     const run = promisify(execFile);
     const tsx = path.resolve("node_modules/.bin/tsx");
-    const failed = await run(tsx, ["scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: state.url } }).then(
+    const failed = await run(tsx, ["scripts/audit-verify.ts"], {
+      env: { ...process.env, DATABASE_URL: state.url },
+    }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
@@ -175,7 +241,10 @@ describe("the audit_chain migration", () => {
     }
     await migrate(database.url);
 
-    const rows = await db.auditEvent.findMany({ orderBy: [{ chainId: "asc" }, { seq: "asc" }], select: { id: true, chainId: true, seq: true } });
+    const rows = await db.auditEvent.findMany({
+      orderBy: [{ chainId: "asc" }, { seq: "asc" }],
+      select: { id: true, chainId: true, seq: true },
+    });
     expect(rows).toEqual([
       { id: "old-1", chainId: "centre-x", seq: 1 },
       { id: "old-2", chainId: "centre-x", seq: 2 },
@@ -187,7 +256,10 @@ describe("the audit_chain migration", () => {
 
     // The app's writes continue the backfilled chain.
     await db.$transaction((tx) => recordAudit(tx, event("centre-x", "new")));
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "new" } })).toMatchObject({ chainId: "centre-x", seq: 4 });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "new" } })).toMatchObject({
+      chainId: "centre-x",
+      seq: 4,
+    });
     expect(await verifyAuditChains(db)).toMatchObject({ ok: true, events: 6 });
   });
 });

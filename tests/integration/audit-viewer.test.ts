@@ -24,13 +24,34 @@ let pat: SessionActor;
 let cara: SessionActor;
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
 
-async function record(centreId: string | null, action: string, at: Date, extra: { actorId?: string | null; entityType?: string; entityId?: string | null; before?: unknown; after?: unknown } = {}) {
+async function record(
+  centreId: string | null,
+  action: string,
+  at: Date,
+  extra: {
+    actorId?: string | null;
+    entityType?: string;
+    entityId?: string | null;
+    before?: unknown;
+    after?: unknown;
+  } = {},
+) {
   await state.db.$transaction((tx) =>
-    recordAudit(tx, { actorId: extra.actorId ?? null, centreId, action, entityType: extra.entityType ?? "Thing", entityId: extra.entityId ?? null, before: extra.before, after: extra.after, at }),
+    recordAudit(tx, {
+      actorId: extra.actorId ?? null,
+      centreId,
+      action,
+      entityType: extra.entityType ?? "Thing",
+      entityId: extra.entityId ?? null,
+      before: extra.before,
+      after: extra.after,
+      at,
+    }),
   );
 }
 
-const list = (actor: SessionActor, scope: AuditScope, filters: AuditFilters = {}, page?: unknown) => listAuditEvents(state.db, actor, scope, filters, page);
+const list = (actor: SessionActor, scope: AuditScope, filters: AuditFilters = {}, page?: unknown) =>
+  listAuditEvents(state.db, actor, scope, filters, page);
 
 async function csvOf(actor: SessionActor, scope: AuditScope, filters: AuditFilters = {}, pageSize?: number) {
   return parseCsv(await new Response(await exportAuditCsv(state.db, actor, scope, filters, pageSize)).text());
@@ -49,20 +70,53 @@ beforeAll(async () => {
   };
   northgate = await centre("northgate");
   riverside = await centre("riverside");
-  await record(northgate.centreId, "enrolment.create", day(1), { actorId: nadia.userId, entityType: "Enrolment", entityId: "enr-1", after: { unit: "CS34" } });
-  await record(northgate.centreId, "evidence.update", day(2), { actorId: cara.userId, entityType: "Evidence", entityId: "ev-1", before: { title: "Old" }, after: { title: "New" } });
-  await record(northgate.centreId, "person.changeRoles", day(3), { actorId: nadia.userId, entityType: "User", entityId: cara.userId, after: { roles: ["CANDIDATE"] } });
-  await record(northgate.centreId, "evidence.create", day(4), { actorId: cara.userId, entityType: "Evidence", entityId: "=HYPERLINK(\"http://evil.example\")" });
-  await record(riverside.centreId, "enrolment.create", day(2), { actorId: rosa.userId, entityType: "Enrolment", entityId: "enr-r" });
+  await record(northgate.centreId, "enrolment.create", day(1), {
+    actorId: nadia.userId,
+    entityType: "Enrolment",
+    entityId: "enr-1",
+    after: { unit: "CS34" },
+  });
+  await record(northgate.centreId, "evidence.update", day(2), {
+    actorId: cara.userId,
+    entityType: "Evidence",
+    entityId: "ev-1",
+    before: { title: "Old" },
+    after: { title: "New" },
+  });
+  await record(northgate.centreId, "person.changeRoles", day(3), {
+    actorId: nadia.userId,
+    entityType: "User",
+    entityId: cara.userId,
+    after: { roles: ["CANDIDATE"] },
+  });
+  await record(northgate.centreId, "evidence.create", day(4), {
+    actorId: cara.userId,
+    entityType: "Evidence",
+    entityId: '=HYPERLINK("http://evil.example")',
+  });
+  await record(riverside.centreId, "enrolment.create", day(2), {
+    actorId: rosa.userId,
+    entityType: "Enrolment",
+    entityId: "enr-r",
+  });
   await record(null, "auth.signIn", day(3), { actorId: cara.userId, entityType: "User", entityId: cara.userId });
 });
 
 describe("the audit viewer", () => {
   it("shows a centre admin their centre's events only, newest first", async () => {
     const page = await list(nadia, northgate);
-    expect(page.events.map((e) => e.action)).toEqual(["evidence.create", "person.changeRoles", "evidence.update", "enrolment.create"]);
+    expect(page.events.map((e) => e.action)).toEqual([
+      "evidence.create",
+      "person.changeRoles",
+      "evidence.update",
+      "enrolment.create",
+    ]);
     expect(page.events.every((e) => e.centreId === northgate.centreId && e.chainId === northgate.centreId)).toBe(true);
-    expect(page.events.find((e) => e.action === "evidence.update")).toMatchObject({ before: { title: "Old" }, after: { title: "New" }, actor: expect.stringContaining("candidate@northgate.example") });
+    expect(page.events.find((e) => e.action === "evidence.update")).toMatchObject({
+      before: { title: "Old" },
+      after: { title: "New" },
+      actor: expect.stringContaining("candidate@northgate.example"),
+    });
   });
 
   it("shows another centre's admin none of them, whatever the filters name", async () => {
@@ -76,7 +130,9 @@ describe("the audit viewer", () => {
   it("refuses people who are not admins, and the whole platform to centre admins", async () => {
     expect(await rejection(list(cara, northgate))).toBeInstanceOf(ForbiddenError);
     expect(await rejection(list(nadia, { centreId: "*", timeZone: "UTC" }))).toBeInstanceOf(ForbiddenError);
-    expect(await rejection(exportAuditCsv(state.db, nadia, { centreId: "*", timeZone: "UTC" }, {}))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(exportAuditCsv(state.db, nadia, { centreId: "*", timeZone: "UTC" }, {}))).toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await rejection(verifyNow(state.db, cara, northgate.centreId))).toBeInstanceOf(ForbiddenError);
   });
 
@@ -89,8 +145,13 @@ describe("the audit viewer", () => {
   });
 
   it("filters by person (by them or about them), action or its start, entity and days", async () => {
-    const actions = async (filters: AuditFilters) => (await list(nadia, northgate, filters)).events.map((e) => e.action);
-    expect(await actions({ person: "candidate@northgate" })).toEqual(["evidence.create", "person.changeRoles", "evidence.update"]);
+    const actions = async (filters: AuditFilters) =>
+      (await list(nadia, northgate, filters)).events.map((e) => e.action);
+    expect(await actions({ person: "candidate@northgate" })).toEqual([
+      "evidence.create",
+      "person.changeRoles",
+      "evidence.update",
+    ]);
     expect(await actions({ action: "evidence." })).toEqual(["evidence.create", "evidence.update"]);
     expect(await actions({ entity: "Enrolment" })).toEqual(["enrolment.create"]);
     expect(await actions({ entity: "ev-1" })).toEqual(["evidence.update"]);
@@ -98,7 +159,9 @@ describe("the audit viewer", () => {
   });
 
   it("validates filters from the address, naming the bad ones", () => {
-    const { filters, problems } = readAuditFilters(new URLSearchParams({ from: "last tuesday", action: "evidence.", person: "x".repeat(300) }));
+    const { filters, problems } = readAuditFilters(
+      new URLSearchParams({ from: "last tuesday", action: "evidence.", person: "x".repeat(300) }),
+    );
     expect(filters).toMatchObject({ action: "evidence." });
     expect(filters.from).toBeUndefined();
     expect(problems).toEqual(["person must be at most 200 characters", "from must be a date like 2026-12-31"]);
@@ -114,16 +177,39 @@ describe("the audit viewer", () => {
 
   it("exports the filtered list as CSV, every event once across pages, with formulas defused", async () => {
     const rows = await csvOf(nadia, northgate, {}, 2);
-    expect(rows[0]).toEqual(["At (UTC)", "Chain", "Seq", "Centre", "Person", "Person id", "Action", "Entity type", "Entity id", "Before", "After", "Event id"]);
-    expect(rows.slice(1).map((r) => r[6])).toEqual(["evidence.create", "person.changeRoles", "evidence.update", "enrolment.create"]);
-    expect(rows[1]![8]).toBe("'=HYPERLINK(\"http://evil.example\")");
+    expect(rows[0]).toEqual([
+      "At (UTC)",
+      "Chain",
+      "Seq",
+      "Centre",
+      "Person",
+      "Person id",
+      "Action",
+      "Entity type",
+      "Entity id",
+      "Before",
+      "After",
+      "Event id",
+    ]);
+    expect(rows.slice(1).map((r) => r[6])).toEqual([
+      "evidence.create",
+      "person.changeRoles",
+      "evidence.update",
+      "enrolment.create",
+    ]);
+    expect(rows[1]![8]).toBe('\'=HYPERLINK("http://evil.example")');
     expect(rows.find((r) => r[6] === "evidence.update")?.slice(9, 11)).toEqual(['{"title":"Old"}', '{"title":"New"}']);
     expect((await csvOf(nadia, northgate, { action: "enrolment." })).length).toBe(2);
   });
 
   it("'verify now' says the chain is intact, or names the first broken event, for the admin's centre only", async () => {
-    expect(await verifyNow(state.db, nadia, northgate.centreId)).toEqual({ ok: true, message: "Chain intact: 4 events, each matching its hash and following the one before." });
-    const tampered = await state.db.auditEvent.findFirstOrThrow({ where: { centreId: riverside.centreId, entityId: "enr-r" } });
+    expect(await verifyNow(state.db, nadia, northgate.centreId)).toEqual({
+      ok: true,
+      message: "Chain intact: 4 events, each matching its hash and following the one before.",
+    });
+    const tampered = await state.db.auditEvent.findFirstOrThrow({
+      where: { centreId: riverside.centreId, entityId: "enr-r" },
+    });
     await state.db.auditEvent.update({ where: { id: tampered.id }, data: { actorId: nadia.userId } });
     const broken = await verifyNow(state.db, rosa, riverside.centreId);
     expect(broken.ok).toBe(false);

@@ -30,7 +30,10 @@ async function reload() {
 }
 
 function readable(email: string, at = now): string[] {
-  return resources.filter((r) => can(actor(email), "enrolment.read", r, at)).map((r) => r.id).sort();
+  return resources
+    .filter((r) => can(actor(email), "enrolment.read", r, at))
+    .map((r) => r.id)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -44,7 +47,9 @@ beforeAll(async () => {
     actors.set(person.email, loaded);
   }
   for (const centre of await state.db.centre.findMany()) centreIds[centre.slug] = centre.id;
-  for (const e of await state.db.enrolment.findMany({ include: { candidate: true, unitVersion: { include: { unit: true } } } })) {
+  for (const e of await state.db.enrolment.findMany({
+    include: { candidate: true, unitVersion: { include: { unit: true } } },
+  })) {
     enrolmentOf[`${e.candidate.email} ${e.unitVersion.unit.code}`] = e.id;
   }
   await reload();
@@ -65,8 +70,13 @@ describe("reach of each demo person over the demo enrolments", () => {
 
   it("lets candidate@northgate read only their own enrolments", () => {
     const cara = actor("candidate@northgate.example");
-    const own = resources.filter((r) => r.candidateId === cara.userId).map((r) => r.id).sort();
-    expect(own).toEqual([enrolment("candidate@northgate.example CS34"), enrolment("candidate@northgate.example CU782")].sort());
+    const own = resources
+      .filter((r) => r.candidateId === cara.userId)
+      .map((r) => r.id)
+      .sort();
+    expect(own).toEqual(
+      [enrolment("candidate@northgate.example CS34"), enrolment("candidate@northgate.example CU782")].sort(),
+    );
     expect(readable("candidate@northgate.example")).toEqual(own);
     expect(readable("candidate2@northgate.example")).toEqual([enrolment("candidate2@northgate.example INSCS042")]);
   });
@@ -84,7 +94,13 @@ describe("reach of each demo person over the demo enrolments", () => {
     const northgate = resources.filter((r) => r.centreId === centreIds.northgate);
     expect(northgate).toHaveLength(3);
     for (const r of northgate) {
-      for (const action of ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"] as const) {
+      for (const action of [
+        "enrolment.read",
+        "enrolment.changeAssessor",
+        "enrolment.withdraw",
+        "enrolment.share",
+        "evidence.read",
+      ] as const) {
         expect(can(actor("admin@riverside.example"), action, r, now), `${action} on ${r.id}`).toBe(false);
       }
     }
@@ -92,7 +108,10 @@ describe("reach of each demo person over the demo enrolments", () => {
   });
 
   it("lets admin@northgate read every northgate enrolment but sign off none", () => {
-    const northgate = resources.filter((r) => r.centreId === centreIds.northgate).map((r) => r.id).sort();
+    const northgate = resources
+      .filter((r) => r.centreId === centreIds.northgate)
+      .map((r) => r.id)
+      .sort();
     expect(readable("admin@northgate.example")).toEqual(northgate);
     for (const r of resources) expect(can(actor("admin@northgate.example"), "criterion.signOff", r, now)).toBe(false);
   });
@@ -101,11 +120,19 @@ describe("reach of each demo person over the demo enrolments", () => {
     expect(readable("platform@example.org")).toEqual([]);
     expect(readable("eqa@awarding.example")).toEqual([]);
     expect(readable("iqa@northgate.example")).toEqual(
-      resources.filter((r) => r.iqaId === actor("iqa@northgate.example").userId).map((r) => r.id).sort(),
+      resources
+        .filter((r) => r.iqaId === actor("iqa@northgate.example").userId)
+        .map((r) => r.id)
+        .sort(),
     );
     // Morgan is assessor, IQA and admin at Northgate: the admin role reaches every Northgate
     // enrolment; no enrolment names Morgan as assessor, so none can be signed off.
-    expect(readable("multi@northgate.example")).toEqual(resources.filter((r) => r.centreId === centreIds.northgate).map((r) => r.id).sort());
+    expect(readable("multi@northgate.example")).toEqual(
+      resources
+        .filter((r) => r.centreId === centreIds.northgate)
+        .map((r) => r.id)
+        .sort(),
+    );
     for (const r of resources) expect(can(actor("multi@northgate.example"), "criterion.signOff", r, now)).toBe(false);
   });
 

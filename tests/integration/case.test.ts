@@ -5,15 +5,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { caseIds } from "@/lib/standards/case/identifiers";
 import {
-  caseIds,
   findCaseDocument,
   findCaseItem,
   findCasePackage,
   importCasePackage,
   latestCasePackage,
   listCaseDocuments,
-} from "@/lib/standards/case";
+} from "@/lib/standards/case/store";
 import { importStandards } from "@/lib/standards/import";
 import { createEmptyDatabase, provider, useMigratedDb } from "../helpers/test-db";
 
@@ -32,7 +32,12 @@ async function storedContent(db: Db, code: string) {
     where: { unit: { code } },
     orderBy: { number: "desc" },
     include: {
-      groups: { orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, include: { rangeItems: { orderBy: { position: "asc" } } } } } },
+      groups: {
+        orderBy: { position: "asc" },
+        include: {
+          criteria: { orderBy: { position: "asc" }, include: { rangeItems: { orderBy: { position: "asc" } } } },
+        },
+      },
       requirements: { orderBy: { position: "asc" } },
     },
   });
@@ -64,7 +69,13 @@ async function storedContent(db: Db, code: string) {
         rangeItems: c.rangeItems.map((r) => ({ position: r.position, text: r.text })),
       })),
     })),
-    requirements: version.requirements.map((r) => ({ position: r.position, ref: r.ref, text: r.text, items: r.items, checks: r.checks })),
+    requirements: version.requirements.map((r) => ({
+      position: r.position,
+      ref: r.ref,
+      text: r.text,
+      items: r.items,
+      checks: r.checks,
+    })),
   };
 }
 
@@ -79,16 +90,23 @@ describe("CASE export and import against the database", () => {
     expect(copy).toEqual(original);
     // Spot checks that the comparison covers what matters.
     const criteria = original.groups.flatMap((g) => g.criteria);
-    expect(criteria.find((c) => c.ref === "1.2")).toMatchObject({ rangeRule: "atLeast", rangeMin: 3, rangeTitle: "Methods to monitor customer service operations" });
+    expect(criteria.find((c) => c.ref === "1.2")).toMatchObject({
+      rangeRule: "atLeast",
+      rangeMin: 3,
+      rangeTitle: "Methods to monitor customer service operations",
+    });
     expect(criteria.find((c) => c.ref === "1.2")?.rangeItems).toHaveLength(9);
     expect(original.groups[0]?.assessmentMethods).toContain("professional discussion");
   });
 
-  it.each(codes.filter((code) => code !== "CS34"))("exports %s and imports it under a new code with nothing lost", async (code) => {
-    const pkg = await latestCasePackage(state.db, code, { baseUrl });
-    await importCasePackage(state.db, JSON.parse(JSON.stringify(pkg)), { code: `${code}-COPY` });
-    expect(await storedContent(state.db, `${code}-COPY`)).toEqual(await storedContent(state.db, code));
-  });
+  it.each(codes.filter((code) => code !== "CS34"))(
+    "exports %s and imports it under a new code with nothing lost",
+    async (code) => {
+      const pkg = await latestCasePackage(state.db, code, { baseUrl });
+      await importCasePackage(state.db, JSON.parse(JSON.stringify(pkg)), { code: `${code}-COPY` });
+      expect(await storedContent(state.db, `${code}-COPY`)).toEqual(await storedContent(state.db, code));
+    },
+  );
 
   it("keeps CU782's evidence requirements, their items and checks", async () => {
     const copy = await storedContent(state.db, "CU782-COPY");
@@ -104,21 +122,31 @@ describe("CASE export and import against the database", () => {
   });
 
   it("says so when the unit does not exist", async () => {
-    await expect(latestCasePackage(state.db, "NOPE", { baseUrl })).rejects.toThrowError("There is no unit with code NOPE.");
+    await expect(latestCasePackage(state.db, "NOPE", { baseUrl })).rejects.toThrowError(
+      "There is no unit with code NOPE.",
+    );
   });
 
   it("finds documents, packages and items by identifier", async () => {
     const documents = await listCaseDocuments(state.db, baseUrl);
-    expect(documents.map((d) => d.notes?.split("\n")[0])).toEqual(expect.arrayContaining(codes.map((code) => `Unit code: ${code}`)));
+    expect(documents.map((d) => d.notes?.split("\n")[0])).toEqual(
+      expect.arrayContaining(codes.map((code) => `Unit code: ${code}`)),
+    );
     const cs34 = documents.find((d) => d.identifier === caseIds.document("CS34", 1));
     expect(cs34?.CFPackageURI?.uri).toBe(`${baseUrl}/ims/case/v1p0/CFPackages/${caseIds.document("CS34", 1)}`);
 
     const pkg = await findCasePackage(state.db, caseIds.document("CS34", 1), baseUrl);
     expect(pkg).toEqual(await latestCasePackage(state.db, "CS34", { baseUrl }));
-    expect((await findCaseDocument(state.db, caseIds.document("CS34", 1), baseUrl))?.title).toBe("Manage customer service operations");
+    expect((await findCaseDocument(state.db, caseIds.document("CS34", 1), baseUrl))?.title).toBe(
+      "Manage customer service operations",
+    );
 
     const item = await findCaseItem(state.db, caseIds.criterion("CFAM&LFD3", 1, "skill", "1"), baseUrl);
-    expect(item).toMatchObject({ CFItemType: "Skill", humanCodingScheme: "1", CFDocumentURI: { identifier: caseIds.document("CFAM&LFD3", 1) } });
+    expect(item).toMatchObject({
+      CFItemType: "Skill",
+      humanCodingScheme: "1",
+      CFDocumentURI: { identifier: caseIds.document("CFAM&LFD3", 1) },
+    });
 
     expect(await findCasePackage(state.db, caseIds.document("CS34", 99), baseUrl)).toBeNull();
     expect(await findCaseItem(state.db, caseIds.document("CS34", 1), baseUrl)).toBeNull();
@@ -133,7 +161,8 @@ describe("npm run standards:case", () => {
     const database = await createEmptyDatabase(provider);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-case-cli-"));
     const env = { ...process.env, DATABASE_URL: database.url };
-    const node = (script: string, ...args: string[]) => run(process.execPath, ["--import", "tsx", script, ...args], { cwd: process.cwd(), env });
+    const node = (script: string, ...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", script, ...args], { cwd: process.cwd(), env });
     try {
       await node("scripts/migrate.ts");
       await node("scripts/import-standards.ts");
@@ -142,7 +171,10 @@ describe("npm run standards:case", () => {
       const exported = await node("scripts/case.ts", "export", "CS34", file);
       expect(exported.stdout.trim()).toBe(file);
       const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { CFDocument: { identifier: string; title: string } };
-      expect(pkg.CFDocument).toMatchObject({ identifier: caseIds.document("CS34", 1), title: "Manage customer service operations" });
+      expect(pkg.CFDocument).toMatchObject({
+        identifier: caseIds.document("CS34", 1),
+        title: "Manage customer service operations",
+      });
 
       const imported = await node("scripts/case.ts", "import", file, "--code", "CS34-RT");
       expect(imported.stdout.trim()).toBe("CS34-RT version 1 created: 5 groups, 28 criteria, 0 evidence requirements.");
@@ -153,7 +185,9 @@ describe("npm run standards:case", () => {
         (error: { code: number; stdout: string; stderr: string }) => error,
       );
       expect(failed?.code).toBe(1);
-      expect(failed?.stderr.trim().split("\n")).toEqual([`Cannot read ${path.join(dir, "missing.json")}: no such file.`]);
+      expect(failed?.stderr.trim().split("\n")).toEqual([
+        `Cannot read ${path.join(dir, "missing.json")}: no such file.`,
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       await database.drop();

@@ -44,7 +44,11 @@ async function submittedEvidence(title: string) {
   });
 }
 
-const writes = async () => ({ comments: await state.db.comment.count(), notifications: await state.db.notification.count(), audit: await state.db.auditEvent.count() });
+const writes = async () => ({
+  comments: await state.db.comment.count(),
+  notifications: await state.db.notification.count(),
+  audit: await state.db.auditEvent.count(),
+});
 
 beforeAll(async () => {
   const report = await importStandards(state.db);
@@ -61,21 +65,46 @@ beforeAll(async () => {
     raj: "assessor@riverside.example",
     rosa: "admin@riverside.example",
   };
-  for (const [who, email] of Object.entries(emails) as [Who, string][]) people[who] = await actorByEmail(state.db, email);
+  for (const [who, email] of Object.entries(emails) as [Who, string][])
+    people[who] = await actorByEmail(state.db, email);
   ids.centre = (await state.db.centre.findUniqueOrThrow({ where: { slug: "northgate" } })).id;
-  ids.cs34 = (await state.db.enrolment.findFirstOrThrow({ where: { candidateId: people.cara.userId, unitVersion: { unit: { code: "CS34" } } } })).id;
+  ids.cs34 = (
+    await state.db.enrolment.findFirstOrThrow({
+      where: { candidateId: people.cara.userId, unitVersion: { unit: { code: "CS34" } } },
+    })
+  ).id;
 }, 120_000);
 
 describe("the comments on an evidence item", () => {
   it("are the owner's to read and add to, every round, oldest first, the same thread as on the review page", async () => {
     const item = await submittedEvidence("Team briefing");
-    expect(await getCommentThread(state.db, people.cara, item.id)).toEqual({ evidenceId: item.id, timeZone: "Europe/London", comments: [], canComment: true });
+    expect(await getCommentThread(state.db, people.cara, item.id)).toEqual({
+      evidenceId: item.id,
+      timeZone: "Europe/London",
+      comments: [],
+      canComment: true,
+    });
 
-    await addComment(state.db, people.asha, { evidenceId: item.id, body: "Who attended the briefing?" }, at("2T10:00:00"));
+    await addComment(
+      state.db,
+      people.asha,
+      { evidenceId: item.id, body: "Who attended the briefing?" },
+      at("2T10:00:00"),
+    );
     // Referred back and resubmitted: the next comments are in round 2.
     await state.db.evidence.update({ where: { id: item.id }, data: { round: 2 } });
-    await addComment(state.db, people.cara, { evidenceId: item.id, body: "The whole early shift.\nI have added the sign-in sheet." }, at("3T09:30:00"));
-    await addComment(state.db, people.iris, { evidenceId: item.id, body: "Sampled: the sheet is clear." }, at("3T11:00:00"));
+    await addComment(
+      state.db,
+      people.cara,
+      { evidenceId: item.id, body: "The whole early shift.\nI have added the sign-in sheet." },
+      at("3T09:30:00"),
+    );
+    await addComment(
+      state.db,
+      people.iris,
+      { evidenceId: item.id, body: "Sampled: the sheet is clear." },
+      at("3T11:00:00"),
+    );
 
     const thread = await getCommentThread(state.db, people.cara, item.id);
     expect(thread.canComment).toBe(true);
@@ -93,13 +122,22 @@ describe("the comments on an evidence item", () => {
     const admins = await getCommentThread(state.db, people.nadia, item.id);
     expect(admins.comments).toEqual(thread.comments);
     expect(admins.canComment).toBe(false);
-    expect(await rejection(addComment(state.db, people.nadia, { evidenceId: item.id, body: "Admin here" }))).toBeInstanceOf(ForbiddenError);
+    expect(
+      await rejection(addComment(state.db, people.nadia, { evidenceId: item.id, body: "Admin here" })),
+    ).toBeInstanceOf(ForbiddenError);
   });
 
   it("tells the assessor and the IQA of the candidate's comment, with a link to the review page, and the candidate of theirs, with a link to her page", async () => {
     const item = await submittedEvidence("Complaint handled");
-    await addComment(state.db, people.cara, { evidenceId: item.id, body: "I have added the customer's letter." }, at("4T09:00:00"));
-    const told = await state.db.notification.findMany({ where: { kind: "comment.added", link: { contains: item.id } } });
+    await addComment(
+      state.db,
+      people.cara,
+      { evidenceId: item.id, body: "I have added the customer's letter." },
+      at("4T09:00:00"),
+    );
+    const told = await state.db.notification.findMany({
+      where: { kind: "comment.added", link: { contains: item.id } },
+    });
     expect(told.map((n) => n.userId).sort()).toEqual([people.asha.userId, people.iris.userId].sort());
     for (const n of told) {
       expect(n).toMatchObject({
@@ -111,9 +149,17 @@ describe("the comments on an evidence item", () => {
     }
 
     await addComment(state.db, people.asha, { evidenceId: item.id, body: "Thanks, that covers it." }, at("4T10:00:00"));
-    const caras = await state.db.notification.findMany({ where: { userId: people.cara.userId, kind: "comment.added", link: { contains: item.id } } });
-    expect(caras.map((n) => [n.body, n.link])).toEqual([["Asha Patel wrote: Thanks, that covers it.", `/candidate/evidence/${item.id}#comments`]]);
-    expect(await state.db.auditEvent.count({ where: { action: "comment.add", actorId: people.cara.userId, centreId: ids.centre } })).toBeGreaterThan(0);
+    const caras = await state.db.notification.findMany({
+      where: { userId: people.cara.userId, kind: "comment.added", link: { contains: item.id } },
+    });
+    expect(caras.map((n) => [n.body, n.link])).toEqual([
+      ["Asha Patel wrote: Thanks, that covers it.", `/candidate/evidence/${item.id}#comments`],
+    ]);
+    expect(
+      await state.db.auditEvent.count({
+        where: { action: "comment.add", actorId: people.cara.userId, centreId: ids.centre },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuses what the candidate may not write, keeping nothing, and keeps line breaks as typed", async () => {
@@ -129,7 +175,9 @@ describe("the comments on an evidence item", () => {
     // its maxlength: 5,000 characters with line breaks (5,001 as sent) are kept, with the breaks as "\n".
     const lines = `${"z".repeat(2497)}\r\n${"z".repeat(2497)}\r\nend`;
     const added = await addComment(state.db, people.cara, { evidenceId: item.id, body: lines });
-    expect((await state.db.comment.findUniqueOrThrow({ where: { id: added.id } })).body).toBe(lines.replaceAll("\r\n", "\n"));
+    expect((await state.db.comment.findUniqueOrThrow({ where: { id: added.id } })).body).toBe(
+      lines.replaceAll("\r\n", "\n"),
+    );
   });
 
   it("is neither shown nor open to another candidate, an assessor of someone else, or anyone from another centre", async () => {
@@ -139,7 +187,10 @@ describe("the comments on an evidence item", () => {
     for (const who of ["dev", "ben", "rhys", "raj", "rosa"] as const) {
       expect(await rejection(getCommentThread(state.db, people[who], item.id)), who).toBeInstanceOf(ForbiddenError);
       expect(await rejection(getEvidenceReview(state.db, people[who], item.id)), who).toBeInstanceOf(ForbiddenError);
-      expect(await rejection(addComment(state.db, people[who], { evidenceId: item.id, body: `From ${who}` })), who).toBeInstanceOf(ForbiddenError);
+      expect(
+        await rejection(addComment(state.db, people[who], { evidenceId: item.id, body: `From ${who}` })),
+        who,
+      ).toBeInstanceOf(ForbiddenError);
     }
     expect(await writes()).toEqual(before);
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { emptyEvidenceFormValues } from "@/lib/evidence/evidence-form-schema";
-import { ForbiddenError, type Action } from "@/lib/authz/policy";
+import { forbiddenMessage, type Action } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db/client";
 import { attackerKeys, type AttackerKey } from "../helpers/cross-tenant-attackers";
 import type { CrossTenantFixture } from "../helpers/cross-tenant-fixture";
@@ -23,21 +23,30 @@ import { useMigratedDb } from "../helpers/test-db";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", async () => (await import("../helpers/next-request")).fakeHeaders);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("../helpers/next-request")).fakeCache }));
-vi.mock("next/navigation", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("../helpers/next-request")).fakeNavigation }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  ...(await import("../helpers/next-request")).fakeCache,
+}));
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  ...(await import("../helpers/next-request")).fakeNavigation,
+}));
 // The session: whoever requestContext.userId says, loaded from the database as sign-in would.
 vi.mock("@/lib/auth/session", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/auth/session")>();
   const { fakeNavigation, requestContext } = await import("../helpers/next-request");
   const { loadActor } = await import("@/lib/auth/actor");
   const { db } = await import("@/lib/db");
-  const getActor = async () => (requestContext.userId ? loadActor(db, requestContext.userId, requestContext.cookies.get(original.activeRoleCookie) ?? null) : null);
+  const getActor = async () =>
+    requestContext.userId
+      ? loadActor(db, requestContext.userId, requestContext.cookies.get(original.activeRoleCookie) ?? null)
+      : null;
   return { ...original, getActor, requireActor: async () => (await getActor()) ?? fakeNavigation.redirect("/login") };
 });
 
 const state = useMigratedDb();
 const baseUrl = "http://portfolio.test";
-const forbidden = (action: Action) => new ForbiddenError(action).userMessage;
+const forbidden = (action: Action) => forbiddenMessage(action);
 
 type Ctx = CrossTenantFixture;
 
@@ -54,7 +63,16 @@ type Expected =
 
 type Call =
   | { args: (ctx: Ctx, attacker: AttackerKey) => unknown[] }
-  | { request: (ctx: Ctx, attacker: AttackerKey) => { path: string; init?: ConstructorParameters<typeof NextRequest>[1]; params?: Record<string, string | string[]> } };
+  | {
+      request: (
+        ctx: Ctx,
+        attacker: AttackerKey,
+      ) => {
+        path: string;
+        init?: ConstructorParameters<typeof NextRequest>[1];
+        params?: Record<string, string | string[]>;
+      };
+    };
 
 type Case = Call & {
   /** What is tried, when an entry has more than one case. */
@@ -78,19 +96,35 @@ type Entry = { access: "guarded" } | { access: "public" | "ownData"; why: string
 
 const form = (fields: Record<string, string | string[] | Blob>) => {
   const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
   return data;
 };
 const isoDay = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
 const evidenceState = { attempt: 0, values: emptyEvidenceFormValues, message: null, fieldErrors: {} };
 const evidenceForm = (extra: Record<string, string> = {}) =>
-  form({ title: "Rewritten by someone else", method: "observation", activityDate: isoDay(-3), description: "Not mine to write.", ...extra });
+  form({
+    title: "Rewritten by someone else",
+    method: "observation",
+    activityDate: isoDay(-3),
+    description: "Not mine to write.",
+    ...extra,
+  });
 
 // Messages read from the app once it is loaded (see beforeAll), so the table says which refusal.
-const messages = { invitationUnknown: "", invitationOtherAccount: "", noCandidateRole: "", resetRequested: "", resetInvalid: "" };
+const messages = {
+  invitationUnknown: "",
+  invitationOtherAccount: "",
+  noCandidateRole: "",
+  resetRequested: "",
+  resetInvalid: "",
+  witnessLinkInvalid: "",
+};
 const fileNotShared = "That file does not exist, has been removed, or is not shared with you.";
-const fileGone = "That file does not exist, has already been removed, or is not yours. Reload the page to see the files as they are now.";
-const evidenceGone = "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.";
+const fileGone =
+  "That file does not exist, has already been removed, or is not yours. Reload the page to see the files as they are now.";
+const evidenceGone =
+  "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.";
 const exportAdminsOnly = "Only a centre admin can download the progress export.";
 const candidatesOnly = (why: string) => ({ foreignAdmin: why, unassignedAssessor: why, outOfScopeEqa: why });
 
@@ -98,17 +132,35 @@ const candidatesOnly = (why: string) => ({ foreignAdmin: why, unassignedAssessor
 const entries: Record<string, Entry & { cases: Case[] }> = {
   "lib/actions/assessment-add-comment.ts addCommentAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ evidenceId: c.evidence.submitted, body: "Looks fine to me.", page: "candidate" })], expect: () => ({ refused: forbidden("qa.comment") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ evidenceId: c.evidence.submitted, body: "Looks fine to me.", page: "candidate" })],
+        expect: () => ({ refused: forbidden("qa.comment") }),
+      },
+    ],
   },
   "lib/actions/assessment-candidate-declaration.ts recordCandidateDeclarationAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, confirmed: "yes" })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, confirmed: "yes" })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
   },
   "lib/actions/assessment-confirm-requirement.ts confirmRequirementAction": {
     access: "guarded",
     cases: [
       {
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, requirementId: c.requirement, evidenceId: [c.evidence.submitted], note: "Seen at work." })],
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            requirementId: c.requirement,
+            evidenceId: [c.evidence.submitted],
+            note: "Seen at work.",
+          }),
+        ],
         expect: () => ({ refused: forbidden("criterion.signOff") }),
       },
     ],
@@ -119,7 +171,15 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       {
         // The attacker's own correct password: only authorization can refuse, and no failed
         // signature attempt is recorded.
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided, outcome: "NOT_YET_MET", password: c.password })],
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            criterionId: c.criteria.undecided,
+            outcome: "NOT_YET_MET",
+            password: c.password,
+          }),
+        ],
         expect: () => ({ refused: forbidden("criterion.signOff") }),
       },
     ],
@@ -138,7 +198,15 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     access: "guarded",
     cases: [
       {
-        args: (c) => [null, form({ evidenceId: c.evidence.submitted, mappingId: c.mappings.submitted, decision: "accept", feedback: "Good evidence." })],
+        args: (c) => [
+          null,
+          form({
+            evidenceId: c.evidence.submitted,
+            mappingId: c.mappings.submitted,
+            decision: "accept",
+            feedback: "Good evidence.",
+          }),
+        ],
         expect: () => ({ refused: forbidden("mapping.review") }),
       },
     ],
@@ -148,12 +216,30 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     cases: [
       {
         name: "a decision",
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, kind: "decision", id: c.decision, reason: "Signed in error.", password: c.password })],
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            kind: "decision",
+            id: c.decision,
+            reason: "Signed in error.",
+            password: c.password,
+          }),
+        ],
         expect: () => ({ refused: forbidden("decision.revoke") }),
       },
       {
         name: "a unit sign-off",
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cu782, kind: "unitSignOff", id: c.signOff, reason: "Signed in error.", password: c.password })],
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cu782,
+            kind: "unitSignOff",
+            id: c.signOff,
+            reason: "Signed in error.",
+            password: c.password,
+          }),
+        ],
         expect: () => ({ refused: forbidden("decision.revoke") }),
       },
     ],
@@ -162,7 +248,14 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     access: "guarded",
     cases: [
       {
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, declaration: "I confirm the evidence is valid, authentic, current and sufficient.", password: c.password })],
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            declaration: "I confirm the evidence is valid, authentic, current and sufficient.",
+            password: c.password,
+          }),
+        ],
         expect: () => ({ refused: forbidden("unit.signOff") }),
       },
     ],
@@ -171,11 +264,18 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     access: "guarded",
     cases: [
       {
-        except: { foreignAdmin: "verifies the chain of the centre the admin acts in, named by no field: for another centre's admin that is their own" },
+        except: {
+          foreignAdmin:
+            "verifies the chain of the centre the admin acts in, named by no field: for another centre's admin that is their own",
+        },
         args: () => [null, form({ scope: "centre" })],
         expect: () => ({ refused: forbidden("audit.read") }),
       },
-      { name: "every chain", args: () => [null, form({ scope: "platform" })], expect: () => ({ refused: forbidden("audit.read") }) },
+      {
+        name: "every chain",
+        args: () => [null, form({ scope: "platform" })],
+        expect: () => ({ refused: forbidden("audit.read") }),
+      },
     ],
   },
   "lib/actions/enrolment-change-assessor.ts changeAssessorAction": {
@@ -183,7 +283,10 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     cases: [
       {
         // The unassigned assessor tries to make themselves the assessor.
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, assessorId: c.attackers.unassignedAssessor.userId })],
+        args: (c) => [
+          null,
+          form({ enrolmentId: c.enrolments.cs34, assessorId: c.attackers.unassignedAssessor.userId }),
+        ],
         expect: () => ({ refused: forbidden("enrolment.changeAssessor") }),
       },
     ],
@@ -195,7 +298,15 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
         name: "at Northgate",
         args: (c) => [
           null,
-          form({ centreId: c.centres.northgate, candidateId: c.users.cara, unitCode: "INSCS042", assessorId: c.users.asha, iqaId: c.users.asha, startDate: isoDay(0), plannedEndDate: isoDay(180) }),
+          form({
+            centreId: c.centres.northgate,
+            candidateId: c.users.cara,
+            unitCode: "INSCS042",
+            assessorId: c.users.asha,
+            iqaId: c.users.asha,
+            startDate: isoDay(0),
+            plannedEndDate: isoDay(180),
+          }),
         ],
         expect: () => ({ refused: forbidden("enrolment.create") }),
       },
@@ -209,11 +320,24 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
         },
         args: (c) => [
           null,
-          form({ centreId: c.centres.riverside, candidateId: c.users.cara, unitCode: "CS34", assessorId: c.users.raj, iqaId: c.users.raj, startDate: isoDay(0), plannedEndDate: isoDay(180) }),
+          form({
+            centreId: c.centres.riverside,
+            candidateId: c.users.cara,
+            unitCode: "CS34",
+            assessorId: c.users.raj,
+            iqaId: c.users.raj,
+            startDate: isoDay(0),
+            plannedEndDate: isoDay(180),
+          }),
         ],
         expect: () => ({
-          refused: "The chosen person is not a candidate at this centre. Choose someone who holds the candidate role here.",
-          fieldErrors: { candidateId: ["The chosen person is not a candidate at this centre. Choose someone who holds the candidate role here."] },
+          refused:
+            "The chosen person is not a candidate at this centre. Choose someone who holds the candidate role here.",
+          fieldErrors: {
+            candidateId: [
+              "The chosen person is not a candidate at this centre. Choose someone who holds the candidate role here.",
+            ],
+          },
         }),
       },
     ],
@@ -223,7 +347,10 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     cases: [
       {
         // The EQA tries to share the target with themselves.
-        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, eqaUserId: c.attackers.outOfScopeEqa.userId, lastDay: isoDay(30) })],
+        args: (c) => [
+          null,
+          form({ enrolmentId: c.enrolments.cs34, eqaUserId: c.attackers.outOfScopeEqa.userId, lastDay: isoDay(30) }),
+        ],
         expect: () => ({ refused: forbidden("enrolment.share") }),
       },
     ],
@@ -244,8 +371,10 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
         // The form names no candidate or centre (the ones sent here are ignored): evidence always
         // goes into the caller's own library at the centre they act in.
         except: {
-          foreignCandidate: "a candidate only ever creates their own evidence, at their own centre: there is no foreign id to give",
-          otherCandidate: "a candidate only ever creates their own evidence, at their own centre: there is no foreign id to give",
+          foreignCandidate:
+            "a candidate only ever creates their own evidence, at their own centre: there is no foreign id to give",
+          otherCandidate:
+            "a candidate only ever creates their own evidence, at their own centre: there is no foreign id to give",
         },
         args: (c) => [evidenceState, evidenceForm({ candidateId: c.users.cara, centreId: c.centres.northgate })],
         expect: () => ({ refused: messages.noCandidateRole }),
@@ -254,47 +383,98 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
   },
   "lib/actions/evidence-delete.ts deleteEvidenceAction": {
     access: "guarded",
-    cases: [{ args: (c) => [c.evidence.draft, { message: null }, form({})], expect: () => ({ refused: forbidden("evidence.update") }) }],
+    cases: [
+      {
+        args: (c) => [c.evidence.draft, { message: null }, form({})],
+        expect: () => ({ refused: forbidden("evidence.update") }),
+      },
+    ],
+  },
+  "lib/actions/evidence-revise.ts reviseEvidenceAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ evidenceId: c.evidence.submitted })],
+        expect: () => ({ refused: forbidden("evidence.revise") }),
+      },
+    ],
   },
   "lib/actions/evidence-update.ts updateEvidenceAction": {
     access: "guarded",
-    cases: [{ args: (c) => [c.evidence.draft, evidenceState, evidenceForm()], expect: () => ({ refused: forbidden("evidence.update") }) }],
+    cases: [
+      {
+        args: (c) => [c.evidence.draft, evidenceState, evidenceForm()],
+        expect: () => ({ refused: forbidden("evidence.update") }),
+      },
+    ],
   },
   "lib/actions/mapping-propose.ts proposeMappingAction": {
     access: "guarded",
     cases: [
       {
         name: "her evidence to her unit",
-        args: (c) => [null, form({ evidenceId: c.evidence.draft, enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided })],
+        args: (c) => [
+          null,
+          form({ evidenceId: c.evidence.draft, enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided }),
+        ],
         expect: () => ({ refused: forbidden("mapping.propose") }),
       },
       {
         name: "the attacker's own evidence to her unit",
         except: candidatesOnly("has no evidence of their own to map"),
-        args: (c, a) => [null, form({ evidenceId: c.evidence.ownEvidence[a as "foreignCandidate" | "otherCandidate"], enrolmentId: c.enrolments.cs34, criterionId: c.criteria.undecided })],
+        args: (c, a) => [
+          null,
+          form({
+            evidenceId: c.evidence.ownEvidence[a as "foreignCandidate" | "otherCandidate"],
+            enrolmentId: c.enrolments.cs34,
+            criterionId: c.criteria.undecided,
+          }),
+        ],
         expect: () => ({ refused: forbidden("mapping.propose") }),
       },
     ],
   },
   "lib/actions/mapping-remove.ts removeMappingAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ mappingId: c.mappings.draft })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ mappingId: c.mappings.draft })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
   },
   "lib/actions/mapping-search.ts searchMappableCriteriaAction": {
     access: "guarded",
     // Reads only, but with her evidence id it would show her units' criteria: refused.
-    cases: [{ args: (c) => [null, form({ query: "customer", evidenceId: c.evidence.draft })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ query: "customer", evidenceId: c.evidence.draft })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
   },
   "lib/actions/mapping-update-range.ts updateMappingRangeAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ mappingId: c.mappings.draft, rangeItemId: c.criteria.draftRangeItems })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ mappingId: c.mappings.draft, rangeItemId: c.criteria.draftRangeItems })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
   },
   "lib/actions/people-accept-invitation.ts acceptInvitationAction": {
     access: "public",
     why: "the invitation page is for people who cannot sign in yet; the token from the link is the credential",
     cases: [
       {
-        args: () => [null, form({ token: "not-a-real-invitation-token", password: "a-long-enough-password", confirmPassword: "a-long-enough-password" })],
+        args: () => [
+          null,
+          form({
+            token: "not-a-real-invitation-token",
+            password: "a-long-enough-password",
+            confirmPassword: "a-long-enough-password",
+          }),
+        ],
         expect: () => ({ refused: messages.invitationUnknown }),
       },
     ],
@@ -302,7 +482,12 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
   "lib/actions/people-accept-invitation.ts acceptInvitationSignedInAction": {
     access: "guarded",
     // Someone else's real invitation token, used while signed in as the attacker.
-    cases: [{ args: (c) => [null, form({ token: c.invitationToken })], expect: () => ({ refused: messages.invitationOtherAccount }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ token: c.invitationToken })],
+        expect: () => ({ refused: messages.invitationOtherAccount }),
+      },
+    ],
   },
   "lib/actions/password-reset.ts requestPasswordResetAction": {
     access: "public",
@@ -311,20 +496,39 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       {
         name: "an unknown email",
         args: () => [null, form({ email: "nobody@example.org" })],
-        expect: () => ({ returns: { submission: 1, email: "nobody@example.org", result: { ok: true, message: messages.resetRequested } } }),
+        expect: () => ({
+          returns: {
+            ok: true,
+            data: undefined,
+            message: messages.resetRequested,
+            submission: 1,
+            values: { email: "nobody@example.org" },
+          },
+        }),
       },
       {
         // By design anyone may ask for a link for any email; it goes to that email's inbox and
         // never to the asker, who sees only the usual answer.
         name: "another person's email",
         args: () => [null, form({ email: "candidate@northgate.example" })],
-        expect: () => ({ returns: { submission: 1, email: "candidate@northgate.example", result: { ok: true, message: messages.resetRequested } } }),
+        expect: () => ({
+          returns: {
+            ok: true,
+            data: undefined,
+            message: messages.resetRequested,
+            submission: 1,
+            values: { email: "candidate@northgate.example" },
+          },
+        }),
         writes: {
           rows: { OutboxMessage: 1, PasswordReset: 1 },
           async check(db, c) {
             const resets = await db.passwordReset.findMany({ select: { id: true, userId: true, createdById: true } });
             expect(resets).toEqual([{ id: expect.any(String), userId: c.users.cara, createdById: null }]);
-            const mail = await db.outboxMessage.findMany({ where: { subject: "Choose a new password" }, select: { id: true, to: true, centreId: true } });
+            const mail = await db.outboxMessage.findMany({
+              where: { subject: "Choose a new password" },
+              select: { id: true, to: true, centreId: true },
+            });
             expect(mail).toEqual([{ id: expect.any(String), to: "candidate@northgate.example", centreId: null }]);
             await db.passwordReset.deleteMany({ where: { id: { in: resets.map((r) => r.id) } } });
             await db.outboxMessage.deleteMany({ where: { id: { in: mail.map((m) => m.id) } } });
@@ -338,40 +542,199 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     why: "the page the reset link opens, for people who cannot sign in; the token from the link is the credential",
     cases: [
       {
-        args: () => [null, form({ token: "not-a-real-reset-token", password: "a-long-enough-password", confirmPassword: "a-long-enough-password" })],
+        args: () => [
+          null,
+          form({
+            token: "not-a-real-reset-token",
+            password: "a-long-enough-password",
+            confirmPassword: "a-long-enough-password",
+          }),
+        ],
         expect: () => ({ refused: messages.resetInvalid }),
       },
     ],
   },
   "lib/actions/password-reset.ts sendPasswordResetAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ userId: c.users.cara })], expect: () => ({ refused: forbidden("user.sendPasswordReset") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ userId: c.users.cara })],
+        expect: () => ({ refused: forbidden("user.sendPasswordReset") }),
+      },
+    ],
+  },
+  "lib/actions/observation-record.ts recordObservationAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            title: "Planted observation",
+            activityDate: isoDay(-3),
+            startTime: "09:00",
+            endTime: "10:00",
+            location: "Nowhere",
+            description: "Never happened.",
+            criterionIds: [c.criteria.undecided],
+          }),
+        ],
+        expect: () => ({ refused: forbidden("observation.record") }),
+      },
+    ],
+  },
+  "lib/actions/observation-respond.ts respondToObservationAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ evidenceId: c.observation.evidence, response: "CONFIRMED", comment: "" })],
+        expect: () => ({ refused: forbidden("evidence.respond") }),
+      },
+    ],
+  },
+  "lib/actions/observation-update.ts updateObservationAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({
+            evidenceId: c.observation.evidence,
+            title: "Rewritten by someone else",
+            activityDate: isoDay(-3),
+            startTime: "09:00",
+            endTime: "10:00",
+            location: "Nowhere",
+            description: "Not mine to write.",
+          }),
+        ],
+        expect: () => ({ refused: forbidden("evidence.update") }),
+      },
+    ],
+  },
+  "lib/actions/plan-activity.ts planActivityAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            method: "observation",
+            criterionId: [c.criteria.undecided],
+            plannedFor: isoDay(5),
+            place: "Somewhere else",
+          }),
+        ],
+        expect: () => ({ refused: forbidden("plan.manage") }),
+      },
+    ],
+  },
+  "lib/actions/plan-activity.ts agreeToActivityAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, activityId: c.plannedActivity })],
+        expect: () => ({ refused: forbidden("plan.agree") }),
+      },
+    ],
+  },
+  "lib/actions/plan-activity.ts cancelActivityAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, activityId: c.plannedActivity })],
+        expect: () => ({ refused: forbidden("plan.manage") }),
+      },
+    ],
+  },
+  "lib/actions/plan-activity.ts completeActivityAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, activityId: c.plannedActivity })],
+        expect: () => ({ refused: forbidden("plan.manage") }),
+      },
+    ],
+  },
+  "lib/actions/recording-marker.ts addRecordingMarkerAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({ evidenceId: c.observation.discussion, criterionId: c.criteria.undecided, at: "1:00", note: "" }),
+        ],
+        expect: () => ({ refused: forbidden("evidence.update") }),
+      },
+    ],
+  },
+  "lib/actions/recording-marker.ts removeRecordingMarkerAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ markerId: c.observation.marker })],
+        expect: () => ({ refused: forbidden("evidence.update") }),
+      },
+    ],
   },
   "lib/actions/platform-account.ts setAccountDisabledAction": {
     access: "guarded",
     // Platform admins only: not even a centre admin may disable an account.
-    cases: [{ args: () => [null, form({ email: "candidate@northgate.example", disabled: "true" })], expect: () => ({ refused: forbidden("account.disable") }) }],
+    cases: [
+      {
+        args: () => [null, form({ email: "candidate@northgate.example", disabled: "true" })],
+        expect: () => ({ refused: forbidden("account.disable") }),
+      },
+    ],
+  },
+  "lib/actions/platform-create-centre.ts createCentreAction": {
+    access: "guarded",
+    // Platform admins only: no centre's admin may create centres.
+    cases: [
+      {
+        args: () => [null, form({ name: "Intruder Training", slug: "intruder-training", timeZone: "Europe/London" })],
+        expect: () => ({ refused: forbidden("centre.create") }),
+      },
+    ],
   },
   "lib/actions/platform-invite-centre-admin.ts inviteCentreAdminAction": {
     access: "guarded",
     // Platform admins only: Northgate's own admins invite from People (user.invite), not here.
     cases: [
       {
-        args: (c) => [null, form({ centreId: c.centres.northgate, name: "Eve Intruder", email: "eve.intruder@example.org" })],
+        args: (c) => [
+          null,
+          form({ centreId: c.centres.northgate, name: "Eve Intruder", email: "eve.intruder@example.org" }),
+        ],
         expect: () => ({ refused: forbidden("centre.inviteAdmin") }),
       },
     ],
   },
   "lib/actions/people-change-roles.ts changeRolesAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ userId: c.users.cara, roles: ["CANDIDATE", "CENTRE_ADMIN"] })], expect: () => ({ refused: forbidden("user.changeRoles") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ userId: c.users.cara, roles: ["CANDIDATE", "CENTRE_ADMIN"] })],
+        expect: () => ({ refused: forbidden("user.changeRoles") }),
+      },
+    ],
   },
   "lib/actions/people-import-csv.ts importCandidatesCsvAction": {
     access: "guarded",
     cases: [
       {
-        except: { foreignAdmin: "imports into the centre the admin acts in, named by no field: for another centre's admin that is their own centre" },
-        args: () => [null, form({ file: new File(["name,email\nEve Intruder,eve.intruder@example.org\n"], "people.csv", { type: "text/csv" }) })],
+        except: {
+          foreignAdmin:
+            "imports into the centre the admin acts in, named by no field: for another centre's admin that is their own centre",
+        },
+        args: () => [
+          null,
+          form({
+            file: new File(["name,email\nEve Intruder,eve.intruder@example.org\n"], "people.csv", { type: "text/csv" }),
+          }),
+        ],
         expect: () => ({ refused: forbidden("user.invite") }),
       },
     ],
@@ -380,7 +743,10 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     access: "guarded",
     cases: [
       {
-        except: { foreignAdmin: "invites into the centre the admin acts in, named by no field: for another centre's admin that is their own centre" },
+        except: {
+          foreignAdmin:
+            "invites into the centre the admin acts in, named by no field: for another centre's admin that is their own centre",
+        },
         args: () => [null, form({ name: "Eve Intruder", email: "eve.intruder@example.org", roles: ["CENTRE_ADMIN"] })],
         expect: () => ({ refused: forbidden("user.invite") }),
       },
@@ -388,20 +754,157 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
   },
   "lib/actions/people-resend-invitation.ts resendInvitationAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ userId: c.users.pending })], expect: () => ({ refused: forbidden("user.invite") }) }],
+    cases: [
+      { args: (c) => [null, form({ userId: c.users.pending })], expect: () => ({ refused: forbidden("user.invite") }) },
+    ],
   },
   "lib/actions/people-set-deactivated.ts setDeactivatedAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ userId: c.users.cara, deactivated: "true" })], expect: () => ({ refused: forbidden("user.deactivate") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ userId: c.users.cara, deactivated: "true" })],
+        expect: () => ({ refused: forbidden("user.deactivate") }),
+      },
+    ],
+  },
+  "lib/actions/question-answer.ts answerQuestionAction": {
+    access: "guarded",
+    cases: (["draft", "submit"] as const).map((intent) => ({
+      name: intent === "draft" ? "a draft" : "a submitted answer",
+      args: (c: Ctx) => [
+        null,
+        form({ enrolmentId: c.enrolments.cs34, assignmentId: c.questions.openAssignment, text: "Not mine.", intent }),
+      ],
+      expect: () => ({ refused: forbidden("question.answer") }),
+    })),
+  },
+  "lib/actions/question-assess.ts markAnswerAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            assignmentId: "",
+            answerId: c.questions.waitingAnswer,
+            mark: "SATISFACTORY",
+            feedback: "",
+          }),
+        ],
+        expect: () => ({ refused: forbidden("question.mark") }),
+      },
+    ],
+  },
+  "lib/actions/question-assess.ts setQuestionsAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ enrolmentId: c.enrolments.cs34, questionIds: [c.questions.unset] })],
+        expect: () => ({ refused: forbidden("question.set") }),
+      },
+    ],
+  },
+  "lib/actions/question-bank.ts addQuestionAction": {
+    access: "ownData",
+    why: "adds to the bank of the centre the caller acts in, never a centre named in the form; only its assessors and admins may",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({ unitVersionId: c.questions.unitVersion, text: "Planted?", criterionIds: [c.criteria.undecided] }),
+        ],
+        except: {
+          foreignAdmin: "an admin keeps their own centre's bank (Riverside's), which is not the target's",
+          unassignedAssessor: "Northgate's bank is his centre's as much as Cara's assessor's",
+        },
+        expect: () => ({ refused: forbidden("question.manage") }),
+      },
+    ],
+  },
+  "lib/actions/question-bank.ts retireQuestionAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ unitVersionId: c.questions.unitVersion, questionId: c.questions.unset })],
+        except: { unassignedAssessor: "Northgate's bank is his centre's: any of its assessors may retire a question" },
+        expect: () => ({ refused: forbidden("question.manage") }),
+      },
+    ],
+  },
+  "lib/actions/witness-mark-expert.ts markExpertWitnessAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ evidenceId: c.witness.testimony })],
+        expect: () => ({ refused: forbidden("witness.markExpert") }),
+      },
+    ],
+  },
+  "lib/actions/witness-request.ts requestTestimonyAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({
+            enrolmentId: c.enrolments.cs34,
+            criterionId: [c.criteria.undecided],
+            witnessName: "Planted Witness",
+            witnessEmail: "planted@example.org",
+            witnessJobTitle: "Accomplice",
+            witnessRelationship: "friend",
+          }),
+        ],
+        expect: () => ({ refused: forbidden("witness.request") }),
+      },
+    ],
+  },
+  "lib/actions/witness-revoke.ts revokeTestimonyRequestAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ requestId: c.witness.waitingRequest })],
+        expect: () => ({ refused: forbidden("witness.revoke") }),
+      },
+    ],
+  },
+  "lib/actions/witness-submit.ts submitTestimonyAction": {
+    access: "public",
+    why: "the witness has no account; the single-use token from their link is the credential",
+    cases: [
+      {
+        args: (c) => [
+          null,
+          form({
+            token: "not-a-real-witness-token",
+            observed: "Planted.",
+            observedOn: isoDay(-3),
+            criterionId: [c.criteria.undecided],
+            statedRelationship: "friend",
+            occupationalCompetence: "none",
+            signedName: "Wendy Waiting",
+          }),
+        ],
+        expect: () => ({ refused: messages.witnessLinkInvalid }),
+      },
+    ],
   },
   "lib/actions/submission-submit-evidence.ts submitEvidenceAction": {
     access: "guarded",
-    cases: [{ args: (c) => [null, form({ evidenceId: c.evidence.draft, declaration: "yes" })], expect: () => ({ refused: forbidden("mapping.propose") }) }],
+    cases: [
+      {
+        args: (c) => [null, form({ evidenceId: c.evidence.draft, declaration: "yes" })],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
   },
   "lib/actions/switch-role.ts switchRole": {
     access: "guarded",
     // A role the attacker does not hold is ignored: back home, and no cookie set (checked for every call).
-    cases: [{ args: (c) => [form({ role: `${c.centres.northgate}:CENTRE_ADMIN` })], expect: () => ({ redirect: "/home" }) }],
+    cases: [
+      { args: (c) => [form({ role: `${c.centres.northgate}:CENTRE_ADMIN` })], expect: () => ({ redirect: "/home" }) },
+    ],
   },
 
   "app/api/admin/progress/export/route.ts GET": {
@@ -443,20 +946,30 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
           outOfScopeEqa: "refused outright by the first case",
         },
         // Filters (and a chain) cannot widen the export beyond the admin's centre.
-        request: (c) => ({ path: `/api/admin/audit/export?person=${c.users.cara}&entity=${c.enrolments.cs34}&chain=${c.centres.northgate}` }),
+        request: (c) => ({
+          path: `/api/admin/audit/export?person=${c.users.cara}&entity=${c.enrolments.cs34}&chain=${c.centres.northgate}`,
+        }),
         expect: (c) => ({ status: 200, excludes: [c.users.cara, c.enrolments.cs34, c.centres.northgate, "Cara"] }),
       },
       {
         name: "every chain",
         request: () => ({ path: `/api/admin/audit/export?scope=platform` }),
-        expect: () => ({ status: 403, message: "Only platform administrators can download the whole platform's audit log." }),
+        expect: () => ({
+          status: 403,
+          message: "Only platform administrators can download the whole platform's audit log.",
+        }),
       },
     ],
   },
   "app/api/auth/[...nextauth]/route.ts GET": {
     access: "public",
     why: "next-auth's own endpoints (session, CSRF token, providers) answer anyone; they read only the request's cookies",
-    cases: [{ request: () => ({ path: "/api/auth/session", params: { nextauth: ["session"] } }), expect: () => ({ status: 200, excludes: ["user"] }) }],
+    cases: [
+      {
+        request: () => ({ path: "/api/auth/session", params: { nextauth: ["session"] } }),
+        expect: () => ({ status: 200, excludes: ["user"] }),
+      },
+    ],
   },
   "app/api/auth/[...nextauth]/route.ts POST": {
     access: "public",
@@ -467,7 +980,11 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
         // password is checked, so not even a failed attempt is recorded.
         request: () => ({
           path: "/api/auth/callback/credentials",
-          init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=candidate%40northgate.example&password=guess&json=true" },
+          init: {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: "email=candidate%40northgate.example&password=guess&json=true",
+          },
           params: { nextauth: ["callback", "credentials"] },
         }),
         expect: () => ({ status: 200, includes: ["csrf=true"] }),
@@ -480,7 +997,12 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       {
         request: (c) => ({
           path: `/api/evidence/${c.evidence.draft}/files`,
-          init: { method: "POST", headers: { "x-file-name": "evil.pdf", "content-type": "application/octet-stream" }, body: "%PDF-1.4\n%not really\n", duplex: "half" } as never,
+          init: {
+            method: "POST",
+            headers: { "x-file-name": "evil.pdf", "content-type": "application/octet-stream" },
+            body: "%PDF-1.4\n%not really\n",
+            duplex: "half",
+          } as never,
           params: { id: c.evidence.draft },
         }),
         expect: () => ({ status: 404, message: evidenceGone }),
@@ -489,15 +1011,38 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
   },
   "app/api/files/[id]/route.ts GET": {
     access: "guarded",
-    cases: [{ request: (c) => ({ path: `/api/files/${c.files.submitted}`, params: { id: c.files.submitted } }), expect: () => ({ status: 404, message: fileNotShared }) }],
+    cases: [
+      {
+        request: (c) => ({ path: `/api/files/${c.files.submitted}`, params: { id: c.files.submitted } }),
+        expect: () => ({ status: 404, message: fileNotShared }),
+      },
+    ],
   },
   "app/api/files/[id]/route.ts HEAD": {
     access: "guarded",
-    cases: [{ request: (c) => ({ path: `/api/files/${c.files.submitted}`, init: { method: "HEAD" }, params: { id: c.files.submitted } }), expect: () => ({ status: 404, message: fileNotShared }) }],
+    cases: [
+      {
+        request: (c) => ({
+          path: `/api/files/${c.files.submitted}`,
+          init: { method: "HEAD" },
+          params: { id: c.files.submitted },
+        }),
+        expect: () => ({ status: 404, message: fileNotShared }),
+      },
+    ],
   },
   "app/api/files/[id]/route.ts DELETE": {
     access: "guarded",
-    cases: [{ request: (c) => ({ path: `/api/files/${c.files.draft}`, init: { method: "DELETE" }, params: { id: c.files.draft } }), expect: () => ({ status: 404, message: fileGone }) }],
+    cases: [
+      {
+        request: (c) => ({
+          path: `/api/files/${c.files.draft}`,
+          init: { method: "DELETE" },
+          params: { id: c.files.draft },
+        }),
+        expect: () => ({ status: 404, message: fileGone }),
+      },
+    ],
   },
   "app/api/health/route.ts GET": {
     access: "public",
@@ -507,7 +1052,27 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
   "app/api/ready/route.ts GET": {
     access: "public",
     why: "load balancers call it; it says only whether migrations are current and the upload directory takes a write (its probe file is removed again)",
-    cases: [{ request: () => ({ path: "/api/ready" }), expect: () => ({ status: 200, includes: ['"migrations":"current"', '"storage":"ok"'] }) }],
+    cases: [
+      {
+        request: () => ({ path: "/api/ready" }),
+        expect: () => ({ status: 200, includes: ['"migrations":"current"', '"storage":"ok"'] }),
+      },
+    ],
+  },
+  "app/api/metrics/route.ts GET": {
+    access: "public",
+    why: "Prometheus scrapes it with METRICS_TOKEN, not a session; without that variable (as here) it does not exist, whoever asks",
+    cases: [
+      { request: () => ({ path: "/api/metrics" }), expect: () => ({ status: 404 }) },
+      {
+        name: "with a guessed bearer token",
+        request: () => ({
+          path: "/api/metrics",
+          init: { headers: { authorization: "Bearer guessed-token-0123456789" } },
+        }),
+        expect: () => ({ status: 404, excludes: ["portfolio_"] }),
+      },
+    ],
   },
   ...caseEntries(),
 };
@@ -523,12 +1088,24 @@ function caseEntries(): Record<string, Entry & { cases: Case[] }> {
     },
     {
       name: "an unknown id",
-      request: () => ({ path: `/ims/case/v1p0/${kind}/00000000-0000-4000-8000-000000000000`, params: { id: "00000000-0000-4000-8000-000000000000" } }),
+      request: () => ({
+        path: `/ims/case/v1p0/${kind}/00000000-0000-4000-8000-000000000000`,
+        params: { id: "00000000-0000-4000-8000-000000000000" },
+      }),
       expect: () => ({ status: 404, includes: ["unknownobject"] }),
     },
   ];
   return {
-    "app/ims/case/v1p0/CFDocuments/route.ts GET": { access: "public", why, cases: [{ request: () => ({ path: "/ims/case/v1p0/CFDocuments" }), expect: () => ({ status: 200, includes: ["CS34"] }) }] },
+    "app/ims/case/v1p0/CFDocuments/route.ts GET": {
+      access: "public",
+      why,
+      cases: [
+        {
+          request: () => ({ path: "/ims/case/v1p0/CFDocuments" }),
+          expect: () => ({ status: 200, includes: ["CS34"] }),
+        },
+      ],
+    },
     "app/ims/case/v1p0/CFDocuments/[id]/route.ts GET": { access: "public", why, cases: byId("CFDocuments") },
     "app/ims/case/v1p0/CFPackages/[id]/route.ts GET": { access: "public", why, cases: byId("CFPackages") },
     "app/ims/case/v1p0/CFItems/[id]/route.ts GET": { access: "public", why, cases: byId("CFItems") },
@@ -544,11 +1121,14 @@ const callables = new Map<string, (...args: unknown[]) => Promise<unknown>>();
 /** Each "use server" module under lib/actions, by file and export. */
 async function loadActions(): Promise<void> {
   const dir = path.resolve("lib/actions");
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()) {
     const source = fs.readFileSync(path.join(dir, file), "utf8");
     if (!/^(\s*(\/\/.*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/.test(source)) continue;
-    const module = (await import(path.join(dir, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(path.join(dir, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value === "function") callables.set(`lib/actions/${file} ${name}`, value as never);
     }
   }
@@ -556,16 +1136,23 @@ async function loadActions(): Promise<void> {
 
 /** Each app/**\/route.ts, by file and HTTP method. */
 async function loadRoutes(): Promise<void> {
-  const files = (fs.readdirSync(path.resolve("app"), { recursive: true }) as string[]).filter((f) => path.basename(f) === "route.ts").sort();
+  const files = (fs.readdirSync(path.resolve("app"), { recursive: true }) as string[])
+    .filter((f) => path.basename(f) === "route.ts")
+    .sort();
   for (const file of files) {
-    const module = (await import(path.resolve("app", file))) as Record<string, unknown>;
+    const exported = (await import(path.resolve("app", file))) as Record<string, unknown>;
     for (const method of httpMethods) {
-      if (typeof module[method] === "function") callables.set(`app/${file.split(path.sep).join("/")} ${method}`, module[method] as never);
+      if (typeof exported[method] === "function")
+        callables.set(`app/${file.split(path.sep).join("/")} ${method}`, exported[method] as never);
     }
   }
 }
 
-type Outcome = { returned: unknown } | { navigated: NavigationSignal } | { threw: unknown } | { response: { status: number; body: string } };
+type Outcome =
+  | { returned: unknown }
+  | { navigated: NavigationSignal }
+  | { threw: unknown }
+  | { response: { status: number; body: string } };
 
 async function call(key: string, c: Case, attacker: AttackerKey): Promise<Outcome> {
   const target = callables.get(key);
@@ -575,7 +1162,9 @@ async function call(key: string, c: Case, attacker: AttackerKey): Promise<Outcom
   try {
     if ("args" in c) return { returned: await target(...c.args(ctx, attacker)) };
     const { path: address, init, params } = c.request(ctx, attacker);
-    const response = (await target(new NextRequest(new URL(address, baseUrl), init), { params: Promise.resolve(params ?? {}) })) as Response;
+    const response = (await target(new NextRequest(new URL(address, baseUrl), init), {
+      params: Promise.resolve(params ?? {}),
+    })) as Response;
     return { response: { status: response.status, body: await response.text() } };
   } catch (error) {
     return error instanceof NavigationSignal ? { navigated: error } : { threw: error };
@@ -584,7 +1173,15 @@ async function call(key: string, c: Case, attacker: AttackerKey): Promise<Outcom
 
 /** The refusal in the state an action returned: { ok: false, message }, { result: { ok: false, message } } or { message }. */
 function refusalIn(value: unknown): { message: unknown; fieldErrors?: unknown } {
-  const state = value as { ok?: unknown; message?: unknown; result?: { ok?: unknown; message?: unknown; fieldErrors?: unknown }; fieldErrors?: unknown } | null | undefined;
+  const state = value as
+    | {
+        ok?: unknown;
+        message?: unknown;
+        result?: { ok?: unknown; message?: unknown; fieldErrors?: unknown };
+        fieldErrors?: unknown;
+      }
+    | null
+    | undefined;
   const refusal = state?.result ?? state;
   expect(refusal?.ok, `the action reported success: ${JSON.stringify(value)}`).not.toBe(true);
   return { message: refusal?.message, fieldErrors: refusal?.fieldErrors };
@@ -658,6 +1255,7 @@ beforeAll(async () => {
     noCandidateRole: noCentreMessage,
     resetRequested: resetMessages.requested,
     resetInvalid: resetMessages.invalid,
+    witnessLinkInvalid: (await import("@/lib/witness/state")).linkMessages.invalid,
   });
 
   await loadActions();
@@ -680,7 +1278,10 @@ afterAll(async () => {
 it("has an entry for every server action and route handler, and no entry for anything else", () => {
   const real = [...callables.keys()].sort();
   const listed = Object.keys(entries).sort();
-  expect({ withoutEntry: real.filter((key) => !listed.includes(key)), entryWithoutCode: listed.filter((key) => !real.includes(key)) }).toEqual({
+  expect({
+    withoutEntry: real.filter((key) => !listed.includes(key)),
+    entryWithoutCode: listed.filter((key) => !real.includes(key)),
+  }).toEqual({
     withoutEntry: [],
     entryWithoutCode: [],
   });
@@ -695,14 +1296,20 @@ for (const [key, entry] of Object.entries(entries)) {
           const outcome = await call(key, c, attacker);
           let after = await (snapshotter as Snapshotter).take();
           if (c.writes) {
-            const grown = Object.fromEntries([...after].filter(([table, now]) => now.hash !== before.get(table)?.hash).map(([table, now]) => [table, now.rows - (before.get(table)?.rows ?? 0)]));
+            const grown = Object.fromEntries(
+              [...after]
+                .filter(([table, now]) => now.hash !== before.get(table)?.hash)
+                .map(([table, now]) => [table, now.rows - (before.get(table)?.rows ?? 0)]),
+            );
             expect(grown, "the tables the call writes on purpose").toEqual(c.writes.rows);
             await c.writes.check(state.db, ctx);
             after = await (snapshotter as Snapshotter).take();
           }
           // Re-baselined so one write fails only its own test.
           baseline = after;
-          expect.soft(changedTables(before, after), "the call wrote to the database or the upload directory").toEqual([]);
+          expect
+            .soft(changedTables(before, after), "the call wrote to the database or the upload directory")
+            .toEqual([]);
           expect(requestContext.cookiesSet, "the call set a cookie").toEqual([]);
           expectOutcome(outcome, c.expect(ctx, attacker));
         });

@@ -1,24 +1,47 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { SessionActor } from "@/lib/auth/actor";
 import { seedDemo } from "@/lib/demo/seed";
+
 import { createEnrolment } from "@/lib/enrolments/create-enrolment";
-import { EnrolmentInputError } from "@/lib/enrolments/input";
+
 import { plannedPeriod } from "@/lib/enrolments/planned-period";
+
 import { shareWithEqa } from "@/lib/enrolments/share-with-eqa";
-import { AppError } from "@/lib/errors";
+
+import { AppError, InputError } from "@/lib/errors";
+
 import { createEvidence } from "@/lib/evidence/create-evidence";
+
 import { emptyEvidenceFormValues } from "@/lib/evidence/evidence-form-schema";
 import { evidenceListQueryFrom, ignoredDateNotice, listEvidence } from "@/lib/evidence/list-evidence";
+
 import { calendarDateIn } from "@/lib/format/date";
+
 import { listProgress } from "@/lib/progress/candidate-list";
+
 import { exportProgressCsv } from "@/lib/progress/csv";
+
 import { parseCsv } from "../helpers/csv";
+
 import { getDashboard } from "@/lib/progress/dashboard";
-import { exportRefusal, ignoredCohortNotice, readListFilters, readProgressFilters, type ProgressContext } from "@/lib/progress/filters";
+
+import {
+  exportRefusal,
+  ignoredCohortNotice,
+  readListFilters,
+  readProgressFilters,
+  type ProgressContext,
+} from "@/lib/progress/filters";
+
 import { getProgressOptions } from "@/lib/progress/options";
+
 import { getWorkload } from "@/lib/progress/workload";
+
 import { importStandards } from "@/lib/standards/import";
+
 import { actorByEmail, rejection } from "../helpers/actors";
+
 import { provider, useMigratedDb } from "../helpers/test-db";
 
 // Dates and months typed into the address or a form, at and past every boundary (issue 13):
@@ -48,7 +71,13 @@ beforeAll(async () => {
     ["Photos of the display I built", "product", "2026-01-15"],
     ["Notes on a complaint I handled", "reflectiveAccount", "1999-05-01"],
   ] as const) {
-    await createEvidence(state.db, candidate, centreId, { ...emptyEvidenceFormValues, title, method, activityDate, description: "What I did and what it shows." });
+    await createEvidence(state.db, candidate, centreId, {
+      ...emptyEvidenceFormValues,
+      title,
+      method,
+      activityDate,
+      description: "What I did and what it shows.",
+    });
   }
   const starts = await state.db.enrolment.findMany({ where: { centreId }, select: { startDate: true } });
   demoCohorts = [...new Set(starts.map((e) => calendarDateIn(e.startDate, TZ).slice(0, 7)))];
@@ -66,18 +95,23 @@ describe("the start cohort in the address of the progress pages", () => {
     ["abc", "The start cohort must be a month written YYYY-MM, for example 2026-03."],
   ];
 
-  it.each(refused)("the dashboard leaves out cohort=%s, says why, and shows every start month", async (cohort, message) => {
-    const { filters, ignored } = readProgressFilters({ cohort, unit: "CS34" }, NOW);
-    expect(filters).toEqual({ unit: "CS34", assessor: undefined, cohort: undefined });
-    expect(ignored).toEqual([{ param: "cohort", value: cohort, message }]);
-    expect(ignoredCohortNotice(ignored[0]!)).toBe(`${message} “${cohort}” was ignored, so enrolments of every start month are shown.`);
+  it.each(refused)(
+    "the dashboard leaves out cohort=%s, says why, and shows every start month",
+    async (cohort, message) => {
+      const { filters, ignored } = readProgressFilters({ cohort, unit: "CS34" }, NOW);
+      expect(filters).toEqual({ unit: "CS34", assessor: undefined, cohort: undefined });
+      expect(ignored).toEqual([{ param: "cohort", value: cohort, message }]);
+      expect(ignoredCohortNotice(ignored[0]!)).toBe(
+        `${message} “${cohort}” was ignored, so enrolments of every start month are shown.`,
+      );
 
-    const dashboard = await getDashboard(state.db, admin, { centreId, ...filters }, ctx);
-    const unfiltered = await getDashboard(state.db, admin, { centreId, unit: "CS34" }, ctx);
-    expect(dashboard.enrolments).toEqual(unfiltered.enrolments);
-    expect(dashboard.enrolments.total).toBeGreaterThan(0);
-    await expect(getWorkload(state.db, admin, { centreId, ...filters }, ctx)).resolves.toBeDefined();
-  });
+      const dashboard = await getDashboard(state.db, admin, { centreId, ...filters }, ctx);
+      const unfiltered = await getDashboard(state.db, admin, { centreId, unit: "CS34" }, ctx);
+      expect(dashboard.enrolments).toEqual(unfiltered.enrolments);
+      expect(dashboard.enrolments.total).toBeGreaterThan(0);
+      await expect(getWorkload(state.db, admin, { centreId, ...filters }, ctx)).resolves.toBeDefined();
+    },
+  );
 
   it.each(refused)("the candidate list leaves out cohort=%s and keeps the other filters", async (cohort, message) => {
     const { filters, ignored } = readListFilters({ cohort, sort: "progress", search: "cara" }, NOW);
@@ -87,12 +121,15 @@ describe("the start cohort in the address of the progress pages", () => {
     expect(list.items.map((row) => row.candidate.name)).toEqual(["Cara Jones", "Cara Jones"]);
   });
 
-  it.each(refused)("the CSV export refuses cohort=%s with a plain message instead of exporting everything", (cohort, message) => {
-    const { ignored } = readListFilters(new URLSearchParams({ cohort, unit: "CS34" }), NOW);
-    expect(exportRefusal(ignored)).toBe(
-      `${message} “${cohort}” cannot be used. Choose the filters on the Candidates’ progress page and download the list from there.`,
-    );
-  });
+  it.each(refused)(
+    "the CSV export refuses cohort=%s with a plain message instead of exporting everything",
+    (cohort, message) => {
+      const { ignored } = readListFilters(new URLSearchParams({ cohort, unit: "CS34" }), NOW);
+      expect(exportRefusal(ignored)).toBe(
+        `${message} “${cohort}” cannot be used. Choose the filters on the Candidates’ progress page and download the list from there.`,
+      );
+    },
+  );
 
   it("quotes a long value only in part", () => {
     const { ignored } = readProgressFilters({ cohort: "x".repeat(5000) }, NOW);
@@ -142,30 +179,38 @@ describe("the activity dates in the address of the evidence library", () => {
     ["abc", "must be a date written YYYY-MM-DD, for example 2026-03-01."],
   ];
 
-  it.each(refused)("leaves out from and to = %s, says why, and lists all the candidate's evidence", async (value, problem) => {
-    const { filters, page, ignored } = evidenceListQueryFrom({ from: value, to: value, method: "product" }, NOW);
-    expect(filters).toEqual({ method: "product" });
-    expect(ignored).toEqual([
-      { param: "from", value, message: `The “Activity from” date ${problem}` },
-      { param: "to", value, message: `The “Activity to” date ${problem}` },
-    ]);
-    expect(ignored.map(ignoredDateNotice)).toEqual([
-      `The “Activity from” date ${problem} “${value}” was ignored, so evidence of any earlier date is included.`,
-      `The “Activity to” date ${problem} “${value}” was ignored, so evidence of any later date is included.`,
-    ]);
-    const list = await listEvidence(state.db, candidate, { centreId, candidateId: candidate.userId, filters, page });
-    expect(list.items.map((item) => item.title)).toEqual(["Photos of the display I built"]);
-  });
+  it.each(refused)(
+    "leaves out from and to = %s, says why, and lists all the candidate's evidence",
+    async (value, problem) => {
+      const { filters, page, ignored } = evidenceListQueryFrom({ from: value, to: value, method: "product" }, NOW);
+      expect(filters).toEqual({ method: "product" });
+      expect(ignored).toEqual([
+        { param: "from", value, message: `The “Activity from” date ${problem}` },
+        { param: "to", value, message: `The “Activity to” date ${problem}` },
+      ]);
+      expect(ignored.map(ignoredDateNotice)).toEqual([
+        `The “Activity from” date ${problem} “${value}” was ignored, so evidence of any earlier date is included.`,
+        `The “Activity to” date ${problem} “${value}” was ignored, so evidence of any later date is included.`,
+      ]);
+      const list = await listEvidence(state.db, candidate, { centreId, candidateId: candidate.userId, filters, page });
+      expect(list.items.map((item) => item.title)).toEqual(["Photos of the display I built"]);
+    },
+  );
 
   it("uses dates within the bounds, up to the last day", async () => {
     const { filters, ignored } = evidenceListQueryFrom({ from: "1900-01-01", to: "2036-06-15" }, NOW);
     expect(ignored).toEqual([]);
     const list = await listEvidence(state.db, candidate, { centreId, candidateId: candidate.userId, filters });
-    expect(list.items.map((item) => item.title)).toEqual(["Photos of the display I built", "Notes on a complaint I handled"]);
+    expect(list.items.map((item) => item.title)).toEqual([
+      "Photos of the display I built",
+      "Notes on a complaint I handled",
+    ]);
   });
 
   it("refuses an out-of-range date given to listEvidence directly with the reason", async () => {
-    const error = await rejection(listEvidence(state.db, candidate, { centreId, candidateId: candidate.userId, filters: { to: "9999-12-31" } }));
+    const error = await rejection(
+      listEvidence(state.db, candidate, { centreId, candidateId: candidate.userId, filters: { to: "9999-12-31" } }),
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).userMessage).toMatch(/^The “Activity to” date must be between 1 January 1900 and /);
   });
@@ -186,12 +231,13 @@ describe("dates typed into the enrolment and sharing forms", () => {
 
   async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
     const error = await rejection(promise);
-    expect(error).toBeInstanceOf(EnrolmentInputError);
-    return (error as EnrolmentInputError).fieldErrors;
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).fieldErrors;
   }
 
   // The end of the range is ten years from the day the test runs; the messages are checked up to it.
-  const between = (field: string) => new RegExp(`^The ${field} must be between 1 January 2000 and \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`);
+  const between = (field: string) =>
+    new RegExp(`^The ${field} must be between 1 January 2000 and \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`);
 
   it("refuses an enrolment starting 9999-12-30 with a message on each date field, and stores nothing", async () => {
     const before = await state.db.enrolment.count();
@@ -213,7 +259,9 @@ describe("dates typed into the enrolment and sharing forms", () => {
   });
 
   it("says what is wrong with an impossible or badly written date", async () => {
-    expect((await fieldErrorsOf(enrolWith("2026-02-30", "2026-09-01"))).startDate).toEqual(["The start date must be a real date, for example 2026-03-01."]);
+    expect((await fieldErrorsOf(enrolWith("2026-02-30", "2026-09-01"))).startDate).toEqual([
+      "The start date must be a real date, for example 2026-03-01.",
+    ]);
     expect((await fieldErrorsOf(enrolWith("2026-01-05", "abc"))).plannedEndDate).toEqual([
       "The planned end date must be a date written YYYY-MM-DD, for example 2026-12-01.",
     ]);
@@ -223,19 +271,30 @@ describe("dates typed into the enrolment and sharing forms", () => {
     const enrolment = await state.db.enrolment.findFirstOrThrow({ where: { centreId }, select: { id: true } });
     const eqaUserId = await userId("eqa@awarding.example");
     for (const lastDay of ["9999-12-31", "0001-01-01", "0099-12-31", "2027-06-16", "2026-06-14"]) {
-      const errors = await fieldErrorsOf(shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay }, NOW));
+      const errors = await fieldErrorsOf(
+        shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay }, NOW),
+      );
       expect(errors).toEqual({ lastDay: ["The last day of access must be between 15 June 2026 and 15 June 2027."] });
     }
-    expect((await fieldErrorsOf(shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay: "2026-13-01" }, NOW))).lastDay).toEqual([
-      "The last day of access must be a real date, for example 2026-12-01.",
-    ]);
-    await expect(shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay: "2027-06-15" }, NOW)).resolves.toMatchObject({ renewed: false });
+    expect(
+      (
+        await fieldErrorsOf(
+          shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay: "2026-13-01" }, NOW),
+        )
+      ).lastDay,
+    ).toEqual(["The last day of access must be a real date, for example 2026-12-01."]);
+    await expect(
+      shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay: "2027-06-15" }, NOW),
+    ).resolves.toMatchObject({ renewed: false });
   });
 });
 
 describe("an enrolment stored with a start date outside the bounds (before they existed)", () => {
   beforeAll(async () => {
-    const version = await state.db.unitVersion.findFirstOrThrow({ where: { unit: { code: "CU782" } }, orderBy: { number: "desc" } });
+    const version = await state.db.unitVersion.findFirstOrThrow({
+      where: { unit: { code: "CU782" } },
+      orderBy: { number: "desc" },
+    });
     await state.db.enrolment.create({
       data: {
         centreId,
@@ -260,7 +319,12 @@ describe("an enrolment stored with a start date outside the bounds (before they 
   it("is still counted, listed and exported without filters", async () => {
     const dashboard = await getDashboard(state.db, admin, { centreId }, ctx);
     expect(dashboard.enrolments.total).toBe(await state.db.enrolment.count({ where: { centreId } }));
-    const list = await listProgress(state.db, admin, { centreId, ...readListFilters({ cohort: "9999-12" }, NOW).filters }, ctx);
+    const list = await listProgress(
+      state.db,
+      admin,
+      { centreId, ...readListFilters({ cohort: "9999-12" }, NOW).filters },
+      ctx,
+    );
     expect(list.total).toBe(dashboard.enrolments.total);
     const { stream } = await exportProgressCsv(state.db, admin, { centreId }, ctx);
     expect(parseCsv(await new Response(stream).text())).toHaveLength(list.total + 1);

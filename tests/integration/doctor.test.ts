@@ -75,7 +75,10 @@ const good = () => ({
   UPLOAD_MAX_BYTES: String(1024 * 1024),
 });
 const broken = () => ({
-  DATABASE_URL: provider === "sqlite" ? `file:${path.join(dir, "missing", "app.db")}` : "postgresql://postgres@127.0.0.1:5432/cp_doctor_no_such_database",
+  DATABASE_URL:
+    provider === "sqlite"
+      ? `file:${path.join(dir, "missing", "app.db")}`
+      : "postgresql://postgres@127.0.0.1:5432/cp_doctor_no_such_database",
   STORAGE_DIR: unwritable,
   NEXTAUTH_SECRET: "too-short",
   NEXTAUTH_URL: "http://portfolio.example.org",
@@ -86,7 +89,10 @@ const broken = () => ({
 
 async function doctor(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await promisify(execFile)(tsx, ["scripts/doctor.ts", ...args], { env: { ...process.env, NODE_ENV: "production", ...env }, timeout: 150_000 });
+    const { stdout } = await promisify(execFile)(tsx, ["scripts/doctor.ts", ...args], {
+      env: { ...process.env, NODE_ENV: "production", ...env },
+      timeout: 150_000,
+    });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string };
@@ -94,7 +100,13 @@ async function doctor(env: Record<string, string>, ...args: string[]): Promise<{
   }
 }
 
-const statusOf = (stdout: string) => Object.fromEntries(stdout.split("\n").filter((l) => /^(ok|warn|FAIL) /.test(l)).map((l) => [l.slice(6, 19).trim(), l.slice(0, 4).trim()]));
+const statusOf = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .split("\n")
+      .filter((l) => /^(ok|warn|FAIL) /.test(l))
+      .map((l) => [l.slice(6, 19).trim(), l.slice(0, 4).trim()]),
+  );
 
 describe("npm run doctor", { timeout: 200_000 }, () => {
   it("passes a good configuration, one line per check, and sends the test mail", async () => {
@@ -112,7 +124,12 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
       mail: "ok",
     });
     expect(run.stdout).toContain("All checks passed.");
-    expect(smtp.received).toEqual(expect.arrayContaining(["To: ops@example.org", "Subject: Competence Portfolio: test message from npm run doctor"]));
+    expect(smtp.received).toEqual(
+      expect.arrayContaining([
+        "To: ops@example.org",
+        "Subject: Competence Portfolio: test message from npm run doctor",
+      ]),
+    );
     // The storage probe leaves nothing behind.
     expect(fs.readdirSync(path.join(dir, "uploads"))).toEqual([]);
   });
@@ -145,9 +162,13 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
     try {
       const checks = await runDoctor({ ...good(), DATABASE_URL: empty.url, UPLOAD_MAX_BYTES: "lots" });
       const byName = Object.fromEntries(checks.map((c) => [c.name, c]));
-      expect(byName.configuration).toMatchObject({ ok: false, detail: expect.stringContaining('UPLOAD_MAX_BYTES') });
+      expect(byName.configuration).toMatchObject({ ok: false, detail: expect.stringContaining("UPLOAD_MAX_BYTES") });
       expect(byName.database).toMatchObject({ ok: provider === "postgresql" });
-      if (provider === "postgresql") expect(byName.migrations).toMatchObject({ ok: false, detail: expect.stringContaining("Run npm run db:migrate") });
+      if (provider === "postgresql")
+        expect(byName.migrations).toMatchObject({
+          ok: false,
+          detail: expect.stringContaining("Run npm run db:migrate"),
+        });
     } finally {
       await empty.drop();
     }
@@ -156,18 +177,29 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
   it("judges NEXTAUTH_URL, the secret, the mail server and the free disk", async () => {
     expect(checkPublicUrl(undefined)).toMatchObject({ ok: false });
     expect(checkPublicUrl("http://localhost:3000")).toMatchObject({ ok: true, warning: true });
-    expect(checkPublicUrl("https://portfolio.example.org", { publicUrl: "https://www.portfolio.example.org" })).toMatchObject({ ok: false });
+    expect(
+      checkPublicUrl("https://portfolio.example.org", { publicUrl: "https://www.portfolio.example.org" }),
+    ).toMatchObject({ ok: false });
     expect(checkSecret(undefined)).toMatchObject({ ok: false });
     expect(checkSecret("x".repeat(32))).toMatchObject({ ok: true });
-    expect(await checkMail({ smtpUrl: "smtp://127.0.0.1:1", mailFrom: "p@example.org" })).toMatchObject({ ok: false, detail: expect.stringContaining("ECONNREFUSED") });
-    expect(await checkDisk(dir, Number.MAX_SAFE_INTEGER)).toMatchObject({ ok: false, detail: expect.stringContaining("less than one upload") });
+    expect(await checkMail({ smtpUrl: "smtp://127.0.0.1:1", mailFrom: "p@example.org" })).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining("ECONNREFUSED"),
+    });
+    expect(await checkDisk(dir, Number.MAX_SAFE_INTEGER)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining("less than one upload"),
+    });
   });
 });
 
 describe("readiness (GET /api/ready)", () => {
   it("is ready with migrations current and storage writable, and leaves no probe file", async () => {
     const storageDir = path.join(dir, "ready-uploads");
-    expect(await checkReadiness({ databaseUrl: state.url, storageDir })).toEqual({ ok: true, body: { db: "ok", migrations: "current", storage: "ok" } });
+    expect(await checkReadiness({ databaseUrl: state.url, storageDir })).toEqual({
+      ok: true,
+      body: { db: "ok", migrations: "current", storage: "ok" },
+    });
     expect(fs.readdirSync(storageDir)).toEqual([]);
   });
 
@@ -175,7 +207,10 @@ describe("readiness (GET /api/ready)", () => {
     const empty = await createEmptyDatabase();
     try {
       if (provider === "sqlite") fs.mkdirSync(path.dirname(empty.name), { recursive: true });
-      expect(await checkReadiness({ databaseUrl: empty.url, storageDir: dir })).toMatchObject({ ok: false, body: { migrations: "pending", storage: "ok" } });
+      expect(await checkReadiness({ databaseUrl: empty.url, storageDir: dir })).toMatchObject({
+        ok: false,
+        body: { migrations: "pending", storage: "ok" },
+      });
       await migrate(empty.url);
       expect(await checkReadiness({ databaseUrl: empty.url, storageDir: dir })).toMatchObject({ ok: true });
     } finally {

@@ -34,14 +34,19 @@ async function figures(enrolmentId: string) {
     where: { id: enrolmentId },
     select: { metCount: true, lastActivityAt: true, greenUntilMs: true, amberUntilMs: true },
   });
-  const enrolment = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { startMs: true, endMs: true, unitVersionId: true } });
+  const enrolment = await state.db.enrolment.findUniqueOrThrow({
+    where: { id: enrolmentId },
+    select: { startMs: true, endMs: true, unitVersionId: true },
+  });
   const [met, latestMapping, latestDecision, total] = await Promise.all([
     state.db.decision.count({ where: { enrolmentId, outcome: "MET", currentSlot: "current" } }),
     state.db.mapping.aggregate({ where: { enrolmentId }, _max: { updatedAt: true } }),
     state.db.decision.aggregate({ where: { enrolmentId }, _max: { signedAt: true } }),
     state.db.criterion.count({ where: { unitVersionId: enrolment.unitVersionId } }),
   ]);
-  const times = [latestMapping._max.updatedAt, latestDecision._max.signedAt].filter((t): t is Date => t !== null).map((t) => t.getTime());
+  const times = [latestMapping._max.updatedAt, latestDecision._max.signedAt]
+    .filter((t): t is Date => t !== null)
+    .map((t) => t.getTime());
   const counted = {
     metCount: met,
     lastActivityAt: times.length ? new Date(Math.max(...times)) : null,
@@ -58,7 +63,10 @@ async function expectInStep(enrolmentId: string) {
 
 /** The centre's quarter-hour tally of standing MET decisions, next to a count of the decisions. */
 async function expectTallyInStep() {
-  const decisions = await state.db.decision.findMany({ where: { centreId: ids.centre, outcome: "MET", currentSlot: "current" }, select: { signedAt: true } });
+  const decisions = await state.db.decision.findMany({
+    where: { centreId: ids.centre, outcome: "MET", currentSlot: "current" },
+    select: { signedAt: true },
+  });
   const counted: Record<string, number> = {};
   for (const d of decisions) counted[slotOf(d.signedAt)] = (counted[slotOf(d.signedAt)] ?? 0) + 1;
   const stored = await state.db.metTally.findMany({ where: { centreId: ids.centre, count: { gt: 0 } } });
@@ -86,7 +94,12 @@ async function newEvidence() {
 /** Evidence mapped to the criteria, submitted and accepted: ready to be signed as met. */
 async function acceptedFor(enrolmentId: string, refs: string[]) {
   const { id } = await newEvidence();
-  for (const ref of refs) await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId, criterionId: (await criterion(enrolmentId, ref)).id });
+  for (const ref of refs)
+    await proposeMapping(state.db, cara, {
+      evidenceId: id,
+      enrolmentId,
+      criterionId: (await criterion(enrolmentId, ref)).id,
+    });
   await submitEvidence(state.db, cara, { evidenceId: id, declarationConfirmed: true });
   const mappings = await state.db.mapping.findMany({ where: { evidenceId: id }, select: { id: true } });
   for (const m of mappings) await reviewMapping(state.db, asha, { mappingId: m.id, decision: "accept" });
@@ -94,7 +107,12 @@ async function acceptedFor(enrolmentId: string, refs: string[]) {
 }
 
 async function sign(enrolmentId: string, ref: string) {
-  return decideCriterion(state.db, asha, { enrolmentId, criterionId: (await criterion(enrolmentId, ref)).id, outcome: "MET", password: demoPassword });
+  return decideCriterion(state.db, asha, {
+    enrolmentId,
+    criterionId: (await criterion(enrolmentId, ref)).id,
+    outcome: "MET",
+    password: demoPassword,
+  });
 }
 
 beforeAll(async () => {
@@ -119,7 +137,11 @@ describe("an enrolment's stored met count and last activity", () => {
     expect(start.metCount).toBe(0);
 
     const { id } = await newEvidence();
-    const mapped = await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId: ids.cs34, criterionId: (await criterion(ids.cs34, "1.3")).id });
+    const mapped = await proposeMapping(state.db, cara, {
+      evidenceId: id,
+      enrolmentId: ids.cs34,
+      criterionId: (await criterion(ids.cs34, "1.3")).id,
+    });
     const afterMapping = await expectInStep(ids.cs34);
     expect(afterMapping.lastActivityAt).not.toBeNull();
 
@@ -134,7 +156,12 @@ describe("an enrolment's stored met count and last activity", () => {
     expect((await expectInStep(ids.cs34)).metCount).toBe(2);
     expect(await expectTallyInStep()).toBe(2);
 
-    await revoke(state.db, asha, { kind: "decision", id: second.id, reason: "Signed against the wrong evidence.", password: demoPassword });
+    await revoke(state.db, asha, {
+      kind: "decision",
+      id: second.id,
+      reason: "Signed against the wrong evidence.",
+      password: demoPassword,
+    });
     expect((await expectInStep(ids.cs34)).metCount).toBe(1);
     expect(await expectTallyInStep()).toBe(1);
     // The other unit was never touched.
@@ -143,8 +170,16 @@ describe("an enrolment's stored met count and last activity", () => {
 
   it("follow evidence mapped to two units being deleted", async () => {
     const { id } = await newEvidence();
-    await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId: ids.cu782, criterionId: (await criterion(ids.cu782, "1.1")).id });
-    await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId: ids.cs34, criterionId: (await criterion(ids.cs34, "2.1")).id });
+    await proposeMapping(state.db, cara, {
+      evidenceId: id,
+      enrolmentId: ids.cu782,
+      criterionId: (await criterion(ids.cu782, "1.1")).id,
+    });
+    await proposeMapping(state.db, cara, {
+      evidenceId: id,
+      enrolmentId: ids.cs34,
+      criterionId: (await criterion(ids.cs34, "2.1")).id,
+    });
     const before = await expectInStep(ids.cu782);
     expect(before.lastActivityAt).not.toBeNull();
 
@@ -166,41 +201,50 @@ describe("an enrolment's stored met count and last activity", () => {
   // Two transactions that each add a decision and recount, overlapping so that the second
   // recounts while the first still holds its rows uncommitted. Only PostgreSQL runs writers
   // side by side (SQLite has one writer at a time, so the race cannot arise there).
-  it.runIf(provider === "postgresql")("count a decision committed by a transaction that overlapped the recount", async () => {
-    const enrolmentId = ids.cu782;
-    const before = (await expectInStep(enrolmentId)).metCount;
-    const [first, second] = await Promise.all([criterion(enrolmentId, "2.1"), criterion(enrolmentId, "2.2")]);
-    const decisionOf = (criterionId: string) => ({
-      centreId: ids.centre,
-      enrolmentId,
-      criterionId,
-      outcome: "MET" as const,
-      signedById: asha.userId,
-      signedAt: new Date(),
-      evidenceSnapshot: [],
-      signatureHash: `overlap-${criterionId}`,
-      currentSlot: "current",
-    });
-    let firstRecounted!: () => void;
-    const recounted = new Promise<void>((resolve) => (firstRecounted = resolve));
-    let releaseFirst!: () => void;
-    const released = new Promise<void>((resolve) => (releaseFirst = resolve));
+  it.runIf(provider === "postgresql")(
+    "count a decision committed by a transaction that overlapped the recount",
+    async () => {
+      const enrolmentId = ids.cu782;
+      const before = (await expectInStep(enrolmentId)).metCount;
+      const [first, second] = await Promise.all([criterion(enrolmentId, "2.1"), criterion(enrolmentId, "2.2")]);
+      const decisionOf = (criterionId: string) => ({
+        centreId: ids.centre,
+        enrolmentId,
+        criterionId,
+        outcome: "MET" as const,
+        signedById: asha.userId,
+        signedAt: new Date(),
+        evidenceSnapshot: [],
+        signatureHash: `overlap-${criterionId}`,
+        currentSlot: "current",
+      });
+      let firstRecounted!: () => void;
+      const recounted = new Promise<void>((resolve) => (firstRecounted = resolve));
+      let releaseFirst!: () => void;
+      const released = new Promise<void>((resolve) => (releaseFirst = resolve));
 
-    const one = state.db.$transaction(async (tx) => {
-      await tx.decision.create({ data: decisionOf(first.id) });
-      await refreshEnrolmentCounters(tx, [enrolmentId]);
-      firstRecounted();
-      await released; // hold the transaction open, uncommitted
-    }, { timeout: 20_000 });
-    await recounted;
-    const two = state.db.$transaction(async (tx) => {
-      await tx.decision.create({ data: decisionOf(second.id) });
-      await refreshEnrolmentCounters(tx, [enrolmentId]); // waits for the first to commit
-    }, { timeout: 20_000 });
-    // Let the second reach the recount and wait on the first, then let the first commit.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    releaseFirst();
-    await Promise.all([one, two]);
-    expect((await expectInStep(enrolmentId)).metCount).toBe(before + 2);
-  });
+      const one = state.db.$transaction(
+        async (tx) => {
+          await tx.decision.create({ data: decisionOf(first.id) });
+          await refreshEnrolmentCounters(tx, [enrolmentId]);
+          firstRecounted();
+          await released; // hold the transaction open, uncommitted
+        },
+        { timeout: 20_000 },
+      );
+      await recounted;
+      const two = state.db.$transaction(
+        async (tx) => {
+          await tx.decision.create({ data: decisionOf(second.id) });
+          await refreshEnrolmentCounters(tx, [enrolmentId]); // waits for the first to commit
+        },
+        { timeout: 20_000 },
+      );
+      // Let the second reach the recount and wait on the first, then let the first commit.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      releaseFirst();
+      await Promise.all([one, two]);
+      expect((await expectInStep(enrolmentId)).metCount).toBe(before + 2);
+    },
+  );
 });

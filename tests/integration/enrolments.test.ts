@@ -1,22 +1,38 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { loadActor, type SessionActor } from "@/lib/auth/actor";
+
 import { can, ForbiddenError, type Role } from "@/lib/authz/policy";
+
 import { changeAssessor } from "@/lib/enrolments/change-assessor";
+
 import { createEnrolment } from "@/lib/enrolments/create-enrolment";
+
 import { loadEnrolmentResource } from "@/lib/enrolments/enrolment-resource";
+
 import { getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
+
 import { getEnrolment } from "@/lib/enrolments/get-enrolment";
-import { EnrolmentInputError } from "@/lib/enrolments/input";
+
 import { listEnrolments } from "@/lib/enrolments/list-enrolments";
+
 import { listRoleEnrolments } from "@/lib/enrolments/list-role-enrolments";
+
 import { shareWithEqa } from "@/lib/enrolments/share-with-eqa";
+
 import { withdrawEnrolment } from "@/lib/enrolments/withdraw-enrolment";
-import { AppError } from "@/lib/errors";
+
+import { AppError, InputError } from "@/lib/errors";
+
 import { addDays, addYears, calendarDateIn, startOfDayIn } from "@/lib/format/date";
+
 import { importUnit } from "@/lib/standards/import";
+
 import { readUnitFiles } from "@/lib/standards/load-files";
+
 import type { UnitFile } from "@/lib/standards/schema";
 import { useMigratedDb } from "../helpers/test-db";
+
 import { plannedPeriod } from "@/lib/enrolments/planned-period";
 
 // Enrolments against a real database: pinning the unit version, who may be assessor, IQA and
@@ -43,7 +59,8 @@ const centres: Record<"a" | "b", string> = { a: "", b: "" };
 
 async function person(key: string, name: string, roles: Array<[keyof typeof centres, Role]>) {
   const user = await state.db.user.create({ data: { email: `${key}@example.org`, name } });
-  for (const [centre, role] of roles) await state.db.membership.create({ data: { userId: user.id, centreId: centres[centre], role } });
+  for (const [centre, role] of roles)
+    await state.db.membership.create({ data: { userId: user.id, centreId: centres[centre], role } });
   people[key] = user.id;
   return user.id;
 }
@@ -62,7 +79,11 @@ async function actor(key: string): Promise<SessionActor> {
 
 const dates = { startDate: "2026-01-05", plannedEndDate: "2026-09-30" };
 
-async function enrol(candidate: string, unitCode: string, extra: Partial<Record<"assessorId" | "iqaId" | "centreId", string>> = {}) {
+async function enrol(
+  candidate: string,
+  unitCode: string,
+  extra: Partial<Record<"assessorId" | "iqaId" | "centreId", string>> = {},
+) {
   return createEnrolment(state.db, await actor("adminA"), {
     centreId: centres.a,
     candidateId: id(candidate),
@@ -85,15 +106,21 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
   const error = await rejection(promise);
-  expect(error).toBeInstanceOf(EnrolmentInputError);
-  return (error as EnrolmentInputError).fieldErrors;
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).fieldErrors;
 }
 
 beforeAll(async () => {
   const db = state.db;
   centres.a = (await db.centre.create({ data: { slug: "alpha", name: "Alpha Centre", timeZone: "Europe/London" } })).id;
-  centres.b = (await db.centre.create({ data: { slug: "beta", name: "Beta Centre", timeZone: "America/New_York" } })).id;
-  await person("adminA", "Ann Admin", [["a", "CENTRE_ADMIN"], ["a", "ASSESSOR"], ["b", "CANDIDATE"]]);
+  centres.b = (
+    await db.centre.create({ data: { slug: "beta", name: "Beta Centre", timeZone: "America/New_York" } })
+  ).id;
+  await person("adminA", "Ann Admin", [
+    ["a", "CENTRE_ADMIN"],
+    ["a", "ASSESSOR"],
+    ["b", "CANDIDATE"],
+  ]);
   await person("adminB", "Bob Admin", [["b", "CENTRE_ADMIN"]]);
   await person("assessorA1", "Asha Assessor", [["a", "ASSESSOR"]]);
   await person("assessorA2", "Ben Assessor", [["a", "ASSESSOR"]]);
@@ -123,7 +150,10 @@ describe("creating an enrolment", () => {
     const outcome = await importUnit(state.db, { ...cs34, title: `${cs34.title} (revised)` });
     expect(outcome).toEqual({ code: "CS34", version: 2, change: "newVersion" });
 
-    const stored = await state.db.enrolment.findUniqueOrThrow({ where: { id: first.id }, include: { unitVersion: true } });
+    const stored = await state.db.enrolment.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { unitVersion: true },
+    });
     expect(stored.unitVersion.number).toBe(1);
     expect(stored.unitVersion.title).toBe(cs34.title);
     const detail = await getEnrolment(state.db, await actor("adminA"), first.id);
@@ -133,7 +163,9 @@ describe("creating an enrolment", () => {
     const second = await enrol("candA2", "CS34");
     expect(second.unit).toMatchObject({ code: "CS34", versionNumber: 2, title: `${cs34.title} (revised)` });
 
-    const audit = await state.db.auditEvent.findMany({ where: { entityType: "Enrolment", entityId: first.id, action: "enrolment.create" } });
+    const audit = await state.db.auditEvent.findMany({
+      where: { entityType: "Enrolment", entityId: first.id, action: "enrolment.create" },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actorId).toBe(id("adminA"));
     expect(audit[0]?.centreId).toBe(centres.a);
@@ -150,8 +182,12 @@ describe("creating an enrolment", () => {
   });
 
   it("refuses a member of the centre who is not an assessor, and an IQA used as assessor", async () => {
-    expect(Object.keys(await fieldErrorsOf(enrol("candA1", "CU782", { assessorId: id("memberA") })))).toEqual(["assessorId"]);
-    expect(Object.keys(await fieldErrorsOf(enrol("candA1", "CU782", { assessorId: id("iqaA") })))).toEqual(["assessorId"]);
+    expect(Object.keys(await fieldErrorsOf(enrol("candA1", "CU782", { assessorId: id("memberA") })))).toEqual([
+      "assessorId",
+    ]);
+    expect(Object.keys(await fieldErrorsOf(enrol("candA1", "CU782", { assessorId: id("iqaA") })))).toEqual([
+      "assessorId",
+    ]);
     expect(Object.keys(await fieldErrorsOf(enrol("candA1", "CU782", { iqaId: id("assessorA1") })))).toEqual(["iqaId"]);
   });
 
@@ -162,9 +198,24 @@ describe("creating an enrolment", () => {
 
   it("requires every field, real dates and a planned end after the start", async () => {
     const missing = await fieldErrorsOf(
-      createEnrolment(state.db, await actor("adminA"), { centreId: centres.a, candidateId: "", unitCode: "", assessorId: "", iqaId: "", startDate: "", plannedEndDate: "" }),
+      createEnrolment(state.db, await actor("adminA"), {
+        centreId: centres.a,
+        candidateId: "",
+        unitCode: "",
+        assessorId: "",
+        iqaId: "",
+        startDate: "",
+        plannedEndDate: "",
+      }),
     );
-    expect(Object.keys(missing).sort()).toEqual(["assessorId", "candidateId", "iqaId", "plannedEndDate", "startDate", "unitCode"]);
+    expect(Object.keys(missing).sort()).toEqual([
+      "assessorId",
+      "candidateId",
+      "iqaId",
+      "plannedEndDate",
+      "startDate",
+      "unitCode",
+    ]);
     expect(missing.startDate).toEqual(["Enter the start date."]);
 
     expect(await fieldErrorsOf(enrolWithDates("2026-02-30", "2026-09-01"))).toHaveProperty("startDate");
@@ -198,20 +249,30 @@ async function enrolWithDates(startDate: string, plannedEndDate: string) {
 describe("changing the assessor", () => {
   it("keeps the history of who assessed, who changed it and when", async () => {
     const enrolment = await enrol("candA1", "CU782");
-    const changed = await changeAssessor(state.db, await actor("adminA"), { enrolmentId: enrolment.id, assessorId: id("assessorA2") });
+    const changed = await changeAssessor(state.db, await actor("adminA"), {
+      enrolmentId: enrolment.id,
+      assessorId: id("assessorA2"),
+    });
     expect(changed.assessor?.id).toBe(id("assessorA2"));
 
-    const history = await state.db.assessorChange.findMany({ where: { enrolmentId: enrolment.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const history = await state.db.assessorChange.findMany({
+      where: { enrolmentId: enrolment.id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     expect(history.map((h) => [h.fromAssessorId, h.toAssessorId, h.changedById])).toEqual([
       [null, id("assessorA1"), id("adminA")],
       [id("assessorA1"), id("assessorA2"), id("adminA")],
     ]);
     const detail = await getEnrolment(state.db, await actor("adminA"), enrolment.id);
-    expect(detail.assessorHistory.map((h) => [h.from?.name ?? null, h.to?.name ?? null, h.changedBy?.name ?? null])).toEqual([
+    expect(
+      detail.assessorHistory.map((h) => [h.from?.name ?? null, h.to?.name ?? null, h.changedBy?.name ?? null]),
+    ).toEqual([
       [null, "Asha Assessor", "Ann Admin"],
       ["Asha Assessor", "Ben Assessor", "Ann Admin"],
     ]);
-    const audit = await state.db.auditEvent.findFirstOrThrow({ where: { entityId: enrolment.id, action: "enrolment.changeAssessor" } });
+    const audit = await state.db.auditEvent.findFirstOrThrow({
+      where: { entityId: enrolment.id, action: "enrolment.changeAssessor" },
+    });
     expect(audit.before).toEqual({ assessorId: id("assessorA1") });
     expect(audit.after).toEqual({ assessorId: id("assessorA2") });
 
@@ -225,12 +286,30 @@ describe("changing the assessor", () => {
   it("refuses someone who is not an assessor of the centre, the same assessor, and a withdrawn enrolment", async () => {
     const enrolment = await enrol("candA2", "CU782");
     const admin = await actor("adminA");
-    expect(Object.keys(await fieldErrorsOf(changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("assessorB") })))).toEqual(["assessorId"]);
-    expect(Object.keys(await fieldErrorsOf(changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("memberA") })))).toEqual(["assessorId"]);
-    expect(Object.keys(await fieldErrorsOf(changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("assessorA1") })))).toEqual(["assessorId"]);
+    expect(
+      Object.keys(
+        await fieldErrorsOf(
+          changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("assessorB") }),
+        ),
+      ),
+    ).toEqual(["assessorId"]);
+    expect(
+      Object.keys(
+        await fieldErrorsOf(changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("memberA") })),
+      ),
+    ).toEqual(["assessorId"]);
+    expect(
+      Object.keys(
+        await fieldErrorsOf(
+          changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("assessorA1") }),
+        ),
+      ),
+    ).toEqual(["assessorId"]);
 
     await withdrawEnrolment(state.db, admin, { enrolmentId: enrolment.id, reason: "Left the course" });
-    const error = await rejection(changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("assessorA2") }));
+    const error = await rejection(
+      changeAssessor(state.db, admin, { enrolmentId: enrolment.id, assessorId: id("assessorA2") }),
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).userMessage).toMatch(/has been withdrawn/);
     expect(await state.db.assessorChange.count({ where: { enrolmentId: enrolment.id } })).toBe(1);
@@ -239,7 +318,9 @@ describe("changing the assessor", () => {
   it("refuses a completed enrolment", async () => {
     const enrolment = await enrol("candA1", "CS5");
     await state.db.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED" } });
-    const error = await rejection(changeAssessor(state.db, await actor("adminA"), { enrolmentId: enrolment.id, assessorId: id("assessorA2") }));
+    const error = await rejection(
+      changeAssessor(state.db, await actor("adminA"), { enrolmentId: enrolment.id, assessorId: id("assessorA2") }),
+    );
     expect((error as AppError).userMessage).toMatch(/is completed/);
     await state.db.enrolment.update({ where: { id: enrolment.id }, data: { status: "WITHDRAWN" } });
   });
@@ -252,13 +333,28 @@ describe("withdrawing an enrolment", () => {
     const before = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
     const now = new Date("2026-03-04T10:00:00Z");
 
-    expect(await fieldErrorsOf(withdrawEnrolment(state.db, await actor("adminA"), { enrolmentId: enrolment.id, reason: "   " }))).toHaveProperty("reason");
-    const withdrawn = await withdrawEnrolment(state.db, await actor("adminA"), { enrolmentId: enrolment.id, reason: "  Moved abroad  " }, now);
+    expect(
+      await fieldErrorsOf(
+        withdrawEnrolment(state.db, await actor("adminA"), { enrolmentId: enrolment.id, reason: "   " }),
+      ),
+    ).toHaveProperty("reason");
+    const withdrawn = await withdrawEnrolment(
+      state.db,
+      await actor("adminA"),
+      { enrolmentId: enrolment.id, reason: "  Moved abroad  " },
+      now,
+    );
     expect(withdrawn.status).toBe("WITHDRAWN");
 
     const after = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
     expect(after).toMatchObject({ status: "WITHDRAWN", withdrawnAt: now, withdrawnReason: "Moved abroad" });
-    expect({ ...after, status: before.status, withdrawnAt: null, withdrawnReason: null, updatedAt: before.updatedAt }).toEqual(before);
+    expect({
+      ...after,
+      status: before.status,
+      withdrawnAt: null,
+      withdrawnReason: null,
+      updatedAt: before.updatedAt,
+    }).toEqual(before);
     expect(await state.db.assessorChange.count({ where: { enrolmentId: enrolment.id } })).toBe(2);
 
     // Still readable by the candidate, with the reason shown to the admin.
@@ -267,9 +363,13 @@ describe("withdrawing an enrolment", () => {
     const own = await listRoleEnrolments(state.db, await actor("candA2"), "CANDIDATE");
     expect(own.items.find((e) => e.id === enrolment.id)?.status).toBe("WITHDRAWN");
 
-    const error = await rejection(withdrawEnrolment(state.db, await actor("adminA"), { enrolmentId: enrolment.id, reason: "again" }));
+    const error = await rejection(
+      withdrawEnrolment(state.db, await actor("adminA"), { enrolmentId: enrolment.id, reason: "again" }),
+    );
     expect((error as AppError).userMessage).toMatch(/has been withdrawn/);
-    const audit = await state.db.auditEvent.findMany({ where: { entityId: enrolment.id, action: "enrolment.withdraw" } });
+    const audit = await state.db.auditEvent.findMany({
+      where: { entityId: enrolment.id, action: "enrolment.withdraw" },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.after).toMatchObject({ status: "WITHDRAWN", withdrawnReason: "Moved abroad" });
   });
@@ -282,11 +382,21 @@ describe("sharing with an external quality assurer", () => {
   it("gives time-boxed access to an EQA of the centre, renewed rather than duplicated", async () => {
     const enrolment = await enrol("candA1", "INSCS042", { assessorId: id("assessorA2") });
     const admin = await actor("adminA");
-    const share = await shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId: id("eqaA"), lastDay: addDays(today, 30) }, now);
+    const share = await shareWithEqa(
+      state.db,
+      admin,
+      { enrolmentId: enrolment.id, eqaUserId: id("eqaA"), lastDay: addDays(today, 30) },
+      now,
+    );
     expect(share.renewed).toBe(false);
     expect(share.expiresAt).toEqual(startOfDayIn(addDays(today, 31), "Europe/London"));
 
-    const renewed = await shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId: id("eqaA"), lastDay: addDays(today, 60) }, now);
+    const renewed = await shareWithEqa(
+      state.db,
+      admin,
+      { enrolmentId: enrolment.id, eqaUserId: id("eqaA"), lastDay: addDays(today, 60) },
+      now,
+    );
     expect(renewed.renewed).toBe(true);
     expect(await state.db.eqaShare.count({ where: { enrolmentId: enrolment.id } })).toBe(1);
     expect(await state.db.auditEvent.count({ where: { entityId: enrolment.id, action: "enrolment.share" } })).toBe(2);
@@ -306,7 +416,8 @@ describe("sharing with an external quality assurer", () => {
   it("refuses someone who is not an EQA of the centre, a past date and more than a year", async () => {
     const enrolment = await enrol("candA2", "INSCS042", { assessorId: id("assessorA2") });
     const admin = await actor("adminA");
-    const share = (eqaUserId: string, lastDay: string) => shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay }, now);
+    const share = (eqaUserId: string, lastDay: string) =>
+      shareWithEqa(state.db, admin, { enrolmentId: enrolment.id, eqaUserId, lastDay }, now);
     expect(Object.keys(await fieldErrorsOf(share(id("eqaB"), addDays(today, 10))))).toEqual(["eqaUserId"]);
     expect(Object.keys(await fieldErrorsOf(share(id("iqaA"), addDays(today, 10))))).toEqual(["eqaUserId"]);
     expect(Object.keys(await fieldErrorsOf(share(id("eqaA"), addDays(today, -1))))).toEqual(["lastDay"]);
@@ -341,10 +452,24 @@ describe("lists", () => {
     // her as assessor (possible only by writing to the database directly) stays out of her list.
     const v = await state.db.unitVersion.findFirstOrThrow({ where: { unit: { code: "CU782" } } });
     const stray = await state.db.enrolment.create({
-      data: { centreId: centres.b, candidateId: id("candB"), unitVersionId: v.id, assessorId: id("adminA"), iqaId: id("iqaB"), ...plannedPeriod(new Date(), new Date()) },
+      data: {
+        centreId: centres.b,
+        candidateId: id("candB"),
+        unitVersionId: v.id,
+        assessorId: id("adminA"),
+        iqaId: id("iqaB"),
+        ...plannedPeriod(new Date(), new Date()),
+      },
     });
     const own = await state.db.enrolment.create({
-      data: { centreId: centres.b, candidateId: id("adminA"), unitVersionId: v.id, assessorId: id("assessorB"), iqaId: id("iqaB"), ...plannedPeriod(new Date(), new Date()) },
+      data: {
+        centreId: centres.b,
+        candidateId: id("adminA"),
+        unitVersionId: v.id,
+        assessorId: id("assessorB"),
+        iqaId: id("iqaB"),
+        ...plannedPeriod(new Date(), new Date()),
+      },
     });
     const assignedAtAlpha = await enrol("candA2", "CU782", { assessorId: id("adminA") });
     const ann = await actor("adminA");
@@ -376,7 +501,9 @@ describe("lists", () => {
     expect(first.items).toHaveLength(25);
     const second = await listEnrolments(state.db, admin, { centreId: centres.a, page: 2 });
     expect(second.items).toHaveLength(Math.min(25, total - 25));
-    expect(new Set([...first.items, ...second.items].map((e) => e.id)).size).toBe(first.items.length + second.items.length);
+    expect(new Set([...first.items, ...second.items].map((e) => e.id)).size).toBe(
+      first.items.length + second.items.length,
+    );
     const beyond = await listEnrolments(state.db, admin, { centreId: centres.a, page: 999 });
     expect(beyond.page).toBe(first.pageCount);
 
@@ -389,16 +516,26 @@ describe("lists", () => {
 
     const cu782 = await listEnrolments(state.db, admin, { centreId: centres.a, unitCode: "CU782" });
     expect(cu782.items.every((e) => e.unit.code === "CU782")).toBe(true);
-    expect(cu782.total).toBe(await state.db.enrolment.count({ where: { centreId: centres.a, unitVersion: { unit: { code: "CU782" } } } }));
+    expect(cu782.total).toBe(
+      await state.db.enrolment.count({ where: { centreId: centres.a, unitVersion: { unit: { code: "CU782" } } } }),
+    );
 
-    const bens = await listEnrolments(state.db, admin, { centreId: centres.a, assessorId: id("assessorA2"), search: "bulk" });
+    const bens = await listEnrolments(state.db, admin, {
+      centreId: centres.a,
+      assessorId: id("assessorA2"),
+      search: "bulk",
+    });
     expect(bens.total).toBe(15);
     const withdrawn = await listEnrolments(state.db, admin, { centreId: centres.a, status: "WITHDRAWN" });
     expect(withdrawn.total).toBeGreaterThan(0);
     expect(withdrawn.items.every((e) => e.status === "WITHDRAWN")).toBe(true);
 
     // Nonsense in the query string is ignored rather than failing the page.
-    const lenient = await listEnrolments(state.db, admin, { centreId: centres.a, page: "abc" as unknown as number, status: "NOPE" });
+    const lenient = await listEnrolments(state.db, admin, {
+      centreId: centres.a,
+      page: "abc" as unknown as number,
+      status: "NOPE",
+    });
     expect(lenient.total).toBe(total);
   });
 });
@@ -408,26 +545,51 @@ describe("another centre's admin", () => {
     const enrolment = await enrol("candA1", "CS5");
     const bob = await actor("adminB");
     const refusals: Array<() => Promise<unknown>> = [
-      () => createEnrolment(state.db, bob, { centreId: centres.a, candidateId: id("candA2"), unitCode: "CS5", assessorId: id("assessorA1"), iqaId: id("iqaA"), ...dates }),
+      () =>
+        createEnrolment(state.db, bob, {
+          centreId: centres.a,
+          candidateId: id("candA2"),
+          unitCode: "CS5",
+          assessorId: id("assessorA1"),
+          iqaId: id("iqaA"),
+          ...dates,
+        }),
       () => changeAssessor(state.db, bob, { enrolmentId: enrolment.id, assessorId: id("assessorA2") }),
       () => withdrawEnrolment(state.db, bob, { enrolmentId: enrolment.id, reason: "not mine" }),
-      () => shareWithEqa(state.db, bob, { enrolmentId: enrolment.id, eqaUserId: id("eqaA"), lastDay: addDays(calendarDateIn(new Date(), "Europe/London"), 5) }),
+      () =>
+        shareWithEqa(state.db, bob, {
+          enrolmentId: enrolment.id,
+          eqaUserId: id("eqaA"),
+          lastDay: addDays(calendarDateIn(new Date(), "Europe/London"), 5),
+        }),
       () => listEnrolments(state.db, bob, { centreId: centres.a }),
       () => getEnrolment(state.db, bob, enrolment.id),
       () => getEnrolmentOptions(state.db, bob, centres.a),
     ];
     for (const refusal of refusals) expect(await rejection(refusal())).toBeInstanceOf(ForbiddenError);
-    expect(await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).toMatchObject({ status: "ACTIVE", assessorId: id("assessorA1") });
+    expect(await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).toMatchObject({
+      status: "ACTIVE",
+      assessorId: id("assessorA1"),
+    });
     expect(await state.db.eqaShare.count({ where: { enrolmentId: enrolment.id } })).toBe(0);
     expect(await state.db.auditEvent.count({ where: { actorId: id("adminB") } })).toBe(0);
     // Bob's own centre's role lists do not show Alpha's enrolments either.
-    expect((await listEnrolments(state.db, bob, { centreId: centres.b })).items.every((e) => e.centre.id === centres.b)).toBe(true);
+    expect(
+      (await listEnrolments(state.db, bob, { centreId: centres.b })).items.every((e) => e.centre.id === centres.b),
+    ).toBe(true);
   });
 
   it("cannot enrol people of their own centre on another centre's behalf, nor Alpha's people at Beta", async () => {
     const bob = await actor("adminB");
     const errors = await fieldErrorsOf(
-      createEnrolment(state.db, bob, { centreId: centres.b, candidateId: id("candA1"), unitCode: "CS5", assessorId: id("assessorA1"), iqaId: id("iqaA"), ...dates }),
+      createEnrolment(state.db, bob, {
+        centreId: centres.b,
+        candidateId: id("candA1"),
+        unitCode: "CS5",
+        assessorId: id("assessorA1"),
+        iqaId: id("iqaA"),
+        ...dates,
+      }),
     );
     expect(Object.keys(errors).sort()).toEqual(["assessorId", "candidateId", "iqaId"]);
   });

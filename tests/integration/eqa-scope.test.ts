@@ -36,7 +36,10 @@ let shareEnds = new Date(0);
 
 async function criterionIdOf(enrolmentId: string, position: number) {
   const enrolment = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolmentId } });
-  const criteria = await state.db.criterion.findMany({ where: { unitVersionId: enrolment.unitVersionId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  const criteria = await state.db.criterion.findMany({
+    where: { unitVersionId: enrolment.unitVersionId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
   const found = criteria[position];
   if (!found) throw new Error(`no criterion ${position} in ${enrolmentId}`);
   return found.id;
@@ -54,11 +57,26 @@ async function evidenceMappedTo(title: string, claims: [string, number][]) {
   });
   // The file row as an upload leaves it; who may read it is all that is asked of it here.
   const file = await state.db.evidenceFile.create({
-    data: { evidenceId: id, storageKey: `test/${id}`, originalName: "notes.pdf", size: 10n, sha256: "0".repeat(64), mimeType: "application/pdf" },
+    data: {
+      evidenceId: id,
+      storageKey: `test/${id}`,
+      originalName: "notes.pdf",
+      size: 10n,
+      sha256: "0".repeat(64),
+      mimeType: "application/pdf",
+    },
   });
   const mappingIds: string[] = [];
   for (const [enrolmentId, position] of claims) {
-    mappingIds.push((await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId, criterionId: await criterionIdOf(enrolmentId, position) })).mappingId);
+    mappingIds.push(
+      (
+        await proposeMapping(state.db, cara, {
+          evidenceId: id,
+          enrolmentId,
+          criterionId: await criterionIdOf(enrolmentId, position),
+        })
+      ).mappingId,
+    );
   }
   return { id, fileId: file.id, mappingIds };
 }
@@ -81,12 +99,21 @@ beforeAll(async () => {
   evan = await actorByEmail(state.db, "eqa@awarding.example");
   const admin = await actorByEmail(state.db, "admin@northgate.example");
   const enrolmentOf = async (code: string) =>
-    (await state.db.enrolment.findFirstOrThrow({ where: { candidateId: cara.userId, unitVersion: { unit: { code } } } })).id;
+    (
+      await state.db.enrolment.findFirstOrThrow({
+        where: { candidateId: cara.userId, unitVersion: { unit: { code } } },
+      })
+    ).id;
   cs34 = await enrolmentOf("CS34");
   cu782 = await enrolmentOf("CU782");
   await state.db.enrolment.update({ where: { id: cu782 }, data: { assessorId: ben.userId } });
   const centre = await state.db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
-  const share = await shareWithEqa(state.db, admin, { enrolmentId: cs34, eqaUserId: evan.userId, lastDay: addDays(calendarDateIn(now, centre.timeZone), 14) }, now);
+  const share = await shareWithEqa(
+    state.db,
+    admin,
+    { enrolmentId: cs34, eqaUserId: evan.userId, lastDay: addDays(calendarDateIn(now, centre.timeZone), 14) },
+    now,
+  );
   shareEnds = share.expiresAt;
 }, 60_000);
 
@@ -107,7 +134,9 @@ describe("an EQA with a share of one enrolment", () => {
     expect(await findReadableFile(state.db, asha, draft.fileId, now)).not.toBeNull();
     // Nor does the shared unit's gap view name the draft to the EQA; the assessor's still does.
     const titles = async (actor: SessionActor) =>
-      (await getGapView(state.db, actor, cs34, now)).groups.flatMap((g) => g.criteria.flatMap((c) => c.evidence.map((e) => e.title)));
+      (await getGapView(state.db, actor, cs34, now)).groups.flatMap((g) =>
+        g.criteria.flatMap((c) => c.evidence.map((e) => e.title)),
+      );
     expect(await titles(asha)).toContain("Draft for CS34");
     expect(await titles(evan)).not.toContain("Draft for CS34");
   });
@@ -120,7 +149,11 @@ describe("an EQA with a share of one enrolment", () => {
     await submit(both.id);
     await reviewMapping(state.db, asha, { mappingId: both.mappingIds[0] as string, decision: "accept" });
     // A claim on the shared unit that Cara adds after submitting is her draft until she submits it.
-    await proposeMapping(state.db, cara, { evidenceId: both.id, enrolmentId: cs34, criterionId: await criterionIdOf(cs34, 2) });
+    await proposeMapping(state.db, cara, {
+      evidenceId: both.id,
+      enrolmentId: cs34,
+      criterionId: await criterionIdOf(cs34, 2),
+    });
     await addComment(state.db, asha, { evidenceId: both.id, body: "Accepted for CS34." }, now);
     await addComment(state.db, ben, { evidenceId: both.id, body: "About CU782: what did the customer ask for?" }, now);
     await addComment(state.db, cara, { evidenceId: both.id, body: "Thank you." }, now);
@@ -150,20 +183,33 @@ describe("an EQA with a share of one enrolment", () => {
     ]);
     await submit(returned.id);
     await reviewMapping(state.db, asha, { mappingId: returned.mappingIds[0] as string, decision: "accept" });
-    await reviewMapping(state.db, ben, { mappingId: returned.mappingIds[1] as string, decision: "reject", feedback: "Say what you did for CU782." });
+    await reviewMapping(state.db, ben, {
+      mappingId: returned.mappingIds[1] as string,
+      decision: "reject",
+      feedback: "Say what you did for CU782.",
+    });
     await removeMapping(state.db, cara, { mappingId: returned.mappingIds[1] as string });
-    expect(await state.db.evidence.findUniqueOrThrow({ where: { id: returned.id } })).toMatchObject({ submittedAt: null, round: 2 });
+    expect(await state.db.evidence.findUniqueOrThrow({ where: { id: returned.id } })).toMatchObject({
+      submittedAt: null,
+      round: 2,
+    });
 
     const seen = await getEvidenceReview(state.db, evan, returned.id, now);
     expect(seen.units.map((u) => u.unitCode)).toEqual(["CS34"]);
     expect(seen.withdrawn).toEqual([]);
-    expect((await getEvidenceReview(state.db, asha, returned.id, now)).withdrawn.map((c) => c.unitCode)).toEqual(["CU782"]);
+    expect((await getEvidenceReview(state.db, asha, returned.id, now)).withdrawn.map((c) => c.unitCode)).toEqual([
+      "CU782",
+    ]);
   });
 
   it("reads nothing once the share has ended", async () => {
     const both = await evidenceMappedTo("Submitted to CS34, read after the share", [[cs34, 4]]);
     await submit(both.id);
-    expect((await getEvidenceReview(state.db, evan, both.id, new Date(shareEnds.getTime() - 1))).units.map((u) => u.unitCode)).toEqual(["CS34"]);
+    expect(
+      (await getEvidenceReview(state.db, evan, both.id, new Date(shareEnds.getTime() - 1))).units.map(
+        (u) => u.unitCode,
+      ),
+    ).toEqual(["CS34"]);
     expect(await findReadableFile(state.db, evan, both.fileId, new Date(shareEnds.getTime() - 1))).not.toBeNull();
     await refusedToEvan(both, shareEnds);
   });

@@ -44,10 +44,17 @@ beforeAll(async () => {
   await db.membership.create({ data: { userId: user.id, centreId, role: "CANDIDATE" } });
   const unitVersion = await db.unitVersion.findFirstOrThrow({ select: { id: true } });
   const enrolment = await db.enrolment.create({
-    data: { centreId, candidateId: user.id, unitVersionId: unitVersion.id, ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")) },
+    data: {
+      centreId,
+      candidateId: user.id,
+      unitVersionId: unitVersion.id,
+      ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")),
+    },
   });
   enrolmentId = enrolment.id;
-  criterionIds = (await db.criterion.findMany({ where: { unitVersionId: unitVersion.id }, take: 2, select: { id: true } })).map((c) => c.id);
+  criterionIds = (
+    await db.criterion.findMany({ where: { unitVersionId: unitVersion.id }, take: 2, select: { id: true } })
+  ).map((c) => c.id);
   const loaded = await loadActor(db, user.id);
   if (!loaded) throw new Error("no actor");
   candidate = loaded;
@@ -60,11 +67,29 @@ afterAll(() => {
 /** A draft with one file, then its mappings set to `statuses` (as an assessor's review leaves them). */
 async function evidenceWith(statuses: ("ACCEPTED" | "REJECTED" | "SUBMITTED")[], submittedAt: Date | null = null) {
   const evidence = await state.db.evidence.create({
-    data: { centreId, candidateId: candidate.userId, title: "Briefing", method: "product", activityDate: new Date("2026-03-01"), description: "Notes" },
+    data: {
+      centreId,
+      candidateId: candidate.userId,
+      title: "Briefing",
+      method: "product",
+      activityDate: new Date("2026-03-01"),
+      description: "Notes",
+    },
   });
-  const file = await receiveUpload({ db: state.db, actor: candidate, evidenceId: evidence.id, fileName: "notes.pdf", body: pdf(), maxBytes: 1e6, quotaBytes: 1e7, storage: store });
+  const file = await receiveUpload({
+    db: state.db,
+    actor: candidate,
+    evidenceId: evidence.id,
+    fileName: "notes.pdf",
+    body: pdf(),
+    maxBytes: 1e6,
+    quotaBytes: 1e7,
+    storage: store,
+  });
   for (const [i, status] of statuses.entries()) {
-    await state.db.mapping.create({ data: { evidenceId: evidence.id, criterionId: criterionIds[i] ?? "", enrolmentId, status } });
+    await state.db.mapping.create({
+      data: { evidenceId: evidence.id, criterionId: criterionIds[i] ?? "", enrolmentId, status },
+    });
   }
   if (submittedAt) await state.db.evidence.update({ where: { id: evidence.id }, data: { submittedAt } });
   return { evidenceId: evidence.id, fileId: file.id };
@@ -79,11 +104,18 @@ async function refusal(promise: Promise<unknown>) {
   return { message: (error as AppError).userMessage, route: uploadErrorResponse(error) };
 }
 
-const edit = { ...emptyEvidenceFormValues, title: "Briefing, revised", method: "product", activityDate: "2026-03-01", description: "Notes" };
+const edit = {
+  ...emptyEvidenceFormValues,
+  title: "Briefing, revised",
+  method: "product",
+  activityDate: "2026-03-01",
+  description: "Notes",
+};
 
 describe("one rule for whether evidence can still change", () => {
   for (const [name, statuses, submittedAt, reason] of [
-    ["referred back with one mapping still accepted", ["ACCEPTED", "REJECTED"], null, lockedMessages.underReview],
+    // Revised into a new version instead (tests/integration/evidence-revision.test.ts).
+    ["referred back with one mapping still accepted", ["ACCEPTED", "REJECTED"], null, lockedMessages.partlyAccepted],
     ["with a mapping waiting for review", ["SUBMITTED"], null, lockedMessages.underReview],
     ["submitted", ["SUBMITTED"], new Date("2026-03-02"), lockedMessages.submitted],
   ] as const) {
@@ -93,7 +125,18 @@ describe("one rule for whether evidence can still change", () => {
       expect(detail).toMatchObject({ lockedBecause: reason, canEdit: false, canDelete: false });
 
       const refusals = [
-        await refusal(receiveUpload({ db: state.db, actor: candidate, evidenceId, fileName: "more.pdf", body: pdf(), maxBytes: 1e6, quotaBytes: 1e7, storage: store })),
+        await refusal(
+          receiveUpload({
+            db: state.db,
+            actor: candidate,
+            evidenceId,
+            fileName: "more.pdf",
+            body: pdf(),
+            maxBytes: 1e6,
+            quotaBytes: 1e7,
+            storage: store,
+          }),
+        ),
         await refusal(deleteEvidenceFile({ db: state.db, actor: candidate, fileId, storage: store })),
         await refusal(updateEvidence(state.db, candidate, evidenceId, edit)),
         await refusal(deleteEvidence(state.db, candidate, evidenceId, store)),
@@ -102,16 +145,29 @@ describe("one rule for whether evidence can still change", () => {
 
       // Nothing changed.
       expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(1);
-      expect(await state.db.evidence.findUnique({ where: { id: evidenceId }, select: { title: true } })).toEqual({ title: "Briefing" });
+      expect(await state.db.evidence.findUnique({ where: { id: evidenceId }, select: { title: true } })).toEqual({
+        title: "Briefing",
+      });
     });
   }
 
   it("evidence whose only mapping was referred back is the candidate's to change again, files included", async () => {
     const { evidenceId, fileId } = await evidenceWith(["REJECTED"]);
     expect(await getEvidence(state.db, candidate, evidenceId)).toMatchObject({ lockedBecause: null, canEdit: true });
-    await receiveUpload({ db: state.db, actor: candidate, evidenceId, fileName: "more.pdf", body: pdf(), maxBytes: 1e6, quotaBytes: 1e7, storage: store });
+    await receiveUpload({
+      db: state.db,
+      actor: candidate,
+      evidenceId,
+      fileName: "more.pdf",
+      body: pdf(),
+      maxBytes: 1e6,
+      quotaBytes: 1e7,
+      storage: store,
+    });
     await deleteEvidenceFile({ db: state.db, actor: candidate, fileId, storage: store });
     await updateEvidence(state.db, candidate, evidenceId, edit);
-    expect(await state.db.evidence.findUnique({ where: { id: evidenceId }, select: { title: true } })).toEqual({ title: "Briefing, revised" });
+    expect(await state.db.evidence.findUnique({ where: { id: evidenceId }, select: { title: true } })).toEqual({
+      title: "Briefing, revised",
+    });
   });
 });

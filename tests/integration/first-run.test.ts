@@ -22,9 +22,18 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 
 async function adminCreate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   // SMTP_URL empty: unset, whatever the machine has; a .env file would not override it either.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: state.url, NEXTAUTH_URL: publicUrl, SMTP_URL: "", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: state.url,
+    NEXTAUTH_URL: publicUrl,
+    SMTP_URL: "",
+    NODE_ENV: "production",
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ["scripts/admin-create.ts", ...args], { env, timeout: 150_000 });
+    const { stdout, stderr } = await promisify(execFile)(tsx, ["scripts/admin-create.ts", ...args], {
+      env,
+      timeout: 150_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -66,9 +75,15 @@ describe("first run: from an empty database to a centre admin signed in", { time
     const found = await findPasswordReset(state.db, token);
     expect(found).toMatchObject({ ok: true, email: "ops@example.org" });
     expect(await findPasswordReset(state.db, token, new Date(Date.now() + 23 * 3_600_000))).toMatchObject({ ok: true });
-    expect(await findPasswordReset(state.db, token, new Date(Date.now() + 25 * 3_600_000))).toMatchObject({ ok: false });
+    expect(await findPasswordReset(state.db, token, new Date(Date.now() + 25 * 3_600_000))).toMatchObject({
+      ok: false,
+    });
 
-    await resetPassword(state.db, { token, password: "first-run-password-2026", confirmPassword: "first-run-password-2026" });
+    await resetPassword(state.db, {
+      token,
+      password: "first-run-password-2026",
+      confirmPassword: "first-run-password-2026",
+    });
     // It works once.
     expect(await findPasswordReset(state.db, token)).toMatchObject({ ok: false });
     platformAdmin = await signedIn("ops@example.org", "first-run-password-2026");
@@ -86,36 +101,78 @@ describe("first run: from an empty database to a centre admin signed in", { time
   });
 
   it("admin:create says what it needs when an argument is missing or wrong", async () => {
-    expect(await adminCreate("--email", "second@example.org")).toMatchObject({ code: 1, stderr: expect.stringContaining("Give both --email and --name.") });
-    expect(await adminCreate("--email", "not-an-email", "--name", "X")).toMatchObject({ code: 1, stderr: expect.stringContaining("Enter an email address in the form") });
+    expect(await adminCreate("--email", "second@example.org")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Give both --email and --name."),
+    });
+    expect(await adminCreate("--email", "not-an-email", "--name", "X")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Enter an email address in the form"),
+    });
     expect(await state.db.user.count()).toBe(1);
   });
 
   it("the platform admin creates a centre and invites its first admin, who accepts and signs in as its admin", async () => {
-    ({ id: centreId } = await createCentre(state.db, platformAdmin, { name: "Harbour Training", slug: "", timeZone: "Europe/London" }));
-    const invited = await inviteCentreAdmin(state.db, platformAdmin, { centreId, name: "Hana Harbour", email: "hana@harbour.example" }, { baseUrl: publicUrl });
+    ({ id: centreId } = await createCentre(state.db, platformAdmin, {
+      name: "Harbour Training",
+      slug: "",
+      timeZone: "Europe/London",
+    }));
+    const invited = await inviteCentreAdmin(
+      state.db,
+      platformAdmin,
+      { centreId, name: "Hana Harbour", email: "hana@harbour.example" },
+      { baseUrl: publicUrl },
+    );
     expect(invited).toMatchObject({ email: "hana@harbour.example", rolesAdded: ["CENTRE_ADMIN"] });
 
     // Waiting for acceptance, exactly like an invitation a centre admin sends; the mail is in the centre's outbox.
-    expect(await state.db.membership.findMany({ where: { centreId }, select: { role: true, awaitingAcceptance: true } })).toEqual([{ role: "CENTRE_ADMIN", awaitingAcceptance: true }]);
+    expect(
+      await state.db.membership.findMany({ where: { centreId }, select: { role: true, awaitingAcceptance: true } }),
+    ).toEqual([{ role: "CENTRE_ADMIN", awaitingAcceptance: true }]);
     expect(await state.db.outboxMessage.count({ where: { centreId, to: "hana@harbour.example" } })).toBe(1);
-    expect(await state.db.auditEvent.findFirst({ where: { action: "centre.inviteAdmin", centreId }, select: { actorId: true } })).toEqual({ actorId: platformAdmin.userId });
+    expect(
+      await state.db.auditEvent.findFirst({
+        where: { action: "centre.inviteAdmin", centreId },
+        select: { actorId: true },
+      }),
+    ).toEqual({ actorId: platformAdmin.userId });
 
-    await acceptInvitation(state.db, { token: linkToken(invited.invitationLink, "invite"), password: "harbour-admin-password", confirmPassword: "harbour-admin-password" });
+    await acceptInvitation(state.db, {
+      token: linkToken(invited.invitationLink, "invite"),
+      password: "harbour-admin-password",
+      confirmPassword: "harbour-admin-password",
+    });
     const hana = await signedIn("hana@harbour.example", "harbour-admin-password");
     expect(hana.memberships).toEqual([expect.objectContaining({ centreId, role: "CENTRE_ADMIN" })]);
   });
 
   it("only a platform admin invites that way: the centre's own admin, or anyone else, is refused", async () => {
     const hana = await signedIn("hana@harbour.example", "harbour-admin-password");
-    const error = await rejection(inviteCentreAdmin(state.db, hana, { centreId, name: "Second Admin", email: "second@harbour.example" }, { baseUrl: publicUrl }));
+    const error = await rejection(
+      inviteCentreAdmin(
+        state.db,
+        hana,
+        { centreId, name: "Second Admin", email: "second@harbour.example" },
+        { baseUrl: publicUrl },
+      ),
+    );
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(await state.db.user.findUnique({ where: { email: "second@harbour.example" } })).toBeNull();
   });
 
   it("tells the platform admin when the centre is gone", async () => {
-    const error = await rejection(inviteCentreAdmin(state.db, platformAdmin, { centreId: "no-such-centre", name: "Nobody", email: "nobody@example.org" }, { baseUrl: publicUrl }));
-    expect(error).toMatchObject({ userMessage: "That centre does not exist any more. Reload the page and choose it again." });
+    const error = await rejection(
+      inviteCentreAdmin(
+        state.db,
+        platformAdmin,
+        { centreId: "no-such-centre", name: "Nobody", email: "nobody@example.org" },
+        { baseUrl: publicUrl },
+      ),
+    );
+    expect(error).toMatchObject({
+      userMessage: "That centre does not exist any more. Reload the page and choose it again.",
+    });
     expect(await state.db.user.findUnique({ where: { email: "nobody@example.org" } })).toBeNull();
   });
 });

@@ -114,8 +114,18 @@ describe("proposing a mapping", () => {
       criterionId: cs12.id,
       rangeItemIds: [first.id, second.id],
     });
-    expect(one).toMatchObject({ created: true, status: "PROPOSED", unitCode: "CS34", criterionRef: "1.2", warnings: [] });
-    const two = await proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cu782.id, criterionId: cu14.id });
+    expect(one).toMatchObject({
+      created: true,
+      status: "PROPOSED",
+      unitCode: "CS34",
+      criterionRef: "1.2",
+      warnings: [],
+    });
+    const two = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: item.id,
+      enrolmentId: enrolments.cu782.id,
+      criterionId: cu14.id,
+    });
     expect(two).toMatchObject({ created: true, status: "PROPOSED", unitCode: "CU782", criterionRef: "1.4" });
 
     const again = await proposeMapping(state.db, people.candidate.actor, {
@@ -129,12 +139,16 @@ describe("proposing a mapping", () => {
     const rows = await state.db.mapping.findMany({ where: { evidenceId: item.id }, include: { rangeItems: true } });
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.id === one.mappingId)?.rangeItems.map((r) => r.rangeItemId)).toEqual([second.id]);
-    const audit = await state.db.auditEvent.findMany({ where: { entityType: "Mapping", entityId: { in: [one.mappingId, two.mappingId] } } });
+    const audit = await state.db.auditEvent.findMany({
+      where: { entityType: "Mapping", entityId: { in: [one.mappingId, two.mappingId] } },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["mapping.propose", "mapping.propose", "mapping.update"]);
 
     const listing = await listEvidenceMappings(state.db, people.candidate.actor, item.id);
     expect(listing.units.map((u) => u.unitCode)).toEqual(["CS34", "CU782"]);
-    expect(listing.units[0]?.mappings[0]?.criterion.rangeItems.filter((r) => r.claimed).map((r) => r.text)).toEqual([second.text]);
+    expect(listing.units[0]?.mappings[0]?.criterion.rangeItems.filter((r) => r.claimed).map((r) => r.text)).toEqual([
+      second.text,
+    ]);
     expect(listing.viewerIsOwner).toBe(true);
   });
 
@@ -142,7 +156,10 @@ describe("proposing a mapping", () => {
     const item = await evidence("candidate");
     const cs17 = await criterion(enrolments.cs34, "1.7");
     const input = { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cs17.id };
-    const results = await Promise.all([proposeMapping(state.db, people.candidate.actor, input), proposeMapping(state.db, people.candidate.actor, input)]);
+    const results = await Promise.all([
+      proposeMapping(state.db, people.candidate.actor, input),
+      proposeMapping(state.db, people.candidate.actor, input),
+    ]);
     expect(new Set(results.map((r) => r.mappingId)).size).toBe(1);
     expect(await state.db.mapping.count({ where: { evidenceId: item.id } })).toBe(1);
   });
@@ -154,7 +171,12 @@ describe("proposing a mapping", () => {
     const other = cs15.rangeItems[0];
     if (!other) throw new Error("CS34 1.5 has range items");
     const refused = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [other.id] }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: item.id,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cs12.id,
+        rangeItemIds: [other.id],
+      }),
     );
     expect(refused.message).toContain("not part of criterion 1.2");
     expect(await state.db.mapping.count({ where: { evidenceId: item.id } })).toBe(0);
@@ -164,18 +186,30 @@ describe("proposing a mapping", () => {
     const item = await evidence("candidate");
     const cu11 = await criterion(enrolments.cu782, "1.1");
     const wrongUnit = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cu11.id }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: item.id,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cu11.id,
+      }),
     );
     expect(wrongUnit.message).toContain("not part of version 1 of CS34");
 
     // A newer text of CS34 makes version 2; the enrolment stays on version 1.
-    const cs34File = readUnitFiles().flatMap((parsed) => (parsed.ok && parsed.unit.code === "CS34" ? [parsed.unit] : []))[0];
+    const cs34File = readUnitFiles().flatMap((parsed) =>
+      parsed.ok && parsed.unit.code === "CS34" ? [parsed.unit] : [],
+    )[0];
     if (!cs34File) throw new Error("CS34 file not found");
     const outcome = await importUnit(state.db, { ...cs34File, title: `${cs34File.title} (revised)` });
     expect(outcome).toMatchObject({ code: "CS34", version: 2, change: "newVersion" });
-    const newer = await state.db.criterion.findFirstOrThrow({ where: { ref: "1.2", unitVersion: { number: 2, unit: { code: "CS34" } } } });
+    const newer = await state.db.criterion.findFirstOrThrow({
+      where: { ref: "1.2", unitVersion: { number: 2, unit: { code: "CS34" } } },
+    });
     const wrongVersion = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: newer.id }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: item.id,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: newer.id,
+      }),
     );
     expect(wrongVersion.message).toContain("not part of version 1 of CS34");
     expect(await state.db.mapping.count({ where: { evidenceId: item.id } })).toBe(0);
@@ -184,19 +218,34 @@ describe("proposing a mapping", () => {
   it("refuses another candidate's enrolment and another candidate's evidence", async () => {
     const mine = await evidence("candidate");
     const theirs = await evidence("candidate2");
-    const insCriterion = await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolments.inscs042.unitVersionId }, orderBy: { position: "asc" } });
+    const insCriterion = await state.db.criterion.findFirstOrThrow({
+      where: { unitVersionId: enrolments.inscs042.unitVersionId },
+      orderBy: { position: "asc" },
+    });
     const cs12 = await criterion(enrolments.cs34, "1.2");
 
     const toTheirUnit = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: mine.id, enrolmentId: enrolments.inscs042.id, criterionId: insCriterion.id }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: mine.id,
+        enrolmentId: enrolments.inscs042.id,
+        criterionId: insCriterion.id,
+      }),
     );
     expect(toTheirUnit.kind).toBe("forbidden");
     const theirEvidence = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: theirs.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: theirs.id,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cs12.id,
+      }),
     );
     expect(theirEvidence.kind).toBe("forbidden");
     const byAssessor = await refusal(
-      proposeMapping(state.db, people.assessor.actor, { evidenceId: mine.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id }),
+      proposeMapping(state.db, people.assessor.actor, {
+        evidenceId: mine.id,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cs12.id,
+      }),
     );
     expect(byAssessor.kind).toBe("forbidden");
     expect(await state.db.mapping.count({ where: { evidenceId: { in: [mine.id, theirs.id] } } })).toBe(0);
@@ -207,7 +256,13 @@ describe("proposing a mapping", () => {
     const cu11 = await criterion(enrolments.cu782, "1.1");
     await state.db.enrolment.update({ where: { id: enrolments.cu782.id }, data: { status: "WITHDRAWN" } });
     try {
-      const refused = await refusal(proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cu782.id, criterionId: cu11.id }));
+      const refused = await refusal(
+        proposeMapping(state.db, people.candidate.actor, {
+          evidenceId: item.id,
+          enrolmentId: enrolments.cu782.id,
+          criterionId: cu11.id,
+        }),
+      );
       expect(refused.message).toContain("withdrawn");
     } finally {
       await state.db.enrolment.update({ where: { id: enrolments.cu782.id }, data: { status: "ACTIVE" } });
@@ -218,7 +273,11 @@ describe("proposing a mapping", () => {
     const simulated = await evidence("candidate", { simulated: true });
     const cu11 = await criterion(enrolments.cu782, "1.1");
     const refused = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: simulated.id, enrolmentId: enrolments.cu782.id, criterionId: cu11.id }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: simulated.id,
+        enrolmentId: enrolments.cu782.id,
+        criterionId: cu11.id,
+      }),
     );
     expect(refused.kind).toBe("app");
     expect(refused.message).toContain("“Simulation is not allowed for any performance evidence within this Unit.”");
@@ -226,7 +285,11 @@ describe("proposing a mapping", () => {
     expect(refused.message).not.toContain("work placement");
 
     const cs13 = await criterion(enrolments.cs34, "1.3");
-    const allowed = await proposeMapping(state.db, people.candidate.actor, { evidenceId: simulated.id, enrolmentId: enrolments.cs34.id, criterionId: cs13.id });
+    const allowed = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: simulated.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs13.id,
+    });
     expect(allowed.status).toBe("PROPOSED");
   });
 
@@ -237,19 +300,49 @@ describe("proposing a mapping", () => {
     const cs21 = await criterion(enrolments.cs34, "2.1");
     const cu11 = await criterion(enrolments.cu782, "1.1");
 
-    const flagged = await proposeMapping(state.db, people.candidate.actor, { evidenceId: observed.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id });
+    const flagged = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: observed.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs12.id,
+    });
     expect(flagged.warnings).toEqual([
       "Observation is not among the methods this unit lists for Understand the management of customer service operations: Questioning, professional discussion, reflective account, report on managing customer service operations, organisational policies and procedures, legislative and regulatory requirements, organisational documentation.",
     ]);
     // Group 2 of CS34 lists observation; CU782 lists no methods at all.
-    expect((await proposeMapping(state.db, people.candidate.actor, { evidenceId: observed.id, enrolmentId: enrolments.cs34.id, criterionId: cs21.id })).warnings).toEqual([]);
-    expect((await proposeMapping(state.db, people.candidate.actor, { evidenceId: observed.id, enrolmentId: enrolments.cu782.id, criterionId: cu11.id })).warnings).toEqual([]);
-    expect((await proposeMapping(state.db, people.candidate.actor, { evidenceId: discussed.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id })).warnings).toEqual([]);
+    expect(
+      (
+        await proposeMapping(state.db, people.candidate.actor, {
+          evidenceId: observed.id,
+          enrolmentId: enrolments.cs34.id,
+          criterionId: cs21.id,
+        })
+      ).warnings,
+    ).toEqual([]);
+    expect(
+      (
+        await proposeMapping(state.db, people.candidate.actor, {
+          evidenceId: observed.id,
+          enrolmentId: enrolments.cu782.id,
+          criterionId: cu11.id,
+        })
+      ).warnings,
+    ).toEqual([]);
+    expect(
+      (
+        await proposeMapping(state.db, people.candidate.actor, {
+          evidenceId: discussed.id,
+          enrolmentId: enrolments.cs34.id,
+          criterionId: cs12.id,
+        })
+      ).warnings,
+    ).toEqual([]);
 
     const listing = await listEvidenceMappings(state.db, people.candidate.actor, observed.id);
     const cs34 = listing.units.find((u) => u.unitCode === "CS34");
     expect(cs34?.mappings.find((m) => m.criterion.ref === "1.2")?.warnings).toEqual(flagged.warnings);
-    expect(mappingWarnings({ evidenceMethod: "observation", group: { title: "Anything", assessmentMethods: null } })).toEqual([]);
+    expect(
+      mappingWarnings({ evidenceMethod: "observation", group: { title: "Anything", assessmentMethods: null } }),
+    ).toEqual([]);
   });
 });
 
@@ -261,32 +354,64 @@ describe("changing and removing a mapping", () => {
     const [a, b] = cs12.rangeItems;
     if (!a || !b) throw new Error("CS34 1.2 has range items");
 
-    const removable = await proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cs14.id });
+    const removable = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: item.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs14.id,
+    });
     await removeMapping(state.db, people.candidate.actor, { mappingId: removable.mappingId });
     expect(await state.db.mapping.findUnique({ where: { id: removable.mappingId } })).toBeNull();
-    expect(await state.db.auditEvent.count({ where: { action: "mapping.remove", entityId: removable.mappingId } })).toBe(1);
+    expect(
+      await state.db.auditEvent.count({ where: { action: "mapping.remove", entityId: removable.mappingId } }),
+    ).toBe(1);
 
-    const kept = await proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [a.id] });
-    const otherCandidate = await refusal(removeMapping(state.db, people.candidate2.actor, { mappingId: kept.mappingId }));
+    const kept = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: item.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs12.id,
+      rangeItemIds: [a.id],
+    });
+    const otherCandidate = await refusal(
+      removeMapping(state.db, people.candidate2.actor, { mappingId: kept.mappingId }),
+    );
     expect(otherCandidate.kind).toBe("forbidden");
 
-    await state.db.mapping.update({ where: { id: kept.mappingId }, data: { status: "REJECTED", feedback: "Say which calls you listened to." } });
-    const changed = await updateMappingRange(state.db, people.candidate.actor, { mappingId: kept.mappingId, rangeItemIds: [a.id, b.id] });
+    await state.db.mapping.update({
+      where: { id: kept.mappingId },
+      data: { status: "REJECTED", feedback: "Say which calls you listened to." },
+    });
+    const changed = await updateMappingRange(state.db, people.candidate.actor, {
+      mappingId: kept.mappingId,
+      rangeItemIds: [a.id, b.id],
+    });
     expect(changed.status).toBe("PROPOSED");
 
     await state.db.mapping.update({ where: { id: kept.mappingId }, data: { status: "SUBMITTED" } });
-    expect((await updateMappingRange(state.db, people.candidate.actor, { mappingId: kept.mappingId, rangeItemIds: [a.id] })).status).toBe("SUBMITTED");
+    expect(
+      (await updateMappingRange(state.db, people.candidate.actor, { mappingId: kept.mappingId, rangeItemIds: [a.id] }))
+        .status,
+    ).toBe("SUBMITTED");
 
     await state.db.mapping.update({ where: { id: kept.mappingId }, data: { status: "ACCEPTED" } });
     const removeRefused = await refusal(removeMapping(state.db, people.candidate.actor, { mappingId: kept.mappingId }));
     expect(removeRefused.message).toBe("An assessor has accepted this mapping; it can no longer be removed.");
-    const changeRefused = await refusal(updateMappingRange(state.db, people.candidate.actor, { mappingId: kept.mappingId, rangeItemIds: [b.id] }));
+    const changeRefused = await refusal(
+      updateMappingRange(state.db, people.candidate.actor, { mappingId: kept.mappingId, rangeItemIds: [b.id] }),
+    );
     expect(changeRefused.message).toContain("An assessor has accepted this mapping");
     const remapRefused = await refusal(
-      proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [b.id] }),
+      proposeMapping(state.db, people.candidate.actor, {
+        evidenceId: item.id,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cs12.id,
+        rangeItemIds: [b.id],
+      }),
     );
     expect(remapRefused.message).toContain("An assessor has accepted this mapping");
-    const row = await state.db.mapping.findUniqueOrThrow({ where: { id: kept.mappingId }, include: { rangeItems: true } });
+    const row = await state.db.mapping.findUniqueOrThrow({
+      where: { id: kept.mappingId },
+      include: { rangeItems: true },
+    });
     expect(row.rangeItems.map((r) => r.rangeItemId)).toEqual([a.id]);
 
     const listing = await listEvidenceMappings(state.db, people.candidate.actor, item.id);
@@ -297,40 +422,75 @@ describe("changing and removing a mapping", () => {
 describe("submitting evidence", () => {
   it("needs a mapping and the declaration, then sends proposed and referred mappings for assessment", async () => {
     const item = await evidence("candidate");
-    const noMapping = await refusal(submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: true }));
+    const noMapping = await refusal(
+      submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: true }),
+    );
     expect(noMapping.message).toContain("Map this evidence to at least one criterion");
 
     const cs16 = await criterion(enrolments.cs34, "1.6");
     const cu12 = await criterion(enrolments.cu782, "1.2");
-    const first = await proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cs34.id, criterionId: cs16.id });
-    const second = await proposeMapping(state.db, people.candidate.actor, { evidenceId: item.id, enrolmentId: enrolments.cu782.id, criterionId: cu12.id });
+    const first = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: item.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs16.id,
+    });
+    const second = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: item.id,
+      enrolmentId: enrolments.cu782.id,
+      criterionId: cu12.id,
+    });
 
-    const noDeclaration = await refusal(submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: false }));
+    const noDeclaration = await refusal(
+      submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: false }),
+    );
     expect(noDeclaration.message).toContain("Tick the declaration");
-    const byOther = await refusal(submitEvidence(state.db, people.candidate2.actor, { evidenceId: item.id, declarationConfirmed: true }));
+    const byOther = await refusal(
+      submitEvidence(state.db, people.candidate2.actor, { evidenceId: item.id, declarationConfirmed: true }),
+    );
     expect(byOther.kind).toBe("forbidden");
     expect((await state.db.evidence.findUniqueOrThrow({ where: { id: item.id } })).submittedAt).toBeNull();
 
     const at = new Date("2026-02-01T10:00:00Z");
-    const submitted = await submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: true }, at);
+    const submitted = await submitEvidence(
+      state.db,
+      people.candidate.actor,
+      { evidenceId: item.id, declarationConfirmed: true },
+      at,
+    );
     expect(submitted.submittedMappings).toBe(2);
     const row = await state.db.evidence.findUniqueOrThrow({ where: { id: item.id }, include: { mappings: true } });
     expect(row.submittedAt?.toISOString()).toBe(at.toISOString());
     expect(row.declaration).toBe(evidenceDeclaration(false));
-    expect(evidenceDeclaration(false)).toBe("I confirm this evidence is my own work, from real work activities, and is true and accurate");
+    expect(evidenceDeclaration(false)).toBe(
+      "I confirm this evidence is my own work, from real work activities, and is true and accurate",
+    );
     expect(row.mappings.map((m) => m.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
     expect(await state.db.auditEvent.count({ where: { action: "evidence.submit", entityId: item.id } })).toBe(1);
 
-    const nothingNew = await refusal(submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: true }));
+    const nothingNew = await refusal(
+      submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: true }),
+    );
     expect(nothingNew.message).toContain("already been submitted");
 
     // The assessor refers one back; submitting again sends it back, leaving the other alone.
-    await state.db.mapping.update({ where: { id: first.mappingId }, data: { status: "REJECTED", feedback: "Add the meeting notes." } });
+    await state.db.mapping.update({
+      where: { id: first.mappingId },
+      data: { status: "REJECTED", feedback: "Add the meeting notes." },
+    });
     await state.db.mapping.update({ where: { id: second.mappingId }, data: { status: "ACCEPTED" } });
-    const again = await submitEvidence(state.db, people.candidate.actor, { evidenceId: item.id, declarationConfirmed: true });
+    const again = await submitEvidence(state.db, people.candidate.actor, {
+      evidenceId: item.id,
+      declarationConfirmed: true,
+    });
     expect(again.submittedMappings).toBe(1);
-    const statuses = await state.db.mapping.findMany({ where: { evidenceId: item.id }, select: { id: true, status: true } });
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [first.mappingId]: "SUBMITTED", [second.mappingId]: "ACCEPTED" });
+    const statuses = await state.db.mapping.findMany({
+      where: { evidenceId: item.id },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [first.mappingId]: "SUBMITTED",
+      [second.mappingId]: "ACCEPTED",
+    });
   });
 });
 
@@ -351,32 +511,76 @@ describe("the gap view", () => {
 
     const empty = await getGapView(state.db, candidate, enrolments.cs34.id);
     const refs = empty.groups.flatMap((g) => g.criteria.map((c) => c.ref));
-    const ordered = await state.db.criterion.findMany({ where: { unitVersionId: enrolments.cs34.unitVersionId }, orderBy: { position: "asc" }, select: { ref: true } });
+    const ordered = await state.db.criterion.findMany({
+      where: { unitVersionId: enrolments.cs34.unitVersionId },
+      orderBy: { position: "asc" },
+      select: { ref: true },
+    });
     expect(refs).toEqual(ordered.map((c) => c.ref));
     expect(empty.total).toBe(28);
     expect(empty.counts.none).toBe(28);
-    expect(find(empty, "1.2").range?.claimed).toMatchObject({ covered: 0, required: 3, total: 9, satisfied: false, description: "0 of at least 3 covered" });
+    expect(find(empty, "1.2").range?.claimed).toMatchObject({
+      covered: 0,
+      required: 3,
+      total: 9,
+      satisfied: false,
+      description: "0 of at least 3 covered",
+    });
     expect(empty.canPropose).toBe(true);
     expect(empty.requirements).toEqual([]);
 
     const first = await evidence("candidate");
     const second = await evidence("candidate");
-    const m1 = await proposeMapping(state.db, candidate, { evidenceId: first.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [i0.id, i1.id] });
+    const m1 = await proposeMapping(state.db, candidate, {
+      evidenceId: first.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs12.id,
+      rangeItemIds: [i0.id, i1.id],
+    });
     let view = await getGapView(state.db, candidate, enrolments.cs34.id);
     let c12 = find(view, "1.2");
     expect(c12.status).toBe("mapped");
-    expect(c12.range?.claimed).toMatchObject({ covered: 2, required: 3, satisfied: false, description: "2 of at least 3 covered" });
+    expect(c12.range?.claimed).toMatchObject({
+      covered: 2,
+      required: 3,
+      satisfied: false,
+      description: "2 of at least 3 covered",
+    });
     expect(c12.range?.accepted).toMatchObject({ covered: 0, description: "0 of at least 3 covered" });
-    expect(c12.evidence).toEqual([{ mappingId: m1.mappingId, evidenceId: first.id, title: first.title, status: "PROPOSED", feedback: null, reviewCount: 0, warnings: [] }]);
+    expect(c12.evidence).toEqual([
+      {
+        mappingId: m1.mappingId,
+        evidenceId: first.id,
+        title: first.title,
+        status: "PROPOSED",
+        feedback: null,
+        reviewCount: 0,
+        warnings: [],
+      },
+    ]);
     expect(view.attachableEvidence.map((e) => e.id)).toContain(second.id);
 
-    await proposeMapping(state.db, candidate, { evidenceId: second.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [i1.id, i2.id] });
+    await proposeMapping(state.db, candidate, {
+      evidenceId: second.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs12.id,
+      rangeItemIds: [i1.id, i2.id],
+    });
     await submitEvidence(state.db, candidate, { evidenceId: second.id, declarationConfirmed: true });
     view = await getGapView(state.db, candidate, enrolments.cs34.id);
     c12 = find(view, "1.2");
     expect(c12.status).toBe("submitted");
-    expect(c12.range?.claimed).toMatchObject({ covered: 3, required: 3, satisfied: true, description: "3 of at least 3 covered" });
-    expect(c12.range?.items.slice(0, 3).map((i) => i.coveredBy)).toEqual([["PROPOSED"], ["SUBMITTED", "PROPOSED"], ["SUBMITTED"]]);
+    expect(c12.range?.claimed).toMatchObject({
+      covered: 3,
+      required: 3,
+      satisfied: true,
+      description: "3 of at least 3 covered",
+    });
+    expect(c12.range?.items.slice(0, 3).map((i) => i.coveredBy)).toEqual([
+      ["PROPOSED"],
+      ["SUBMITTED", "PROPOSED"],
+      ["SUBMITTED"],
+    ]);
     expect(view.attachableEvidence.map((e) => e.id)).not.toContain(second.id);
 
     await state.db.mapping.updateMany({ where: { evidenceId: second.id }, data: { status: "ACCEPTED" } });
@@ -387,16 +591,39 @@ describe("the gap view", () => {
 
     // Referred: every mapping rejected, or a standing NOT_YET_MET decision.
     const cs13 = await criterion(enrolments.cs34, "1.3");
-    const m13 = await proposeMapping(state.db, candidate, { evidenceId: first.id, enrolmentId: enrolments.cs34.id, criterionId: cs13.id });
-    await state.db.mapping.update({ where: { id: m13.mappingId }, data: { status: "REJECTED", feedback: "Explain more than one strategy." } });
+    const m13 = await proposeMapping(state.db, candidate, {
+      evidenceId: first.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs13.id,
+    });
+    await state.db.mapping.update({
+      where: { id: m13.mappingId },
+      data: { status: "REJECTED", feedback: "Explain more than one strategy." },
+    });
     const cs14 = await criterion(enrolments.cs34, "1.4");
     await state.db.decision.create({
-      data: { centreId: enrolments.cs34.centreId, enrolmentId: enrolments.cs34.id, criterionId: cs14.id, outcome: "NOT_YET_MET", signedById: people.assessor.id, evidenceSnapshot: [], signatureHash: "x" },
+      data: {
+        centreId: enrolments.cs34.centreId,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cs14.id,
+        outcome: "NOT_YET_MET",
+        signedById: people.assessor.id,
+        evidenceSnapshot: [],
+        signatureHash: "x",
+      },
     });
     // Met: a standing MET decision wins over everything, and a revoked one counts for nothing.
     const cs15 = await criterion(enrolments.cs34, "1.5");
     await state.db.decision.create({
-      data: { centreId: enrolments.cs34.centreId, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, outcome: "MET", signedById: people.assessor.id, evidenceSnapshot: [], signatureHash: "y" },
+      data: {
+        centreId: enrolments.cs34.centreId,
+        enrolmentId: enrolments.cs34.id,
+        criterionId: cs12.id,
+        outcome: "MET",
+        signedById: people.assessor.id,
+        evidenceSnapshot: [],
+        signatureHash: "y",
+      },
     });
     await state.db.decision.create({
       data: {
@@ -417,16 +644,27 @@ describe("the gap view", () => {
     view = await getGapView(state.db, candidate, enrolments.cs34.id);
     expect(find(view, "1.2").status).toBe("met");
     // The standing decision says who signed it and when; the revoked one on 1.5 is not shown.
-    expect(find(view, "1.2").decision).toMatchObject({ outcome: "MET", signedBy: "Asha Patel", signedAt: expect.any(Date) });
+    expect(find(view, "1.2").decision).toMatchObject({
+      outcome: "MET",
+      signedBy: "Asha Patel",
+      signedAt: expect.any(Date),
+    });
     expect(find(view, "1.5").decision).toBeNull();
-    expect(find(view, "1.3")).toMatchObject({ status: "referred", evidence: [{ feedback: "Explain more than one strategy.", status: "REJECTED" }] });
+    expect(find(view, "1.3")).toMatchObject({
+      status: "referred",
+      evidence: [{ feedback: "Explain more than one strategy.", status: "REJECTED" }],
+    });
     expect(find(view, "1.4").status).toBe("referred");
     expect(find(view, "1.5").status).toBe("none");
     expect(view.counts).toMatchObject({ met: 1, accepted: 0, submitted: 0, referred: 2, mapped: 0, none: 25 });
 
     // 1.3 with a new proposal beside the referred one is "mapped" again.
     const third = await evidence("candidate");
-    await proposeMapping(state.db, candidate, { evidenceId: third.id, enrolmentId: enrolments.cs34.id, criterionId: cs13.id });
+    await proposeMapping(state.db, candidate, {
+      evidenceId: third.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs13.id,
+    });
     view = await getGapView(state.db, candidate, enrolments.cs34.id);
     expect(find(view, "1.3").status).toBe("mapped");
   });
@@ -441,7 +679,10 @@ describe("the gap view", () => {
   it("lists CU782's evidence requirements as an unchecked checklist", async () => {
     const view = await getGapView(state.db, people.candidate.actor, enrolments.cu782.id);
     expect(view.requirements.map((r) => r.ref)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
-    expect(view.requirements[0]).toMatchObject({ checks: { realWorkOnly: true, simulationAllowed: false }, confirmed: false });
+    expect(view.requirements[0]).toMatchObject({
+      checks: { realWorkOnly: true, simulationAllowed: false },
+      confirmed: false,
+    });
     expect(view.requirements[3]?.items.map((i) => i.ref)).toEqual(["a", "b", "c"]);
   });
 
@@ -459,11 +700,16 @@ describe("enrolment progress", () => {
     expect(progress.map((p) => p.unitCode).sort()).toEqual(["CS34", "CU782"]);
     for (const p of progress) {
       const enrolment = await state.db.enrolment.findUniqueOrThrow({ where: { id: p.enrolmentId } });
-      const criteria = await state.db.criterion.findMany({ where: { unitVersionId: enrolment.unitVersionId }, select: { id: true } });
+      const criteria = await state.db.criterion.findMany({
+        where: { unitVersionId: enrolment.unitVersionId },
+        select: { id: true },
+      });
       let met = 0;
       let evidenced = 0;
       for (const c of criteria) {
-        const decision = await state.db.decision.findFirst({ where: { enrolmentId: enrolment.id, criterionId: c.id, currentSlot: "current" } });
+        const decision = await state.db.decision.findFirst({
+          where: { enrolmentId: enrolment.id, criterionId: c.id, currentSlot: "current" },
+        });
         const mappings = await state.db.mapping.count({ where: { enrolmentId: enrolment.id, criterionId: c.id } });
         if (decision?.outcome === "MET") met++;
         else if (mappings > 0) evidenced++;
@@ -474,8 +720,12 @@ describe("enrolment progress", () => {
         evidenced,
         none: criteria.length - met - evidenced,
       });
-      expect(p.proposedMappings).toBe(await state.db.mapping.count({ where: { enrolmentId: enrolment.id, status: "PROPOSED" } }));
-      expect(p.referredMappings).toBe(await state.db.mapping.count({ where: { enrolmentId: enrolment.id, status: "REJECTED" } }));
+      expect(p.proposedMappings).toBe(
+        await state.db.mapping.count({ where: { enrolmentId: enrolment.id, status: "PROPOSED" } }),
+      );
+      expect(p.referredMappings).toBe(
+        await state.db.mapping.count({ where: { enrolmentId: enrolment.id, status: "REJECTED" } }),
+      );
     }
     const cs34 = progress.find((p) => p.unitCode === "CS34");
     expect(cs34?.met).toBe(1);
@@ -530,11 +780,22 @@ describe("searching criteria to map", () => {
     const cs12 = await criterion(enrolments.cs34, "1.2");
     const first = cs12.rangeItems[0];
     if (!first) throw new Error("CS34 1.2 has range items");
-    const mapped = await proposeMapping(state.db, people.candidate.actor, { evidenceId: observed.id, enrolmentId: enrolments.cs34.id, criterionId: cs12.id, rangeItemIds: [first.id] });
-    const result = await searchMappableCriteria(state.db, people.candidate.actor, { query: "CS34 1.2", evidenceId: observed.id });
+    const mapped = await proposeMapping(state.db, people.candidate.actor, {
+      evidenceId: observed.id,
+      enrolmentId: enrolments.cs34.id,
+      criterionId: cs12.id,
+      rangeItemIds: [first.id],
+    });
+    const result = await searchMappableCriteria(state.db, people.candidate.actor, {
+      query: "CS34 1.2",
+      evidenceId: observed.id,
+    });
     const hit = result.units[0]?.criteria[0];
     expect(hit?.mapping).toEqual({ id: mapped.mappingId, status: "PROPOSED", rangeItemIds: [first.id] });
     expect(hit?.warnings[0]).toContain("Observation is not among the methods");
-    expect((await refusal(searchMappableCriteria(state.db, people.candidate2.actor, { query: "", evidenceId: observed.id }))).kind).toBe("forbidden");
+    expect(
+      (await refusal(searchMappableCriteria(state.db, people.candidate2.actor, { query: "", evidenceId: observed.id })))
+        .kind,
+    ).toBe("forbidden");
   });
 });

@@ -30,14 +30,26 @@ async function copyStandards(into: Db) {
     const versions = await from.unitVersion.findMany();
     await into.unitVersion.createMany({ data: versions.map((v) => ({ ...v, document: v.document as object })) });
     const groups = await from.criterionGroup.findMany();
-    await into.criterionGroup.createMany({ data: groups.map((g) => ({ ...g, assessmentMethods: (g.assessmentMethods ?? undefined) as object | undefined, notes: (g.notes ?? undefined) as object | undefined })) });
+    await into.criterionGroup.createMany({
+      data: groups.map((g) => ({
+        ...g,
+        assessmentMethods: (g.assessmentMethods ?? undefined) as object | undefined,
+        notes: (g.notes ?? undefined) as object | undefined,
+      })),
+    });
     const criteria = await from.criterion.findMany();
     await into.criterion.createMany({
-      data: criteria.map((c) => ({ ...c, rangeGuidance: (c.rangeGuidance ?? undefined) as object | undefined, guidance: (c.guidance ?? undefined) as object | undefined })),
+      data: criteria.map((c) => ({
+        ...c,
+        rangeGuidance: (c.rangeGuidance ?? undefined) as object | undefined,
+        guidance: (c.guidance ?? undefined) as object | undefined,
+      })),
     });
     await into.rangeItem.createMany({ data: await from.rangeItem.findMany() });
     const requirements = await from.evidenceRequirement.findMany();
-    await into.evidenceRequirement.createMany({ data: requirements.map((r) => ({ ...r, items: r.items as object, checks: r.checks as object })) });
+    await into.evidenceRequirement.createMany({
+      data: requirements.map((r) => ({ ...r, items: r.items as object, checks: r.checks as object })),
+    });
   } finally {
     await from.$disconnect();
     await source.drop();
@@ -48,7 +60,14 @@ let db: Db;
 let migrated: Awaited<ReturnType<typeof cached>>;
 const centreId = "backfill-centre";
 
-async function insertEnrolment(id: string, candidateId: string, unitVersionId: string, startDaysAgo: number, lengthDays: number, status = "ACTIVE") {
+async function insertEnrolment(
+  id: string,
+  candidateId: string,
+  unitVersionId: string,
+  startDaysAgo: number,
+  lengthDays: number,
+  status = "ACTIVE",
+) {
   const start = new Date(NOW - startDaysAgo * DAY);
   const end = new Date(start.getTime() + lengthDays * DAY);
   // The Enrolment columns before the progress migrations.
@@ -56,7 +75,14 @@ async function insertEnrolment(id: string, candidateId: string, unitVersionId: s
     VALUES (${id}, ${centreId}, ${candidateId}, ${unitVersionId}, ${start}, ${end}, ${status}, ${start}, ${start})`;
 }
 
-async function insertDecision(id: string, enrolmentId: string, criterionId: string, signedAt: Date, outcome: "MET" | "NOT_YET_MET", current = true) {
+async function insertDecision(
+  id: string,
+  enrolmentId: string,
+  criterionId: string,
+  signedAt: Date,
+  outcome: "MET" | "NOT_YET_MET",
+  current = true,
+) {
   // The Decision columns before the progress migrations (no centreId).
   await db.$executeRaw`INSERT INTO "Decision" ("id", "enrolmentId", "criterionId", "outcome", "signedById", "signedAt", "evidenceSnapshot", "signatureHash", "currentSlot", "revokedAt")
     VALUES (${id}, ${enrolmentId}, ${criterionId}, ${outcome}, ${"backfill-assessor"}, ${signedAt}, ${"[]"}, ${`hash-${id}`}, ${current ? "current" : null}, ${current ? null : signedAt})`;
@@ -82,7 +108,11 @@ beforeAll(async () => {
     ["backfill-cand-2", "Cand Two"],
   ];
   // Users and memberships with the columns of before the membership-lifecycle migration too.
-  const passwordOf: Record<string, string | null> = { "backfill-assessor": "hash", "backfill-cand-1": null, "backfill-cand-2": "hash" };
+  const passwordOf: Record<string, string | null> = {
+    "backfill-assessor": "hash",
+    "backfill-cand-1": null,
+    "backfill-cand-2": "hash",
+  };
   const deactivatedOf: Record<string, Date | null> = { "backfill-cand-2": new Date(NOW - DAY) };
   for (const [id, name] of people) {
     const at = new Date(NOW - 500 * DAY);
@@ -91,7 +121,9 @@ beforeAll(async () => {
     await db.$executeRaw`INSERT INTO "Membership" ("id", "userId", "centreId", "role", "createdAt")
       VALUES (${`m-${id}`}, ${id}, ${centreId}, ${id === "backfill-assessor" ? "ASSESSOR" : "CANDIDATE"}, ${at})`;
   }
-  const versions = await db.unitVersion.findMany({ include: { unit: true, criteria: { orderBy: { position: "asc" } } } });
+  const versions = await db.unitVersion.findMany({
+    include: { unit: true, criteria: { orderBy: { position: "asc" } } },
+  });
   const cs34 = versions.find((v) => v.unit.code === "CS34");
   const cu782 = versions.find((v) => v.unit.code === "CU782");
   if (!cs34 || !cu782) throw new Error("units not imported");
@@ -114,15 +146,32 @@ beforeAll(async () => {
   await insertDecision("d6", "enr-behind", u[0]!.id, at(200), "MET");
   for (let i = 0; i < u.length; i++) await insertDecision(`d-done-${i}`, "enr-done", u[i]!.id, at(150 - i), "MET");
 
-  // Evidence and mappings (unchanged tables): the latest mapping change is "last activity".
-  const evidence = await db.evidence.create({
-    data: { centreId, candidateId: "backfill-cand-1", title: "Shift log", method: "Workplace document", activityDate: at(60), description: "Log" },
+  // Evidence and mappings: the latest mapping change is "last activity". The evidence row has
+  // the columns of before the revisions migration (no version), so it is written as SQL.
+  const evidence = { id: "backfill-evidence-1" };
+  await db.$executeRaw`INSERT INTO "Evidence" ("id", "centreId", "candidateId", "title", "method", "activityDate", "description", "createdAt", "updatedAt")
+    VALUES (${evidence.id}, ${centreId}, ${"backfill-cand-1"}, ${"Shift log"}, ${"Workplace document"}, ${at(60)}, ${"Log"}, ${at(60)}, ${at(60)})`;
+  const reviewed = await db.mapping.create({
+    data: {
+      evidenceId: evidence.id,
+      criterionId: c[5]!.id,
+      enrolmentId: "enr-active",
+      updatedAt: at(5),
+      createdAt: at(6),
+    },
   });
-  const reviewed = await db.mapping.create({ data: { evidenceId: evidence.id, criterionId: c[5]!.id, enrolmentId: "enr-active", updatedAt: at(5), createdAt: at(6) } });
   // A review, with the MappingReview columns of before (no evidence, criterion or enrolment of its own).
   await db.$executeRaw`INSERT INTO "MappingReview" ("id", "mappingId", "round", "status", "feedback", "rangeItemIds", "reviewerId", "at")
     VALUES (${"review-1"}, ${reviewed.id}, ${1}, ${"REJECTED"}, ${"Say more."}, ${"[]"}, ${"backfill-assessor"}, ${at(5)})`;
-  await db.mapping.create({ data: { evidenceId: evidence.id, criterionId: c[0]!.id, enrolmentId: "enr-future", updatedAt: at(1), createdAt: at(1) } });
+  await db.mapping.create({
+    data: {
+      evidenceId: evidence.id,
+      criterionId: c[0]!.id,
+      enrolmentId: "enr-future",
+      updatedAt: at(1),
+      createdAt: at(1),
+    },
+  });
 
   await migrate(database.url);
   migrated = await cached();
@@ -136,22 +185,41 @@ afterAll(async () => {
 async function cached() {
   const enrolments = await db.enrolment.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, startDate: true, plannedEndDate: true, startMs: true, endMs: true, metCount: true, lastActivityAt: true, greenUntilMs: true, amberUntilMs: true },
+    select: {
+      id: true,
+      startDate: true,
+      plannedEndDate: true,
+      startMs: true,
+      endMs: true,
+      metCount: true,
+      lastActivityAt: true,
+      greenUntilMs: true,
+      amberUntilMs: true,
+    },
   });
   const decisions = await db.decision.findMany({ orderBy: { id: "asc" }, select: { id: true, centreId: true } });
-  const tally = await db.metTally.findMany({ orderBy: { slot: "asc" }, select: { centreId: true, slot: true, count: true } });
+  const tally = await db.metTally.findMany({
+    orderBy: { slot: "asc" },
+    select: { centreId: true, slot: true, count: true },
+  });
   return { enrolments, decisions, tally };
 }
 
 describe(`membership lifecycle migration on a database in use (${provider})`, () => {
   it("makes the roles of people who never set a password wait for acceptance, and turns a centre's deactivation into ended memberships", async () => {
-    const rows = await db.membership.findMany({ orderBy: { userId: "asc" }, select: { userId: true, awaitingAcceptance: true, endedAt: true } });
+    const rows = await db.membership.findMany({
+      orderBy: { userId: "asc" },
+      select: { userId: true, awaitingAcceptance: true, endedAt: true },
+    });
     expect(rows).toEqual([
       { userId: "backfill-assessor", awaitingAcceptance: false, endedAt: null },
       { userId: "backfill-cand-1", awaitingAcceptance: true, endedAt: null },
       { userId: "backfill-cand-2", awaitingAcceptance: false, endedAt: new Date(NOW - DAY) },
     ]);
-    const users = await db.user.findMany({ where: { id: { startsWith: "backfill-" } }, select: { deactivatedAt: true, sessionVersion: true } });
+    const users = await db.user.findMany({
+      where: { id: { startsWith: "backfill-" } },
+      select: { deactivatedAt: true, sessionVersion: true },
+    });
     expect(users.every((u) => u.deactivatedAt === null && u.sessionVersion === 0)).toBe(true);
   });
 });
@@ -186,7 +254,11 @@ describe(`progress migrations on a database in use (${provider})`, () => {
     expect(new Set(decisions.map((d) => d.centreId))).toEqual(new Set([centreId]));
     // A review keeps what it reviewed, copied from its mapping.
     const review = await db.mappingReview.findUniqueOrThrow({ where: { id: "review-1" }, include: { mapping: true } });
-    expect([review.evidenceId, review.criterionId, review.enrolmentId]).toEqual([review.mapping?.evidenceId, review.mapping?.criterionId, "enr-active"]);
+    expect([review.evidenceId, review.criterionId, review.enrolmentId]).toEqual([
+      review.mapping?.evidenceId,
+      review.mapping?.criterionId,
+      "enr-active",
+    ]);
     // d2 and d3 fall in one quarter hour; the revoked and the not-yet-met do not count.
     const standingMet = 3 + 1 + (await db.decision.count({ where: { enrolmentId: "enr-done" } }));
     expect(tally.reduce((sum, t) => sum + t.count, 0)).toBe(standingMet);

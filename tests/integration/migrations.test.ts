@@ -39,7 +39,10 @@ async function tableExists(url: string, table: string): Promise<boolean> {
 }
 
 const committed = readMigrations(provider);
-const withExtra = (name: string, sql: string): MigrationFile[] => [...committed, { name, sql, checksum: checksumOf(sql) }];
+const withExtra = (name: string, sql: string): MigrationFile[] => [
+  ...committed,
+  { name, sql, checksum: checksumOf(sql) },
+];
 
 describe(`migrations on ${provider}`, () => {
   it("applies every committed migration, and applying twice is a no-op", async () => {
@@ -47,7 +50,11 @@ describe(`migrations on ${provider}`, () => {
     const log: string[] = [];
     await migrate(database.url, (line) => log.push(line));
     expect(log).toEqual(committed.map((m) => `applied ${m.name}`));
-    expect(await migrationStatus(database.url)).toEqual({ applied: committed.map((m) => m.name), pending: [], edited: [] });
+    expect(await migrationStatus(database.url)).toEqual({
+      applied: committed.map((m) => m.name),
+      pending: [],
+      edited: [],
+    });
 
     const before = await catalogOf(database.url);
     const second: string[] = [];
@@ -66,8 +73,13 @@ describe(`migrations on ${provider}`, () => {
   it("rolls a failed migration back completely and names it", async () => {
     const database = await freshDatabase();
     await migrate(database.url);
-    const broken = withExtra("99990101000000_broken", `CREATE TABLE "Half" ("id" INTEGER);\nINSERT INTO "NoSuchTable" VALUES (1);\n`);
-    await expect(migrate(database.url, () => {}, broken)).rejects.toThrow(/^Migration 99990101000000_broken failed and was rolled back: /);
+    const broken = withExtra(
+      "99990101000000_broken",
+      `CREATE TABLE "Half" ("id" INTEGER);\nINSERT INTO "NoSuchTable" VALUES (1);\n`,
+    );
+    await expect(migrate(database.url, () => {}, broken)).rejects.toThrow(
+      /^Migration 99990101000000_broken failed and was rolled back: /,
+    );
     expect(await tableExists(database.url, "Half")).toBe(false);
     expect((await migrationStatus(database.url, broken)).pending).toEqual(["99990101000000_broken"]);
   });
@@ -77,8 +89,13 @@ describe(`migrations on ${provider}`, () => {
     await migrate(database.url);
     const [first, ...rest] = committed;
     if (!first) throw new Error("no committed migrations");
-    const edited = [{ ...first, sql: `${first.sql}\n-- edited`, checksum: checksumOf(`${first.sql}\n-- edited`) }, ...rest];
-    await expect(migrate(database.url, () => {}, edited)).rejects.toThrow(`Migration ${first.name} was changed after it was applied`);
+    const edited = [
+      { ...first, sql: `${first.sql}\n-- edited`, checksum: checksumOf(`${first.sql}\n-- edited`) },
+      ...rest,
+    ];
+    await expect(migrate(database.url, () => {}, edited)).rejects.toThrow(
+      `Migration ${first.name} was changed after it was applied`,
+    );
   });
 });
 

@@ -39,12 +39,29 @@ beforeAll(async () => {
   rosa = await actorByEmail(db, "admin@riverside.example");
   dev = await actorByEmail(db, "candidate2@northgate.example");
   cara = await actorByEmail(db, "candidate@northgate.example");
-  const enrolment = await db.enrolment.findFirstOrThrow({ where: { candidateId: cara.userId }, select: { id: true, centreId: true } });
+  const enrolment = await db.enrolment.findFirstOrThrow({
+    where: { candidateId: cara.userId },
+    select: { id: true, centreId: true },
+  });
   const evidence = await db.evidence.create({
-    data: { centreId: enrolment.centreId, candidateId: cara.userId, title: "Rota I planned", method: "product", activityDate: new Date("2026-03-01"), description: "The weekly rota." },
+    data: {
+      centreId: enrolment.centreId,
+      candidateId: cara.userId,
+      title: "Rota I planned",
+      method: "product",
+      activityDate: new Date("2026-03-01"),
+      description: "The weekly rota.",
+    },
   });
   const file = await db.evidenceFile.create({
-    data: { evidenceId: evidence.id, storageKey: "probing/rota.png", originalName: "rota.png", size: 68n, sha256: "0".repeat(64), mimeType: "image/png" },
+    data: {
+      evidenceId: evidence.id,
+      storageKey: "probing/rota.png",
+      originalName: "rota.png",
+      size: 68n,
+      sha256: "0".repeat(64),
+      mimeType: "image/png",
+    },
   });
   ids = { caraId: cara.userId, enrolmentId: enrolment.id, evidenceId: evidence.id, fileId: file.id };
 });
@@ -58,14 +75,49 @@ async function pageAnswer(load: (id: string) => Promise<unknown>, id: string) {
 
 describe("pages named by an id answer a record the viewer may not see exactly as a missing one", () => {
   const notFound = { message: "NEXT_HTTP_ERROR_FALLBACK;404", digest: "NEXT_HTTP_ERROR_FALLBACK;404" };
-  const pages: { name: string; who: () => SessionActor; id: (ids: Ids) => string; load: (actor: SessionActor, id: string) => Promise<unknown> }[] = [
-    { name: "admin enrolment", who: () => rosa, id: (i) => i.enrolmentId, load: (a, id) => getEnrolment(state.db, a, id) },
+  const pages: {
+    name: string;
+    who: () => SessionActor;
+    id: (ids: Ids) => string;
+    load: (actor: SessionActor, id: string) => Promise<unknown>;
+  }[] = [
+    {
+      name: "admin enrolment",
+      who: () => rosa,
+      id: (i) => i.enrolmentId,
+      load: (a, id) => getEnrolment(state.db, a, id),
+    },
     { name: "admin person", who: () => rosa, id: (i) => i.caraId, load: (a, id) => getPerson(state.db, a, id) },
-    { name: "assessment record", who: () => rosa, id: (i) => i.enrolmentId, load: (a, id) => getEnrolmentAssessment(state.db, a, id) },
-    { name: "evidence review", who: () => rosa, id: (i) => i.evidenceId, load: (a, id) => getEvidenceReview(state.db, a, id) },
-    { name: "unit progress (other centre)", who: () => rosa, id: (i) => i.enrolmentId, load: (a, id) => getGapView(state.db, a, id) },
-    { name: "unit progress (other candidate)", who: () => dev, id: (i) => i.enrolmentId, load: (a, id) => getGapView(state.db, a, id) },
-    { name: "candidate's evidence (other candidate)", who: () => dev, id: (i) => i.evidenceId, load: (a, id) => getEvidence(state.db, a, id) },
+    {
+      name: "assessment record",
+      who: () => rosa,
+      id: (i) => i.enrolmentId,
+      load: (a, id) => getEnrolmentAssessment(state.db, a, id),
+    },
+    {
+      name: "evidence review",
+      who: () => rosa,
+      id: (i) => i.evidenceId,
+      load: (a, id) => getEvidenceReview(state.db, a, id),
+    },
+    {
+      name: "unit progress (other centre)",
+      who: () => rosa,
+      id: (i) => i.enrolmentId,
+      load: (a, id) => getGapView(state.db, a, id),
+    },
+    {
+      name: "unit progress (other candidate)",
+      who: () => dev,
+      id: (i) => i.enrolmentId,
+      load: (a, id) => getGapView(state.db, a, id),
+    },
+    {
+      name: "candidate's evidence (other candidate)",
+      who: () => dev,
+      id: (i) => i.evidenceId,
+      load: (a, id) => getEvidence(state.db, a, id),
+    },
   ];
 
   for (const page of pages) {
@@ -94,7 +146,16 @@ describe("the upload and file routes answer another's id and a made-up id with t
   }
 
   function upload(actor: SessionActor, evidenceId: string) {
-    return receiveUpload({ db: state.db, actor, evidenceId, fileName: "rota.png", body: Readable.from([Buffer.from("x")]), maxBytes: 1024, quotaBytes: 4096, storage });
+    return receiveUpload({
+      db: state.db,
+      actor,
+      evidenceId,
+      fileName: "rota.png",
+      body: Readable.from([Buffer.from("x")]),
+      maxBytes: 1024,
+      quotaBytes: 4096,
+      storage,
+    });
   }
 
   for (const [who, actor] of [
@@ -108,9 +169,13 @@ describe("the upload and file routes answer another's id and a made-up id with t
     });
 
     it(`removing a file, for ${who}`, async () => {
-      const foreign = await routeAnswer(deleteEvidenceFile({ db: state.db, actor: actor(), fileId: ids.fileId, storage }));
+      const foreign = await routeAnswer(
+        deleteEvidenceFile({ db: state.db, actor: actor(), fileId: ids.fileId, storage }),
+      );
       expect(foreign.status).toBe(404);
-      expect(foreign).toEqual(await routeAnswer(deleteEvidenceFile({ db: state.db, actor: actor(), fileId: madeUp(ids.fileId), storage })));
+      expect(foreign).toEqual(
+        await routeAnswer(deleteEvidenceFile({ db: state.db, actor: actor(), fileId: madeUp(ids.fileId), storage })),
+      );
       expect(await state.db.evidenceFile.count({ where: { id: ids.fileId } })).toBe(1);
     });
   }

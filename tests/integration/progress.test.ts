@@ -6,7 +6,13 @@ import { getCandidateProgress } from "@/lib/progress/candidate-progress";
 import { exportProgressCsv } from "@/lib/progress/csv";
 import { parseCsv } from "../helpers/csv";
 import { getDashboard, WEEKS } from "@/lib/progress/dashboard";
-import { cohortRange, startOfTomorrow, type ListFilters, type ProgressContext, type ProgressFilters } from "@/lib/progress/filters";
+import {
+  cohortRange,
+  startOfTomorrow,
+  type ListFilters,
+  type ProgressContext,
+  type ProgressFilters,
+} from "@/lib/progress/filters";
 import { progressColumns, progressRowText } from "@/lib/progress/format";
 import { progressBand, progressPercent, ragOf, ragStates, timeElapsedPercent, type RagState } from "@/lib/progress/rag";
 import { getWorkload } from "@/lib/progress/workload";
@@ -40,9 +46,21 @@ async function actorOf(userId: string): Promise<SessionActor> {
 
 /** Enrolments of INSCS042 (35 criteria) placed exactly on the RAG rule's edges at NOW. */
 async function addEdgeCases(centreId: string, assessorId: string) {
-  const version = await state.db.unitVersion.findFirstOrThrow({ where: { unit: { code: "INSCS042" } }, orderBy: { number: "desc" }, include: { criteria: { orderBy: { position: "asc" } } } });
+  const version = await state.db.unitVersion.findFirstOrThrow({
+    where: { unit: { code: "INSCS042" } },
+    orderBy: { number: "desc" },
+    include: { criteria: { orderBy: { position: "asc" } } },
+  });
   expect(version.criteria).toHaveLength(35);
-  const cases: Array<{ key: string; met: number; startDays: number; endDays: number; status?: "COMPLETED" | "WITHDRAWN"; expected: RagState; endMs?: number }> = [
+  const cases: Array<{
+    key: string;
+    met: number;
+    startDays: number;
+    endDays: number;
+    status?: "COMPLETED" | "WITHDRAWN";
+    expected: RagState;
+    endMs?: number;
+  }> = [
     // 7 of 35 met = 20%; a 100-day plan makes each day one point.
     { key: "exactly10", met: 7, startDays: -30, endDays: 70, expected: "green" }, // 30% of time: 10 behind
     { key: "justOver10", met: 7, startDays: -31, endDays: 69, expected: "amber" }, // 11 behind
@@ -55,7 +73,9 @@ async function addEdgeCases(centreId: string, assessorId: string) {
     { key: "withdrawn", met: 0, startDays: -400, endDays: -100, status: "WITHDRAWN", expected: "withdrawn" },
   ];
   for (const c of cases) {
-    const candidate = await state.db.user.create({ data: { email: `edge.${c.key.toLowerCase()}@progress-a.example`, name: `Edge ${c.key}` } });
+    const candidate = await state.db.user.create({
+      data: { email: `edge.${c.key.toLowerCase()}@progress-a.example`, name: `Edge ${c.key}` },
+    });
     await state.db.membership.create({ data: { userId: candidate.id, centreId, role: "CANDIDATE" } });
     const enrolment = await state.db.enrolment.create({
       data: {
@@ -63,7 +83,10 @@ async function addEdgeCases(centreId: string, assessorId: string) {
         candidateId: candidate.id,
         unitVersionId: version.id,
         assessorId,
-        ...plannedPeriod(new Date(NOW.getTime() + c.startDays * DAY), new Date(NOW.getTime() + c.endDays * DAY + (c.endMs ?? 0))),
+        ...plannedPeriod(
+          new Date(NOW.getTime() + c.startDays * DAY),
+          new Date(NOW.getTime() + c.endDays * DAY + (c.endMs ?? 0)),
+        ),
         status: c.status ?? "ACTIVE",
       },
     });
@@ -87,8 +110,23 @@ async function addEdgeCases(centreId: string, assessorId: string) {
 }
 
 beforeAll(async () => {
-  a = await seedScale({ databaseUrl: state.url, candidates: 60, now: NOW, seed: 11, centreSlug: "progress-a", centreName: "Progress A" });
-  b = await seedScale({ databaseUrl: state.url, candidates: 12, now: NOW, seed: 22, centreSlug: "progress-b", centreName: "Progress B", timeZone: "America/New_York" });
+  a = await seedScale({
+    databaseUrl: state.url,
+    candidates: 60,
+    now: NOW,
+    seed: 11,
+    centreSlug: "progress-a",
+    centreName: "Progress A",
+  });
+  b = await seedScale({
+    databaseUrl: state.url,
+    candidates: 12,
+    now: NOW,
+    seed: 22,
+    centreSlug: "progress-b",
+    centreName: "Progress B",
+    timeZone: "America/New_York",
+  });
   const firstAssessor = a.assessorIds[0];
   if (!firstAssessor) throw new Error("no assessor seeded");
   await addEdgeCases(a.centreId, firstAssessor);
@@ -114,7 +152,11 @@ type NaiveEnrolment = {
   rag: RagState;
 };
 
-async function naiveEnrolments(centreId: string, filters: ProgressFilters = {}, timeZone = "Europe/London"): Promise<NaiveEnrolment[]> {
+async function naiveEnrolments(
+  centreId: string,
+  filters: ProgressFilters = {},
+  timeZone = "Europe/London",
+): Promise<NaiveEnrolment[]> {
   const rows = await state.db.enrolment.findMany({
     where: { centreId },
     select: {
@@ -203,7 +245,10 @@ describe(`progress on ${provider}`, () => {
 
   it.each(filterCases)("computes every dashboard figure as a naive count does (%s)", async (_label, filtersOf) => {
     const filters = filtersOf();
-    const [dashboard, naive] = await Promise.all([getDashboard(state.db, adminA, { centreId: a.centreId, ...filters }, ctx), naiveEnrolments(a.centreId, filters)]);
+    const [dashboard, naive] = await Promise.all([
+      getDashboard(state.db, adminA, { centreId: a.centreId, ...filters }, ctx),
+      naiveEnrolments(a.centreId, filters),
+    ]);
     const active = naive.filter((e) => e.status === "ACTIVE");
 
     expect(dashboard.enrolments).toEqual({
@@ -214,7 +259,10 @@ describe(`progress on ${provider}`, () => {
     });
     const ragCounts = countBy(naive, (e) => e.rag);
     for (const s of ragStates) expect(dashboard.rag[s], s).toBe(ragCounts[s] ?? 0);
-    expect(dashboard.criteria).toEqual({ met: active.reduce((n, e) => n + e.met, 0), total: active.reduce((n, e) => n + e.total, 0) });
+    expect(dashboard.criteria).toEqual({
+      met: active.reduce((n, e) => n + e.met, 0),
+      total: active.reduce((n, e) => n + e.total, 0),
+    });
 
     const bands = Array.from({ length: 10 }, () => 0);
     for (const e of active) bands[progressBand(e.met, e.total)] = (bands[progressBand(e.met, e.total)] ?? 0) + 1;
@@ -228,14 +276,18 @@ describe(`progress on ${provider}`, () => {
     }
     expect(dashboard.ragByUnit.map((u) => u.unitCode)).toEqual([...byUnit.keys()].sort(byteOrder));
     for (const unit of dashboard.ragByUnit) {
-      for (const s of ragStates) expect(unit.counts[s], `${unit.unitCode} ${s}`).toBe(byUnit.get(unit.unitCode)?.[s] ?? 0);
+      for (const s of ragStates)
+        expect(unit.counts[s], `${unit.unitCode} ${s}`).toBe(byUnit.get(unit.unitCode)?.[s] ?? 0);
     }
 
     // Criteria met per week: standing MET decisions of these enrolments, by seven-day period.
     const end = startOfTomorrow(NOW, dashboard.centre.timeZone).getTime();
     const from = end - WEEKS * 7 * DAY;
     const ids = new Set(naive.map((e) => e.id));
-    const decisions = await state.db.decision.findMany({ where: { outcome: "MET", currentSlot: "current" }, select: { enrolmentId: true, signedAt: true } });
+    const decisions = await state.db.decision.findMany({
+      where: { outcome: "MET", currentSlot: "current" },
+      select: { enrolmentId: true, signedAt: true },
+    });
     const weeks = Array.from({ length: WEEKS }, () => 0);
     for (const d of decisions) {
       const t = d.signedAt.getTime();
@@ -245,7 +297,8 @@ describe(`progress on ${provider}`, () => {
       }
     }
     expect(dashboard.weeks.map((w) => w.met)).toEqual(weeks);
-    if (!filters.unit && !filters.assessor && !filters.cohort) expect(weeks.reduce((x, y) => x + y, 0)).toBeGreaterThan(0);
+    if (!filters.unit && !filters.assessor && !filters.cohort)
+      expect(weeks.reduce((x, y) => x + y, 0)).toBeGreaterThan(0);
   });
 
   it("computes each assessor's workload as a naive count does, for the centre and for one unit", async () => {
@@ -258,25 +311,40 @@ describe(`progress on ${provider}`, () => {
           status: true,
           assessorId: true,
           candidateId: true,
-          mappings: { where: { status: "SUBMITTED" }, select: { evidenceId: true, evidence: { select: { submittedAt: true } } } },
+          mappings: {
+            where: { status: "SUBMITTED" },
+            select: { evidenceId: true, evidence: { select: { submittedAt: true } } },
+          },
           decisions: { select: { signedById: true, signedAt: true } },
         },
       });
       const since = NOW.getTime() - 30 * DAY;
-      const assessors = await state.db.membership.findMany({ where: { centreId: a.centreId, role: "ASSESSOR" }, select: { userId: true } });
+      const assessors = await state.db.membership.findMany({
+        where: { centreId: a.centreId, role: "ASSESSOR" },
+        select: { userId: true },
+      });
       expect(workload.assessors.map((w) => w.assessor.id).sort()).toEqual(assessors.map((m) => m.userId).sort());
       let anyWaiting = false;
       let anyDecided = false;
       for (const row of workload.assessors) {
         const id = row.assessor.id;
         const theirs = enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE" && e.candidateId !== id);
-        const waiting = new Map(theirs.flatMap((e) => e.mappings.map((m) => [m.evidenceId, m.evidence.submittedAt] as const)));
-        const oldest = [...waiting.values()].filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
-        const decided = enrolments.flatMap((e) => e.decisions).filter((d) => d.signedById === id && d.signedAt.getTime() >= since).length;
+        const waiting = new Map(
+          theirs.flatMap((e) => e.mappings.map((m) => [m.evidenceId, m.evidence.submittedAt] as const)),
+        );
+        const oldest =
+          [...waiting.values()].filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0] ??
+          null;
+        const decided = enrolments
+          .flatMap((e) => e.decisions)
+          .filter((d) => d.signedById === id && d.signedAt.getTime() >= since).length;
         expect(row.waitingEvidence, `${unit} ${id}`).toBe(waiting.size);
         expect(row.oldestWaitingSince?.getTime() ?? null, `${unit} ${id}`).toBe(oldest?.getTime() ?? null);
         expect(row.decisionsLast30Days, `${unit} ${id}`).toBe(decided);
-        expect(row.candidatesAssigned, `${unit} ${id}`).toBe(new Set(enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE").map((e) => e.candidateId)).size);
+        expect(row.candidatesAssigned, `${unit} ${id}`).toBe(
+          new Set(enrolments.filter((e) => e.assessorId === id && e.status === "ACTIVE").map((e) => e.candidateId))
+            .size,
+        );
         anyWaiting ||= waiting.size > 0;
         anyDecided ||= decided > 0;
       }
@@ -305,7 +373,13 @@ describe(`progress on ${provider}`, () => {
       const n = naiveById.get(row.enrolmentId);
       expect(n, row.enrolmentId).toBeDefined();
       if (!n) continue;
-      expect([row.met, row.total, row.rag, row.status, row.unit.code]).toEqual([n.met, n.total, n.rag, n.status, n.unitCode]);
+      expect([row.met, row.total, row.rag, row.status, row.unit.code]).toEqual([
+        n.met,
+        n.total,
+        n.rag,
+        n.status,
+        n.unitCode,
+      ]);
       expect(row.progress).toBe(progressPercent(n.met, n.total));
       expect(row.timeElapsed).toBe(timeElapsedPercent(n.startDate, n.plannedEndDate, NOW));
       expect(row.startDate.getTime()).toBe(n.startDate.getTime());
@@ -339,7 +413,9 @@ describe(`progress on ${provider}`, () => {
     const seen = times.filter((t): t is number => t !== null);
     expect(seen).toEqual([...seen].sort((x, y) => y - x));
     expect(times.indexOf(null) === -1 || times.slice(times.indexOf(null)).every((t) => t === null)).toBe(true);
-    expect(byActivity.map((r) => r.enrolmentId).sort()).toEqual((await naiveEnrolments(a.centreId, { unit: "CS34" })).map((e) => e.id).sort());
+    expect(byActivity.map((r) => r.enrolmentId).sort()).toEqual(
+      (await naiveEnrolments(a.centreId, { unit: "CS34" })).map((e) => e.id).sort(),
+    );
   });
 
   it("filters to each RAG state exactly the enrolments the rule puts in it", async () => {
@@ -364,11 +440,17 @@ describe(`progress on ${provider}`, () => {
       const expected = [...naive]
         .sort(
           (x, y) =>
-            sign * (ragStates.indexOf(x.rag) - ragStates.indexOf(y.rag)) || byteOrder(x.name, y.name) || byteOrder(x.unitCode, y.unitCode) || byteOrder(x.id, y.id),
+            sign * (ragStates.indexOf(x.rag) - ragStates.indexOf(y.rag)) ||
+            byteOrder(x.name, y.name) ||
+            byteOrder(x.unitCode, y.unitCode) ||
+            byteOrder(x.id, y.id),
         )
         .map((e) => e.id);
       const rows = await allPages(adminA, a.centreId, { sort: "rag", dir });
-      expect(rows.map((r) => r.enrolmentId), dir).toEqual(expected);
+      expect(
+        rows.map((r) => r.enrolmentId),
+        dir,
+      ).toEqual(expected);
     }
   });
 
@@ -377,7 +459,10 @@ describe(`progress on ${provider}`, () => {
     const someone = naive.find((e) => e.status === "ACTIVE");
     if (!someone) throw new Error("no active enrolment");
     const lastName = someone.name.split(" ").at(-1) ?? someone.name;
-    const expected = naive.filter((e) => e.name.toLowerCase().includes(lastName.toLowerCase()) || e.email.toLowerCase().includes(lastName.toLowerCase()));
+    const expected = naive.filter(
+      (e) =>
+        e.name.toLowerCase().includes(lastName.toLowerCase()) || e.email.toLowerCase().includes(lastName.toLowerCase()),
+    );
     for (const search of [lastName.toUpperCase(), lastName.toLowerCase()]) {
       const rows = await allPages(adminA, a.centreId, { search });
       expect(rows.map((r) => r.enrolmentId).sort(), search).toEqual(expected.map((e) => e.id).sort());
@@ -391,7 +476,9 @@ describe(`progress on ${provider}`, () => {
     const filters: Partial<ListFilters> = { unit: "CS34", sort: "progress", dir: "desc" };
     const shown = await allPages(adminA, a.centreId, filters);
     expect(shown.length).toBeGreaterThan(30);
-    const { stream, filename } = await exportProgressCsv(state.db, adminA, { centreId: a.centreId, ...filters }, ctx, { pageSize: 7 });
+    const { stream, filename } = await exportProgressCsv(state.db, adminA, { centreId: a.centreId, ...filters }, ctx, {
+      pageSize: 7,
+    });
     expect(filename).toMatch(/^progress-progress-a-2026-06-15\.csv$/);
     const csv = parseCsv(await readAll(stream));
     expect(csv[0]).toEqual([...progressColumns]);
@@ -406,7 +493,9 @@ describe(`progress on ${provider}`, () => {
     const naive = await naiveEnrolments(a.centreId);
     // A seeded candidate (the edge cases have decisions but no evidence).
     const edgeCandidates = new Set(Object.values(edge).map((x) => x.candidateId));
-    const candidateId = naive.find((e) => e.status === "ACTIVE" && e.met > 0 && !edgeCandidates.has(e.candidateId))?.candidateId;
+    const candidateId = naive.find(
+      (e) => e.status === "ACTIVE" && e.met > 0 && !edgeCandidates.has(e.candidateId),
+    )?.candidateId;
     if (!candidateId) throw new Error("no candidate with progress");
     const progress = await getCandidateProgress(state.db, adminA, { centreId: a.centreId, candidateId }, ctx);
     expect(progress).not.toBeNull();
@@ -419,19 +508,26 @@ describe(`progress on ${provider}`, () => {
       const n = theirs.find((e) => e.id === enrolment.enrolmentId);
       expect([enrolment.met, enrolment.rag]).toEqual([n?.met, n?.rag]);
     }
-    expect(progress?.enrolments.some((e) => e.groups.some((g) => g.criteria.some((c) => c.evidence.length > 0)))).toBe(true);
+    expect(progress?.enrolments.some((e) => e.groups.some((g) => g.criteria.some((c) => c.evidence.length > 0)))).toBe(
+      true,
+    );
   });
 
   describe("an admin of one centre sees nothing from another", () => {
     it("in any dashboard figure", async () => {
-      const [dashboard, naive] = await Promise.all([getDashboard(state.db, adminB, { centreId: b.centreId }, ctx), naiveEnrolments(b.centreId, {}, "America/New_York")]);
+      const [dashboard, naive] = await Promise.all([
+        getDashboard(state.db, adminB, { centreId: b.centreId }, ctx),
+        naiveEnrolments(b.centreId, {}, "America/New_York"),
+      ]);
       expect(dashboard.centre.name).toBe("Progress B");
       expect(dashboard.enrolments.total).toBe(naive.length);
       expect(dashboard.enrolments.total).toBe(b.counts.enrolments);
       const active = naive.filter((e) => e.status === "ACTIVE");
       expect(dashboard.criteria.met).toBe(active.reduce((n, e) => n + e.met, 0));
       const ids = new Set(naive.map((e) => e.id));
-      const metInB = await state.db.decision.count({ where: { outcome: "MET", currentSlot: "current", enrolmentId: { in: [...ids] } } });
+      const metInB = await state.db.decision.count({
+        where: { outcome: "MET", currentSlot: "current", enrolmentId: { in: [...ids] } },
+      });
       expect(dashboard.weeks.reduce((n, w) => n + w.met, 0)).toBeLessThanOrEqual(metInB);
     });
 
@@ -456,7 +552,9 @@ describe(`progress on ${provider}`, () => {
 
       const candidateOfA = (await naiveEnrolments(a.centreId))[0]?.candidateId;
       if (!candidateOfA) throw new Error("no candidate in A");
-      expect(await getCandidateProgress(state.db, adminB, { centreId: b.centreId, candidateId: candidateOfA }, ctx)).toBeNull();
+      expect(
+        await getCandidateProgress(state.db, adminB, { centreId: b.centreId, candidateId: candidateOfA }, ctx),
+      ).toBeNull();
 
       const { stream } = await exportProgressCsv(state.db, adminB, { centreId: b.centreId }, ctx);
       const csv = parseCsv(await readAll(stream));
@@ -465,14 +563,24 @@ describe(`progress on ${provider}`, () => {
     });
 
     it("and is refused when asking for the other centre", async () => {
-      await expect(getDashboard(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(getDashboard(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(getWorkload(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listProgress(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(exportProgressCsv(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listProgress(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(exportProgressCsv(state.db, adminB, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       const candidateOfA = (await naiveEnrolments(a.centreId))[0]?.candidateId ?? "";
-      await expect(getCandidateProgress(state.db, adminB, { centreId: a.centreId, candidateId: candidateOfA }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        getCandidateProgress(state.db, adminB, { centreId: a.centreId, candidateId: candidateOfA }, ctx),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       const assessorOfA = await actorOf(a.assessorIds[0] ?? "");
-      await expect(getDashboard(state.db, assessorOfA, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(getDashboard(state.db, assessorOfA, { centreId: a.centreId }, ctx)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     });
   });
 });

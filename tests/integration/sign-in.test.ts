@@ -8,8 +8,14 @@ const state = useMigratedDb();
 const password = "correct horse battery";
 
 async function makeUser(email: string, extra: { deactivatedAt?: Date } = {}) {
-  const centre = await state.db.centre.upsert({ where: { slug: "c1" }, update: {}, create: { slug: "c1", name: "Centre One" } });
-  const user = await state.db.user.create({ data: { email, name: email, passwordHash: await hashPassword(password), ...extra } });
+  const centre = await state.db.centre.upsert({
+    where: { slug: "c1" },
+    update: {},
+    create: { slug: "c1", name: "Centre One" },
+  });
+  const user = await state.db.user.create({
+    data: { email, name: email, passwordHash: await hashPassword(password), ...extra },
+  });
   await state.db.membership.create({ data: { userId: user.id, centreId: centre.id, role: "ASSESSOR" } });
   return user;
 }
@@ -42,10 +48,17 @@ describe("signing in with email and password", () => {
       const at = new Date(start.getTime() + i * 60_000);
       expect((await signInWithPassword(state.db, "throttle@example.org", "bad guess", { now: at })).ok).toBe(false);
     }
-    const blocked = await signInWithPassword(state.db, "throttle@example.org", password, { now: new Date(start.getTime() + 5 * 60_000) });
-    expect(blocked).toEqual({ ok: false, message: expect.stringMatching(/^Too many failed attempts for this email\. Wait 10 minutes and try again/) });
+    const blocked = await signInWithPassword(state.db, "throttle@example.org", password, {
+      now: new Date(start.getTime() + 5 * 60_000),
+    });
+    expect(blocked).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Too many failed attempts for this email\. Wait 10 minutes and try again/),
+    });
     // Once the oldest failure is more than 15 minutes old, the right password works again.
-    const later = await signInWithPassword(state.db, "throttle@example.org", password, { now: new Date(start.getTime() + 16 * 60_000) });
+    const later = await signInWithPassword(state.db, "throttle@example.org", password, {
+      now: new Date(start.getTime() + 16 * 60_000),
+    });
     expect(later.ok).toBe(true);
   });
 
@@ -75,14 +88,23 @@ describe("throttling by email and client address", () => {
     const owner = await makeUser("victim@example.org");
     const start = new Date("2026-11-24T10:00:00Z");
     for (let i = 0; i < 5; i++) {
-      const result = await signInWithPassword(state.db, "victim@example.org", `guess ${i}`, { now: minutes(start, i), clientAddress: "203.0.113.66" });
+      const result = await signInWithPassword(state.db, "victim@example.org", `guess ${i}`, {
+        now: minutes(start, i),
+        clientAddress: "203.0.113.66",
+      });
       expect(result).toEqual({ ok: false, message: wrongCredentialsMessage });
     }
     // The same address written as an IPv4-mapped IPv6 address is the same address.
-    const attacker = await signInWithPassword(state.db, "victim@example.org", password, { now: minutes(start, 5), clientAddress: "::FFFF:203.0.113.66" });
+    const attacker = await signInWithPassword(state.db, "victim@example.org", password, {
+      now: minutes(start, 5),
+      clientAddress: "::FFFF:203.0.113.66",
+    });
     expect(attacker).toEqual(waitFor(/^Too many failed attempts for this email\. Wait 10 minutes and try again/));
 
-    const fromHome = await signInWithPassword(state.db, "victim@example.org", password, { now: minutes(start, 5), clientAddress: "198.51.100.7" });
+    const fromHome = await signInWithPassword(state.db, "victim@example.org", password, {
+      now: minutes(start, 5),
+      clientAddress: "198.51.100.7",
+    });
     expect(fromHome).toEqual({ ok: true, userId: owner.id });
   });
 
@@ -91,12 +113,21 @@ describe("throttling by email and client address", () => {
     const start = new Date("2026-11-24T11:00:00Z");
     for (let i = 0; i < 50; i++) {
       const at = new Date(start.getTime() + i * 6_000);
-      await signInWithPassword(state.db, "popular@example.org", `guess ${i}`, { now: at, clientAddress: `192.0.2.${i + 1}` });
+      await signInWithPassword(state.db, "popular@example.org", `guess ${i}`, {
+        now: at,
+        clientAddress: `192.0.2.${i + 1}`,
+      });
     }
-    const fromHome = await signInWithPassword(state.db, "popular@example.org", password, { now: minutes(start, 10), clientAddress: "198.51.100.7" });
+    const fromHome = await signInWithPassword(state.db, "popular@example.org", password, {
+      now: minutes(start, 10),
+      clientAddress: "198.51.100.7",
+    });
     expect(fromHome).toEqual(waitFor(/^Too many failed attempts for this email\. Wait 5 minutes and try again/));
     // Once the oldest of those 50 is more than 15 minutes old, the owner gets in again.
-    const later = await signInWithPassword(state.db, "popular@example.org", password, { now: minutes(start, 16), clientAddress: "198.51.100.7" });
+    const later = await signInWithPassword(state.db, "popular@example.org", password, {
+      now: minutes(start, 16),
+      clientAddress: "198.51.100.7",
+    });
     expect(later.ok).toBe(true);
   }, 120_000);
 
@@ -105,13 +136,24 @@ describe("throttling by email and client address", () => {
     const start = new Date("2026-11-24T12:00:00Z");
     for (let i = 0; i < 100; i++) {
       const at = new Date(start.getTime() + i * 3_000);
-      await signInWithPassword(state.db, `person${i}@example.org`, "Summer2026!", { now: at, clientAddress: "2001:db8:5:7::10" });
+      await signInWithPassword(state.db, `person${i}@example.org`, "Summer2026!", {
+        now: at,
+        clientAddress: "2001:db8:5:7::10",
+      });
     }
     // Another address in the same IPv6 /64 network is the same sprayer.
-    const sprayer = await signInWithPassword(state.db, "sprayed@example.org", password, { now: minutes(start, 10), clientAddress: "2001:db8:5:7:abcd::1" });
-    expect(sprayer).toEqual(waitFor(/^Too many failed sign-in attempts from your network\. Wait 5 minutes and try again/));
+    const sprayer = await signInWithPassword(state.db, "sprayed@example.org", password, {
+      now: minutes(start, 10),
+      clientAddress: "2001:db8:5:7:abcd::1",
+    });
+    expect(sprayer).toEqual(
+      waitFor(/^Too many failed sign-in attempts from your network\. Wait 5 minutes and try again/),
+    );
 
-    const elsewhere = await signInWithPassword(state.db, "sprayed@example.org", password, { now: minutes(start, 10), clientAddress: "2001:db8:5:8::10" });
+    const elsewhere = await signInWithPassword(state.db, "sprayed@example.org", password, {
+      now: minutes(start, 10),
+      clientAddress: "2001:db8:5:8::10",
+    });
     expect(elsewhere).toEqual({ ok: true, userId: user.id });
   }, 120_000);
 });

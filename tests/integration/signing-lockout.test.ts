@@ -35,38 +35,61 @@ beforeAll(async () => {
     select: { id: true, unitVersionId: true },
   });
   enrolmentId = enrolment.id;
-  criterionId = (await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId, ref: "1.3" } })).id;
-  otherCriterionId = (await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId, ref: "1.4" } })).id;
+  criterionId = (
+    await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId, ref: "1.3" } })
+  ).id;
+  otherCriterionId = (
+    await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId, ref: "1.4" } })
+  ).id;
 }, 60_000);
 
 describe("signing with a password", () => {
   it("locks the account after five wrong passwords, for signing and for sign-in, and signs nothing", async () => {
-    const sign = (password: string) => decideCriterion(state.db, asha, { enrolmentId, criterionId, outcome: "NOT_YET_MET", password });
+    const sign = (password: string) =>
+      decideCriterion(state.db, asha, { enrolmentId, criterionId, outcome: "NOT_YET_MET", password });
     for (let i = 0; i < 5; i++) expect(await refusal(sign(`guess-${i}`))).toMatch(/password was not accepted/);
 
-    expect(await refusal(sign(demoPassword))).toMatch(/^Too many wrong passwords for your account, so nothing was signed\. Wait 15 minutes/);
+    expect(await refusal(sign(demoPassword))).toMatch(
+      /^Too many wrong passwords for your account, so nothing was signed\. Wait 15 minutes/,
+    );
     expect(await state.db.decision.count({ where: { enrolmentId } })).toBe(0);
 
     // The lockout belongs to the account, not to a network: signing in waits from any address.
     for (const clientAddress of ["203.0.113.20", "198.51.100.7", null]) {
       const signIn = await signInWithPassword(state.db, "assessor@northgate.example", demoPassword, { clientAddress });
-      expect(signIn).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many failed attempts for this email/) });
+      expect(signIn).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^Too many failed attempts for this email/),
+      });
     }
   });
 
   it("signs again once the lockout has passed", async () => {
     const later = new Date(Date.now() + 16 * 60_000);
-    const signed = await decideCriterion(state.db, asha, { enrolmentId, criterionId, outcome: "NOT_YET_MET", password: demoPassword }, later);
+    const signed = await decideCriterion(
+      state.db,
+      asha,
+      { enrolmentId, criterionId, outcome: "NOT_YET_MET", password: demoPassword },
+      later,
+    );
     expect(signed.outcome).toBe("NOT_YET_MET");
   });
 
   it("is not stopped by someone else's wrong sign-in passwords for the account from another address", async () => {
     const later = new Date(Date.now() + 60 * 60_000);
     for (let i = 0; i < 5; i++) {
-      const guess = await signInWithPassword(state.db, "assessor@northgate.example", `guess-${i}`, { now: later, clientAddress: "203.0.113.66" });
+      const guess = await signInWithPassword(state.db, "assessor@northgate.example", `guess-${i}`, {
+        now: later,
+        clientAddress: "203.0.113.66",
+      });
       expect(guess.ok).toBe(false);
     }
-    const signed = await decideCriterion(state.db, asha, { enrolmentId, criterionId: otherCriterionId, outcome: "NOT_YET_MET", password: demoPassword }, later);
+    const signed = await decideCriterion(
+      state.db,
+      asha,
+      { enrolmentId, criterionId: otherCriterionId, outcome: "NOT_YET_MET", password: demoPassword },
+      later,
+    );
     expect(signed.outcome).toBe("NOT_YET_MET");
   });
 });

@@ -15,7 +15,10 @@ function expectedMatches(query: string) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return files.flatMap((unit) =>
     criteriaOf(unit)
-      .filter((c) => words.every((w) => c.text.toLowerCase().includes(w)) || c.ref.toLowerCase().startsWith(query.toLowerCase()))
+      .filter(
+        (c) =>
+          words.every((w) => c.text.toLowerCase().includes(w)) || c.ref.toLowerCase().startsWith(query.toLowerCase()),
+      )
       .map((c) => `${unit.code} ${c.kind} ${c.ref}`),
   );
 }
@@ -24,7 +27,10 @@ async function allHits(query: string) {
   const first = await searchCriteria(state.db, query, 1);
   const pages = [first];
   for (let page = 2; page <= first.pageCount; page++) pages.push(await searchCriteria(state.db, query, page));
-  return { total: first.total, hits: pages.flatMap((p) => p.units.flatMap((u) => u.criteria.map((c) => `${u.code} ${c.kind} ${c.ref}`))) };
+  return {
+    total: first.total,
+    hits: pages.flatMap((p) => p.units.flatMap((u) => u.criteria.map((c) => `${u.code} ${c.kind} ${c.ref}`))),
+  };
 }
 
 beforeAll(async () => {
@@ -41,7 +47,9 @@ describe("listUnits", () => {
       const unit = units.find((u) => u.code === file.code);
       const expected = new Map<string, number>();
       for (const c of criteriaOf(file)) expected.set(c.kind, (expected.get(c.kind) ?? 0) + 1);
-      expect(Object.fromEntries(unit?.criteriaCounts.map((c) => [c.kind, c.count]) ?? [])).toEqual(Object.fromEntries(expected));
+      expect(Object.fromEntries(unit?.criteriaCounts.map((c) => [c.kind, c.count]) ?? [])).toEqual(
+        Object.fromEntries(expected),
+      );
       expect(unit?.totalCriteria).toBe(criteriaOf(file).length);
       expect(unit?.versionNumber).toBe(1);
     }
@@ -51,7 +59,11 @@ describe("listUnits", () => {
     const units = await listUnits(state.db);
     expect(units.find((u) => u.code === "CFAM&LFD3")?.body).toBe("Skills CFA");
     expect(units.find((u) => u.code === "CS34")?.body).toBe("—");
-    expect(units.find((u) => u.code === "CU782")).toMatchObject({ level: "4", creditValue: 10, kind: "qualificationUnit" });
+    expect(units.find((u) => u.code === "CU782")).toMatchObject({
+      level: "4",
+      creditValue: 10,
+      kind: "qualificationUnit",
+    });
   });
 });
 
@@ -61,8 +73,17 @@ describe("getUnit", () => {
     expect(unit?.title).toBe("Manage customer service operations");
     expect(unit?.groups.map((g) => g.ref)).toEqual(["1", "2", "3", "4", "5"]);
     const c12 = unit?.groups[0]?.criteria[1];
-    expect(c12).toMatchObject({ ref: "1.2", kind: "assessment", anchor: "c-assessment-1-2", text: "assess the suitability of a range of methods to monitor customer service operations" });
-    expect(c12?.range).toMatchObject({ title: "Methods to monitor customer service operations", rule: "atLeast", min: 3 });
+    expect(c12).toMatchObject({
+      ref: "1.2",
+      kind: "assessment",
+      anchor: "c-assessment-1-2",
+      text: "assess the suitability of a range of methods to monitor customer service operations",
+    });
+    expect(c12?.range).toMatchObject({
+      title: "Methods to monitor customer service operations",
+      rule: "atLeast",
+      min: 3,
+    });
     expect(c12?.range?.items).toHaveLength(9);
     expect(c12?.range?.items[0]).toBe("listening to calls");
     expect(unit?.groups[0]?.assessmentMethods[0]).toBe("Questioning");
@@ -143,7 +164,15 @@ describe("searchCriteria", () => {
     if (!firstGroup) throw new Error("CS34 has no groups");
     const changed: UnitFile = {
       ...cs34,
-      groups: [{ ...firstGroup, criteria: firstGroup.criteria.map((c) => (c.ref === "1.2" ? { ...c, text: "assess zebra-striped monitoring methods" } : c)) }, ...rest],
+      groups: [
+        {
+          ...firstGroup,
+          criteria: firstGroup.criteria.map((c) =>
+            c.ref === "1.2" ? { ...c, text: "assess zebra-striped monitoring methods" } : c,
+          ),
+        },
+        ...rest,
+      ],
     };
     expect((await importUnit(state.db, changed)).change).toBe("newVersion");
 
@@ -152,7 +181,9 @@ describe("searchCriteria", () => {
     const old = await searchCriteria(state.db, "suitability of a range of methods to monitor");
     expect(old.units.map((u) => u.code)).not.toContain("CS34");
     const previous = await getUnit(state.db, "CS34", 1);
-    expect(previous?.groups[0]?.criteria[1]?.text).toBe("assess the suitability of a range of methods to monitor customer service operations");
+    expect(previous?.groups[0]?.criteria[1]?.text).toBe(
+      "assess the suitability of a range of methods to monitor customer service operations",
+    );
     expect(previous?.latestVersionNumber).toBe(2);
     expect((await getUnit(state.db, "CS34"))?.versions.map((v) => v.number)).toEqual([2, 1]);
   });

@@ -44,7 +44,9 @@ async function rowCounts(db: Db) {
 }
 
 const versionIds = async (db: Db) =>
-  Object.fromEntries((await db.unitVersion.findMany({ include: { unit: true } })).map((v) => [`${v.unit.code} v${v.number}`, v.id]));
+  Object.fromEntries(
+    (await db.unitVersion.findMany({ include: { unit: true } })).map((v) => [`${v.unit.code} v${v.number}`, v.id]),
+  );
 
 // Temporary directories holding edited copies of the unit files.
 const tmpDirs: string[] = [];
@@ -55,11 +57,15 @@ function tmpDir(): string {
 }
 afterAll(() => tmpDirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, any>;
+// Unit JSON edited freely by the cases below; its shape is what the importer is being tested on.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type EditableUnit = Record<string, any>;
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as EditableUnit;
 const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
 /** A directory holding only a copy of CS34.json, edited. */
-function dirWithEditedCs34(edit: (unit: Record<string, any>) => void): string {
+function dirWithEditedCs34(edit: (unit: EditableUnit) => void): string {
   const dir = tmpDir();
   const unit = readJson(path.join(standardsDir, "CS34.json"));
   edit(unit);
@@ -107,7 +113,12 @@ describe(`importing standards/ on ${provider}`, () => {
       const version = await state.db.unitVersion.findFirstOrThrow({
         where: { unit: { code: unit.code }, number: 1 },
         include: {
-          groups: { orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, include: { rangeItems: { orderBy: { position: "asc" } } } } } },
+          groups: {
+            orderBy: { position: "asc" },
+            include: {
+              criteria: { orderBy: { position: "asc" }, include: { rangeItems: { orderBy: { position: "asc" } } } },
+            },
+          },
           requirements: { orderBy: { position: "asc" } },
         },
       });
@@ -130,21 +141,39 @@ describe(`importing standards/ on ${provider}`, () => {
           ref: c.ref,
           kind: c.kind,
           text: c.text,
-          range: c.rangeItems.length || c.rangeTitle || c.rangeRule || c.rangeGuidance
-            ? { title: c.rangeTitle ?? undefined, rule: c.rangeRule === null ? null : c.rangeRule === "all" ? { rule: "all" } : { rule: c.rangeRule, n: c.rangeMin }, guidance: c.rangeGuidance ?? [], items: c.rangeItems.map((i) => i.text) }
-            : undefined,
+          range:
+            c.rangeItems.length || c.rangeTitle || c.rangeRule || c.rangeGuidance
+              ? {
+                  title: c.rangeTitle ?? undefined,
+                  rule:
+                    c.rangeRule === null
+                      ? null
+                      : c.rangeRule === "all"
+                        ? { rule: "all" }
+                        : { rule: c.rangeRule, n: c.rangeMin },
+                  guidance: c.rangeGuidance ?? [],
+                  items: c.rangeItems.map((i) => i.text),
+                }
+              : undefined,
           guidance: c.guidance ?? undefined,
         })),
       }));
       expect(stored, unit.code).toEqual(unit.groups);
-      expect(version.requirements.map((r) => ({ ref: r.ref, text: r.text, items: r.items, checks: r.checks }))).toEqual(unit.evidenceRequirements);
+      expect(version.requirements.map((r) => ({ ref: r.ref, text: r.text, items: r.items, checks: r.checks }))).toEqual(
+        unit.evidenceRequirements,
+      );
     }
   });
 
   it("keeps the CS34 1.2 rule (at least 3 of 9) and CU782 requirement 1's checks in the database", async () => {
-    const c12 = await state.db.criterion.findFirstOrThrow({ where: { ref: "1.2", unitVersion: { unit: { code: "CS34" } } }, include: { rangeItems: true } });
+    const c12 = await state.db.criterion.findFirstOrThrow({
+      where: { ref: "1.2", unitVersion: { unit: { code: "CS34" } } },
+      include: { rangeItems: true },
+    });
     expect([c12.rangeRule, c12.rangeMin, c12.rangeItems.length]).toEqual(["atLeast", 3, 9]);
-    const req1 = await state.db.evidenceRequirement.findFirstOrThrow({ where: { ref: "1", unitVersion: { unit: { code: "CU782" } } } });
+    const req1 = await state.db.evidenceRequirement.findFirstOrThrow({
+      where: { ref: "1", unitVersion: { unit: { code: "CU782" } } },
+    });
     expect(req1.checks).toEqual({ realWorkOnly: true, simulationAllowed: false });
   });
 
@@ -175,12 +204,20 @@ describe(`changed text on ${provider}`, () => {
     const db = own.db;
     expect((await importStandards(db)).errors).toEqual([]);
     idsBefore = await versionIds(db);
-    v1Before = await db.unitVersion.findFirstOrThrow({ where: { unit: { code: "CS34" }, number: 1 }, select: { id: true, contentHash: true, document: true } });
+    v1Before = await db.unitVersion.findFirstOrThrow({
+      where: { unit: { code: "CS34" }, number: 1 },
+      select: { id: true, contentHash: true, document: true },
+    });
 
     const centre = await db.centre.create({ data: { name: "Test Centre", slug: "test-centre" } });
     const candidate = await db.user.create({ data: { email: "candidate@example.test", name: "Test Candidate" } });
     const enrolment = await db.enrolment.create({
-      data: { centreId: centre.id, candidateId: candidate.id, unitVersionId: v1Before.id, ...plannedPeriod(new Date("2025-01-06"), new Date("2025-07-06")) },
+      data: {
+        centreId: centre.id,
+        candidateId: candidate.id,
+        unitVersionId: v1Before.id,
+        ...plannedPeriod(new Date("2025-01-06"), new Date("2025-07-06")),
+      },
     });
     enrolmentId = enrolment.id;
 
@@ -197,7 +234,11 @@ describe(`changed text on ${provider}`, () => {
     expect(report.errors).toEqual([]);
     expect(report.outcomes.find((o) => o.code === "CS34")).toEqual({ code: "CS34", version: 2, change: "newVersion" });
 
-    const versions = await own.db.unitVersion.findMany({ where: { unit: { code: "CS34" } }, orderBy: { number: "asc" }, include: { criteria: { where: { ref: "1.1" } } } });
+    const versions = await own.db.unitVersion.findMany({
+      where: { unit: { code: "CS34" } },
+      orderBy: { number: "asc" },
+      include: { criteria: { where: { ref: "1.1" } } },
+    });
     expect(versions.map((v) => v.number)).toEqual([1, 2]);
     const [v1, v2] = versions as [(typeof versions)[0], (typeof versions)[0]];
     expect(v1.id).toBe(v1Before.id);
@@ -230,7 +271,7 @@ describe(`changed text on ${provider}`, () => {
 });
 
 describe(`invalid files on ${provider}`, () => {
-  const cases: { name: string; edit: (unit: Record<string, any>) => void; expect: RegExp[] }[] = [
+  const cases: { name: string; edit: (unit: EditableUnit) => void; expect: RegExp[] }[] = [
     {
       name: "a criterion without text",
       edit: (u) => delete u.groups[0].criteria[0].text,
@@ -257,7 +298,15 @@ describe(`invalid files on ${provider}`, () => {
         expect(report.errors).toHaveLength(c.expect.length);
         c.expect.forEach((pattern, i) => expect(report.errors[i]).toMatch(pattern));
         expect(await db.unit.findUnique({ where: { code: "CS34" } })).toBeNull();
-        expect(await rowCounts(db)).toEqual({ unit: 0, unitVersion: 0, criterionGroup: 0, criterion: 0, rangeItem: 0, evidenceRequirement: 0, auditEvent: 0 });
+        expect(await rowCounts(db)).toEqual({
+          unit: 0,
+          unitVersion: 0,
+          criterionGroup: 0,
+          criterion: 0,
+          rangeItem: 0,
+          evidenceRequirement: 0,
+          auditEvent: 0,
+        });
       });
     });
   }
@@ -284,7 +333,8 @@ describe(`invalid files on ${provider}`, () => {
               fn(
                 new Proxy(tx, {
                   get(t, p) {
-                    if (p === "auditEvent") return { create: async () => Promise.reject(new Error("injected failure")) };
+                    if (p === "auditEvent")
+                      return { create: async () => Promise.reject(new Error("injected failure")) };
                     return Reflect.get(t, p);
                   },
                 }),
@@ -293,7 +343,15 @@ describe(`invalid files on ${provider}`, () => {
         },
       });
       await expect(importStandards(failing, standardsDir)).rejects.toThrow("injected failure");
-      expect(await rowCounts(db)).toEqual({ unit: 0, unitVersion: 0, criterionGroup: 0, criterion: 0, rangeItem: 0, evidenceRequirement: 0, auditEvent: 0 });
+      expect(await rowCounts(db)).toEqual({
+        unit: 0,
+        unitVersion: 0,
+        criterionGroup: 0,
+        criterion: 0,
+        rangeItem: 0,
+        evidenceRequirement: 0,
+        auditEvent: 0,
+      });
     });
   });
 });
@@ -333,7 +391,8 @@ describe(`npm run standards:import (scripts/import-standards.ts) on ${provider}`
     const result = await runCli(standardsDir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    for (const code of codes) expect(result.stdout).toMatch(new RegExp(`^${code}\\s+version 1\\s+(created|unchanged)$`, "m"));
+    for (const code of codes)
+      expect(result.stdout).toMatch(new RegExp(`^${code}\\s+version 1\\s+(created|unchanged)$`, "m"));
     expect((await state.db.unit.findMany({ orderBy: { code: "asc" } })).map((u) => u.code).sort()).toEqual(codes);
     expect(await state.db.unitVersion.count()).toBe(5);
   });

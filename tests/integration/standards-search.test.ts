@@ -25,7 +25,9 @@ beforeAll(async () => {
 /** "CS34 1.2", best first. */
 const hits = (result: CriterionSearch) => result.units.flatMap((u) => u.criteria.map((c) => `${u.code} ${c.ref}`));
 const mappable = async (query: string) =>
-  (await searchMappableCriteria(state.db, candidate, { query })).units.flatMap((u) => u.criteria.map((c) => `${u.unitCode} ${c.ref}`));
+  (await searchMappableCriteria(state.db, candidate, { query })).units.flatMap((u) =>
+    u.criteria.map((c) => `${u.unitCode} ${c.ref}`),
+  );
 
 describe("the public standards search", () => {
   it("finds a criterion by its reference written with its unit code, in any form", async () => {
@@ -43,10 +45,14 @@ describe("the public standards search", () => {
 
   it("reads P7 and K3 as the performance criterion 7 and the knowledge statement 3", async () => {
     const p7 = await searchCriteria(state.db, "P7");
-    expect(p7.units.flatMap((u) => u.criteria.map((c) => `${c.kind} ${c.ref}`))).toEqual(expect.arrayContaining(["performance 7"]));
+    expect(p7.units.flatMap((u) => u.criteria.map((c) => `${c.kind} ${c.ref}`))).toEqual(
+      expect.arrayContaining(["performance 7"]),
+    );
     expect(p7.units.flatMap((u) => u.criteria).every((c) => c.kind === "performance" && c.ref === "7")).toBe(true);
     const k3 = await searchCriteria(state.db, "INSCS042 K3");
-    expect(k3.units.flatMap((u) => u.criteria.map((c) => `${u.code} ${c.kind} ${c.ref}`))).toEqual(["INSCS042 knowledge 3"]);
+    expect(k3.units.flatMap((u) => u.criteria.map((c) => `${u.code} ${c.kind} ${c.ref}`))).toEqual([
+      "INSCS042 knowledge 3",
+    ]);
   });
 
   it("finds a criterion by an item of its range, and says which item", async () => {
@@ -84,7 +90,23 @@ describe("the public standards search", () => {
   });
 
   it("reads search syntax as plain text, and says when there is nothing to search for", async () => {
-    for (const junk of [`"`, "*", "NEAR(", "-", ":", "(", "AND", "OR NOT", "a:b", `"unbalanced`, "^", "%", "_", "customer*", "'; DROP TABLE x; --"]) {
+    for (const junk of [
+      `"`,
+      "*",
+      "NEAR(",
+      "-",
+      ":",
+      "(",
+      "AND",
+      "OR NOT",
+      "a:b",
+      `"unbalanced`,
+      "^",
+      "%",
+      "_",
+      "customer*",
+      "'; DROP TABLE x; --",
+    ]) {
       const result = await searchCriteria(state.db, junk);
       expect(result.total, junk).toBeGreaterThanOrEqual(0);
     }

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type SessionActor } from "@/lib/auth/actor";
 import { EndedSessionError, endSessions, liveSessionVersion, sessionToken } from "@/lib/auth/end-sessions";
-import { findPasswordReset, requestPasswordReset, resetMessages, resetPassword, sendPasswordResetLink } from "@/lib/auth/password-reset";
+import {
+  findPasswordReset,
+  requestPasswordReset,
+  resetMessages,
+  resetPassword,
+  sendPasswordResetLink,
+} from "@/lib/auth/password-reset";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { ForbiddenError } from "@/lib/authz/policy";
 import { seedDemo } from "@/lib/demo/seed";
@@ -57,7 +63,12 @@ beforeAll(async () => {
 
 describe("1. deactivation ends a membership, not the account", () => {
   it("a Riverside admin who deactivates a Northgate assessor they invited ends only the Riverside roles", async () => {
-    const invited = await invitePerson(state.db, await riversideAdmin(), { name: "Asha P", email: "assessor@northgate.example", roles: ["ASSESSOR"] }, { baseUrl });
+    const invited = await invitePerson(
+      state.db,
+      await riversideAdmin(),
+      { name: "Asha P", email: "assessor@northgate.example", roles: ["ASSESSOR"] },
+      { baseUrl },
+    );
     const asha = await actorFor("assessor@northgate.example");
     await acceptInvitationSignedIn(state.db, asha.userId, tokenOf(invited.invitationLink));
     expect(await rolesOf("assessor@northgate.example")).toEqual(["northgate:ASSESSOR", "riverside:ASSESSOR"]);
@@ -86,7 +97,9 @@ describe("1. deactivation ends a membership, not the account", () => {
 
   it("only a platform admin disables an account, everywhere", async () => {
     const target = { email: "assessor2@northgate.example", disabled: true };
-    expect(await rejection(setAccountDisabled(state.db, await northgateAdmin(), target))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(setAccountDisabled(state.db, await northgateAdmin(), target))).toBeInstanceOf(
+      ForbiddenError,
+    );
     const platform = await actorFor("platform@example.org");
     const ben = await state.db.user.findUniqueOrThrow({ where: { email: target.email } });
     await setAccountDisabled(state.db, platform, target);
@@ -102,9 +115,26 @@ describe("2. an admin learns nothing about accounts beyond their centre", () => 
   it("the invitation report reads the same for an existing email and a new one", async () => {
     const admin = await riversideAdmin();
     const now = new Date();
-    const existing = await invitePerson(state.db, admin, { name: "Typed Name", email: "candidate2@northgate.example", roles: ["CANDIDATE"] }, { baseUrl, now });
-    const fresh = await invitePerson(state.db, admin, { name: "Typed Name", email: "brand.new@example.org", roles: ["CANDIDATE"] }, { baseUrl, now });
-    const shape = (r: typeof existing) => ({ ...r, userId: "", email: "", invitationLink: typeof r.invitationLink, outboxMessageIds: r.outboxMessageIds.length, message: r.message.replace(r.email, "EMAIL") });
+    const existing = await invitePerson(
+      state.db,
+      admin,
+      { name: "Typed Name", email: "candidate2@northgate.example", roles: ["CANDIDATE"] },
+      { baseUrl, now },
+    );
+    const fresh = await invitePerson(
+      state.db,
+      admin,
+      { name: "Typed Name", email: "brand.new@example.org", roles: ["CANDIDATE"] },
+      { baseUrl, now },
+    );
+    const shape = (r: typeof existing) => ({
+      ...r,
+      userId: "",
+      email: "",
+      invitationLink: typeof r.invitationLink,
+      outboxMessageIds: r.outboxMessageIds.length,
+      message: r.message.replace(r.email, "EMAIL"),
+    });
     expect(shape(existing)).toEqual(shape(fresh));
     expect(JSON.stringify(existing)).not.toContain("Dev Shah");
 
@@ -148,27 +178,52 @@ describe("2. an admin learns nothing about accounts beyond their centre", () => 
 describe("3. no centre's role attaches before the person accepts that centre's invitation", () => {
   it("Riverside pre-claims an email; Northgate's later invitation gives Riverside's admin nothing", async () => {
     // Riverside's admin invites a Northgate address and sets its password with the link they saw.
-    const claimed = await invitePerson(state.db, await riversideAdmin(), { name: "X", email: "x@northgate.example", roles: ["CANDIDATE"] }, { baseUrl });
+    const claimed = await invitePerson(
+      state.db,
+      await riversideAdmin(),
+      { name: "X", email: "x@northgate.example", roles: ["CANDIDATE"] },
+      { baseUrl },
+    );
     await acceptInvitation(state.db, { token: tokenOf(claimed.invitationLink), password, confirmPassword: password });
 
-    const northgate = await invitePerson(state.db, await northgateAdmin(), { name: "Xavier", email: "x@northgate.example", roles: ["ASSESSOR"] }, { baseUrl });
+    const northgate = await invitePerson(
+      state.db,
+      await northgateAdmin(),
+      { name: "Xavier", email: "x@northgate.example", roles: ["ASSESSOR"] },
+      { baseUrl },
+    );
     expect(northgate.message).not.toMatch(/other centre/);
     // Waiting: the account (controlled by Riverside's admin) has no Northgate role.
     expect(await rolesOf("x@northgate.example")).toEqual(["riverside:CANDIDATE"]);
     // Northgate's link cannot set the password of an account that has one (it would be a takeover)...
-    const refused = await rejection(acceptInvitation(state.db, { token: tokenOf(northgate.invitationLink), password: "another-long-password", confirmPassword: "another-long-password" }));
+    const refused = await rejection(
+      acceptInvitation(state.db, {
+        token: tokenOf(northgate.invitationLink),
+        password: "another-long-password",
+        confirmPassword: "another-long-password",
+      }),
+    );
     expect(refused).toMatchObject({ userMessage: invitationMessages.signInToAccept });
     // ...nor be accepted by another account signed in.
     const someoneElse = await actorFor("candidate@northgate.example");
-    expect(await rejection(acceptInvitationSignedIn(state.db, someoneElse.userId, tokenOf(northgate.invitationLink)))).toMatchObject({ userMessage: invitationMessages.otherAccount });
+    expect(
+      await rejection(acceptInvitationSignedIn(state.db, someoneElse.userId, tokenOf(northgate.invitationLink))),
+    ).toMatchObject({ userMessage: invitationMessages.otherAccount });
     expect(await rolesOf("x@northgate.example")).toEqual(["riverside:CANDIDATE"]);
 
     // The real owner resets the password through their mailbox, which ends the squatter's sessions...
     const x = await state.db.user.findUniqueOrThrow({ where: { email: "x@northgate.example" } });
     await requestPasswordReset(state.db, "x@northgate.example", { baseUrl });
-    const mail = await state.db.outboxMessage.findFirstOrThrow({ where: { to: "x@northgate.example", subject: "Choose a new password" }, orderBy: { createdAt: "desc" } });
+    const mail = await state.db.outboxMessage.findFirstOrThrow({
+      where: { to: "x@northgate.example", subject: "Choose a new password" },
+      orderBy: { createdAt: "desc" },
+    });
     const resetToken = tokenOf(mail.body.match(/\S+\/reset-password\/\S+/)?.[0], "/reset-password/");
-    await resetPassword(state.db, { token: resetToken, password: "the-owners-own-password", confirmPassword: "the-owners-own-password" });
+    await resetPassword(state.db, {
+      token: resetToken,
+      password: "the-owners-own-password",
+      confirmPassword: "the-owners-own-password",
+    });
     expect(await liveSessionVersion(state.db, x.id)).toBe(x.sessionVersion + 1);
     // ...then signs in and accepts Northgate's invitation.
     await acceptInvitationSignedIn(state.db, x.id, tokenOf(northgate.invitationLink));
@@ -176,13 +231,31 @@ describe("3. no centre's role attaches before the person accepts that centre's i
   });
 
   it("two centres invite a new email: each link sets up only its own centre, whichever is used first", async () => {
-    const r = await invitePerson(state.db, await riversideAdmin(), { name: "Y", email: "y@example.org", roles: ["CANDIDATE"] }, { baseUrl });
-    const n = await invitePerson(state.db, await northgateAdmin(), { name: "Y", email: "y@example.org", roles: ["IQA"] }, { baseUrl });
+    const r = await invitePerson(
+      state.db,
+      await riversideAdmin(),
+      { name: "Y", email: "y@example.org", roles: ["CANDIDATE"] },
+      { baseUrl },
+    );
+    const n = await invitePerson(
+      state.db,
+      await northgateAdmin(),
+      { name: "Y", email: "y@example.org", roles: ["IQA"] },
+      { baseUrl },
+    );
     expect(await rolesOf("y@example.org")).toEqual([]);
     await acceptInvitation(state.db, { token: tokenOf(n.invitationLink), password, confirmPassword: password });
     expect(await rolesOf("y@example.org")).toEqual(["northgate:IQA"]);
     // Riverside's link no longer sets a password; it waits for the person to sign in.
-    expect(await rejection(acceptInvitation(state.db, { token: tokenOf(r.invitationLink), password: "riverside-admin-pw", confirmPassword: "riverside-admin-pw" }))).toMatchObject({
+    expect(
+      await rejection(
+        acceptInvitation(state.db, {
+          token: tokenOf(r.invitationLink),
+          password: "riverside-admin-pw",
+          confirmPassword: "riverside-admin-pw",
+        }),
+      ),
+    ).toMatchObject({
       userMessage: invitationMessages.signInToAccept,
     });
     expect(await rolesOf("y@example.org")).toEqual(["northgate:IQA"]);
@@ -200,7 +273,10 @@ describe("15. password reset", () => {
     // No centre: it never shows in a centre's outbox.
     expect(mail).toMatchObject({ to: "candidate@northgate.example", centreId: null });
     const token = tokenOf(mail.body.match(/\S+\/reset-password\/\S+/)?.[0], "/reset-password/");
-    expect(await findPasswordReset(state.db, token, new Date(now.getTime() + 61 * 60_000))).toEqual({ ok: false, message: resetMessages.expired });
+    expect(await findPasswordReset(state.db, token, new Date(now.getTime() + 61 * 60_000))).toEqual({
+      ok: false,
+      message: resetMessages.expired,
+    });
 
     const cara = await state.db.user.findUniqueOrThrow({ where: { email: "candidate@northgate.example" } });
     const weak = await rejection(resetPassword(state.db, { token, password: "short", confirmPassword: "short" }));
@@ -208,7 +284,11 @@ describe("15. password reset", () => {
     await resetPassword(state.db, { token, password: "caras-new-password", confirmPassword: "caras-new-password" });
     expect((await signInWithPassword(state.db, "candidate@northgate.example", "caras-new-password")).ok).toBe(true);
     expect(await liveSessionVersion(state.db, cara.id)).toBe(cara.sessionVersion + 1);
-    expect(await rejection(resetPassword(state.db, { token, password: "yet-another-password", confirmPassword: "yet-another-password" }))).toMatchObject({
+    expect(
+      await rejection(
+        resetPassword(state.db, { token, password: "yet-another-password", confirmPassword: "yet-another-password" }),
+      ),
+    ).toMatchObject({
       userMessage: resetMessages.invalid,
     });
   });
@@ -223,13 +303,18 @@ describe("15. password reset", () => {
     expect(JSON.stringify(outbox)).not.toContain("/reset-password/");
 
     const rhys = await state.db.user.findUniqueOrThrow({ where: { email: "candidate@riverside.example" } });
-    expect(await rejection(sendPasswordResetLink(state.db, admin, { userId: rhys.id }, { baseUrl }))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(sendPasswordResetLink(state.db, admin, { userId: rhys.id }, { baseUrl }))).toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it("stops after three links an hour for one account", async () => {
     const now = new Date("2030-01-01T10:00:00Z");
     const counts = [];
-    for (let i = 0; i < 4; i++) counts.push((await requestPasswordReset(state.db, "iqa@northgate.example", { baseUrl, now })).outboxMessageIds.length);
+    for (let i = 0; i < 4; i++)
+      counts.push(
+        (await requestPasswordReset(state.db, "iqa@northgate.example", { baseUrl, now })).outboxMessageIds.length,
+      );
     expect(counts).toEqual([1, 1, 1, 0]);
   });
 });

@@ -43,9 +43,20 @@ beforeAll(async () => {
   const assessorId = await user("assessor@example.org", "ASSESSOR");
   const unitVersion = await db.unitVersion.findFirstOrThrow({ select: { id: true } });
   await db.enrolment.create({
-    data: { centreId: centre.id, candidateId, assessorId, unitVersionId: unitVersion.id, ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")) },
+    data: {
+      centreId: centre.id,
+      candidateId,
+      assessorId,
+      unitVersionId: unitVersion.id,
+      ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")),
+    },
   });
-  people = { centreId: centre.id, candidate: await actorOf(candidateId), otherCandidate: await actorOf(otherCandidateId), assessor: await actorOf(assessorId) };
+  people = {
+    centreId: centre.id,
+    candidate: await actorOf(candidateId),
+    otherCandidate: await actorOf(otherCandidateId),
+    assessor: await actorOf(assessorId),
+  };
 });
 
 beforeEach(() => {
@@ -82,7 +93,10 @@ async function freshCandidate(email: string) {
 /** Every file under the storage root, including tmp/. */
 function storedFiles(): string[] {
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 const pdfHeader = Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1");
@@ -140,7 +154,17 @@ function chunkedPdf(size: number, pause?: { at: number; gate: ReturnType<typeof 
 const readAhead = 512 * 1024;
 
 function upload(evidenceId: string, body: ReceiveUploadInput["body"], overrides: Partial<ReceiveUploadInput> = {}) {
-  return receiveUpload({ db: state.db, actor: people.candidate, evidenceId, fileName: "statement.pdf", body, maxBytes: 2 * GB, quotaBytes: 20 * GB, storage: store, ...overrides });
+  return receiveUpload({
+    db: state.db,
+    actor: people.candidate,
+    evidenceId,
+    fileName: "statement.pdf",
+    body,
+    maxBytes: 2 * GB,
+    quotaBytes: 20 * GB,
+    storage: store,
+    ...overrides,
+  });
 }
 
 async function expectUploadError(promise: Promise<unknown>, status: number, message?: RegExp) {
@@ -164,14 +188,22 @@ describe("receiveUpload", () => {
     const { body, sha256, content } = pdfStream(5 * MB);
     const file = await upload(evidenceId, body, { declaredLength: content.length });
 
-    expect(file).toMatchObject({ evidenceId, originalName: "statement.pdf", size: 5 * MB, sha256, mimeType: "application/pdf" });
+    expect(file).toMatchObject({
+      evidenceId,
+      originalName: "statement.pdf",
+      size: 5 * MB,
+      sha256,
+      mimeType: "application/pdf",
+    });
     const row = await state.db.evidenceFile.findUniqueOrThrow({ where: { id: file.id } });
     expect(row.size).toBe(BigInt(5 * MB));
     const stored = store.pathOf(row.storageKey);
     expect(storedFiles()).toEqual([stored]);
     expect(crypto.createHash("sha256").update(fs.readFileSync(stored)).digest("hex")).toBe(sha256);
     expect(await store.stat(row.storageKey)).toEqual({ size: 5 * MB });
-    const audit = await state.db.auditEvent.findFirst({ where: { entityType: "EvidenceFile", entityId: file.id, action: "evidence.addFile" } });
+    const audit = await state.db.auditEvent.findFirst({
+      where: { entityType: "EvidenceFile", entityId: file.id, action: "evidence.addFile" },
+    });
     expect(audit?.actorId).toBe(people.candidate.userId);
   });
 
@@ -189,7 +221,11 @@ describe("receiveUpload", () => {
 
   it("removes the partial file when the body stream fails midway", async () => {
     const evidenceId = await newEvidence();
-    await expectUploadError(upload(evidenceId, pdfStream(3 * MB, { failAfter: MB }).body), 400, /stopped before the whole file arrived/);
+    await expectUploadError(
+      upload(evidenceId, pdfStream(3 * MB, { failAfter: MB }).body),
+      400,
+      /stopped before the whole file arrived/,
+    );
     await expectNothingStored(evidenceId);
   });
 
@@ -207,14 +243,25 @@ describe("receiveUpload", () => {
 
   it("refuses a body shorter than its Content-Length (a truncating proxy)", async () => {
     const evidenceId = await newEvidence();
-    await expectUploadError(upload(evidenceId, pdfStream(MB).body, { declaredLength: 2 * MB }), 400, /did not arrive complete/);
+    await expectUploadError(
+      upload(evidenceId, pdfStream(MB).body, { declaredLength: 2 * MB }),
+      400,
+      /did not arrive complete/,
+    );
     await expectNothingStored(evidenceId);
   });
 
   it("refuses a Windows program named report.pdf with 415", async () => {
     const evidenceId = await newEvidence();
-    const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"), crypto.randomBytes(300_000)]);
-    await expectUploadError(upload(evidenceId, Readable.from([exe]), { fileName: "report.pdf" }), 415, /EXE.*You can upload/);
+    const exe = Buffer.concat([
+      Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"),
+      crypto.randomBytes(300_000),
+    ]);
+    await expectUploadError(
+      upload(evidenceId, Readable.from([exe]), { fileName: "report.pdf" }),
+      415,
+      /EXE.*You can upload/,
+    );
     await expectNothingStored(evidenceId);
   });
 
@@ -228,15 +275,22 @@ describe("receiveUpload", () => {
     const stored = store.pathOf(storageKey);
     expect(stored).toBe(path.join(root, storageKey.slice(0, 2), storageKey));
     expect(storedFiles()).toEqual([stored]);
-    for (const part of ["Évaluation", "顧客", "📄", "pdf", "Evaluation"]) expect(stored.slice(root.length)).not.toContain(part);
+    for (const part of ["Évaluation", "顧客", "📄", "pdf", "Evaluation"])
+      expect(stored.slice(root.length)).not.toContain(part);
   });
 
   it("cleans names: no control characters, no paths, no bidi tricks; refuses empty and overlong ones", async () => {
     const evidenceId = await newEvidence();
-    const file = await upload(evidenceId, pdfStream(5000).body, { fileName: "../../etc/pass\u0000wd\r\n\u202Efdp.exe" });
+    const file = await upload(evidenceId, pdfStream(5000).body, {
+      fileName: "../../etc/pass\u0000wd\r\n\u202Efdp.exe",
+    });
     expect(file.originalName).toBe(".._.._etc_passwdfdp.exe");
     await expectUploadError(upload(evidenceId, pdfStream(5000).body, { fileName: " \u0007 " }), 400, /no usable name/);
-    await expectUploadError(upload(evidenceId, pdfStream(5000).body, { fileName: `${"📄".repeat(256)}` }), 400, /longer than 255/);
+    await expectUploadError(
+      upload(evidenceId, pdfStream(5000).body, { fileName: `${"📄".repeat(256)}` }),
+      400,
+      /longer than 255/,
+    );
     const longest = await upload(evidenceId, pdfStream(5000).body, { fileName: `${"📄".repeat(251)}.pdf` });
     expect(Array.from(longest.originalName)).toHaveLength(255);
   });
@@ -247,8 +301,16 @@ describe("receiveUpload", () => {
     await upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes });
     const before = storedFiles();
 
-    await expectUploadError(upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes, declaredLength: 2 * MB }), 413, /storage allowance of 3 MB \(1 MB left\)/);
-    await expectUploadError(upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes }), 413, /storage allowance/);
+    await expectUploadError(
+      upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes, declaredLength: 2 * MB }),
+      413,
+      /storage allowance of 3 MB \(1 MB left\)/,
+    );
+    await expectUploadError(
+      upload(evidenceId, pdfStream(2 * MB).body, { actor, quotaBytes }),
+      413,
+      /storage allowance/,
+    );
     expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(1);
     expect(storedFiles()).toEqual(before);
     await upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes });
@@ -259,7 +321,9 @@ describe("receiveUpload", () => {
     const quotaBytes = 3 * MB;
     // Six 1 MB uploads at once: each passes the check made before streaming (nothing is stored
     // yet), so only the re-check when each is recorded can hold the line at three.
-    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes })),
+    );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(3);
     const used = await state.db.evidenceFile.aggregate({ where: { evidenceId }, _sum: { size: true } });
     expect(Number(used._sum.size)).toBe(3 * MB);
@@ -268,7 +332,11 @@ describe("receiveUpload", () => {
   it("stops reading a chunked body (no Content-Length) soon after it passes the file limit", async () => {
     const evidenceId = await newEvidence();
     const { body, delivered } = chunkedPdf(64 * MB);
-    await expectUploadError(upload(evidenceId, body, { maxBytes: MB }), 413, /larger than 1 MB, the most one file can be\. .*split/);
+    await expectUploadError(
+      upload(evidenceId, body, { maxBytes: MB }),
+      413,
+      /larger than 1 MB, the most one file can be\. .*split/,
+    );
     expect(delivered.bytes).toBeGreaterThan(MB);
     expect(delivered.bytes).toBeLessThan(MB + readAhead);
     await expectNothingStored(evidenceId);
@@ -279,7 +347,11 @@ describe("receiveUpload", () => {
     await upload(evidenceId, pdfStream(MB).body, { actor, quotaBytes: 2 * MB });
     const before = storedFiles();
     const { body, delivered } = chunkedPdf(64 * MB);
-    await expectUploadError(upload(evidenceId, body, { actor, quotaBytes: 2 * MB }), 413, /allowance of 2 MB \(1 MB left\)\. .*removing files from evidence you have not submitted/);
+    await expectUploadError(
+      upload(evidenceId, body, { actor, quotaBytes: 2 * MB }),
+      413,
+      /allowance of 2 MB \(1 MB left\)\. .*removing files from evidence you have not submitted/,
+    );
     expect(delivered.bytes).toBeLessThan(MB + readAhead);
     expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(1);
     expect(storedFiles()).toEqual(before);
@@ -296,7 +368,11 @@ describe("receiveUpload", () => {
     await firstGate.reached;
 
     const second = chunkedPdf(4 * MB);
-    await expectUploadError(upload(evidenceId, second.body, { actor, quotaBytes }), 413, /allowance of 5 MB \(3 MB left, counting 2 MB for your other uploads still in progress\)/);
+    await expectUploadError(
+      upload(evidenceId, second.body, { actor, quotaBytes }),
+      413,
+      /allowance of 5 MB \(3 MB left, counting 2 MB for your other uploads still in progress\)/,
+    );
     // Stopped once the two together passed 5 MB, 3 MB into its own 4 MB.
     expect(second.delivered.bytes).toBeGreaterThan(3 * MB);
     expect(second.delivered.bytes).toBeLessThan(3 * MB + readAhead);
@@ -335,7 +411,11 @@ describe("receiveUpload", () => {
     await firstGate.reached;
 
     const second = chunkedPdf(2 * MB);
-    await expectUploadError(upload(evidenceId, second.body, { actor, quotaBytes, declaredLength: 2 * MB }), 413, /allowance of 3 MB \(1(\.\d)? MB left, counting .+ for your other uploads still in progress\)/);
+    await expectUploadError(
+      upload(evidenceId, second.body, { actor, quotaBytes, declaredLength: 2 * MB }),
+      413,
+      /allowance of 3 MB \(1(\.\d)? MB left, counting .+ for your other uploads still in progress\)/,
+    );
     expect(second.delivered.bytes).toBeLessThan(readAhead);
     firstGate.open();
     expect(await firstUpload).toMatchObject({ size: 2 * MB });
@@ -355,13 +435,19 @@ describe("receiveUpload", () => {
   it("hides the evidence from another candidate (404, as if missing), refuses its assessor, and stores nothing", async () => {
     const evidenceId = await newEvidence();
     await expectUploadError(upload(evidenceId, pdfStream(MB).body, { actor: people.otherCandidate }), 404);
-    await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.assessor })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(upload(evidenceId, pdfStream(MB).body, { actor: people.assessor })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expectNothingStored(evidenceId);
   });
 
   it("refuses evidence that has been submitted, saying what to do", async () => {
     const evidenceId = await newEvidence({ submittedAt: new Date() });
-    await expectUploadError(upload(evidenceId, pdfStream(MB).body), 409, /^This evidence has been submitted for assessment, so it can no longer be changed or deleted\. If you need to change it or its files, ask your assessor to return it\.$/);
+    await expectUploadError(
+      upload(evidenceId, pdfStream(MB).body),
+      409,
+      /^This evidence has been submitted for assessment, so it can no longer be changed or deleted\. If you need to change it or its files, ask your assessor to return it\.$/,
+    );
     await expectNothingStored(evidenceId);
   });
 
@@ -369,7 +455,9 @@ describe("receiveUpload", () => {
     const evidenceId = await newEvidence();
     const enrolment = await state.db.enrolment.findFirstOrThrow({ where: { candidateId: people.candidate.userId } });
     const criterion = await state.db.criterion.findFirstOrThrow({ where: { unitVersionId: enrolment.unitVersionId } });
-    const mapping = await state.db.mapping.create({ data: { evidenceId, criterionId: criterion.id, enrolmentId: enrolment.id, status: "SUBMITTED" } });
+    const mapping = await state.db.mapping.create({
+      data: { evidenceId, criterionId: criterion.id, enrolmentId: enrolment.id, status: "SUBMITTED" },
+    });
     await expectUploadError(upload(evidenceId, pdfStream(MB).body), 409, /reviewing or has accepted/);
     await expectNothingStored(evidenceId);
     await state.db.mapping.update({ where: { id: mapping.id }, data: { status: "REJECTED" } });
@@ -400,7 +488,11 @@ describe("receiveUpload", () => {
         return { ...target, stream: failing };
       }
     }
-    await expectUploadError(upload(evidenceId, pdfStream(3 * MB).body, { storage: new FullDisk(root) }), 507, /run out of storage space/);
+    await expectUploadError(
+      upload(evidenceId, pdfStream(3 * MB).body, { storage: new FullDisk(root) }),
+      507,
+      /run out of storage space/,
+    );
     await expectNothingStored(evidenceId);
   });
 
@@ -434,10 +526,19 @@ describe("deleteEvidenceFile", () => {
 
   it("refuses the assessor (403), hides the file from a stranger (404), and keeps submitted files", async () => {
     const { evidenceId, fileId, storageKey } = await uploaded();
-    await expect(deleteEvidenceFile({ db: state.db, actor: people.assessor, fileId, storage: store })).rejects.toBeInstanceOf(ForbiddenError);
-    await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.otherCandidate, fileId, storage: store }), 404);
+    await expect(
+      deleteEvidenceFile({ db: state.db, actor: people.assessor, fileId, storage: store }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUploadError(
+      deleteEvidenceFile({ db: state.db, actor: people.otherCandidate, fileId, storage: store }),
+      404,
+    );
     await state.db.evidence.update({ where: { id: evidenceId }, data: { submittedAt: new Date() } });
-    await expectUploadError(deleteEvidenceFile({ db: state.db, actor: people.candidate, fileId, storage: store }), 409, /^This evidence has been submitted for assessment/);
+    await expectUploadError(
+      deleteEvidenceFile({ db: state.db, actor: people.candidate, fileId, storage: store }),
+      409,
+      /^This evidence has been submitted for assessment/,
+    );
     expect(await state.db.evidenceFile.count({ where: { id: fileId } })).toBe(1);
     expect(storedFiles()).toEqual([store.pathOf(storageKey)]);
   });

@@ -33,13 +33,18 @@ async function criterionId(ref: string) {
 }
 
 async function newEvidence(title: string) {
-  const { id } = await createEvidence(state.db, cara, (await state.db.enrolment.findUniqueOrThrow({ where: { id: cs34 } })).centreId, {
-    ...emptyEvidenceFormValues,
-    title,
-    method: "reflectiveAccount",
-    activityDate: "2026-01-15",
-    description: "What I did at work.",
-  });
+  const { id } = await createEvidence(
+    state.db,
+    cara,
+    (await state.db.enrolment.findUniqueOrThrow({ where: { id: cs34 } })).centreId,
+    {
+      ...emptyEvidenceFormValues,
+      title,
+      method: "reflectiveAccount",
+      activityDate: "2026-01-15",
+      description: "What I did at work.",
+    },
+  );
   return id;
 }
 
@@ -47,11 +52,21 @@ async function newEvidence(title: string) {
 async function referredEvidence(title: string) {
   const id = await newEvidence(title);
   await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId: cs34, criterionId: await criterionId("1.3") });
-  const referred = await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId: cs34, criterionId: await criterionId("1.4") });
+  const referred = await proposeMapping(state.db, cara, {
+    evidenceId: id,
+    enrolmentId: cs34,
+    criterionId: await criterionId("1.4"),
+  });
   await submitEvidence(state.db, cara, { evidenceId: id, declarationConfirmed: true });
-  const accepted = await state.db.mapping.findFirstOrThrow({ where: { evidenceId: id, id: { not: referred.mappingId } } });
+  const accepted = await state.db.mapping.findFirstOrThrow({
+    where: { evidenceId: id, id: { not: referred.mappingId } },
+  });
   await reviewMapping(state.db, asha, { mappingId: accepted.id, decision: "accept" });
-  await reviewMapping(state.db, asha, { mappingId: referred.mappingId, decision: "reject", feedback: "This account does not show 1.4: say how you checked the customer's details." });
+  await reviewMapping(state.db, asha, {
+    mappingId: referred.mappingId,
+    decision: "reject",
+    feedback: "This account does not show 1.4: say how you checked the customer's details.",
+  });
   return { id, referredMappingId: referred.mappingId };
 }
 
@@ -60,7 +75,9 @@ beforeAll(async () => {
   await seedDemo(state.db);
   cara = await actorByEmail(state.db, "candidate@northgate.example");
   asha = await actorByEmail(state.db, "assessor@northgate.example");
-  const enrolment = await state.db.enrolment.findFirstOrThrow({ where: { candidateId: cara.userId, unitVersion: { unit: { code: "CS34" } } } });
+  const enrolment = await state.db.enrolment.findFirstOrThrow({
+    where: { candidateId: cara.userId, unitVersion: { unit: { code: "CS34" } } },
+  });
   cs34 = enrolment.id;
 }, 60_000);
 
@@ -109,9 +126,17 @@ describe("evidence that has been reviewed", () => {
   it("cannot be deleted, says why, and loses nothing", async () => {
     // Only referred back, nothing accepted: the candidate may revise it, but not delete it.
     const id = await newEvidence("Reviewed evidence to keep");
-    const mapped = await proposeMapping(state.db, cara, { evidenceId: id, enrolmentId: cs34, criterionId: await criterionId("1.5") });
+    const mapped = await proposeMapping(state.db, cara, {
+      evidenceId: id,
+      enrolmentId: cs34,
+      criterionId: await criterionId("1.5"),
+    });
     await submitEvidence(state.db, cara, { evidenceId: id, declarationConfirmed: true });
-    await reviewMapping(state.db, asha, { mappingId: mapped.mappingId, decision: "reject", feedback: "Say what you did." });
+    await reviewMapping(state.db, asha, {
+      mappingId: mapped.mappingId,
+      decision: "reject",
+      feedback: "Say what you did.",
+    });
     const detail = await getEvidence(state.db, cara, id);
     expect(detail).toMatchObject({ canEdit: true, canDelete: false, keptBecause: lockedMessages.reviewed });
 
@@ -124,7 +149,9 @@ describe("evidence that has been reviewed", () => {
 
     // Withdrawing the claim does not make it deletable: the review is still on the record.
     await removeMapping(state.db, cara, { mappingId: mapped.mappingId });
-    expect(((await rejection(deleteEvidence(state.db, cara, id, noStorage))) as AppError).userMessage).toBe(lockedMessages.reviewed);
+    expect(((await rejection(deleteEvidence(state.db, cara, id, noStorage))) as AppError).userMessage).toBe(
+      lockedMessages.reviewed,
+    );
 
     // The database refuses as well, whatever path a future change takes.
     await expect(state.db.evidence.delete({ where: { id } })).rejects.toThrow();

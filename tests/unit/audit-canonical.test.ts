@@ -4,17 +4,28 @@ import { canonicalJson, GENESIS_HASH, hashEvent, linkEvents } from "@/lib/audit/
 // An event must hash the same before it is written and after the database gives it back:
 // PostgreSQL's jsonb reorders keys, and JSON drops undefined and turns Dates into strings.
 
-const base = { centreId: "c", actorId: "a", action: "x.y", entityType: "T", entityId: "1", before: null, at: new Date("2026-11-23T10:00:00.123Z") };
+const base = {
+  centreId: "c",
+  actorId: "a",
+  action: "x.y",
+  entityType: "T",
+  entityId: "1",
+  before: null,
+  at: new Date("2026-11-23T10:00:00.123Z"),
+};
 
 describe("the canonical form", () => {
   it("sorts keys at every depth and keeps what JSON keeps", () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: undefined }], c: new Date("2026-01-01T00:00:00Z") }, z: undefined })).toBe(
-      '{"a":{"c":"2026-01-01T00:00:00.000Z","d":[3,{"f":1}]},"b":1}',
-    );
+    expect(
+      canonicalJson({ b: 1, a: { d: [3, { f: 1, e: undefined }], c: new Date("2026-01-01T00:00:00Z") }, z: undefined }),
+    ).toBe('{"a":{"c":"2026-01-01T00:00:00.000Z","d":[3,{"f":1}]},"b":1}');
   });
 
   it("hashes an event the same after a round trip through JSON with its keys reordered", () => {
-    const written = { ...base, after: { title: "Ä & ☃", when: new Date("2026-01-01T00:00:00Z"), gone: undefined, n: 1.5 } };
+    const written = {
+      ...base,
+      after: { title: "Ä & ☃", when: new Date("2026-01-01T00:00:00Z"), gone: undefined, n: 1.5 },
+    };
     const [link] = linkEvents("c", { seq: 0, hash: GENESIS_HASH }, [written]).linked;
     const reread = { ...link!, after: { n: 1.5, when: "2026-01-01T00:00:00.000Z", title: "Ä & ☃" } };
     expect(hashEvent(reread)).toBe(link!.hash);
@@ -22,8 +33,14 @@ describe("the canonical form", () => {
   });
 
   it("links events in order: each follows the one before", () => {
-    const { linked, head } = linkEvents("c", { seq: 4, hash: "f".repeat(64) }, [{ ...base, after: 1 }, { ...base, after: 2 }]);
-    expect(linked.map((l) => [l.seq, l.prevHash])).toEqual([[5, "f".repeat(64)], [6, linked[0]!.hash]]);
+    const { linked, head } = linkEvents("c", { seq: 4, hash: "f".repeat(64) }, [
+      { ...base, after: 1 },
+      { ...base, after: 2 },
+    ]);
+    expect(linked.map((l) => [l.seq, l.prevHash])).toEqual([
+      [5, "f".repeat(64)],
+      [6, linked[0]!.hash],
+    ]);
     expect(head).toEqual({ seq: 6, hash: linked[1]!.hash });
   });
 });

@@ -20,7 +20,16 @@ describe("the client address used to throttle sign-in", () => {
   });
 
   it("refuses what is not an IP address", () => {
-    for (const raw of ["", "unknown", "_hidden", "example.org", "999.1.1.1", `1.2.3.4${" ".repeat(200)}`, undefined, null]) {
+    for (const raw of [
+      "",
+      "unknown",
+      "_hidden",
+      "example.org",
+      "999.1.1.1",
+      `1.2.3.4${" ".repeat(200)}`,
+      undefined,
+      null,
+    ]) {
       expect(normaliseClientAddress(raw)).toBeNull();
     }
   });
@@ -35,17 +44,23 @@ describe("the client address used to throttle sign-in", () => {
   it("takes the address the outermost trusted proxy saw, not what the client prepended", () => {
     const forged = { "x-forwarded-for": "10.9.9.9, 203.0.113.7" };
     expect(clientAddressFromHeaders(forged, 1)).toBe("203.0.113.7");
-    expect(clientAddressFromHeaders({ "x-forwarded-for": "10.9.9.9, 203.0.113.7, 192.168.0.2" }, 2)).toBe("203.0.113.7");
+    expect(clientAddressFromHeaders({ "x-forwarded-for": "10.9.9.9, 203.0.113.7, 192.168.0.2" }, 2)).toBe(
+      "203.0.113.7",
+    );
     expect(clientAddressFromHeaders({ "x-forwarded-for": ["10.9.9.9", "203.0.113.7"] }, 1)).toBe("203.0.113.7");
     // Fewer entries than proxies: the leftmost is the best there is.
     expect(clientAddressFromHeaders({ "x-forwarded-for": "203.0.113.7" }, 2)).toBe("203.0.113.7");
     // A very long forged prefix does not push the real address out.
-    expect(clientAddressFromHeaders({ "x-forwarded-for": `${"10.0.0.1, ".repeat(5_000)}203.0.113.7` }, 1)).toBe("203.0.113.7");
+    expect(clientAddressFromHeaders({ "x-forwarded-for": `${"10.0.0.1, ".repeat(5_000)}203.0.113.7` }, 1)).toBe(
+      "203.0.113.7",
+    );
   });
 
   it("reads TRUST_PROXY as a count of proxies, 0 by default, and explains a wrong value", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
-    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrowError(/^Configuration error: TRUST_PROXY must be the number of reverse proxies .*\(got "yes"\)$/);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrowError(
+      /^Configuration error: TRUST_PROXY must be the number of reverse proxies .*\(got "yes"\)$/,
+    );
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
 function directive(policy: string, name: string): string | undefined {
-  return policy.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  return policy
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
 }
 
 describe("contentSecurityPolicy", () => {
@@ -23,7 +26,13 @@ describe("contentSecurityPolicy", () => {
 
   it("keeps framing, plugins and base/form targets locked down", () => {
     const policy = contentSecurityPolicy("n", { dev: false });
-    for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+    for (const d of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(policy).toContain(d);
     }
   });

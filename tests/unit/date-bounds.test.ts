@@ -43,20 +43,38 @@ describe("dates", () => {
     expect(dateProblem(value, enrolment, "the start date")).toBeNull();
   });
 
-  it.each(["9999-12-30", "9999-12-31", "0001-01-01", "0099-12-31", "0100-01-01", "1999-12-31", "2036-06-16", "9999-99-99"])(
-    "refuses %s as outside the range, saying the range",
+  it.each([
+    "9999-12-30",
+    "9999-12-31",
+    "0001-01-01",
+    "0099-12-31",
+    "0100-01-01",
+    "1999-12-31",
+    "2036-06-16",
+    "9999-99-99",
+  ])("refuses %s as outside the range, saying the range", (value) => {
+    expect(dateProblem(value, enrolment, "the start date")).toBe(
+      "The start date must be between 1 January 2000 and 15 June 2036.",
+    );
+  });
+
+  it.each(["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-04-31"])(
+    "refuses %s as not a real date",
     (value) => {
-      expect(dateProblem(value, enrolment, "the start date")).toBe("The start date must be between 1 January 2000 and 15 June 2036.");
+      expect(dateProblem(value, enrolment, "the start date")).toBe(
+        "The start date must be a real date, for example 2026-03-01.",
+      );
     },
   );
 
-  it.each(["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-04-31"])("refuses %s as not a real date", (value) => {
-    expect(dateProblem(value, enrolment, "the start date")).toBe("The start date must be a real date, for example 2026-03-01.");
-  });
-
-  it.each(["abc", "2026-3-1", "26-03-01", "20260301", "+010000-01-01", "2026-03-01T00:00", ""])("refuses %j as not written YYYY-MM-DD", (value) => {
-    expect(dateProblem(value, enrolment, "the start date", "2026-12-01")).toBe("The start date must be a date written YYYY-MM-DD, for example 2026-12-01.");
-  });
+  it.each(["abc", "2026-3-1", "26-03-01", "20260301", "+010000-01-01", "2026-03-01T00:00", ""])(
+    "refuses %j as not written YYYY-MM-DD",
+    (value) => {
+      expect(dateProblem(value, enrolment, "the start date", "2026-12-01")).toBe(
+        "The start date must be a date written YYYY-MM-DD, for example 2026-12-01.",
+      );
+    },
+  );
 });
 
 describe("months", () => {
@@ -64,13 +82,23 @@ describe("months", () => {
     expect(monthProblem(value, enrolment, "the start cohort")).toBeNull();
   });
 
-  it.each(["9999-12", "0001-01", "0099-12", "1999-12", "2036-07"])("refuses %s as outside the range's months", (value) => {
-    expect(monthProblem(value, enrolment, "the start cohort")).toBe("The start cohort must be between January 2000 and June 2036.");
-  });
+  it.each(["9999-12", "0001-01", "0099-12", "1999-12", "2036-07"])(
+    "refuses %s as outside the range's months",
+    (value) => {
+      expect(monthProblem(value, enrolment, "the start cohort")).toBe(
+        "The start cohort must be between January 2000 and June 2036.",
+      );
+    },
+  );
 
-  it.each(["2026-13", "2026-00", "2026-3", "abc", "10000-01", "2026-03-01"])("refuses %s as not a month written YYYY-MM", (value) => {
-    expect(monthProblem(value, enrolment, "the start cohort")).toBe("The start cohort must be a month written YYYY-MM, for example 2026-03.");
-  });
+  it.each(["2026-13", "2026-00", "2026-3", "abc", "10000-01", "2026-03-01"])(
+    "refuses %s as not a month written YYYY-MM",
+    (value) => {
+      expect(monthProblem(value, enrolment, "the start cohort")).toBe(
+        "The start cohort must be a month written YYYY-MM, for example 2026-03.",
+      );
+    },
+  );
 });
 
 describe("the zod helpers", () => {
@@ -83,7 +111,9 @@ describe("the zod helpers", () => {
   });
 
   it("gives one message for an out-of-range date", () => {
-    expect(startDate.safeParse("9999-12-30").error?.issues.map((i) => i.message)).toEqual(["The start date must be between 1 January 2000 and 15 June 2036."]);
+    expect(startDate.safeParse("9999-12-30").error?.issues.map((i) => i.message)).toEqual([
+      "The start date must be between 1 January 2000 and 15 June 2036.",
+    ]);
   });
 
   it("works the range out at each parse, so it moves with today", () => {
@@ -110,7 +140,11 @@ describe("reading a date or month from the address", () => {
 
   it("leaves out a value it cannot use, with the reason", () => {
     expect(fromQuery(cohort, "cohort", "9999-12")).toEqual({
-      ignored: { param: "cohort", value: "9999-12", message: "The start cohort must be between January 2000 and June 2036." },
+      ignored: {
+        param: "cohort",
+        value: "9999-12",
+        message: "The start cohort must be between January 2000 and June 2036.",
+      },
     });
   });
 
@@ -124,7 +158,12 @@ describe("the start cohorts offered by the progress filters", () => {
   const tz = "Europe/London";
 
   it("are the months from the first to the last start, newest first", () => {
-    expect(cohortMonths(new Date("2025-11-10T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), tz, NOW)).toEqual(["2026-02", "2026-01", "2025-12", "2025-11"]);
+    expect(cohortMonths(new Date("2025-11-10T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), tz, NOW)).toEqual([
+      "2026-02",
+      "2026-01",
+      "2025-12",
+      "2025-11",
+    ]);
   });
 
   it("never reach past the bounds, whatever start dates are stored", () => {

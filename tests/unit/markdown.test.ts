@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { evidenceLimits } from "@/lib/evidence/evidence-form-schema";
-import { MARKDOWN_MAX_CHARS, parseMarkdown, renderMarkdown, renderMarkdownToHtml, safeHref } from "@/lib/markdown/render";
+import { MARKDOWN_MAX_CHARS, renderMarkdown, renderMarkdownToHtml, safeHref } from "@/lib/markdown/render";
 
 const wrapper = '<div class="contents">';
 
@@ -13,8 +13,15 @@ function unwrap(markup: string): string {
 
 /** Both outputs, with the styling classes and the line breaks between tags removed so the tests read as plain HTML. */
 function both(source: string): { react: string; html: string } {
-  const strip = (html: string) => html.replace(/ class="[^"]*"/g, "").replace(/<br\s*\/?>/g, "<br/>").replace(/\n/g, "");
-  return { react: strip(unwrap(renderToStaticMarkup(renderMarkdown(source)))), html: strip(renderMarkdownToHtml(source)) };
+  const strip = (html: string) =>
+    html
+      .replace(/ class="[^"]*"/g, "")
+      .replace(/<br\s*\/?>/g, "<br/>")
+      .replace(/\n/g, "");
+  return {
+    react: strip(unwrap(renderToStaticMarkup(renderMarkdown(source)))),
+    html: strip(renderMarkdownToHtml(source)),
+  };
 }
 
 function expectBoth(source: string, expected: string) {
@@ -32,7 +39,9 @@ describe("renderMarkdown: what it supports", () => {
 
   it("renders bold, italic and code", () => {
     const { react } = both("I **greeted** the *customer* and checked `order-42`; _politely_.");
-    expect(react).toBe("<p>I <strong>greeted</strong> the <em>customer</em> and checked <code>order-42</code>; <em>politely</em>.</p>");
+    expect(react).toBe(
+      "<p>I <strong>greeted</strong> the <em>customer</em> and checked <code>order-42</code>; <em>politely</em>.</p>",
+    );
   });
 
   it("leaves underscores inside words and lone asterisks alone", () => {
@@ -41,7 +50,10 @@ describe("renderMarkdown: what it supports", () => {
   });
 
   it("renders bullet and numbered lists, keeping a numbered list's first number", () => {
-    expectBoth("- one\n- **two**\n\n3. third\n4. fourth", '<ul><li>one</li><li><strong>two</strong></li></ul><ol start="3"><li>third</li><li>fourth</li></ol>');
+    expectBoth(
+      "- one\n- **two**\n\n3. third\n4. fourth",
+      '<ul><li>one</li><li><strong>two</strong></li></ul><ol start="3"><li>third</li><li>fourth</li></ol>',
+    );
     expectBoth("1. a\n2. b", "<ol><li>a</li><li>b</li></ol>");
   });
 
@@ -52,18 +64,24 @@ describe("renderMarkdown: what it supports", () => {
   });
 
   it("renders http(s) and mailto links with rel noopener noreferrer nofollow", () => {
-    expectBoth("[policy](https://example.org/policy?a=1&b=2)", `<p><a href="https://example.org/policy?a=1&amp;b=2" ${rel}>policy</a></p>`);
+    expectBoth(
+      "[policy](https://example.org/policy?a=1&b=2)",
+      `<p><a href="https://example.org/policy?a=1&amp;b=2" ${rel}>policy</a></p>`,
+    );
     expectBoth("[Email me](mailto:cara@example.org)", `<p><a href="mailto:cara@example.org" ${rel}>Email me</a></p>`);
-    expectBoth("See https://example.org/page.", `<p>See <a href="https://example.org/page" ${rel}>https://example.org/page</a>.</p>`);
+    expectBoth(
+      "See https://example.org/page.",
+      `<p>See <a href="https://example.org/page" ${rel}>https://example.org/page</a>.</p>`,
+    );
   });
 
   it("keeps backslash-escaped punctuation literal", () => {
     expectBoth("\\*not italic\\* and \\# not a heading", "<p>*not italic* and # not a heading</p>");
   });
 
-  it("parses plain text with no Markdown into one paragraph", () => {
-    expect(parseMarkdown("Just words.")).toEqual([{ type: "paragraph", children: [{ type: "text", value: "Just words." }] }]);
-    expect(parseMarkdown("   \n\n")).toEqual([]);
+  it("renders plain text with no Markdown as one paragraph, and blank text as nothing", () => {
+    expectBoth("Just words.", "<p>Just words.</p>");
+    expectBoth("   \n\n", "");
   });
 });
 
@@ -163,7 +181,10 @@ describe("renderMarkdown: pathological input at the limit", () => {
 
   it("finds a link inside deeply nested brackets", () => {
     const depth = 500;
-    expectBoth(`${"[".repeat(depth)}[x](https://example.org/)${"]".repeat(depth)}`, `<p>${"[".repeat(depth)}<a href="https://example.org/" ${rel}>x</a>${"]".repeat(depth)}</p>`);
+    expectBoth(
+      `${"[".repeat(depth)}[x](https://example.org/)${"]".repeat(depth)}`,
+      `<p>${"[".repeat(depth)}<a href="https://example.org/" ${rel}>x</a>${"]".repeat(depth)}</p>`,
+    );
   });
 
   it("renders 20,000 characters of chained links as that many links, each with rel", () => {
@@ -194,6 +215,9 @@ describe("renderMarkdown: text over MARKDOWN_MAX_CHARS", () => {
 
   it("shows longer text whole and unformatted, escaped, under a notice saying why", () => {
     const filler = "x".repeat(MARKDOWN_MAX_CHARS);
-    expectBoth(`**bold** <script>alert(1)</script>\nnext line\n\n[x](https://example.org) ${filler}`, `${notice}<p>**bold** &lt;script&gt;alert(1)&lt;/script&gt;<br/>next line</p><p>[x](https://example.org) ${filler}</p>`);
+    expectBoth(
+      `**bold** <script>alert(1)</script>\nnext line\n\n[x](https://example.org) ${filler}`,
+      `${notice}<p>**bold** &lt;script&gt;alert(1)&lt;/script&gt;<br/>next line</p><p>[x](https://example.org) ${filler}</p>`,
+    );
   });
 });

@@ -28,7 +28,10 @@ describe("progress CSV export cells", () => {
       const field = csvField(`${start}x`);
       // A quoted field is unquoted by the spreadsheet first, so look inside the quotes.
       const content = field.startsWith('"') ? field.slice(1) : field;
-      expect(formulaStarts.some((s) => content.startsWith(s)), JSON.stringify(field)).toBe(false);
+      expect(
+        formulaStarts.some((s) => content.startsWith(s)),
+        JSON.stringify(field),
+      ).toBe(false);
     }
   });
 

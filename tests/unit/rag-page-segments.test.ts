@@ -48,6 +48,11 @@ describe("fromNearerEnd", () => {
     expect(fromNearerEnd({ offset: 475, limit: 25 }, 1000)).toEqual({ offset: 475, limit: 25 }); // 500 after it: forwards
     expect(fromNearerEnd({ offset: 500, limit: 25 }, 1000)).toEqual({ offset: 475, limit: 25, reversed: true });
     expect(fromNearerEnd({ offset: 975, limit: 25 }, 1000)).toEqual({ offset: 0, limit: 25, reversed: true }); // the last page
-    expect(fromNearerEnd({ rank: 2, offset: 990, limit: 10 }, 1000)).toEqual({ rank: 2, offset: 0, limit: 10, reversed: true });
+    expect(fromNearerEnd({ rank: 2, offset: 990, limit: 10 }, 1000)).toEqual({
+      rank: 2,
+      offset: 0,
+      limit: 10,
+      reversed: true,
+    });
   });
 });

@@ -114,7 +114,7 @@ describe("ragDeadlines: the rule solved for now", () => {
 
   it("agrees with points behind on every millisecond around each deadline, for random plans", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 2000; i++) {
       const startMs = BigInt(Date.UTC(2024, 0, 1) + Math.floor(random() * 1000 * DAY));
       const duration = BigInt(Math.floor(random() * 3 * 365 * DAY)) + (i % 50 === 0 ? -DAY_BIG : 0n); // some plans end before they start
@@ -125,10 +125,18 @@ describe("ragDeadlines: the rule solved for now", () => {
       for (const deadline of [d.greenUntilMs, d.amberUntilMs, endMs]) {
         for (const atMs of [deadline - 1n, deadline, deadline + 1n]) {
           if (atMs < startMs) continue;
-          const facts: RagFacts = { status: "ACTIVE", startDate: new Date(Number(startMs)), plannedEndDate: new Date(Number(endMs)), met, total };
+          const facts: RagFacts = {
+            status: "ACTIVE",
+            startDate: new Date(Number(startMs)),
+            plannedEndDate: new Date(Number(endMs)),
+            met,
+            total,
+          };
           const now = new Date(Number(atMs));
           const state = ragOf(facts, now);
-          expect(state, `${startMs} ${endMs} ${met}/${total} at ${atMs}`).toBe(byPointsBehind(startMs, endMs, met, total, atMs));
+          expect(state, `${startMs} ${endMs} ${met}/${total} at ${atMs}`).toBe(
+            byPointsBehind(startMs, endMs, met, total, atMs),
+          );
           // The points shown agree with the state wherever they are shown.
           const points = pointsBehind(facts, now);
           if (points !== null) expect(state).toBe(points <= 10 ? "green" : points <= 25 ? "amber" : "red");
@@ -141,7 +149,10 @@ describe("ragDeadlines: the rule solved for now", () => {
     const startMs = BigInt(start.getTime());
     const endMs = BigInt(end.getTime());
     for (const total of [0, 1, 7, 35]) {
-      expect(ragDeadlines({ startMs, endMs, met: 0, total })).toEqual({ greenUntilMs: startMs + 10n * BigInt(DAY), amberUntilMs: startMs + 25n * BigInt(DAY) });
+      expect(ragDeadlines({ startMs, endMs, met: 0, total })).toEqual({
+        greenUntilMs: startMs + 10n * BigInt(DAY),
+        amberUntilMs: startMs + 25n * BigInt(DAY),
+      });
     }
   });
 

@@ -19,8 +19,14 @@ describe("review feedback as a browser sends it", () => {
   });
 
   it("still refuses feedback over 5,000 characters, and empty feedback on a referral", () => {
-    expect(ReviewMappingInput.safeParse({ mappingId: "m1", decision: "reject", feedback: "z".repeat(5001) }).success).toBe(false);
-    expect(ReviewMappingInput.safeParse({ mappingId: "m1", decision: "reject", feedback: " \r\n " }).success).toBe(false);
-    expect(ReviewMappingInput.parse({ mappingId: "m1", decision: "accept", feedback: "Good.\r\nThanks" }).feedback).toBe("Good.\nThanks");
+    expect(
+      ReviewMappingInput.safeParse({ mappingId: "m1", decision: "reject", feedback: "z".repeat(5001) }).success,
+    ).toBe(false);
+    expect(ReviewMappingInput.safeParse({ mappingId: "m1", decision: "reject", feedback: " \r\n " }).success).toBe(
+      false,
+    );
+    expect(
+      ReviewMappingInput.parse({ mappingId: "m1", decision: "accept", feedback: "Good.\r\nThanks" }).feedback,
+    ).toBe("Good.\nThanks");
   });
 });

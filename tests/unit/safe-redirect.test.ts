@@ -14,17 +14,27 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/admin/progress/candidates?rag=RED&sort=name&dir=asc", origin)).toBe(
       "/admin/progress/candidates?rag=RED&sort=name&dir=asc",
     );
-    expect(safeCallbackPath("/candidate/evidence/abc?tab=files#comments", origin)).toBe("/candidate/evidence/abc?tab=files#comments");
-    expect(safeCallbackPath(callbackFrom("callbackUrl=%2Fassessor%2Fqueue%3Fpage%3D2"), origin)).toBe("/assessor/queue?page=2");
+    expect(safeCallbackPath("/candidate/evidence/abc?tab=files#comments", origin)).toBe(
+      "/candidate/evidence/abc?tab=files#comments",
+    );
+    expect(safeCallbackPath(callbackFrom("callbackUrl=%2Fassessor%2Fqueue%3Fpage%3D2"), origin)).toBe(
+      "/assessor/queue?page=2",
+    );
   });
 
   it("accepts an absolute address on the same origin (next-auth passes those) and returns its path", () => {
     expect(safeCallbackPath("http://127.0.0.1:3100/login", origin)).toBe("/login");
-    expect(safeCallbackPath("http://127.0.0.1:3100/standards?q=care", "http://127.0.0.1:3100/")).toBe("/standards?q=care");
+    expect(safeCallbackPath("http://127.0.0.1:3100/standards?q=care", "http://127.0.0.1:3100/")).toBe(
+      "/standards?q=care",
+    );
   });
 
   it("sends nothing off-site: the payloads from issue 13", () => {
-    for (const query of ["callbackUrl=/%5C127.0.0.1:9999/x", "callbackUrl=/%09/127.0.0.1:9999/x", "callbackUrl=/\\/127.0.0.1:9999/x"]) {
+    for (const query of [
+      "callbackUrl=/%5C127.0.0.1:9999/x",
+      "callbackUrl=/%09/127.0.0.1:9999/x",
+      "callbackUrl=/\\/127.0.0.1:9999/x",
+    ]) {
       expect(safeCallbackPath(callbackFrom(query), origin), query).toBe(defaultCallbackPath);
     }
   });

@@ -34,7 +34,11 @@ describe("isServerActionPost", () => {
   it("leaves other requests alone", () => {
     expect(isServerActionPost(new Request(page))).toBe(false);
     expect(isServerActionPost(post(page, { "Content-Type": "application/x-www-form-urlencoded" }))).toBe(false);
-    expect(isServerActionPost(post("http://127.0.0.1:3100/api/evidence/x/files", { "Content-Type": "multipart/form-data; boundary=x" }))).toBe(false);
+    expect(
+      isServerActionPost(
+        post("http://127.0.0.1:3100/api/evidence/x/files", { "Content-Type": "multipart/form-data; boundary=x" }),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -44,13 +48,21 @@ describe("serverActionBodyTooLarge", () => {
   });
 
   it("judges by Content-Length when there is one", async () => {
-    expect(await serverActionBodyTooLarge(post(page, { "Next-Action": "a", "Content-Length": String(3 * 1024 * 1024) }))).toBe(true);
-    expect(await serverActionBodyTooLarge(post(page, { "Next-Action": "a", "Content-Length": String(serverActionBodyLimitBytes) }))).toBe(false);
+    expect(
+      await serverActionBodyTooLarge(post(page, { "Next-Action": "a", "Content-Length": String(3 * 1024 * 1024) })),
+    ).toBe(true);
+    expect(
+      await serverActionBodyTooLarge(
+        post(page, { "Next-Action": "a", "Content-Length": String(serverActionBodyLimitBytes) }),
+      ),
+    ).toBe(false);
   });
 
   it("counts a chunked body, stopping past the limit", async () => {
     expect(await serverActionBodyTooLarge(post(page, { "Next-Action": "a" }, chunked(3 * 1024 * 1024)))).toBe(true);
-    expect(await serverActionBodyTooLarge(post(page, { "Next-Action": "a" }, chunked(serverActionBodyLimitBytes)))).toBe(false);
+    expect(
+      await serverActionBodyTooLarge(post(page, { "Next-Action": "a" }, chunked(serverActionBodyLimitBytes))),
+    ).toBe(false);
     expect(await serverActionBodyTooLarge(post(page, { "Next-Action": "a" }, chunked(100, 10)), 99)).toBe(true);
   });
 

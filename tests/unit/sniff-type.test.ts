@@ -8,7 +8,12 @@ const bytes = (...parts: Array<string | number[] | Buffer>) =>
 
 /** Sniffs as the upload does: the first SNIFF_BYTES, the total size, and a way to re-read it all. */
 function sniff(content: Buffer, fileName = "file") {
-  return sniffType({ head: content.subarray(0, SNIFF_BYTES), totalSize: content.length, fileName, readAll: () => Readable.from([content]) });
+  return sniffType({
+    head: content.subarray(0, SNIFF_BYTES),
+    totalSize: content.length,
+    fileName,
+    readAll: () => Readable.from([content]),
+  });
 }
 
 function uint32be(n: number) {
@@ -21,7 +26,11 @@ function pngChunk(type: string, data: Buffer) {
   return bytes(uint32be(data.length), type, data, uint32be(zlib.crc32(bytes(type, data))));
 }
 
-const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], pngChunk("IHDR", bytes(uint32be(1), uint32be(1), [8, 6, 0, 0, 0])), pngChunk("IEND", Buffer.alloc(0)));
+const png = bytes(
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  pngChunk("IHDR", bytes(uint32be(1), uint32be(1), [8, 6, 0, 0, 0])),
+  pngChunk("IEND", Buffer.alloc(0)),
+);
 const jpeg = bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], "JFIF", [0, 1, 1, 0, 0, 1, 0, 1, 0, 0], [0xff, 0xd9]);
 const pdf = bytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 const isoBox = (brand: string) => bytes(uint32be(24), "ftyp", brand, uint32be(0), brand, "mp41");
@@ -80,10 +89,34 @@ describe("sniffType accepts evidence by its content", () => {
     ["an M4A recording", isoBox("M4A "), "interview.m4a", "audio/x-m4a", "audio"],
     ["a HEIC photo", isoBox("heic"), "IMG_0044.HEIC", "image/heic", "image"],
     ["a WAV recording", bytes("RIFF", [36, 0, 0, 0], "WAVEfmt "), "interview.wav", "audio/wav", "audio"],
-    ["an MP3 with an ID3 tag", bytes("ID3", [3, 0, 0, 0, 0, 0, 0], [0xff, 0xfb, 0x90, 0x64], Buffer.alloc(400)), "interview.mp3", "audio/mpeg", "audio"],
-    ["an Ogg Opus recording", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 19], "OpusHead", [1, 2], Buffer.alloc(9)), "voice.opus", "audio/ogg", "audio"],
-    ["an Ogg Vorbis recording", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)), "voice.ogg", "audio/ogg", "audio"],
-    ["a WebM video", bytes([0x1a, 0x45, 0xdf, 0xa3, 0x87, 0x42, 0x82, 0x84], "webm"), "screen.webm", "video/webm", "video"],
+    [
+      "an MP3 with an ID3 tag",
+      bytes("ID3", [3, 0, 0, 0, 0, 0, 0], [0xff, 0xfb, 0x90, 0x64], Buffer.alloc(400)),
+      "interview.mp3",
+      "audio/mpeg",
+      "audio",
+    ],
+    [
+      "an Ogg Opus recording",
+      bytes("OggS", [0, 2], Buffer.alloc(20), [1, 19], "OpusHead", [1, 2], Buffer.alloc(9)),
+      "voice.opus",
+      "audio/ogg",
+      "audio",
+    ],
+    [
+      "an Ogg Vorbis recording",
+      bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)),
+      "voice.ogg",
+      "audio/ogg",
+      "audio",
+    ],
+    [
+      "a WebM video",
+      bytes([0x1a, 0x45, 0xdf, 0xa3, 0x87, 0x42, 0x82, 0x84], "webm"),
+      "screen.webm",
+      "video/webm",
+      "video",
+    ],
   ])("%s, named as what it is or with no extension", async (_what, content, fileName, mimeType, kind) => {
     expect(await sniff(content, fileName)).toMatchObject({ ok: true, mimeType, kind });
     expect(await sniff(content)).toMatchObject({ ok: true, mimeType, kind });
@@ -96,13 +129,21 @@ describe("sniffType accepts evidence by its content", () => {
     ["an MP4 named .m4a or .m4v", isoBox("mp42"), ["voice.m4a", "clip.m4v"]],
     ["a MOV named .mp4", isoBox("qt  "), ["clip.mp4"]],
     ["an M4A named .mp4", isoBox("M4A "), ["voice.mp4"]],
-    ["an Ogg Vorbis named .oga", bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)), ["voice.oga"]],
+    [
+      "an Ogg Vorbis named .oga",
+      bytes("OggS", [0, 2], Buffer.alloc(20), [1, 30], [1], "vorbis", Buffer.alloc(23)),
+      ["voice.oga"],
+    ],
   ])("%s", async (_what, content, names) => {
     for (const name of names) expect(await sniff(content, name)).toMatchObject({ ok: true });
   });
 
   it("an Office 97-2003 file named .doc, but not the same container named .msi", async () => {
-    expect(await sniff(cfbHeader, "Minutes 2019.DOC")).toMatchObject({ ok: true, mimeType: "application/x-cfb", kind: "document" });
+    expect(await sniff(cfbHeader, "Minutes 2019.DOC")).toMatchObject({
+      ok: true,
+      mimeType: "application/x-cfb",
+      kind: "document",
+    });
     const msi = await sniff(cfbHeader, "setup.msi");
     expect(msi.ok).toBe(false);
   });
@@ -115,12 +156,22 @@ describe("sniffType accepts evidence by its content", () => {
       ["[Content_Types].xml", contentTypes],
     ]);
     expect(docx.length).toBeGreaterThan(SNIFF_BYTES);
-    expect(await sniff(docx, "statement.docx")).toMatchObject({ ok: true, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+    expect(await sniff(docx, "statement.docx")).toMatchObject({
+      ok: true,
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
   });
 
   it("plain UTF-8 text and CSV as text/plain", async () => {
-    expect(await sniff(Buffer.from("Réflexion: j'ai aidé un client 😊\nLine two\n"), "notes.txt")).toMatchObject({ ok: true, mimeType: "text/plain", kind: "text" });
-    expect(await sniff(Buffer.from("date,customer,outcome\n2026-03-01,Ms Ng,resolved\n"), "log.csv")).toMatchObject({ ok: true, mimeType: "text/plain" });
+    expect(await sniff(Buffer.from("Réflexion: j'ai aidé un client 😊\nLine two\n"), "notes.txt")).toMatchObject({
+      ok: true,
+      mimeType: "text/plain",
+      kind: "text",
+    });
+    expect(await sniff(Buffer.from("date,customer,outcome\n2026-03-01,Ms Ng,resolved\n"), "log.csv")).toMatchObject({
+      ok: true,
+      mimeType: "text/plain",
+    });
   });
 
   it("long text whose first 4 KiB ends in the middle of a character", async () => {
@@ -130,8 +181,13 @@ describe("sniffType accepts evidence by its content", () => {
   });
 
   it("HTML as inert text/plain (it is only ever served as text, sandboxed)", async () => {
-    expect(await sniff(Buffer.from("<!doctype html><script>alert(1)</script>"), "page.html")).toMatchObject({ ok: true, mimeType: "text/plain" });
-    expect(await sniff(Buffer.from("# Notes\n\n<details><summary>More</summary>text</details>\n"), "notes.md")).toMatchObject({ ok: true, mimeType: "text/plain" });
+    expect(await sniff(Buffer.from("<!doctype html><script>alert(1)</script>"), "page.html")).toMatchObject({
+      ok: true,
+      mimeType: "text/plain",
+    });
+    expect(
+      await sniff(Buffer.from("# Notes\n\n<details><summary>More</summary>text</details>\n"), "notes.md"),
+    ).toMatchObject({ ok: true, mimeType: "text/plain" });
   });
 });
 
@@ -139,9 +195,27 @@ describe("sniffType refuses a file whose content is not what its name says, sayi
   const advice = "Save it in the format its name says, or rename it to match what it is.";
 
   it.each([
-    ["HTML", "photo.jpg", Buffer.from("\uFEFF\n  <!DOCTYPE html>\n<html><body><script>fetch('/api')</script></body></html>"), "a JPEG image", "an HTML document"],
-    ["HTML with no doctype", "scan.png", Buffer.from("<script>document.location='https://example.com'</script>"), "a PNG image", "an HTML document"],
-    ["an SVG", "logo.png", Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), "a PNG image", "an SVG image"],
+    [
+      "HTML",
+      "photo.jpg",
+      Buffer.from("\uFEFF\n  <!DOCTYPE html>\n<html><body><script>fetch('/api')</script></body></html>"),
+      "a JPEG image",
+      "an HTML document",
+    ],
+    [
+      "HTML with no doctype",
+      "scan.png",
+      Buffer.from("<script>document.location='https://example.com'</script>"),
+      "a PNG image",
+      "an HTML document",
+    ],
+    [
+      "an SVG",
+      "logo.png",
+      Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+      "a PNG image",
+      "an SVG image",
+    ],
     ["a shell script", "report.pdf", Buffer.from("#!/bin/sh\nrm -rf ~\n"), "a PDF", "a script"],
     ["XML", "minutes.docx", Buffer.from('<?xml version="1.0"?><minutes/>'), "a Word document", "an XML document"],
     ["plain text", "scan.pdf", Buffer.from("Meeting notes, 3 March\n"), "a PDF", "plain text"],
@@ -149,7 +223,10 @@ describe("sniffType refuses a file whose content is not what its name says, sayi
     ["a PDF", "notes.txt", pdf, "plain text", "a PDF"],
     ["an MP4 video", "photo.jpeg", isoBox("isom"), "a JPEG image", "an MP4 video"],
   ])("%s named %s", async (_what, name, content, claimed, actual) => {
-    expect(await sniff(content, name)).toEqual({ ok: false, message: `${name} is not ${claimed}: its content is ${actual}. ${advice}` });
+    expect(await sniff(content, name)).toEqual({
+      ok: false,
+      message: `${name} is not ${claimed}: its content is ${actual}. ${advice}`,
+    });
   });
 
   it("a Word file named .pdf, found by reading past the first 4 KiB", async () => {
@@ -158,11 +235,17 @@ describe("sniffType refuses a file whose content is not what its name says, sayi
       ["word/media/image1.png", Buffer.alloc(20_000, 7)],
       ["[Content_Types].xml", contentTypes],
     ]);
-    expect(await sniff(docx, "Statement.PDF")).toEqual({ ok: false, message: `Statement.PDF is not a PDF: its content is a Word document. ${advice}` });
+    expect(await sniff(docx, "Statement.PDF")).toEqual({
+      ok: false,
+      message: `Statement.PDF is not a PDF: its content is a Word document. ${advice}`,
+    });
   });
 
   it("an Office 97-2003 container named as another type says it needs an Office name", async () => {
-    expect(await sniff(cfbHeader, "minutes.pdf")).toEqual({ ok: false, message: expect.stringContaining("does not end in .doc, .xls or .ppt") });
+    expect(await sniff(cfbHeader, "minutes.pdf")).toEqual({
+      ok: false,
+      message: expect.stringContaining("does not end in .doc, .xls or .ppt"),
+    });
   });
 });
 
@@ -184,7 +267,10 @@ describe("sniffType refuses everything else, saying what is accepted", () => {
   });
 
   it("a plain ZIP archive", async () => {
-    const archive = zip([["a.txt", Buffer.from("hello")], ["b.bin", Buffer.alloc(10_000, 1)]]);
+    const archive = zip([
+      ["a.txt", Buffer.from("hello")],
+      ["b.bin", Buffer.alloc(10_000, 1)],
+    ]);
     expect(await sniff(archive, "evidence.zip")).toEqual({ ok: false, message: expect.stringContaining("ZIP") });
   });
 

@@ -26,7 +26,8 @@ function unit(code: Code): UnitFile {
   return file.unit;
 }
 
-const criteria = (u: UnitFile, kind: CriterionKind) => u.groups.flatMap((g) => g.criteria).filter((c) => c.kind === kind);
+const criteria = (u: UnitFile, kind: CriterionKind) =>
+  u.groups.flatMap((g) => g.criteria).filter((c) => c.kind === kind);
 const refs = (u: UnitFile, kind: CriterionKind) => criteria(u, kind).map((c) => c.ref);
 const groupsOf = (u: UnitFile, kind: UnitFile["groups"][number]["kind"]) => u.groups.filter((g) => g.kind === kind);
 const oneTo = (n: number, prefix = "") => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -60,7 +61,10 @@ describe("standards/*.json", () => {
 
   it("has an up-to-date standards/unit.schema.json", () => {
     const committed = fs.readFileSync(path.join(standardsDir, "unit.schema.json"), "utf8");
-    expect(committed, "standards/unit.schema.json is out of date with lib/standards/schema.ts: run `npm run standards:schema`").toBe(unitJsonSchema());
+    expect(
+      committed,
+      "standards/unit.schema.json is out of date with lib/standards/schema.ts: run `npm run standards:schema`",
+    ).toBe(unitJsonSchema());
   });
 });
 
@@ -95,7 +99,7 @@ describe("CS34", () => {
     for (const g of outcomes) expect(g.criteria.map((c) => c.ref)).toEqual(oneTo(g.criteria.length, `${g.ref}.`));
   });
 
-  it('1.2 asks for at least 3 of 9 monitoring methods; 1.5 for at least 2 sources', () => {
+  it("1.2 asks for at least 3 of 9 monitoring methods; 1.5 for at least 2 sources", () => {
     const c12 = criterion(u, "1.2");
     expect(c12.range?.rule).toEqual({ rule: "atLeast", n: 3 });
     expect(c12.range?.items).toHaveLength(9);
@@ -128,7 +132,11 @@ describe("CFAM&LFD3", () => {
   it("has 16 performance criteria, 18 knowledge items in 3 groups and 13 skills", () => {
     expect(refs(u, "performance")).toEqual(oneTo(16));
     expect(refs(u, "knowledge")).toEqual(oneTo(18));
-    expect(groupsOf(u, "knowledge").map((g) => g.criteria.map((c) => c.ref))).toEqual([oneTo(11), ["12", "13"], ["14", "15", "16", "17", "18"]]);
+    expect(groupsOf(u, "knowledge").map((g) => g.criteria.map((c) => c.ref))).toEqual([
+      oneTo(11),
+      ["12", "13"],
+      ["14", "15", "16", "17", "18"],
+    ]);
     expect(refs(u, "skill")).toEqual(oneTo(13));
     expect(u.groups.flatMap((g) => g.criteria)).toHaveLength(16 + 18 + 13);
   });

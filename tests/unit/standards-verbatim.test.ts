@@ -24,7 +24,8 @@ const fold = (s: string) => s.replace(/\s+/g, " ").trim();
 /** Every source string in a unit, labelled with where it sits in the file. */
 function sourceStrings(unit: UnitFile): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
-  const add = (where: string, texts: readonly string[] | undefined) => texts?.forEach((text, i) => out.push({ where: `${where}[${i}]`, text }));
+  const add = (where: string, texts: readonly string[] | undefined) =>
+    texts?.forEach((text, i) => out.push({ where: `${where}[${i}]`, text }));
   add("notes", unit.notes);
   unit.groups.forEach((group, g) => {
     const at = `groups[${g}]`;
@@ -74,14 +75,18 @@ describe("standards/*.json text is verbatim from the source documents in standar
         const source = seedText(seed);
         const strings = sourceStrings(unit!);
         expect(strings.length).toBeGreaterThan(0);
-        const missing = strings.filter((s) => !source.includes(fold(s.text))).map((s) => `${file}: ${s.where}: ${JSON.stringify(s.text)}`);
+        const missing = strings
+          .filter((s) => !source.includes(fold(s.text)))
+          .map((s) => `${file}: ${s.where}: ${JSON.stringify(s.text)}`);
         expect(missing).toEqual([]);
       });
 
       it(`has its metadata prose (overview, aims, keywords, occupations) in ${seed}`, () => {
         expect(unit, `${file} is missing or invalid`).toBeDefined();
         const source = seedText(seed);
-        const missing = metadataStrings(unit!).filter((s) => !source.includes(fold(s.text))).map((s) => `${file}: ${s.where}: ${JSON.stringify(s.text)}`);
+        const missing = metadataStrings(unit!)
+          .filter((s) => !source.includes(fold(s.text)))
+          .map((s) => `${file}: ${s.where}: ${JSON.stringify(s.text)}`);
         expect(missing).toEqual([]);
       });
 
@@ -89,7 +94,9 @@ describe("standards/*.json text is verbatim from the source documents in standar
         expect(unit, `${file} is missing or invalid`).toBeDefined();
         const title = fold(unit!.title);
         const where = [seed, "README.md"].filter((f) => seedText(f).includes(title));
-        expect(where, `${file}: title ${JSON.stringify(unit!.title)} is in neither ${seed} nor README.md`).not.toEqual([]);
+        expect(where, `${file}: title ${JSON.stringify(unit!.title)} is in neither ${seed} nor README.md`).not.toEqual(
+          [],
+        );
       });
     });
   }

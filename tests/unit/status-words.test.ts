@@ -8,8 +8,18 @@ describe("evidence status words", () => {
   const resubmitted = { submittedAt: new Date("2026-02-04T09:00:00Z"), round: 2 };
 
   it("tells a draft from evidence referred back to the candidate after a round", () => {
-    expect([never, submitted, returned, resubmitted].map(evidenceStage)).toEqual(["draft", "submitted", "referred", "submitted"]);
-    expect([never, submitted, returned, resubmitted].map(evidenceStatusLabel)).toEqual(["Draft (not submitted)", "Submitted", "Referred back", "Resubmitted (round 2)"]);
+    expect([never, submitted, returned, resubmitted].map(evidenceStage)).toEqual([
+      "draft",
+      "submitted",
+      "referred",
+      "submitted",
+    ]);
+    expect([never, submitted, returned, resubmitted].map(evidenceStatusLabel)).toEqual([
+      "Draft (not submitted)",
+      "Submitted",
+      "Referred back",
+      "Resubmitted (round 2)",
+    ]);
     expect([1, 3].map(resubmittedLabel)).toEqual([null, "Resubmitted (round 3)"]);
   });
 

@@ -13,7 +13,9 @@ export default async function LoginPage() {
   return (
     <div className="mx-auto max-w-md space-y-4 rounded border border-slate-200 bg-white p-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
-      <p className="text-slate-700">Use the email your centre registered you with. New here? Use the invitation link your centre admin sent you.</p>
+      <p className="text-slate-700">
+        Use the email your centre registered you with. New here? Use the invitation link your centre admin sent you.
+      </p>
       <Suspense>
         <LoginForm />
       </Suspense>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
-import { linkClass } from "@/components/people/styles";
+import { linkClass } from "@/components/ui/styles";
 import { refusalMessage } from "@/components/people/refusal";
 import { Refusal } from "@/components/ui/refusal";
 import { listAuditEvents, readAuditFilters } from "@/lib/audit/list";
@@ -33,15 +33,34 @@ export default async function CentreAuditPage({ searchParams }: { searchParams: 
   // The platform view's chain filter means nothing here: a centre's admins see its chain only.
   search.delete("chain");
   const { filters, problems } = readAuditFilters(search);
-  const centre = await db.centre.findUniqueOrThrow({ where: { id: acting.centreId }, select: { name: true, timeZone: true } });
-  const result = await listAuditEvents(db, actor, { centreId: acting.centreId, timeZone: centre.timeZone }, filters, search.get("page"));
+  const centre = await db.centre.findUniqueOrThrow({
+    where: { id: acting.centreId },
+    select: { name: true, timeZone: true },
+  });
+  const result = await listAuditEvents(
+    db,
+    actor,
+    { centreId: acting.centreId, timeZone: centre.timeZone },
+    filters,
+    search.get("page"),
+  );
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-2">
         <h1 className="text-3xl font-bold">Audit log</h1>
-        <p className="text-slate-700">Everything done at {centre.name}, newest first, with what it changed. Times are in the centre&apos;s time zone.</p>
+        <p className="text-slate-700">
+          Everything done at {centre.name}, newest first, with what it changed. Times are in the centre&apos;s time
+          zone.
+        </p>
       </div>
-      <AuditLog basePath="/admin/audit" scope="centre" filters={filters} problems={problems} result={result} timeZone={centre.timeZone} />
+      <AuditLog
+        basePath="/admin/audit"
+        scope="centre"
+        filters={filters}
+        problems={problems}
+        result={result}
+        timeZone={centre.timeZone}
+      />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { RagBadge } from "@/components/progress/rag";
 import { WorkloadTable } from "@/components/progress/workload-table";
 import { refusalMessage } from "@/components/people/refusal";
 import { Refusal } from "@/components/ui/refusal";
-import { linkClass } from "@/components/people/styles";
+import { Section } from "@/components/ui/section";
+import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
@@ -14,7 +15,13 @@ import { providerOf } from "@/lib/db/provider";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
 import { env } from "@/lib/env";
 import { getDashboard } from "@/lib/progress/dashboard";
-import { cohortLabel, filtersQuery, ignoredCohortNotice, queryString, readProgressFilters } from "@/lib/progress/filters";
+import {
+  cohortLabel,
+  filtersQuery,
+  ignoredCohortNotice,
+  queryString,
+  readProgressFilters,
+} from "@/lib/progress/filters";
 import { getProgressOptions } from "@/lib/progress/options";
 import { AMBER_MAX_POINTS_BEHIND, GREEN_MAX_POINTS_BEHIND, ragDescriptions, ragStates } from "@/lib/progress/rag";
 import { getWorkload } from "@/lib/progress/workload";
@@ -26,11 +33,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.floor((100 * part) / whole) : 0);
 
+// long-function: the progress dashboard read top to bottom: the refusal, the heading with the filters described, the four figure cards, the RAG table and its explanation, the two charts and the workload table; the tables and charts are components, the cards and wording are used once here
 export default async function ProgressDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const centre = centreForRole(actor, "CENTRE_ADMIN");
   if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
-    return <Refusal title="Progress" message={refusalMessage(actor, "the progress dashboard")} linkClassName={linkClass} />;
+    return (
+      <Refusal title="Progress" message={refusalMessage(actor, "the progress dashboard")} linkClassName={linkClass} />
+    );
   }
   const ctx = { provider: providerOf(env.DATABASE_URL), now: new Date() };
   const { filters, ignored } = readProgressFilters(await searchParams, ctx.now);
@@ -48,7 +58,8 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
     filters.assessor ? `assessor ${options.assessors.find((a) => a.id === filters.assessor)?.name ?? "chosen"}` : null,
     filters.cohort ? `started in ${cohortLabel(filters.cohort)}` : null,
   ].filter(Boolean);
-  const listHref = (extra: Record<string, string> = {}) => `/admin/progress/candidates${queryString({ ...filtersQuery(filters), ...extra })}`;
+  const listHref = (extra: Record<string, string> = {}) =>
+    `/admin/progress/candidates${queryString({ ...filtersQuery(filters), ...extra })}`;
 
   return (
     <div className="space-y-8">
@@ -65,21 +76,17 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
         </Link>
       </div>
 
-      <section aria-labelledby="filters-heading" className="space-y-2">
-        <h2 id="filters-heading" className="text-xl font-semibold">
-          Filters
-        </h2>
+      <Section id="filters-heading" title="Filters" className="space-y-2">
         <IgnoredFilters notices={ignored.map(ignoredCohortNotice)} />
         <ProgressFiltersForm action="/admin/progress" options={options} filters={filters} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="figures-heading" className="space-y-3">
-        <h2 id="figures-heading" className="text-xl font-semibold">
-          At a glance
-        </h2>
+      <Section id="figures-heading" title="At a glance">
         {enrolments.total === 0 ? (
           <p className="rounded border border-slate-300 bg-white p-4">
-            {filtered ? "No enrolments match these filters. Change or clear the filters." : "No one is enrolled yet. Enrol candidates on the Enrolments page."}
+            {filtered
+              ? "No enrolments match these filters. Change or clear the filters."
+              : "No one is enrolled yet. Enrol candidates on the Enrolments page."}
           </p>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -122,20 +129,18 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
             </li>
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="rag-heading" className="space-y-3">
-        <h2 id="rag-heading" className="text-xl font-semibold">
-          RAG status by unit
-        </h2>
+      <Section id="rag-heading" title="RAG status by unit">
         <RagByUnitTable rows={dashboard.ragByUnit} filters={filters} />
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 underline">How the RAG status is worked out</summary>
           <div className="mt-2 space-y-2 rounded border border-slate-200 bg-white p-3">
             <p>
-              For an active enrolment, progress (criteria met as a share of the criteria in the unit) is compared with the share of the planned time used
-              (from the start date to the planned end date). Green: not more than {GREEN_MAX_POINTS_BEHIND} percentage points behind. Amber: up to{" "}
-              {AMBER_MAX_POINTS_BEHIND} points behind. Red: more than {AMBER_MAX_POINTS_BEHIND} points behind, or past the planned end date.
+              For an active enrolment, progress (criteria met as a share of the criteria in the unit) is compared with
+              the share of the planned time used (from the start date to the planned end date). Green: not more than{" "}
+              {GREEN_MAX_POINTS_BEHIND} percentage points behind. Amber: up to {AMBER_MAX_POINTS_BEHIND} points behind.
+              Red: more than {AMBER_MAX_POINTS_BEHIND} points behind, or past the planned end date.
             </p>
             <ul className="list-disc pl-6">
               {ragStates.map((state) => (
@@ -146,32 +151,24 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
             </ul>
           </div>
         </details>
-      </section>
+      </Section>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="bands-heading" className="space-y-3">
-          <h2 id="bands-heading" className="text-xl font-semibold">
-            Progress of active enrolments
-          </h2>
+        <Section id="bands-heading" title="Progress of active enrolments">
           <ProgressBandsChart bands={dashboard.progressBands} />
-        </section>
-        <section aria-labelledby="weekly-heading" className="space-y-3">
-          <h2 id="weekly-heading" className="text-xl font-semibold">
-            Criteria met per week
-          </h2>
+        </Section>
+        <Section id="weekly-heading" title="Criteria met per week">
           <WeeklyChart weeks={dashboard.weeks} timeZone={dashboard.centre.timeZone} />
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="workload-heading" className="space-y-3">
-        <h2 id="workload-heading" className="text-xl font-semibold">
-          Assessor workload
-        </h2>
+      <Section id="workload-heading" title="Assessor workload">
         <p className="text-sm text-slate-700">
-          Evidence waiting: items submitted for review in active enrolments, each counted once however many criteria it is mapped to.
+          Evidence waiting: items submitted for review in active enrolments, each counted once however many criteria it
+          is mapped to.
         </p>
         <WorkloadTable workload={workload} filters={filters} />
-      </section>
+      </Section>
     </div>
   );
 }

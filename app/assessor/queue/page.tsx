@@ -3,7 +3,12 @@ import Link from "next/link";
 import { firstParam, pageNumber, Time } from "@/components/assessment/page-parts";
 import { Pagination } from "@/components/ui/pagination";
 import { Refusal } from "@/components/ui/refusal";
-import { cellClass, linkClass, primaryButtonClass, tableClass } from "@/components/assessment/styles";
+import { DataTable } from "@/components/ui/data-table";
+import { SelectField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filters";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { emptyClass, linkClass } from "@/components/ui/styles";
 import { listQueue } from "@/lib/assessment/queue";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -16,10 +21,17 @@ export const metadata: Metadata = { title: "Review queue" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+// long-function: the review queue read top to bottom: the refusal, the unit and candidate filters, the waiting-evidence table with its pager, and the units you assess; the table, filters and pager are components, what remains is their columns, texts and order
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   if (!actor.memberships.some((m) => m.role === "ASSESSOR")) {
-    return <Refusal title="Review queue" message="This page is for assessors, and you do not hold the assessor role at any centre. If you should, ask your centre admin." linkClassName={linkClass} />;
+    return (
+      <Refusal
+        title="Review queue"
+        message="This page is for assessors, and you do not hold the assessor role at any centre. If you should, ask your centre admin."
+        linkClassName={linkClass}
+      />
+    );
   }
   const params = await searchParams;
   const unitCode = firstParam(params.unit)?.trim() || null;
@@ -40,118 +52,101 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">Review queue</h1>
-        <p className="max-w-3xl text-slate-700">
-          Evidence your candidates have submitted and that is waiting for you to accept or refer back, the longest-waiting first.
-        </p>
-      </div>
+      <PageHeader
+        title="Review queue"
+        lead="Evidence your candidates have submitted and that is waiting for you to accept or refer back, the longest-waiting first."
+      />
 
-      <form method="get" action="/assessor/queue" className="flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-white p-4" aria-label="Filter the queue">
-        <div>
-          <label htmlFor="queue-unit" className="block font-medium">
-            Unit
-          </label>
-          <select id="queue-unit" name="unit" defaultValue={unitCode ?? ""} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
-            <option value="">All units</option>
-            {queue.filterOptions.units.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-candidate" className="block font-medium">
-            Candidate
-          </label>
-          <select id="queue-candidate" name="candidate" defaultValue={candidateId ?? ""} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
-            <option value="">All candidates</option>
-            {queue.filterOptions.candidates.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={primaryButtonClass}>
-          Filter
-        </button>
-        {filtered ? (
-          <Link href="/assessor/queue" className={linkClass}>
-            Clear filters
-          </Link>
-        ) : null}
-      </form>
+      <FilterBar
+        action="/assessor/queue"
+        label="Filter the queue"
+        submitLabel="Filter"
+        clear={filtered ? { href: "/assessor/queue", label: "Clear filters" } : undefined}
+      >
+        <SelectField id="queue-unit" name="unit" label="Unit" defaultValue={unitCode ?? ""} className="">
+          <option value="">All units</option>
+          {queue.filterOptions.units.map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="queue-candidate"
+          name="candidate"
+          label="Candidate"
+          defaultValue={candidateId ?? ""}
+          className=""
+        >
+          <option value="">All candidates</option>
+          {queue.filterOptions.candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+      </FilterBar>
 
       {queue.total === 0 ? (
-        <p className="rounded border border-slate-300 bg-white p-4">
-          {filtered ? "Nothing waiting for your review matches these filters. Clear the filters to see everything." : "Nothing is waiting for your review. When a candidate submits evidence, it appears here."}
+        <p className={emptyClass}>
+          {filtered
+            ? "Nothing waiting for your review matches these filters. Clear the filters to see everything."
+            : "Nothing is waiting for your review. When a candidate submits evidence, it appears here."}
         </p>
       ) : (
         <div className="space-y-3">
           <p>
-            {queue.total === 1 ? "1 evidence item is" : `${queue.total} evidence items are`} waiting{filtered ? " (filtered)" : ""}.
+            {queue.total === 1 ? "1 evidence item is" : `${queue.total} evidence items are`} waiting
+            {filtered ? " (filtered)" : ""}.
           </p>
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <caption className="mb-2 text-left font-semibold">Evidence waiting for review, oldest submission first</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className={cellClass}>
-                    Evidence
-                  </th>
-                  <th scope="col" className={cellClass}>
-                    Candidate
-                  </th>
-                  <th scope="col" className={cellClass}>
-                    Units
-                  </th>
-                  <th scope="col" className={cellClass}>
-                    Mappings to review
-                  </th>
-                  <th scope="col" className={cellClass}>
-                    Submitted
-                  </th>
-                  <th scope="col" className={cellClass}>
-                    Waited
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.items.map((item) => (
-                  <tr key={item.evidenceId} className="border-b border-slate-200">
-                    <th scope="row" className={`${cellClass} font-normal`}>
-                      <Link href={`/assessor/review/${item.evidenceId}`} className={`${linkClass} font-medium`}>
-                        {item.title}
-                      </Link>
-                      {item.round > 1 ? <span className="block text-slate-700">{resubmittedLabel(item.round)}</span> : null}
-                    </th>
-                    <td className={cellClass}>{item.candidate.name}</td>
-                    <td className={cellClass}>{item.units.join(", ")}</td>
-                    <td className={cellClass}>{item.waitingMappings}</td>
-                    <td className={cellClass}>
-                      <Time date={item.submittedAt}>{formatDate(item.submittedAt, item.timeZone)}</Time>
-                    </td>
-                    <td className={cellClass}>{item.waited}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={queue.page} pageCount={queue.pageCount} href={href} label="Queue pages" linkClassName={linkClass} />
+          <DataTable
+            caption="Evidence waiting for review, oldest submission first"
+            rows={queue.items}
+            rowKey={(item) => item.evidenceId}
+            columns={[
+              {
+                header: "Evidence",
+                rowHeader: true,
+                className: "font-normal",
+                cell: (item) => (
+                  <>
+                    <Link href={`/assessor/review/${item.evidenceId}`} className={`${linkClass} font-medium`}>
+                      {item.title}
+                    </Link>
+                    {item.round > 1 ? (
+                      <span className="block text-slate-700">{resubmittedLabel(item.round)}</span>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: "Candidate", cell: (item) => item.candidate.name },
+              { header: "Units", cell: (item) => item.units.join(", ") },
+              { header: "Mappings to review", cell: (item) => item.waitingMappings },
+              {
+                header: "Submitted",
+                cell: (item) => <Time date={item.submittedAt}>{formatDate(item.submittedAt, item.timeZone)}</Time>,
+              },
+              { header: "Waited", cell: (item) => item.waited },
+            ]}
+          />
+          <Pagination
+            page={queue.page}
+            pageCount={queue.pageCount}
+            href={href}
+            label="Queue pages"
+            linkClassName={linkClass}
+          />
         </div>
       )}
 
-      <section aria-labelledby="assessed-units" className="space-y-3">
-        <h2 id="assessed-units" className="text-xl font-semibold">
-          Units you assess
-        </h2>
+      <Section id="assessed-units" title="Units you assess">
         {enrolments.total === 0 ? (
           <p>No candidate is enrolled with you as assessor yet.</p>
         ) : (
           <>
-            <p className="text-slate-700">Open a unit to sign criteria, confirm evidence requirements and sign the unit off.</p>
+            <p className="text-slate-700">
+              Open a unit to sign criteria, confirm evidence requirements and sign the unit off.
+            </p>
             <ul className="space-y-1">
               {enrolments.items.map((e) => (
                 <li key={e.id}>
@@ -174,7 +169,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             ) : null}
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
-import { linkClass } from "@/components/people/styles";
+import { linkClass } from "@/components/ui/styles";
 import { Refusal } from "@/components/ui/refusal";
 import { PLATFORM_CHAIN } from "@/lib/audit/chain";
 import { listAuditEvents, readAuditFilters } from "@/lib/audit/list";
@@ -16,7 +16,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function PlatformAuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, "audit.read", { kind: "centre", centreId: "*" })) {
-    return <Refusal title="Audit log" message="Only platform administrators can read the whole platform's audit log. A centre's admins read theirs under Audit log." linkClassName={linkClass} />;
+    return (
+      <Refusal
+        title="Audit log"
+        message="Only platform administrators can read the whole platform's audit log. A centre's admins read theirs under Audit log."
+        linkClassName={linkClass}
+      />
+    );
   }
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {
@@ -32,9 +38,19 @@ export default async function PlatformAuditPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <div className="max-w-3xl space-y-2">
         <h1 className="text-3xl font-bold">Audit log</h1>
-        <p className="text-slate-700">Every centre&apos;s events and the platform&apos;s own, newest first. Times are in UTC.</p>
+        <p className="text-slate-700">
+          Every centre&apos;s events and the platform&apos;s own, newest first. Times are in UTC.
+        </p>
       </div>
-      <AuditLog basePath="/platform/audit" scope="platform" filters={filters} problems={problems} result={result} timeZone="UTC" chains={chains} />
+      <AuditLog
+        basePath="/platform/audit"
+        scope="platform"
+        filters={filters}
+        problems={problems}
+        result={result}
+        timeZone="UTC"
+        chains={chains}
+      />
     </div>
   );
 }

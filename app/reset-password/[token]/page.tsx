@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChoosePasswordForm } from "@/components/auth/choose-password-form";
-import { linkClass } from "@/components/people/styles";
+import { linkClass } from "@/components/ui/styles";
 import { resetPasswordAction } from "@/lib/actions/password-reset";
 import { passwordRules } from "@/lib/auth/password";
 import { findPasswordReset } from "@/lib/auth/password-reset";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "Choose a new password",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token);
@@ -19,7 +23,13 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {reset.ok ? (
         <>
           <p className="text-slate-700">Choosing a new password signs you out on every other device.</p>
-          <ChoosePasswordForm action={resetPasswordAction} token={token} email={reset.email} rules={passwordRules} doneTitle="Your new password is set." />
+          <ChoosePasswordForm
+            action={resetPasswordAction}
+            token={token}
+            email={reset.email}
+            rules={passwordRules}
+            doneTitle="Your new password is set."
+          />
         </>
       ) : (
         <>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { CriterionItem } from "@/components/standards/criterion-item";
 import { CalendarDate, DateTimeText } from "@/components/standards/dates";
 import { EvidenceRequirements } from "@/components/standards/evidence-requirements";
+import { Section } from "@/components/ui/section";
 import { groupKindLabel, unitKindLabel } from "@/components/standards/labels";
 import { VersionHistory } from "@/components/standards/version-history";
 import { getUnit, type UnitDetail } from "@/lib/dal/standards";
@@ -58,10 +59,16 @@ function metadataRows(unit: UnitDetail): { label: string; value: ReactNode }[] {
     { label: "Approved on", value: m.approvedOn && <CalendarDate value={m.approvedOn} /> },
     { label: "Review by", value: m.reviewOn && <CalendarDate value={m.reviewOn} /> },
     { label: "Original reference (URN)", value: m.originalUrn },
-    { label: "Relevant occupations", value: m.relevantOccupations?.length ? m.relevantOccupations.join("; ") : undefined },
+    {
+      label: "Relevant occupations",
+      value: m.relevantOccupations?.length ? m.relevantOccupations.join("; ") : undefined,
+    },
     { label: "Keywords", value: m.keywords?.length ? m.keywords.join("; ") : undefined },
   ];
-  return rows.filter((row): row is { label: string; value: ReactNode } => row.value !== undefined && row.value !== null && row.value !== "");
+  return rows.filter(
+    (row): row is { label: string; value: ReactNode } =>
+      row.value !== undefined && row.value !== null && row.value !== "",
+  );
 }
 
 /** "Learning outcome 1", "Performance criteria"; empty when the title already says it ("Skills"). */
@@ -82,6 +89,7 @@ function Paragraphs({ texts }: { texts: string[] }) {
   );
 }
 
+// long-function: one unit's text read top to bottom as its source document runs: breadcrumb and heading, the older-version note, about, contents, each group's criteria, notes, evidence requirements, version history and transcription notes; criteria, requirements and history are components already
 export default async function UnitPage(props: Props) {
   const unit = await load(props);
   if (!unit) notFound();
@@ -127,10 +135,7 @@ export default async function UnitPage(props: Props) {
         )}
       </div>
 
-      <section aria-labelledby="about-heading" className="space-y-4">
-        <h2 id="about-heading" className="text-xl font-semibold">
-          About this unit
-        </h2>
+      <Section id="about-heading" title="About this unit" className="space-y-4">
         <dl className="grid max-w-3xl grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
           {metadataRows(unit).map((row) => (
             <div key={row.label} className="contents">
@@ -151,7 +156,7 @@ export default async function UnitPage(props: Props) {
             <Paragraphs texts={aims} />
           </div>
         )}
-      </section>
+      </Section>
 
       <nav aria-labelledby="contents-heading" className="space-y-2">
         <h2 id="contents-heading" className="text-xl font-semibold">
@@ -214,12 +219,9 @@ export default async function UnitPage(props: Props) {
       ))}
 
       {unit.notes.length > 0 && (
-        <section aria-labelledby="notes-heading" className="space-y-2">
-          <h2 id="notes-heading" className="text-xl font-semibold">
-            Notes on this unit
-          </h2>
+        <Section id="notes-heading" title="Notes on this unit" className="space-y-2">
           <Paragraphs texts={unit.notes} />
-        </section>
+        </Section>
       )}
 
       {unit.requirements.length > 0 && (
@@ -238,21 +240,23 @@ export default async function UnitPage(props: Props) {
         <h2 id="history-heading" className="scroll-mt-4 text-xl font-semibold">
           Version history
         </h2>
-        <VersionHistory code={unit.code} versions={unit.versions} shown={unit.version.number} latest={unit.latestVersionNumber} />
+        <VersionHistory
+          code={unit.code}
+          versions={unit.versions}
+          shown={unit.version.number}
+          latest={unit.latestVersionNumber}
+        />
       </section>
 
       {unit.transcriptionNotes.length > 0 && (
-        <section aria-labelledby="transcription-heading" className="space-y-2">
-          <h2 id="transcription-heading" className="text-xl font-semibold">
-            How this text was transcribed
-          </h2>
+        <Section id="transcription-heading" title="How this text was transcribed" className="space-y-2">
           <p className="max-w-3xl text-slate-700">Notes on how the source document was turned into this page.</p>
           <ul className="max-w-3xl list-disc space-y-1 pl-5">
             {unit.transcriptionNotes.map((note, i) => (
               <li key={i}>{note}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );

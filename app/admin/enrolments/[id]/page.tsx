@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { cache, type ReactNode } from "react";
+import { BackLink } from "@/components/ui/back-link";
 import { ChangeAssessorForm } from "@/components/enrolments/change-assessor-form";
+import { ColumnHeadings } from "@/components/ui/data-table";
 import { ShareForm } from "@/components/enrolments/share-form";
 import { EnrolmentStatusText } from "@/components/enrolments/status";
+import { Section } from "@/components/ui/section";
 import { WithdrawForm } from "@/components/enrolments/withdraw-form";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
@@ -10,6 +13,7 @@ import { db } from "@/lib/db";
 import { getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
 import { getEnrolment } from "@/lib/enrolments/get-enrolment";
 import { addYears, calendarDateIn, formatDate, formatDateTime, formatLastDay } from "@/lib/format/date";
+import { overdueActivityCounts } from "@/lib/plans/read-plan";
 
 export const dynamic = "force-dynamic";
 
@@ -18,13 +22,15 @@ export const generateMetadata = titleOnceFound("Enrolment", ({ id }: { id: strin
 
 const section = "space-y-3 rounded border border-slate-200 bg-white p-4";
 
+// long-function: one enrolment's page read top to bottom: the details list, the assessor-history table, then the change-assessor, share and withdraw sections, each shown only when allowed; the forms are components already, what remains is markup used once, in page order
 export default async function EnrolmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const now = new Date();
   const enrolment = await load(id);
   const { allowed } = enrolment;
-  const options = allowed.changeAssessor || allowed.share ? await getEnrolmentOptions(db, actor, enrolment.centre.id) : null;
+  const options =
+    allowed.changeAssessor || allowed.share ? await getEnrolmentOptions(db, actor, enrolment.centre.id) : null;
   const tz = enrolment.centre.timeZone;
   const today = calendarDateIn(now, tz);
   const active = enrolment.status === "ACTIVE";
@@ -44,36 +50,41 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
             <Link href={standardsHref} className="text-brand-700 underline">
               version {enrolment.unit.versionNumber} of {enrolment.unit.code}
             </Link>
-            {enrolment.newerVersionNumber ? `. Version ${enrolment.newerVersionNumber} has been imported since; this enrolment stays on version ${enrolment.unit.versionNumber}.` : null}
+            {enrolment.newerVersionNumber
+              ? `. Version ${enrolment.newerVersionNumber} has been imported since; this enrolment stays on version ${enrolment.unit.versionNumber}.`
+              : null}
           </span>
         </>
       ),
     },
     { label: "Assessor", value: enrolment.assessor?.name ?? "None assigned" },
     { label: "Internal quality assurer", value: enrolment.iqa?.name ?? "None assigned" },
-    { label: "Start date", value: <time dateTime={enrolment.startDate.toISOString()}>{formatDate(enrolment.startDate, tz)}</time> },
-    { label: "Planned end date", value: <time dateTime={enrolment.plannedEndDate.toISOString()}>{formatDate(enrolment.plannedEndDate, tz)}</time> },
+    {
+      label: "Start date",
+      value: <time dateTime={enrolment.startDate.toISOString()}>{formatDate(enrolment.startDate, tz)}</time>,
+    },
+    {
+      label: "Planned end date",
+      value: <time dateTime={enrolment.plannedEndDate.toISOString()}>{formatDate(enrolment.plannedEndDate, tz)}</time>,
+    },
+    { label: "Assessment plan", value: <PlanSummary enrolmentId={enrolment.id} timeZone={tz} now={now} /> },
   ];
   if (enrolment.withdrawnAt) {
-    details.push({ label: "Withdrawn on", value: <time dateTime={enrolment.withdrawnAt.toISOString()}>{formatDateTime(enrolment.withdrawnAt, tz)}</time> });
+    details.push({
+      label: "Withdrawn on",
+      value: <time dateTime={enrolment.withdrawnAt.toISOString()}>{formatDateTime(enrolment.withdrawnAt, tz)}</time>,
+    });
     details.push({ label: "Reason for withdrawal", value: enrolment.withdrawnReason ?? "Not recorded" });
   }
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/enrolments" className="text-brand-700 underline">
-          Back to enrolments
-        </Link>
-      </p>
+      <BackLink href="/admin/enrolments">Back to enrolments</BackLink>
       <h1 className="text-3xl font-bold">
         {enrolment.candidate.name}: {enrolment.unit.code}
       </h1>
 
-      <section aria-labelledby="details-heading" className={section}>
-        <h2 id="details-heading" className="text-xl font-semibold">
-          Details
-        </h2>
+      <Section id="details-heading" title="Details" className={section}>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           {details.map((d) => (
             <div key={d.label} className="contents">
@@ -83,15 +94,13 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
           ))}
         </dl>
         <p className="text-sm text-slate-700">Dates are shown in the centre&apos;s time zone ({tz}).</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="history-heading" className={section}>
-        <h2 id="history-heading" className="text-xl font-semibold">
-          Assessor history
-        </h2>
+      <Section id="history-heading" title="Assessor history" className={section}>
         {enrolment.assessorHistory.length === 0 ? (
           <p>
-            No changes are recorded: {enrolment.assessor ? `${enrolment.assessor.name} has` : "no one has"} been the assessor since the enrolment was created.
+            No changes are recorded: {enrolment.assessor ? `${enrolment.assessor.name} has` : "no one has"} been the
+            assessor since the enrolment was created.
           </p>
         ) : (
           <div className="overflow-x-auto">
@@ -99,18 +108,7 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
               <caption className="mb-2 text-left font-semibold">Who assessed this enrolment, oldest first</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="px-3 py-2">
-                    When
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    From
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    To
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Changed by
-                  </th>
+                  <ColumnHeadings headings={["When", "From", "To", "Changed by"]} className="px-3 py-2" />
                 </tr>
               </thead>
               <tbody>
@@ -128,45 +126,41 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
             </table>
           </div>
         )}
-      </section>
+      </Section>
 
       {allowed.changeAssessor && options ? (
-        <section aria-labelledby="change-heading" className={section}>
-          <h2 id="change-heading" className="text-xl font-semibold">
-            Change assessor
-          </h2>
+        <Section id="change-heading" title="Change assessor" className={section}>
           {active ? (
-            <ChangeAssessorForm enrolmentId={enrolment.id} currentAssessorId={enrolment.assessor?.id ?? null} assessors={options.assessors} />
+            <ChangeAssessorForm
+              enrolmentId={enrolment.id}
+              currentAssessorId={enrolment.assessor?.id ?? null}
+              assessors={options.assessors}
+            />
           ) : (
-            <p>This enrolment is {enrolment.status === "WITHDRAWN" ? "withdrawn" : "completed"}, so its assessor can no longer be changed.</p>
+            <p>
+              This enrolment is {enrolment.status === "WITHDRAWN" ? "withdrawn" : "completed"}, so its assessor can no
+              longer be changed.
+            </p>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {allowed.share && options ? (
-        <section aria-labelledby="share-heading" className={section}>
-          <h2 id="share-heading" className="text-xl font-semibold">
-            Share with an external quality assurer
-          </h2>
-          <p>The external quality assurer can read this enrolment and its evidence, without changing anything, until the end of the day you choose.</p>
+        <Section id="share-heading" title="Share with an external quality assurer" className={section}>
+          <p>
+            The external quality assurer can read this enrolment and its evidence, without changing anything, until the
+            end of the day you choose.
+          </p>
           {enrolment.shares && enrolment.shares.length > 0 ? (
             <div className="overflow-x-auto">
               <table className="w-full border-collapse text-left">
                 <caption className="mb-2 text-left font-semibold">Current and past shares</caption>
                 <thead>
                   <tr className="border-b-2 border-slate-400">
-                    <th scope="col" className="px-3 py-2">
-                      External quality assurer
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Access until the end of
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Shared by
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Access
-                    </th>
+                    <ColumnHeadings
+                      headings={["External quality assurer", "Access until the end of", "Shared by", "Access"]}
+                      className="px-3 py-2"
+                    />
                   </tr>
                 </thead>
                 <tbody>
@@ -188,19 +182,41 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
           ) : (
             <p>Not shared with anyone yet.</p>
           )}
-          <ShareForm enrolmentId={enrolment.id} eqas={options.eqas} today={today} latest={addYears(today, 1)} timeZone={tz} />
-        </section>
+          <ShareForm
+            enrolmentId={enrolment.id}
+            eqas={options.eqas}
+            today={today}
+            latest={addYears(today, 1)}
+            timeZone={tz}
+          />
+        </Section>
       ) : null}
 
       {allowed.withdraw && active ? (
-        <section aria-labelledby="withdraw-heading" className={section}>
-          <h2 id="withdraw-heading" className="text-xl font-semibold">
-            Withdraw from this unit
-          </h2>
-          <p>Withdrawing stops work on this enrolment. Nothing is deleted: evidence, decisions and this history are kept.</p>
-          <WithdrawForm enrolmentId={enrolment.id} candidateName={enrolment.candidate.name} unitCode={enrolment.unit.code} />
-        </section>
+        <Section id="withdraw-heading" title="Withdraw from this unit" className={section}>
+          <p>
+            Withdrawing stops work on this enrolment. Nothing is deleted: evidence, decisions and this history are kept.
+          </p>
+          <WithdrawForm
+            enrolmentId={enrolment.id}
+            candidateName={enrolment.candidate.name}
+            unitCode={enrolment.unit.code}
+          />
+        </Section>
       ) : null}
     </div>
+  );
+}
+
+/** How many planned activities are overdue, with the way to the plan itself. */
+async function PlanSummary({ enrolmentId, timeZone, now }: { enrolmentId: string; timeZone: string; now: Date }) {
+  const overdue = (await overdueActivityCounts(db, [enrolmentId], timeZone, now)).get(enrolmentId) ?? 0;
+  return (
+    <>
+      {overdue === 0 ? "Nothing overdue" : `${overdue} overdue ${overdue === 1 ? "activity" : "activities"}`}.{" "}
+      <Link href={`/assessor/enrolments/${encodeURIComponent(enrolmentId)}/plan`} className="text-brand-700 underline">
+        Open the assessment plan
+      </Link>
+    </>
   );
 }

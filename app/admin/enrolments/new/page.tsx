@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { EnrolmentForm } from "@/components/enrolments/enrolment-form";
 import { Refusal } from "@/components/ui/refusal";
 import { requireActor } from "@/lib/auth/session";
@@ -33,22 +33,20 @@ export default async function NewEnrolmentPage() {
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/admin/enrolments" className="text-brand-700 underline">
-          Back to enrolments
-        </Link>
-      </p>
+      <BackLink href="/admin/enrolments">Back to enrolments</BackLink>
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">Enrol a candidate</h1>
         <p className="text-slate-700">
-          At {options.centre.name}. Choose the candidate, the unit, and who will assess and quality-assure their work. All fields are required.
+          At {options.centre.name}. Tick the candidates and the units: each candidate is enrolled on each unit, with the
+          assessor, internal quality assurer and dates you choose. All fields are required.
         </p>
       </div>
       {missing.length > 0 ? (
         <div className="rounded border-2 border-amber-700 bg-amber-50 p-4">
           <h2 className="font-semibold">Not ready to enrol yet</h2>
           <p>
-            This centre has no {missing.join(", ")} yet. {options.units.length === 0 ? "Units are loaded by an administrator with npm run standards:import. " : ""}
+            This centre has no {missing.join(", ")} yet.{" "}
+            {options.units.length === 0 ? "Units are loaded by an administrator with npm run standards:import. " : ""}
             Give people the roles they need, then come back.
           </p>
         </div>

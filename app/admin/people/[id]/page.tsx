@@ -3,12 +3,14 @@ import { DateTime } from "@/components/people/date-time";
 import { SendResetForm } from "@/components/people/send-reset-form";
 import { DeactivateForm } from "@/components/people/deactivate-form";
 import { BackToPeople } from "@/components/people/back-to-people";
+import { ColumnHeadings } from "@/components/ui/data-table";
 import { refusalMessage } from "@/components/people/refusal";
 import { Refusal } from "@/components/ui/refusal";
 import { ResendInvitationForm } from "@/components/people/resend-invitation-form";
 import { RolesForm } from "@/components/people/roles-form";
+import { Section } from "@/components/ui/section";
 import { StatusText } from "@/components/people/status";
-import { cellClass, headRowClass, linkClass, tableClass } from "@/components/people/styles";
+import { cellClass, headRowClass, linkClass, tableClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/labels";
 import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
@@ -27,11 +29,16 @@ const load = cache(async (id: string) => {
 });
 export const generateMetadata = titleOnceFound("Person", ({ id }: { id: string }) => load(id));
 
+// long-function: one person's page read top to bottom: the details list (with the invitation's state), then the roles, invitation, password and membership sections, each behind its own permission, then recent activity; the forms are components, what remains is their order and wording
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const person = await load((await params).id);
-  if (!person) return <Refusal title="Person" message={refusalMessage(await requireActor(), "this page")} linkClassName={linkClass} />;
+  if (!person)
+    return (
+      <Refusal title="Person" message={refusalMessage(await requireActor(), "this page")} linkClassName={linkClass} />
+    );
   const tz = person.centre.timeZone;
-  const invitationExpired = person.invitation && !person.invitation.usedAt && new Date(person.invitation.expiresAt) <= new Date();
+  const invitationExpired =
+    person.invitation && !person.invitation.usedAt && new Date(person.invitation.expiresAt) <= new Date();
 
   return (
     <div className="space-y-8">
@@ -70,7 +77,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   </>
                 ) : (
                   <>
-                    Created <DateTime iso={person.invitation.createdAt} timeZone={tz} />, works until <DateTime iso={person.invitation.expiresAt} timeZone={tz} />
+                    Created <DateTime iso={person.invitation.createdAt} timeZone={tz} />, works until{" "}
+                    <DateTime iso={person.invitation.expiresAt} timeZone={tz} />
                   </>
                 )}
               </dd>
@@ -81,63 +89,54 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       {person.isSelf ? (
         <p className="max-w-2xl rounded border border-slate-300 bg-white p-4">
-          This is you. You cannot change your own roles or deactivate yourself here, so that no centre is left without an admin by accident. Ask
-          another centre admin if you need either.
+          This is you. You cannot change your own roles or deactivate yourself here, so that no centre is left without
+          an admin by accident. Ask another centre admin if you need either.
         </p>
       ) : null}
 
       {person.may.changeRoles ? (
-        <section aria-labelledby="roles-heading" className="max-w-2xl space-y-3">
-          <h2 id="roles-heading" className="text-xl font-semibold">
-            Roles
-          </h2>
-          <RolesForm userId={person.id} personName={person.name} centreName={person.centre.name} current={person.roles} />
-        </section>
+        <Section id="roles-heading" title="Roles" className="max-w-2xl space-y-3">
+          <RolesForm
+            userId={person.id}
+            personName={person.name}
+            centreName={person.centre.name}
+            current={person.roles}
+          />
+        </Section>
       ) : null}
 
       {person.may.resendInvitation ? (
-        <section aria-labelledby="invite-heading" className="max-w-2xl space-y-3">
-          <h2 id="invite-heading" className="text-xl font-semibold">
-            Invitation
-          </h2>
+        <Section id="invite-heading" title="Invitation" className="max-w-2xl space-y-3">
           <p className="text-slate-700">
-            {person.name} has not accepted the invitation yet, so their roles here have not started. If their link is lost or has expired, create a new one
-            and send it to them.
+            {person.name} has not accepted the invitation yet, so their roles here have not started. If their link is
+            lost or has expired, create a new one and send it to them.
           </p>
           <ResendInvitationForm userId={person.id} email={person.email} />
-        </section>
+        </Section>
       ) : null}
 
       {person.may.sendPasswordReset ? (
-        <section aria-labelledby="password-heading" className="max-w-2xl space-y-3">
-          <h2 id="password-heading" className="text-xl font-semibold">
-            Password
-          </h2>
+        <Section id="password-heading" title="Password" className="max-w-2xl space-y-3">
           <p className="text-slate-700">
-            If {person.name} has forgotten their password, send them a link to choose a new one. It goes to {person.email} only; you never see it.
+            If {person.name} has forgotten their password, send them a link to choose a new one. It goes to{" "}
+            {person.email} only; you never see it.
           </p>
           <SendResetForm userId={person.id} />
-        </section>
+        </Section>
       ) : null}
 
       {person.may.deactivate ? (
-        <section aria-labelledby="account-heading" className="max-w-2xl space-y-3">
-          <h2 id="account-heading" className="text-xl font-semibold">
-            Membership of {person.centre.name}
-          </h2>
+        <Section id="account-heading" title={<>Membership of {person.centre.name}</>} className="max-w-2xl space-y-3">
           <p className="text-slate-700">
             {person.deactivatedAt
               ? `${person.name} is deactivated at ${person.centre.name}: their roles here give them nothing. Their evidence and history are kept.`
               : `Deactivating ends ${person.name}'s roles at ${person.centre.name} straight away. Nothing is deleted, and you can reactivate them later. Any other centre they belong to is not affected.`}
           </p>
           <DeactivateForm userId={person.id} personName={person.name} deactivated={Boolean(person.deactivatedAt)} />
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="activity-heading" className="space-y-3">
-        <h2 id="activity-heading" className="text-xl font-semibold">
-          Recent activity
-        </h2>
+      <Section id="activity-heading" title="Recent activity">
         {person.recentEvents.length === 0 ? (
           <p>Nothing recorded yet.</p>
         ) : (
@@ -148,9 +147,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               </caption>
               <thead>
                 <tr className={headRowClass}>
-                  <th scope="col" className={cellClass}>When</th>
-                  <th scope="col" className={cellClass}>What happened</th>
-                  <th scope="col" className={cellClass}>By</th>
+                  <ColumnHeadings headings={["When", "What happened", "By"]} className={cellClass} />
                 </tr>
               </thead>
               <tbody>
@@ -167,7 +164,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </table>
           </div>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

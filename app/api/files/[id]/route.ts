@@ -5,6 +5,8 @@ import { contentRangeHeader, parseRange, type RangeDecision } from "@/lib/eviden
 import { findReadableFile } from "@/lib/evidence/readable-file";
 import { deleteEvidenceFile, uploadErrorResponse } from "@/lib/evidence/receive-upload";
 import { downloadFileName, fileKindOf } from "@/lib/evidence/sniff-type";
+import { logUnexpected } from "@/lib/ops/log";
+import { withRouteLog } from "@/lib/ops/log-route";
 import { storage } from "@/lib/storage";
 
 // Downloads and previews of evidence files, and their removal. Outside proxy.ts's matcher like
@@ -49,7 +51,7 @@ async function serve(request: Request, { params }: Params, withBody: boolean): P
   try {
     size = (await storage().stat(file.storageKey)).size;
   } catch (error) {
-    console.error(`evidence file ${file.id} has no stored object ${file.storageKey}`, error);
+    logUnexpected("evidence file has no stored object", error, { fileId: file.id, storageKey: file.storageKey });
     return fail(404, "This file's content is missing from storage. Tell your centre admin.");
   }
 
@@ -59,7 +61,10 @@ async function serve(request: Request, { params }: Params, withBody: boolean): P
   const etag = `"${file.sha256}"`;
   const headers = new Headers({
     "Content-Type": file.mimeType === "text/plain" ? "text/plain; charset=utf-8" : file.mimeType,
-    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", downloadFileName(file.originalName, file.mimeType)),
+    "Content-Disposition": contentDisposition(
+      inline ? "inline" : "attachment",
+      downloadFileName(file.originalName, file.mimeType),
+    ),
     "X-Content-Type-Options": "nosniff",
     "Accept-Ranges": "bytes",
     "Cache-Control": "private, no-store",
@@ -91,19 +96,20 @@ async function serve(request: Request, { params }: Params, withBody: boolean): P
   // Next drops a Content-Length set here (every handler response is chunked), so none is set.
   if (!withBody) return new Response(null, { status, headers });
 
-  const stream = storage().openRead(file.storageKey, range.kind === "partial" ? { start: range.start, end: range.end } : undefined);
+  const stream = storage().openRead(
+    file.storageKey,
+    range.kind === "partial" ? { start: range.start, end: range.end } : undefined,
+  );
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
 }
 
-export function GET(request: Request, context: Params) {
-  return serve(request, context, true);
-}
+const route = "/api/files/[id]";
 
-export function HEAD(request: Request, context: Params) {
-  return serve(request, context, false);
-}
+export const GET = withRouteLog(route, (request: Request, context: Params) => serve(request, context, true));
 
-export async function DELETE(_request: Request, { params }: Params) {
+export const HEAD = withRouteLog(route, (request: Request, context: Params) => serve(request, context, false));
+
+export const DELETE = withRouteLog(route, async (_request: Request, { params }: Params) => {
   const actor = await getActor();
   if (!actor) return fail(401, "Your session has ended. Sign in again, then remove the file.");
   const { id } = await params;
@@ -112,7 +118,7 @@ export async function DELETE(_request: Request, { params }: Params) {
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const { status, message } = uploadErrorResponse(error);
-    if (status >= 500) console.error("removing an evidence file failed", error);
+    if (status >= 500) logUnexpected("removing an evidence file failed", error, { fileId: id });
     return fail(status, message);
   }
-}
+});

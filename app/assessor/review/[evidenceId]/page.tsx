@@ -5,23 +5,31 @@ import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
 import { EvidenceComments } from "@/components/assessment/comments";
 import { ClaimHistory, ReviewRounds } from "@/components/assessment/review-history";
-import { linkClass, panelClass } from "@/components/assessment/styles";
+import { linkClass, panelClass } from "@/components/ui/styles";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
+import { WitnessTestimonyDetails } from "@/components/witness/testimony-details";
+import { ObservationDetails } from "@/components/observation/observation-details";
+import { EvidenceVersions } from "@/components/evidence/evidence-versions";
+import { Section } from "@/components/ui/section";
 import { getEvidenceReview, type ReviewMapping } from "@/lib/assessment/get-review";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, titleOnceFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
+import { listEvidenceVersions } from "@/lib/evidence/evidence-versions";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { renderMarkdown } from "@/lib/markdown/render";
 
 export const dynamic = "force-dynamic";
 const load = cache(async (evidenceId: string) => orNotFound(getEvidenceReview(db, await requireActor(), evidenceId)));
-export const generateMetadata = titleOnceFound("Review evidence", ({ evidenceId }: { evidenceId: string }) => load(evidenceId));
+export const generateMetadata = titleOnceFound("Review evidence", ({ evidenceId }: { evidenceId: string }) =>
+  load(evidenceId),
+);
 
 const doneMessages: Record<string, string> = {
   accepted: "Mapping accepted. The candidate has been told.",
   rejected: "Mapping referred back with your feedback. The candidate has been told.",
-  returned: "Mapping reviewed. Nothing of this evidence is waiting for review now and something was referred back, so it has been returned to the candidate to revise and submit again.",
+  returned:
+    "Mapping reviewed. Nothing of this evidence is waiting for review now and something was referred back, so it has been returned to the candidate to revise and submit again.",
   comment: "Your comment has been added and the others have been told.",
 };
 
@@ -34,7 +42,15 @@ function ReviewHistory({ mapping, timeZone }: { mapping: ReviewMapping; timeZone
   );
 }
 
-function MappingPanel({ evidenceId, mapping, timeZone }: { evidenceId: string; mapping: ReviewMapping; timeZone: string }) {
+function MappingPanel({
+  evidenceId,
+  mapping,
+  timeZone,
+}: {
+  evidenceId: string;
+  mapping: ReviewMapping;
+  timeZone: string;
+}) {
   const c = mapping.criterion;
   const claimed = c.rangeItems.filter((i) => i.claimed);
   return (
@@ -82,6 +98,7 @@ function MappingPanel({ evidenceId, mapping, timeZone }: { evidenceId: string; m
             rangeTitle={c.rangeTitle}
             rangeRuleWords={c.rangeRuleWords}
             rangeItems={c.rangeItems}
+            claimant={mapping.claimant}
           />
           <RejectMappingForm evidenceId={evidenceId} mappingId={mapping.id} criterionRef={c.ref} />
         </div>
@@ -90,6 +107,7 @@ function MappingPanel({ evidenceId, mapping, timeZone }: { evidenceId: string; m
   );
 }
 
+// long-function: one piece of evidence as the assessor reviews it, read top to bottom: the heading and versions, the details (with the workplace document, description and declaration), files, the mappings per unit, withdrawn claims and comments; each panel is a component or markup used once, in page order
 export default async function ReviewEvidencePage({
   params,
   searchParams,
@@ -122,13 +140,16 @@ export default async function ReviewEvidencePage({
           Evidence from {e.candidateName} · round {e.round}
         </p>
         {review.changedSinceLastRound ? <p>{review.changedSinceLastRound}</p> : null}
+        {/* A revision (docs/decisions/0017): the accepted parts stay on the earlier version. */}
+        <EvidenceVersions
+          versions={await listEvidenceVersions(db, actor, e.id)}
+          shownId={e.id}
+          basePath="/assessor/review/"
+        />
       </div>
       <DoneBanner message={done ? (doneMessages[done] ?? null) : null} />
 
-      <section aria-labelledby="details-title" className={panelClass}>
-        <h2 id="details-title" className="text-xl font-semibold">
-          Details
-        </h2>
+      <Section id="details-title" title="Details" className={panelClass}>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">Method</dt>
           <dd>{e.methodLabel}</dd>
@@ -137,9 +158,17 @@ export default async function ReviewEvidencePage({
             <Time date={e.activityDate}>{formatDate(e.activityDate, tz)}</Time>
           </dd>
           <dt className="font-medium">Simulated</dt>
-          <dd>{e.simulated ? "Yes: the candidate marked this as simulated, not from real work" : "No: from real work"}</dd>
+          <dd>
+            {e.simulated ? "Yes: the candidate marked this as simulated, not from real work" : "No: from real work"}
+          </dd>
           <dt className="font-medium">Submitted</dt>
-          <dd>{e.submittedAt ? <Time date={e.submittedAt}>{formatDateTime(e.submittedAt, tz)}</Time> : "Not submitted now: it is with the candidate"}</dd>
+          <dd>
+            {e.submittedAt ? (
+              <Time date={e.submittedAt}>{formatDateTime(e.submittedAt, tz)}</Time>
+            ) : (
+              "Not submitted now: it is with the candidate"
+            )}
+          </dd>
         </dl>
         {e.workplaceDocument ? (
           <div className="space-y-1">
@@ -161,19 +190,30 @@ export default async function ReviewEvidencePage({
           <div className="space-y-2">{renderMarkdown(e.description, { baseHeadingLevel: 4 })}</div>
         </div>
         <div className="space-y-1">
-          <h3 className="font-semibold">Candidate&apos;s declaration</h3>
-          {e.declaration ? <blockquote className="border-l-4 border-slate-300 pl-3 italic">{e.declaration}</blockquote> : <p>Not made yet: the candidate makes it when they submit.</p>}
+          <h3 className="font-semibold">
+            {e.method === "witnessTestimony" ? "Witness's signature" : "Candidate's declaration"}
+          </h3>
+          {e.declaration ? (
+            <blockquote className="border-l-4 border-slate-300 pl-3 italic">{e.declaration}</blockquote>
+          ) : (
+            <p>Not made yet: the candidate makes it when they submit.</p>
+          )}
         </div>
-      </section>
+      </Section>
+
+      <WitnessTestimonyDetails evidenceId={e.id} timeZone={tz} />
+      <ObservationDetails evidenceId={e.id} reader="other" />
 
       <EvidenceFiles evidenceId={e.id} canEdit={false} />
 
-      <section aria-labelledby="mappings-title" className="space-y-4">
-        <h2 id="mappings-title" className="text-xl font-semibold">
-          Criteria this evidence is mapped to
-        </h2>
+      <Section id="mappings-title" title="Criteria this evidence is mapped to" className="space-y-4">
         {review.units.length === 0 ? <p>This evidence is not mapped to any criterion.</p> : null}
-        {review.whole ? null : <p>You see its criteria in the units shared with you. Any claims on the candidate&apos;s other units are not shown.</p>}
+        {review.whole ? null : (
+          <p>
+            You see its criteria in the units shared with you. Any claims on the candidate&apos;s other units are not
+            shown.
+          </p>
+        )}
         {review.units.map((unit) => (
           <div key={unit.enrolmentId} className="space-y-3">
             <h3 className="text-lg font-semibold">
@@ -187,27 +227,27 @@ export default async function ReviewEvidencePage({
               </p>
             ) : null}
             {unit.enrolmentStatus !== "ACTIVE" ? (
-              <p className="text-sm">This unit is {unit.enrolmentStatus === "COMPLETED" ? "signed off" : "withdrawn"}, so its mappings cannot be reviewed.</p>
+              <p className="text-sm">
+                This unit is {unit.enrolmentStatus === "COMPLETED" ? "signed off" : "withdrawn"}, so its mappings cannot
+                be reviewed.
+              </p>
             ) : null}
             {unit.mappings.map((m) => (
               <MappingPanel key={m.id} evidenceId={e.id} mapping={m} timeZone={tz} />
             ))}
           </div>
         ))}
-      </section>
+      </Section>
 
       {review.withdrawn.length > 0 ? (
-        <section aria-labelledby="withdrawn-title" className="space-y-4">
-          <h2 id="withdrawn-title" className="text-xl font-semibold">
-            Claims withdrawn after review
-          </h2>
+        <Section id="withdrawn-title" title="Claims withdrawn after review" className="space-y-4">
           <p>The candidate removed these mappings after they were reviewed. The reviews stay on the record.</p>
           <ul className="space-y-4">
             {review.withdrawn.map((claim) => (
               <ClaimHistory key={`${claim.unitCode}-${claim.criterionRef}`} claim={claim} timeZone={tz} />
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       <EvidenceComments thread={review.thread} page="review" />

@@ -8,19 +8,39 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
 import { CandidateDeclarationForm } from "@/components/assessment/candidate-declaration-form";
+import { Section } from "@/components/ui/section";
+import { MethodMix } from "@/components/portfolio/method-mix";
+import { getMethodMix } from "@/lib/portfolio/method-mix";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { mappingStatusLabel, reviewFeedbackLabel, type MappingStatus } from "@/lib/mapping/status-words";
-import { criterionStatuses, criterionStatusIcon, criterionStatusLabel, criterionStatusNext, type CriterionStatus } from "@/lib/portfolio/criterion-status";
-import { getGapView, type AttachableEvidence, type GapCriterion, type GapRange, type GapView } from "@/lib/portfolio/gap-view";
+import {
+  criterionStatuses,
+  criterionStatusIcon,
+  criterionStatusLabel,
+  criterionStatusNext,
+  type CriterionStatus,
+} from "@/lib/portfolio/criterion-status";
+import {
+  getGapView,
+  type AttachableEvidence,
+  type GapCriterion,
+  type GapRange,
+  type GapView,
+} from "@/lib/portfolio/gap-view";
 import { claimedRangeVerdict, openCount, openItemsOnly } from "@/lib/portfolio/gap-view-words";
 import { describeRangeRule } from "@/lib/standards/range-rule";
 
 // Read from the database on each request; the build runs without one.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ enrolmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ enrolmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-const load = cache(async (enrolmentId: string): Promise<GapView> => orNotFound(getGapView(db, await requireActor(), enrolmentId)));
+const load = cache(async (enrolmentId: string): Promise<GapView> =>
+  orNotFound(getGapView(db, await requireActor(), enrolmentId)),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await load((await params).enrolmentId);
@@ -38,7 +58,9 @@ const statusStyles: Record<CriterionStatus, string> = {
 
 function StatusBadge({ status }: { status: CriterionStatus }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-semibold ${statusStyles[status]}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-semibold ${statusStyles[status]}`}
+    >
       <span aria-hidden="true">{criterionStatusIcon(status)}</span>
       {criterionStatusLabel(status)}
     </span>
@@ -55,7 +77,11 @@ function RangeSection({ range, own, status }: { range: GapRange; own: boolean; s
   return (
     <div className="space-y-2 border-l-4 border-slate-300 pl-3">
       <p className="font-semibold">{range.title ?? "Range"}</p>
-      {rule ? <p>Cover {rule}.</p> : <p>The unit lists these items without saying how many to cover; your assessor judges what is enough.</p>}
+      {rule ? (
+        <p>Cover {rule}.</p>
+      ) : (
+        <p>The unit lists these items without saying how many to cover; your assessor judges what is enough.</p>
+      )}
       {range.guidance.map((sentence, i) => (
         <p key={i} className="text-slate-700">
           {sentence}
@@ -64,12 +90,13 @@ function RangeSection({ range, own, status }: { range: GapRange; own: boolean; s
       {range.claimed.description ? (
         <p>
           <span className="font-medium">{own ? "Your evidence" : "Evidence mapped"}:</span> {range.claimed.description}
-          {claimedRangeVerdict(range, status)}{" "}
-          <span className="font-medium">Accepted by the assessor:</span> {range.accepted.description}.
+          {claimedRangeVerdict(range, status)} <span className="font-medium">Accepted by the assessor:</span>{" "}
+          {range.accepted.description}.
         </p>
       ) : (
         <p>
-          <span className="font-medium">{own ? "Your evidence" : "Evidence mapped"}:</span> {range.claimed.covered} of {range.claimed.total} items claimed.
+          <span className="font-medium">{own ? "Your evidence" : "Evidence mapped"}:</span> {range.claimed.covered} of{" "}
+          {range.claimed.total} items claimed.
         </p>
       )}
       <ul className="space-y-0.5">
@@ -84,6 +111,7 @@ function RangeSection({ range, own, status }: { range: GapRange; own: boolean; s
   );
 }
 
+// long-function: one criterion of the gap view read top to bottom: its heading and badges, the decision line, the range, each mapped evidence item with its warnings, feedback and review-history link, then the attach form; the pieces are short and used only here
 function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: GapView }) {
   const headingId = `criterion-${criterion.id}`;
   return (
@@ -99,11 +127,17 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
       {view.viewerIsCandidate && <p className="text-sm text-slate-700">{criterionStatusNext(criterion.status)}</p>}
       {criterion.decision && (
         <p className="text-sm">
-          {criterion.decision.outcome === "MET" ? "Signed as met" : "Recorded as not yet met"} by {criterion.decision.signedBy} on{" "}
-          <time dateTime={criterion.decision.signedAt.toISOString()}>{formatDateTime(criterion.decision.signedAt, view.enrolment.timeZone)}</time>.
+          {criterion.decision.outcome === "MET" ? "Signed as met" : "Recorded as not yet met"} by{" "}
+          {criterion.decision.signedBy} on{" "}
+          <time dateTime={criterion.decision.signedAt.toISOString()}>
+            {formatDateTime(criterion.decision.signedAt, view.enrolment.timeZone)}
+          </time>
+          .
         </p>
       )}
-      {criterion.range && <RangeSection range={criterion.range} own={view.viewerIsCandidate} status={criterion.status} />}
+      {criterion.range && (
+        <RangeSection range={criterion.range} own={view.viewerIsCandidate} status={criterion.status} />
+      )}
       {criterion.evidence.length > 0 && (
         <div>
           <p className="font-semibold">Evidence mapped</p>
@@ -111,7 +145,10 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
             {criterion.evidence.map((e) => (
               <li key={e.mappingId}>
                 {view.viewerIsCandidate ? (
-                  <Link href={`/candidate/evidence/${e.evidenceId}`} className="text-brand-700 underline underline-offset-4">
+                  <Link
+                    href={`/candidate/evidence/${e.evidenceId}`}
+                    className="text-brand-700 underline underline-offset-4"
+                  >
                     {e.title}
                   </Link>
                 ) : (
@@ -119,7 +156,10 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
                 )}{" "}
                 — {mappingStatusLabel(e.status)}
                 {e.warnings.map((warning) => (
-                  <p key={warning} className="ml-4 rounded border border-amber-700 bg-amber-50 px-3 py-1 text-sm text-amber-950">
+                  <p
+                    key={warning}
+                    className="ml-4 rounded border border-amber-700 bg-amber-50 px-3 py-1 text-sm text-amber-950"
+                  >
                     <span className="font-semibold">
                       <span aria-hidden="true">⚠ </span>Warning:
                     </span>{" "}
@@ -133,8 +173,12 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
                 )}
                 {view.viewerIsCandidate && e.reviewCount > 0 && (
                   <p className="ml-4 text-sm">
-                    <Link href={`/candidate/evidence/${e.evidenceId}#review-history`} className="text-brand-700 underline underline-offset-4">
-                      Review history ({e.reviewCount} {e.reviewCount === 1 ? "review" : "reviews"})<span className="sr-only"> of “{e.title}”</span>
+                    <Link
+                      href={`/candidate/evidence/${e.evidenceId}#review-history`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
+                      Review history ({e.reviewCount} {e.reviewCount === 1 ? "review" : "reviews"})
+                      <span className="sr-only"> of “{e.title}”</span>
                     </Link>
                   </p>
                 )}
@@ -161,6 +205,7 @@ function CriterionEntry({ criterion, view }: { criterion: GapCriterion; view: Ga
   );
 }
 
+// long-function: the gap view read top to bottom: the heading and counts, the open-items toggle, the status summary table, each group's criteria (CriterionEntry), the evidence requirements and the final declaration; each section is markup used once, in page order
 export default async function GapViewPage({ params, searchParams }: Props) {
   const [{ enrolmentId }, query] = await Promise.all([params, searchParams]);
   const whole = await load(enrolmentId);
@@ -183,12 +228,21 @@ export default async function GapViewPage({ params, searchParams }: Props) {
           {enrolment.unitCode} {enrolment.unitTitle}
         </h1>
         <p>
-          {view.viewerIsCandidate ? "Your progress" : `Progress of ${enrolment.candidateName}`} on version {enrolment.versionNumber} of this unit. Planned end date:{" "}
+          {view.viewerIsCandidate ? "Your progress" : `Progress of ${enrolment.candidateName}`} on version{" "}
+          {enrolment.versionNumber} of this unit. Planned end date:{" "}
           {formatDate(enrolment.plannedEndDate, enrolment.timeZone)}.
         </p>
-        {withdrawn && <p className="font-medium">This enrolment is {enrolment.status === "WITHDRAWN" ? "withdrawn" : "completed"}; nothing on it can be changed.</p>}
+        {withdrawn && (
+          <p className="font-medium">
+            This enrolment is {enrolment.status === "WITHDRAWN" ? "withdrawn" : "completed"}; nothing on it can be
+            changed.
+          </p>
+        )}
         <p>
-          {view.counts.met} of {view.total} criteria met. {view.counts.none === 0 ? "Every criterion has evidence." : `${view.counts.none} ${view.counts.none === 1 ? "criterion has" : "criteria have"} no evidence yet.`}
+          {view.counts.met} of {view.total} criteria met.{" "}
+          {view.counts.none === 0
+            ? "Every criterion has evidence."
+            : `${view.counts.none} ${view.counts.none === 1 ? "criterion has" : "criteria have"} no evidence yet.`}
         </p>
       </div>
 
@@ -201,18 +255,51 @@ export default async function GapViewPage({ params, searchParams }: Props) {
             </Link>
           </>
         ) : (
-          <Link href={`/candidate/units/${enrolment.id}?show=open`} className="text-brand-700 underline underline-offset-4">
+          <Link
+            href={`/candidate/units/${enrolment.id}?show=open`}
+            className="text-brand-700 underline underline-offset-4"
+          >
             Show open items only ({openCount(view)} not yet met)
           </Link>
         )}
       </p>
 
-      <section aria-labelledby="summary-heading" className="space-y-3">
-        <h2 id="summary-heading" className="text-xl font-semibold">
-          Summary
-        </h2>
+      <p>
+        <Link
+          href={`/candidate/units/${encodeURIComponent(enrolment.id)}/plan`}
+          className="text-brand-700 underline underline-offset-4"
+        >
+          Assessment plan: what your assessor will assess next, and when
+        </Link>
+      </p>
+
+      {view.viewerIsCandidate ? (
+        <p>
+          <Link
+            href={`/candidate/units/${encodeURIComponent(enrolment.id)}/witnesses`}
+            className="text-brand-700 underline underline-offset-4"
+          >
+            Ask a workplace witness for a testimony
+          </Link>
+        </p>
+      ) : null}
+
+      {view.viewerIsCandidate ? (
+        <p>
+          <Link
+            href={`/candidate/units/${encodeURIComponent(enrolment.id)}/questions`}
+            className="text-brand-700 underline underline-offset-4"
+          >
+            Questions from your assessor
+          </Link>
+        </p>
+      ) : null}
+
+      <Section id="summary-heading" title="Summary">
         <table className="border-collapse text-left">
-          <caption className="mb-2 text-left text-sm text-slate-700">Criteria of {enrolment.unitCode} by status</caption>
+          <caption className="mb-2 text-left text-sm text-slate-700">
+            Criteria of {enrolment.unitCode} by status
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="border-b border-slate-300 py-1 pr-6">
@@ -234,7 +321,12 @@ export default async function GapViewPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
+
+      <MethodMix
+        rows={await getMethodMix(db, await requireActor(), enrolment.id)}
+        showDrafts={view.viewerIsCandidate}
+      />
 
       {view.groups.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`} className="space-y-3">
@@ -244,7 +336,8 @@ export default async function GapViewPage({ params, searchParams }: Props) {
           </h2>
           {group.assessmentMethods && (
             <p className="text-sm">
-              <span className="font-medium">Evidence may be supplied by:</span> {group.assessmentMethods.map((m) => m.replace(/\*/g, "").trim()).join(", ")}
+              <span className="font-medium">Evidence may be supplied by:</span>{" "}
+              {group.assessmentMethods.map((m) => m.replace(/\*/g, "").trim()).join(", ")}
             </p>
           )}
           <ol className="space-y-3">
@@ -256,11 +349,11 @@ export default async function GapViewPage({ params, searchParams }: Props) {
       ))}
 
       {view.requirements.length > 0 && (
-        <section aria-labelledby="requirements-heading" className="space-y-3">
-          <h2 id="requirements-heading" className="text-xl font-semibold">
-            Evidence requirements
-          </h2>
-          <p>These apply to the whole unit. Confirmed by your assessor at sign-off; until then each one shows as not yet confirmed.</p>
+        <Section id="requirements-heading" title="Evidence requirements">
+          <p>
+            These apply to the whole unit. Confirmed by your assessor at sign-off; until then each one shows as not yet
+            confirmed.
+          </p>
           <ul className="space-y-3">
             {view.requirements.map((requirement) => {
               const labels = checkLabels(requirement.checks);
@@ -283,29 +376,34 @@ export default async function GapViewPage({ params, searchParams }: Props) {
                       </ul>
                     )}
                     {labels.length > 0 && <p className="text-sm text-slate-700">Checks: {labels.join("; ")}.</p>}
-                    <p className="text-sm font-medium">{requirement.confirmed ? "Confirmed by your assessor" : "Not yet confirmed by your assessor"}</p>
+                    <p className="text-sm font-medium">
+                      {requirement.confirmed ? "Confirmed by your assessor" : "Not yet confirmed by your assessor"}
+                    </p>
                   </div>
                 </li>
               );
             })}
           </ul>
-        </section>
+        </Section>
       )}
 
       {view.viewerIsCandidate && enrolment.status === "ACTIVE" && (
-        <section aria-labelledby="declaration-heading" className="max-w-3xl space-y-3">
-          <h2 id="declaration-heading" className="text-xl font-semibold">
-            Your final declaration
-          </h2>
+        <Section id="declaration-heading" title="Your final declaration" className="max-w-3xl space-y-3">
           {enrolment.candidateDeclaredAt ? (
-            <p>You made your declaration on {formatDate(enrolment.candidateDeclaredAt, enrolment.timeZone)}. Your assessor can now sign the unit off once every criterion is met.</p>
+            <p>
+              You made your declaration on {formatDate(enrolment.candidateDeclaredAt, enrolment.timeZone)}. Your
+              assessor can now sign the unit off once every criterion is met.
+            </p>
           ) : (
             <>
-              <p>When your evidence is complete, declare it is your own work. Your assessor signs the unit off only after you have.</p>
+              <p>
+                When your evidence is complete, declare it is your own work. Your assessor signs the unit off only after
+                you have.
+              </p>
               <CandidateDeclarationForm enrolmentId={enrolment.id} unitCode={enrolment.unitCode} />
             </>
           )}
-        </section>
+        </Section>
       )}
     </div>
   );

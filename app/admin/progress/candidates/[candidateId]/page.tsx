@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import { refusalMessage } from "@/components/people/refusal";
 import { Refusal } from "@/components/ui/refusal";
-import { linkClass } from "@/components/people/styles";
+import { linkClass } from "@/components/ui/styles";
 import { EnrolmentDetailSection } from "@/components/progress/enrolment-detail";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -20,23 +20,33 @@ export default async function CandidateProgressPage({ params }: { params: Promis
   const actor = await requireActor();
   const centre = centreForRole(actor, "CENTRE_ADMIN");
   if (!centre || !can(actor, "centre.readDashboard", { kind: "centre", centreId: centre.centreId })) {
-    return <Refusal title="Candidate progress" message={refusalMessage(actor, "candidates’ progress")} linkClassName={linkClass} />;
+    return (
+      <Refusal
+        title="Candidate progress"
+        message={refusalMessage(actor, "candidates’ progress")}
+        linkClassName={linkClass}
+      />
+    );
   }
   const { candidateId } = await params;
-  const progress = await getCandidateProgress(db, actor, { centreId: centre.centreId, candidateId: candidateId.slice(0, 100) }, { provider: providerOf(env.DATABASE_URL) });
+  const progress = await getCandidateProgress(
+    db,
+    actor,
+    { centreId: centre.centreId, candidateId: candidateId.slice(0, 100) },
+    { provider: providerOf(env.DATABASE_URL) },
+  );
   if (!progress) notFound();
 
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <p>
-          <Link href="/admin/progress/candidates" className={linkClass}>
-            Back to the candidates
-          </Link>
-        </p>
+        <BackLink href="/admin/progress/candidates" className={linkClass}>
+          Back to the candidates
+        </BackLink>
         <h1 className="text-3xl font-bold">{progress.candidate.name}</h1>
         <p className="text-slate-700">
-          {progress.candidate.email} · {progress.centre.name} · read-only: progress on each unit, criterion by criterion, with the evidence mapped to it
+          {progress.candidate.email} · {progress.centre.name} · read-only: progress on each unit, criterion by
+          criterion, with the evidence mapped to it
         </p>
       </div>
       {progress.enrolments.map((enrolment) => (

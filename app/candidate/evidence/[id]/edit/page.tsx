@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { EvidenceNotice, loadOwnEvidence } from "@/components/evidence/own-evidence";
 import { titleOnceFound } from "@/lib/authz/hidden-or-missing";
@@ -12,7 +13,9 @@ const words = {
   notCandidate: "Only candidates change their evidence.",
   notOwn: "You can only change your own evidence, in the centre you are acting in.",
 };
-export const generateMetadata = titleOnceFound("Change evidence", ({ id }: { id: string }) => loadOwnEvidence(id, words));
+export const generateMetadata = titleOnceFound("Change evidence", ({ id }: { id: string }) =>
+  loadOwnEvidence(id, words),
+);
 
 export default async function EditEvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const loaded = await loadOwnEvidence((await params).id, words);
@@ -32,11 +35,9 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={detailHref} className="text-brand-700 underline underline-offset-4">
-          Back to the evidence
-        </Link>
-      </p>
+      <BackLink href={detailHref} className="text-brand-700 underline underline-offset-4">
+        Back to the evidence
+      </BackLink>
       <h1 className="text-3xl font-bold">Change “{evidence.title}”</h1>
       <EvidenceForm
         action={updateEvidenceAction.bind(null, evidence.id)}

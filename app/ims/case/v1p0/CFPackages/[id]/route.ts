@@ -1,15 +1,7 @@
 import { getCasePackage } from "@/lib/dal/case";
-import { caseErrorBody, parseCaseId } from "@/lib/standards/case";
+import { caseObjectHandler } from "@/lib/standards/case-route";
 
 export const dynamic = "force-dynamic";
 
-// Public and read-only on purpose: the units are published standards, and CASE clients
-// mirror them without signing in.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id: segment } = await params;
-  const id = parseCaseId(segment);
-  if (!id) return Response.json(caseErrorBody(`"${segment.slice(0, 100)}" is not a CFPackage identifier: expected a UUID.`, "invalid_uuid"), { status: 400 });
-  const found = await getCasePackage(id, new URL(request.url).origin);
-  if (!found) return Response.json(caseErrorBody(`There is no CFPackage with identifier ${id}.`, "unknownobject"), { status: 404 });
-  return Response.json(found, { headers: { "Cache-Control": "public, max-age=60" } });
-}
+// Public and read-only on purpose (see caseObjectHandler).
+export const GET = caseObjectHandler("CFPackage", getCasePackage);

@@ -1,0 +1,340 @@
+// The audit chain's costs (docs/decisions/0012-audit-chain.md, issue 21):
+//
+// - Appending: recordAudit in its own transaction (lock the chain head, hash, insert, move the
+//   head), against a floor measured in the same run: the same transaction inserting a row of
+//   the same size with no chaining. Target: p95 under 2 ms on PostgreSQL.
+// - Verifying: verifyAuditChains over N events written in bulk with correct chaining (hashed
+//   here through lib/audit/chain.ts, inserted in batches), against a floor: reading the same
+//   rows in the same pages with no hashing, and hashing them with no reading. Target: 1.3 million
+//   events (the scale seed's count at 10,000 candidates) in under 30 s.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { recordAudit, type AuditInput } from "../../lib/audit";
+import { GENESIS_HASH, hashEvent, linkEvents, PLATFORM_CHAIN } from "../../lib/audit/chain";
+import { verifyAuditChains } from "../../lib/audit/verify";
+import { createDb, type Db } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
+import { sqliteFilePath, type Provider } from "../../lib/db/provider";
+import { percentile } from "./progress-bench";
+
+export const APPEND_TARGET_P95_MS = 2;
+export const VERIFY_TARGET = { events: 1_300_000, seconds: 30 };
+
+const CENTRE = "bench-audit-centre";
+
+export type AuditBenchResult = {
+  provider: Provider;
+  append: number[];
+  appendFloor: number[];
+  events: number;
+  generateMs: number;
+  verifyMs: number;
+  verifyOk: boolean;
+  readFloorMs: number;
+  hashFloorMs: number;
+};
+
+/** An event like the app writes: small JSON, ids like cuids. */
+function sampleEvent(n: number, at: Date, centreId: string | null): Omit<AuditInput, "at"> & { at: Date } {
+  // Warm-up runs pass negative numbers; the event shapes and ids only need a non-negative one.
+  const i = Math.abs(n);
+  const kind = i % 4;
+  return {
+    actorId: `cmbenchactor${String(i % 997).padStart(13, "0")}`,
+    centreId,
+    action: ["decision.sign", "evidence.create", "evidence.submit", "auth.signIn"][kind]!,
+    entityType: ["Decision", "Evidence", "Evidence", "User"][kind]!,
+    entityId: `cmbenchentity${String(i).padStart(12, "0")}`,
+    before: kind === 1 ? { title: "Handling a complaint", method: "product" } : null,
+    after: kind === 0 ? { outcome: "MET", criterionRef: `1.${i % 9}` } : { unitCode: "CS34" },
+    at,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appending
+
+async function timeAppends(db: Db, runs: number) {
+  const append: number[] = [];
+  const appendFloor: number[] = [];
+  // The floor writes what recordAudit writes, minus the chaining: same columns, same sizes.
+  const floorRow = (i: number) => {
+    const e = sampleEvent(i, new Date(), CENTRE);
+    return {
+      ...e,
+      before: (e.before ?? undefined) as object | undefined,
+      after: e.after as object,
+      chainId: `floor-${i}`, // negative during warm-up: distinct from the measured runs
+      seq: 1,
+      prevHash: GENESIS_HASH,
+      hash: GENESIS_HASH,
+    };
+  };
+  for (let i = -50; i < runs; i++) {
+    // Alternate, so a burst of load on the shared machine lands on both.
+    let started = performance.now();
+    await db.$transaction((tx) => recordAudit(tx, sampleEvent(i, new Date(), CENTRE)));
+    const chained = performance.now() - started;
+    started = performance.now();
+    await db.$transaction((tx) => tx.auditEvent.create({ data: floorRow(i) }));
+    const plain = performance.now() - started;
+    if (i >= 0) {
+      append.push(chained);
+      appendFloor.push(plain);
+    }
+  }
+  await db.auditEvent.deleteMany({ where: { chainId: { startsWith: "floor-" } } });
+  return { append, appendFloor };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk generation: N events hashed in order, one chain per centre plus the platform's (a tenth
+// of the events, as sign-ins are), inserted in batches outside the app.
+
+type GeneratedRow = [
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  string,
+  number,
+  string,
+  string,
+];
+
+const BATCH = 10_000;
+
+function* generate(total: number): Generator<GeneratedRow[]> {
+  const heads = new Map<string, { seq: number; hash: string }>();
+  const start = Date.UTC(2025, 0, 1);
+  for (let offset = 0; offset < total; offset += BATCH) {
+    const rows: GeneratedRow[] = [];
+    const count = Math.min(BATCH, total - offset);
+    for (let j = 0; j < count; j++) {
+      const i = offset + j;
+      const centreId = i % 10 === 9 ? null : CENTRE;
+      const chainId = centreId ?? PLATFORM_CHAIN;
+      const event = sampleEvent(i, new Date(start + i * 1000), centreId);
+      const { linked, head } = linkEvents(chainId, heads.get(chainId) ?? { seq: 0, hash: GENESIS_HASH }, [
+        { ...event, before: event.before ?? null, after: event.after ?? null },
+      ]);
+      heads.set(chainId, head);
+      const l = linked[0]!;
+      rows.push([
+        `cmbenchevent${String(i).padStart(13, "0")}`,
+        l.centreId,
+        l.actorId!,
+        l.action,
+        l.entityType,
+        l.entityId!,
+        l.before === null ? null : JSON.stringify(l.before),
+        l.after === null ? null : JSON.stringify(l.after),
+        l.at.getTime(),
+        chainId,
+        l.seq,
+        l.prevHash,
+        l.hash,
+      ]);
+    }
+    yield rows;
+  }
+  return heads;
+}
+
+const columns = `"id", "centreId", "actorId", "action", "entityType", "entityId", "before", "after", "at", "chainId", "seq", "prevHash", "hash"`;
+
+async function insertPostgres(url: string, total: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET synchronous_commit = off");
+    const types = [
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "jsonb",
+      "jsonb",
+      "timestamp(3)",
+      "text",
+      "int",
+      "text",
+      "text",
+    ];
+    const sql = `INSERT INTO "AuditEvent" (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})`;
+    const generator = generate(total);
+    for (;;) {
+      const next = generator.next();
+      if (next.done) {
+        for (const [chainId, head] of next.value as Map<string, { seq: number; hash: string }>)
+          await client.query(`INSERT INTO "AuditChainHead" ("chainId", "seq", "hash") VALUES ($1, $2, $3)`, [
+            chainId,
+            head.seq,
+            head.hash,
+          ]);
+        break;
+      }
+      const params = types.map((t, c) =>
+        next.value.map((row) => (t.startsWith("timestamp") ? new Date(row[c] as number).toISOString() : row[c])),
+      );
+      await client.query(sql, params);
+    }
+    await client.query(`VACUUM (ANALYZE) "AuditEvent", "AuditChainHead"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function insertSqlite(url: string, total: number): void {
+  const db = new Database(sqliteFilePath(url));
+  try {
+    db.pragma("synchronous = OFF");
+    const insert = db.prepare(
+      `INSERT INTO "AuditEvent" (${columns}) VALUES (${columns
+        .split(",")
+        .map(() => "?")
+        .join(", ")})`,
+    );
+    // Prisma's SQLite adapter stores DateTime as ISO text with an explicit UTC offset.
+    const insertAll = db.transaction((rows: GeneratedRow[]) => {
+      for (const row of rows) {
+        row[8] = new Date(row[8] as number).toISOString().replace("Z", "+00:00") as never;
+        insert.run(row);
+      }
+    });
+    const generator = generate(total);
+    for (;;) {
+      const next = generator.next();
+      if (next.done) {
+        for (const [chainId, head] of next.value as Map<string, { seq: number; hash: string }>)
+          db.prepare(`INSERT INTO "AuditChainHead" ("chainId", "seq", "hash") VALUES (?, ?, ?)`).run(
+            chainId,
+            head.seq,
+            head.hash,
+          );
+        break;
+      }
+      insertAll(next.value);
+    }
+    db.exec("ANALYZE");
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verifying, and its floors
+
+/** Reads every event of every chain in the verifier's pages, and does nothing with them. */
+async function readFloor(db: Db): Promise<number> {
+  const heads = await db.auditChainHead.findMany({ select: { chainId: true } });
+  let rows = 0;
+  for (const { chainId } of heads) {
+    let after = 0;
+    for (;;) {
+      const page = await db.auditEvent.findMany({
+        where: { chainId, seq: { gt: after } },
+        orderBy: { seq: "asc" },
+        take: 5_000,
+      });
+      rows += page.length;
+      if (page.length < 5_000) break;
+      after = page[page.length - 1]!.seq!;
+    }
+  }
+  return rows;
+}
+
+/** Hashes `count` events' canonical forms with no database at all: the CPU the verifier cannot avoid. */
+function hashFloor(count: number): void {
+  const at = new Date();
+  for (let i = 0; i < count; i++) {
+    const e = sampleEvent(i, at, CENTRE);
+    hashEvent({
+      ...e,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      chainId: CENTRE,
+      seq: i + 1,
+      prevHash: GENESIS_HASH,
+    });
+  }
+}
+
+const timed = async (work: () => unknown) => {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+};
+
+export async function benchAudit(
+  provider: Provider,
+  url: string,
+  options: { appendRuns: number; events: number; log: (line: string) => void },
+): Promise<AuditBenchResult> {
+  await migrate(url);
+  const db = createDb(url);
+  try {
+    await db.$queryRawUnsafe("SELECT 1"); // connect before timing
+    const { append, appendFloor } = await timeAppends(db, options.appendRuns);
+    // The verify bench starts from an empty log: only the generated events.
+    await db.auditEvent.deleteMany({});
+    await db.auditChainHead.deleteMany({});
+    options.log(`    generating ${options.events.toLocaleString("en")} chained events ...`);
+    const generateMs = await timed(() =>
+      provider === "postgresql" ? insertPostgres(url, options.events) : insertSqlite(url, options.events),
+    );
+    let report: Awaited<ReturnType<typeof verifyAuditChains>> | undefined;
+    const verifyMs = await timed(async () => (report = await verifyAuditChains(db)));
+    if (report?.events !== options.events)
+      throw new Error(`verified ${report?.events} events, generated ${options.events}`);
+    const readFloorMs = await timed(() => readFloor(db));
+    const hashFloorMs = await timed(() => hashFloor(options.events));
+    return {
+      provider,
+      append,
+      appendFloor,
+      events: options.events,
+      generateMs,
+      verifyMs,
+      verifyOk: report.ok,
+      readFloorMs,
+      hashFloorMs,
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+export function printAuditResult(r: AuditBenchResult, print: (line: string) => void): void {
+  const p95 = percentile(r.append, 95);
+  const appendVerdict =
+    r.provider === "postgresql" ? (p95 < APPEND_TARGET_P95_MS ? "meets target" : "MISSES target") : "(no target)";
+  print(`  ${r.provider}`);
+  print(
+    `    append (recordAudit, own transaction, ${r.append.length} runs): p50 ${ms(percentile(r.append, 50))}, p95 ${ms(p95)}  target p95 < ${APPEND_TARGET_P95_MS} ms  ${appendVerdict}`,
+  );
+  print(
+    `      floor (same-size row, same transaction, no chaining):  p50 ${ms(percentile(r.appendFloor, 50))}, p95 ${ms(percentile(r.appendFloor, 95))}`,
+  );
+  // The target is for 1.3 million events; at another count it is scaled, events being walked one by one.
+  const budget = (VERIFY_TARGET.seconds * 1000 * r.events) / VERIFY_TARGET.events;
+  const verdict = !r.verifyOk ? "CHAIN BROKEN" : r.verifyMs < budget ? "meets target" : "MISSES target";
+  const rate = Math.round(r.events / (r.verifyMs / 1000)).toLocaleString("en");
+  print(
+    `    verify ${r.events.toLocaleString("en")} events: ${s(r.verifyMs)} (${rate} events/s)  target ${VERIFY_TARGET.events.toLocaleString("en")} in < ${VERIFY_TARGET.seconds} s${r.events === VERIFY_TARGET.events ? "" : `, i.e. < ${s(budget)} here`}  ${verdict}`,
+  );
+  print(
+    `      floors: reading the same pages without hashing ${s(r.readFloorMs)}; hashing as many events without reading ${s(r.hashFloorMs)}; generating them ${s(r.generateMs)}`,
+  );
+}
