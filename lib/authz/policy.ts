@@ -21,8 +21,8 @@ export type EnrolmentResource = {
   candidateId: string;
   assessorId: string | null;
   iqaId: string | null;
-  /** EQA shares of this enrolment: who, until when. */
-  eqaShares?: ReadonlyArray<{ eqaUserId: string; expiresAt: Date }>;
+  /** EQA shares of this enrolment: who, from when (null: from the start), until when. */
+  eqaShares?: ReadonlyArray<EqaShareFacts>;
 };
 
 /**
@@ -52,7 +52,30 @@ export type EvidenceResource = {
 export type CentreResource = { kind: "centre"; centreId: string };
 export type PersonResource = { kind: "person"; centreId: string; userId: string };
 
-export type Resource = EnrolmentResource | EvidenceResource | CentreResource | PersonResource;
+/** An IQA's sampling plan (docs/decisions/0020). */
+export type SamplingPlanResource = { kind: "samplingPlan"; centreId: string; iqaId: string };
+
+/** An action from an IQA's sample or an EQA visit: who must respond, who set it. */
+export type QaActionResource = { kind: "qaAction"; centreId: string; assessorId: string | null; raisedById: string };
+
+/** An EQA visit: whose it is and its window. */
+export type VisitResource = {
+  kind: "visit";
+  centreId: string;
+  eqaUserId: string;
+  startsAt: Date;
+  endsAt: Date;
+  cancelled: boolean;
+};
+
+export type Resource =
+  | EnrolmentResource
+  | EvidenceResource
+  | CentreResource
+  | PersonResource
+  | SamplingPlanResource
+  | QaActionResource
+  | VisitResource;
 
 export const actions = [
   "centre.create",
@@ -95,6 +118,20 @@ export const actions = [
   "question.mark",
   "plan.manage",
   "plan.agree",
+  "qa.manageStrategy",
+  "qa.readStrategy",
+  "qa.createPlan",
+  "qa.editPlan",
+  "qa.readPlan",
+  "qa.sample",
+  "qa.readReport",
+  "qa.respondAction",
+  "qa.closeAction",
+  "qa.readAction",
+  "visit.manage",
+  "visit.read",
+  "visit.recordFinding",
+  "pack.download",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -102,8 +139,25 @@ function rolesIn(actor: Actor, centreId: string): Set<Role> {
   return new Set(actor.memberships.filter((m) => m.centreId === centreId).map((m) => m.role));
 }
 
+export type EqaShareFacts = { eqaUserId: string; startsAt?: Date | null; expiresAt: Date };
+
+/**
+ * The actor's share of an enrolment that is open at `now` (the one lasting longest, if a
+ * hand-made share and a visit overlap), or undefined. A visit's share opens at its start.
+ */
+export function openShareOf<S extends EqaShareFacts>(
+  actor: Pick<Actor, "userId">,
+  shares: ReadonlyArray<S> | undefined,
+  now: Date,
+): S | undefined {
+  const open = (shares ?? []).filter(
+    (s) => s.eqaUserId === actor.userId && s.expiresAt > now && (s.startsAt == null || s.startsAt <= now),
+  );
+  return open.sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime())[0];
+}
+
 function sharedWithNow(actor: Actor, shares: EnrolmentResource["eqaShares"], now: Date): boolean {
-  return (shares ?? []).some((share) => share.eqaUserId === actor.userId && share.expiresAt > now);
+  return openShareOf(actor, shares, now) !== undefined;
 }
 
 type Reach = { own: boolean; assessor: boolean; iqa: boolean; eqa: boolean; admin: boolean };
@@ -151,6 +205,12 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
     case "question.answer":
     case "plan.agree":
       return reach.own;
+    case "qa.sample":
+      // Only the IQA assigned to the enrolment judges its assessment decisions.
+      return reach.iqa;
+    case "pack.download":
+      // One portfolio's pack: its candidate keeps theirs at any time; those who read it whole too.
+      return reach.own || reach.assessor || reach.iqa || reach.admin;
     case "witness.request":
     case "witness.revoke":
       // Either side of the assessment may ask a workplace witness, or take the request back.
@@ -176,6 +236,10 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
       const held = rolesIn(actor, resource.centreId);
       // A centre's question bank is written by its assessors and admins; candidates never see it.
       if (action === "question.manage") return held.has("ASSESSOR") || held.has("CENTRE_ADMIN");
+      // The sampling strategy is the IQAs' to write; admins read it, and IQA reports, for the centre.
+      if (action === "qa.manageStrategy" || action === "qa.createPlan") return held.has("IQA");
+      if (action === "qa.readStrategy" || action === "qa.readReport") return held.has("IQA") || held.has("CENTRE_ADMIN");
+      if (action === "visit.manage") return held.has("CENTRE_ADMIN");
       if (
         [
           "centre.readDashboard",
@@ -203,12 +267,57 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
     }
     case "enrolment":
       return enrolmentRule(action, reachOfEnrolment(actor, resource, now));
+    case "samplingPlan":
+    case "qaAction":
+    case "visit":
+      return qualityRule(actor, action, resource, now);
     case "evidence": {
       if (action === "evidence.read") {
         const sight = evidenceSight(actor, resource, now);
         return sight.whole || sight.enrolments.length > 0;
       }
       return evidenceChangeRule(actor, action, resource, now);
+    }
+  }
+}
+
+/**
+ * Sampling plans, QA actions and EQA visits (docs/decisions/0020). A plan is its IQA's; admins
+ * read it. An action is answered by the assessor it names (or, for a centre-wide EQA action, a
+ * centre admin) and closed or re-opened by an IQA of the centre, or the EQA who set it. A visit
+ * is read by its EQA only inside its window, and by the centre's admins.
+ */
+function qualityRule(
+  actor: Actor,
+  action: Action,
+  resource: SamplingPlanResource | QaActionResource | VisitResource,
+  now: Date,
+): boolean {
+  const held = rolesIn(actor, resource.centreId);
+  switch (resource.kind) {
+    case "samplingPlan": {
+      const owner = held.has("IQA") && resource.iqaId === actor.userId;
+      if (action === "qa.editPlan") return owner;
+      if (action === "qa.readPlan") return owner || held.has("CENTRE_ADMIN");
+      if (action === "pack.download") return owner || held.has("CENTRE_ADMIN");
+      return false;
+    }
+    case "qaAction": {
+      const answerer =
+        resource.assessorId === null ? held.has("CENTRE_ADMIN") : held.has("ASSESSOR") && resource.assessorId === actor.userId;
+      const setter = held.has("IQA") || (held.has("EQA") && resource.raisedById === actor.userId);
+      if (action === "qa.respondAction") return answerer;
+      if (action === "qa.closeAction") return setter;
+      if (action === "qa.readAction") return answerer || setter || held.has("CENTRE_ADMIN");
+      return false;
+    }
+    case "visit": {
+      const inWindow = !resource.cancelled && resource.startsAt <= now && now < resource.endsAt;
+      const visitor = held.has("EQA") && resource.eqaUserId === actor.userId && inWindow;
+      if (action === "visit.read") return visitor || held.has("CENTRE_ADMIN");
+      if (action === "visit.recordFinding" || action === "pack.download") return visitor;
+      if (action === "visit.manage") return held.has("CENTRE_ADMIN");
+      return false;
     }
   }
 }
@@ -297,6 +406,24 @@ export function forbiddenMessage(action: Action): string {
   }
   if (action === "evidence.respond") {
     return "Only the candidate an assessor's record is about can confirm or dispute it.";
+  }
+  if (action === "qa.manageStrategy" || action === "qa.createPlan" || action === "qa.editPlan") {
+    return "Only the centre's internal quality assurers can do that; a plan is changed only by the IQA who made it.";
+  }
+  if (action === "qa.sample") {
+    return "Only the IQA assigned to this enrolment can record a sampling outcome on it. Ask your centre admin to assign you if you should be.";
+  }
+  if (action === "qa.respondAction") {
+    return "Only the assessor an action is addressed to can respond to it.";
+  }
+  if (action === "qa.closeAction") {
+    return "Only an internal quality assurer of the centre, or the EQA who set it, can close or re-open an action.";
+  }
+  if (action === "visit.read" || action === "visit.recordFinding" || action === "pack.download") {
+    return "This is open only to the external quality assurer of the visit during its dates, and to the centre's admins. If the visit should still be open, ask the centre admin to change its dates.";
+  }
+  if (action === "visit.manage") {
+    return "Only a centre admin of this centre can arrange EQA visits.";
   }
   if (action === "audit.read") {
     return "Only a centre admin of this centre, or a platform administrator, can read its audit log.";

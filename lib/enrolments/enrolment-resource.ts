@@ -6,13 +6,21 @@ import type { Db } from "../db/client";
 
 type Reader = Pick<Db, "enrolment" | "eqaShare">;
 
+/** What the policy reads of an EQA share: whose it is and its window (lib/authz/policy.ts). */
+export const eqaShareFacts = { eqaUserId: true, startsAt: true, expiresAt: true } satisfies Prisma.EqaShareSelect;
+
+/** The shares of one EQA that are open at `now`: the same window the policy checks, as a query. */
+export function openSharesOf(eqaUserId: string, now: Date): Prisma.EqaShareWhereInput {
+  return { eqaUserId, expiresAt: { gt: now }, OR: [{ startsAt: null }, { startsAt: { lte: now } }] };
+}
+
 export const enrolmentResourceSelect = {
   id: true,
   centreId: true,
   candidateId: true,
   assessorId: true,
   iqaId: true,
-  eqaShares: { select: { eqaUserId: true, expiresAt: true } },
+  eqaShares: { select: eqaShareFacts },
 } satisfies Prisma.EnrolmentSelect;
 
 type ResourceRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentResourceSelect }>;
@@ -28,7 +36,7 @@ export function toEnrolmentResource(row: ResourceRow): IdentifiedEnrolmentResour
     assessorId: row.assessorId,
     iqaId: row.iqaId,
     // Every share, expired or not: the policy compares the expiry with the time of the request.
-    eqaShares: row.eqaShares.map((s) => ({ eqaUserId: s.eqaUserId, expiresAt: s.expiresAt })),
+    eqaShares: row.eqaShares.map((s) => ({ eqaUserId: s.eqaUserId, startsAt: s.startsAt, expiresAt: s.expiresAt })),
   };
 }
 
@@ -47,7 +55,7 @@ export async function loadEnrolmentResource(
   if (!row) return null;
   const eqaShares = await db.eqaShare.findMany({
     where: { enrolmentId },
-    select: { eqaUserId: true, expiresAt: true },
+    select: eqaShareFacts,
   });
   return toEnrolmentResource({ ...row, eqaShares });
 }

@@ -1,8 +1,8 @@
 import type { Prisma } from "../../generated/sqlite/client";
-import { can, type Actor } from "../authz/policy";
+import { can, openShareOf, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { enrolmentSummarySelect, pageWindow, toEnrolmentSummary, type EnrolmentSummary, type Paginated } from "./dto";
-import { enrolmentResourceSelect, toEnrolmentResource } from "./enrolment-resource";
+import { enrolmentResourceSelect, eqaShareFacts, openSharesOf, toEnrolmentResource } from "./enrolment-resource";
 import { PAGE_SIZE } from "./input";
 import { overdueCountsByEnrolment } from "../plans/read-plan";
 
@@ -35,7 +35,7 @@ export function roleScope(actor: Actor, role: WorkRole, now: Date): Prisma.Enrol
     case "IQA":
       return { ...inCentres, iqaId: actor.userId, candidateId: { not: actor.userId } };
     case "EQA":
-      return { ...inCentres, eqaShares: { some: { eqaUserId: actor.userId, expiresAt: { gt: now } } } };
+      return { ...inCentres, eqaShares: { some: openSharesOf(actor.userId, now) } };
   }
 }
 
@@ -54,7 +54,7 @@ export async function listRoleEnrolments(
     select: {
       ...enrolmentSummarySelect,
       ...enrolmentResourceSelect,
-      eqaShares: { select: { eqaUserId: true, expiresAt: true } },
+      eqaShares: { select: eqaShareFacts },
     },
     // Active first, then by planned end so the most pressing come first. The status enum sorts
     // the same way on both databases (declaration order and alphabetical order agree).
@@ -69,7 +69,7 @@ export async function listRoleEnrolments(
         `role list for ${role} returned enrolment ${row.id}, which the policy does not let the actor read`,
       );
     }
-    const share = role === "EQA" ? row.eqaShares.find((s) => s.eqaUserId === actor.userId) : undefined;
+    const share = role === "EQA" ? openShareOf(actor, row.eqaShares, now) : undefined;
     return { ...toEnrolmentSummary(row), shareExpiresAt: share?.expiresAt ?? null };
   });
   if (role !== "ASSESSOR") return { items, total, page, pageCount, pageSize: PAGE_SIZE };

@@ -61,7 +61,8 @@ export async function shareWithEqa(
     }
     const expiresAt = startOfDayIn(addDays(input.lastDay, 1), centre.timeZone);
 
-    const key = { eqaUserId_enrolmentId: { eqaUserId: input.eqaUserId, enrolmentId: fresh.id } };
+    // visitId "": a share made by hand, as opposed to one written for an EQA visit.
+    const key = { eqaUserId_enrolmentId_visitId: { eqaUserId: input.eqaUserId, enrolmentId: fresh.id, visitId: "" } };
     const previous = await tx.eqaShare.findUnique({ where: key, select: { expiresAt: true } });
     const share = await tx.eqaShare.upsert({
       where: key,

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { EvidenceEnrolment, EvidenceResource } from "../authz/policy";
-import { loadEnrolmentResources, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
+import { eqaShareFacts, loadEnrolmentResources, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
 
 type Reader = Pick<Db, "evidence" | "enrolment" | "eqaShare" | "mapping" | "mappingReview">;
@@ -73,7 +73,7 @@ export async function loadEvidenceResource(db: Reader, evidenceId: string): Prom
   const evidence = await findEvidence(db, evidenceId);
   const enrolments = await db.enrolment.findMany({
     where: { candidateId: evidence.candidateId, centreId: evidence.centreId },
-    select: { id: true, assessorId: true, iqaId: true, eqaShares: { select: { eqaUserId: true, expiresAt: true } } },
+    select: { id: true, assessorId: true, iqaId: true, eqaShares: { select: eqaShareFacts } },
   });
   const submittedTo = await enrolmentsSubmittedTo(db, evidenceId);
   return {

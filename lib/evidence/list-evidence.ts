@@ -1,3 +1,4 @@
+import { eqaShareFacts } from "../enrolments/enrolment-resource";
 import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import { authorize, type Actor, type EvidenceResource } from "../authz/policy";
@@ -173,7 +174,7 @@ export async function listEvidence(
     select: {
       assessorId: true,
       iqaId: true,
-      eqaShares: { select: { eqaUserId: true, expiresAt: true } },
+      eqaShares: { select: eqaShareFacts },
       unitVersion: { select: { title: true, unit: { select: { code: true } } } },
     },
   });
