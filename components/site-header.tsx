@@ -16,16 +16,26 @@ const roleNavigation = {
   ASSESSOR: [
     { href: "/assessor", label: "My candidates" },
     { href: "/assessor/queue", label: "Review queue" },
+    { href: "/assessor/qa-actions", label: "QA actions" },
   ],
-  IQA: [{ href: "/iqa", label: "My enrolments" }],
+  IQA: [
+    { href: "/iqa", label: "My enrolments" },
+    { href: "/iqa/plans", label: "Sampling plans" },
+    { href: "/iqa/strategy", label: "Strategy" },
+    { href: "/iqa/report", label: "IQA report" },
+  ],
   CENTRE_ADMIN: [
     { href: "/admin", label: "Centre" },
     { href: "/admin/people", label: "People" },
     { href: "/admin/enrolments", label: "Enrolments" },
     { href: "/admin/progress", label: "Progress" },
+    { href: "/admin/visits", label: "EQA visits" },
     { href: "/admin/audit", label: "Audit log" },
   ],
-  EQA: [{ href: "/eqa", label: "Shared portfolios" }],
+  EQA: [
+    { href: "/eqa", label: "Shared portfolios" },
+    { href: "/eqa/visits", label: "Visits" },
+  ],
 } as const;
 
 export async function SiteHeader() {
