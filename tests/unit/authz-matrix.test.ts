@@ -62,6 +62,8 @@ const enrolmentActions: Action[] = actions
     "question.mark",
     "plan.manage",
     "plan.agree",
+    "qa.sample",
+    "pack.download",
   ]);
 
 const allowedOnOwnEnrolment: Record<Role, Action[]> = {
@@ -79,6 +81,7 @@ const allowedOnOwnEnrolment: Record<Role, Action[]> = {
     "witness.revoke",
     "question.answer",
     "plan.agree",
+    "pack.download",
   ],
   ASSESSOR: [
     "enrolment.read",
@@ -96,14 +99,16 @@ const allowedOnOwnEnrolment: Record<Role, Action[]> = {
     "question.set",
     "question.mark",
     "plan.manage",
+    "pack.download",
   ],
-  IQA: ["enrolment.read", "evidence.read", "decision.revoke", "qa.comment"],
+  IQA: ["enrolment.read", "evidence.read", "decision.revoke", "qa.comment", "qa.sample", "pack.download"],
   CENTRE_ADMIN: [
     "enrolment.read",
     "enrolment.changeAssessor",
     "enrolment.withdraw",
     "enrolment.share",
     "evidence.read",
+    "pack.download",
   ],
   EQA: ["enrolment.read", "evidence.read"],
 };
@@ -142,6 +147,7 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
       "witness.revoke",
       "question.answer",
       "plan.agree",
+      "pack.download",
     ],
     submitted: [
       "enrolment.read",
@@ -157,13 +163,28 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
       "witness.revoke",
       "question.answer",
       "plan.agree",
+      "pack.download",
     ],
   },
   ASSESSOR: { draft: ["evidence.read"], submitted: ["evidence.read"] },
   IQA: { draft: ["evidence.read"], submitted: ["evidence.read"] },
   CENTRE_ADMIN: {
-    draft: ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"],
-    submitted: ["enrolment.read", "enrolment.changeAssessor", "enrolment.withdraw", "enrolment.share", "evidence.read"],
+    draft: [
+      "enrolment.read",
+      "enrolment.changeAssessor",
+      "enrolment.withdraw",
+      "enrolment.share",
+      "evidence.read",
+      "pack.download",
+    ],
+    submitted: [
+      "enrolment.read",
+      "enrolment.changeAssessor",
+      "enrolment.withdraw",
+      "enrolment.share",
+      "evidence.read",
+      "pack.download",
+    ],
   },
   EQA: { draft: [], submitted: ["evidence.read"] },
 };
@@ -178,6 +199,15 @@ const centreActions: Action[] = [
   "enrolment.create",
   "audit.read",
 ];
+
+/** Quality assurance on the centre: who may do it there (docs/decisions/0020). */
+const qaCentreActions: Partial<Record<Action, Role[]>> = {
+  "qa.manageStrategy": ["IQA"],
+  "qa.createPlan": ["IQA"],
+  "qa.readStrategy": ["IQA", "CENTRE_ADMIN"],
+  "qa.readReport": ["IQA", "CENTRE_ADMIN"],
+  "visit.manage": ["CENTRE_ADMIN"],
+};
 
 describe("authorization matrix", () => {
   for (const role of Object.keys(allowedOnOwnEnrolment) as Role[]) {
@@ -199,6 +229,13 @@ describe("authorization matrix", () => {
             expect(can(actor(role), action, evidenceFor(role, elsewhere, stage === "submitted"), now)).toBe(false);
           });
         }
+      }
+      for (const [action, allowed] of Object.entries(qaCentreActions) as [Action, Role[]][]) {
+        const expected = allowed.includes(role);
+        it(`${expected ? "may" : "may not"} ${action} in their own centre, and never in another`, () => {
+          expect(can(actor(role), action, { kind: "centre", centreId: here }, now)).toBe(expected);
+          expect(can(actor(role), action, { kind: "centre", centreId: elsewhere }, now)).toBe(false);
+        });
       }
       for (const action of centreActions) {
         const expected = role === "CENTRE_ADMIN";
@@ -499,7 +536,96 @@ describe("every action has a rule", () => {
       // Allowed only on an assessor's record, to the candidate it is about (tested above).
       "evidence.respond",
       "question.manage",
+      ...(Object.keys(qaCentreActions) as Action[]),
+      // Allowed on a sampling plan, an action or a visit (tested in "quality assurance" below).
+      "qa.editPlan",
+      "qa.readPlan",
+      "qa.respondAction",
+      "qa.closeAction",
+      "qa.readAction",
+      "visit.read",
+      "visit.recordFinding",
     ]);
     expect(actions.filter((action) => !covered.has(action))).toEqual([]);
+  });
+
+  describe("quality assurance", () => {
+    const plan = (iqaId: string, centreId = here) => ({ kind: "samplingPlan" as const, centreId, iqaId });
+    const who = (userId: string, ...held: Role[]): Actor => ({
+      userId,
+      isPlatformAdmin: false,
+      memberships: held.map((role) => ({ centreId: here, role })),
+    });
+
+    it("a sampling plan is changed only by the IQA who made it; admins of the centre read it", () => {
+      expect(can(who(me, "IQA"), "qa.editPlan", plan(me), now)).toBe(true);
+      expect(can(who(me, "IQA"), "qa.editPlan", plan("another-iqa"), now)).toBe(false);
+      expect(can(who(me, "IQA"), "qa.readPlan", plan("another-iqa"), now)).toBe(false);
+      expect(can(who(me, "CENTRE_ADMIN"), "qa.readPlan", plan("another-iqa"), now)).toBe(true);
+      expect(can(who(me, "CENTRE_ADMIN"), "qa.editPlan", plan("another-iqa"), now)).toBe(false);
+      expect(can(who(me, "IQA"), "qa.editPlan", plan(me, elsewhere), now)).toBe(false);
+      expect(can(who(me, "ASSESSOR"), "qa.readPlan", plan("another-iqa"), now)).toBe(false);
+    });
+
+    it("an action is answered by the assessor it names, and closed by an IQA of the centre or the EQA who set it", () => {
+      const action = (assessorId: string | null, raisedById = "an-iqa", centreId = here) => ({
+        kind: "qaAction" as const,
+        centreId,
+        assessorId,
+        raisedById,
+      });
+      expect(can(who(me, "ASSESSOR"), "qa.respondAction", action(me), now)).toBe(true);
+      expect(can(who(me, "ASSESSOR"), "qa.respondAction", action("another-assessor"), now)).toBe(false);
+      expect(can(who(me, "ASSESSOR"), "qa.readAction", action("another-assessor"), now)).toBe(false);
+      expect(can(who(me, "ASSESSOR"), "qa.closeAction", action(me), now)).toBe(false);
+      expect(can(who(me, "ASSESSOR"), "qa.respondAction", action(me, "an-iqa", elsewhere), now)).toBe(false);
+      expect(can(who(me, "IQA"), "qa.closeAction", action("a"), now)).toBe(true);
+      expect(can(who(me, "IQA"), "qa.respondAction", action("a"), now)).toBe(false);
+      // A centre-wide action from an EQA visit: the centre's admins answer it; only that EQA (or an IQA) closes it.
+      expect(can(who(me, "CENTRE_ADMIN"), "qa.respondAction", action(null, "the-eqa"), now)).toBe(true);
+      expect(can(who("the-eqa", "EQA"), "qa.closeAction", action(null, "the-eqa"), now)).toBe(true);
+      expect(can(who(me, "EQA"), "qa.closeAction", action(null, "the-eqa"), now)).toBe(false);
+      expect(can(who(me, "CENTRE_ADMIN"), "qa.readAction", action("a"), now)).toBe(true);
+      expect(can(who(me, "CANDIDATE"), "qa.readAction", action("a"), now)).toBe(false);
+    });
+
+    it("a visit is open to its EQA only inside its window and until cancelled; admins of the centre always", () => {
+      const visit = (
+        over: Partial<{ eqaUserId: string; startsAt: Date; endsAt: Date; cancelled: boolean; centreId: string }> = {},
+      ) => ({
+        kind: "visit" as const,
+        centreId: here,
+        eqaUserId: me,
+        startsAt: new Date("2026-11-23T00:00:00Z"),
+        endsAt: new Date("2026-11-24T00:00:00Z"),
+        cancelled: false,
+        ...over,
+      });
+      for (const action of ["visit.read", "visit.recordFinding", "pack.download"] as Action[]) {
+        expect(can(who(me, "EQA"), action, visit(), now)).toBe(true);
+        expect(can(who(me, "EQA"), action, visit({ startsAt: new Date("2026-11-23T12:00:00.001Z") }), now)).toBe(false);
+        expect(can(who(me, "EQA"), action, visit({ endsAt: now }), now)).toBe(false);
+        expect(can(who(me, "EQA"), action, visit({ cancelled: true }), now)).toBe(false);
+        expect(can(who(me, "EQA"), action, visit({ eqaUserId: "another-eqa" }), now)).toBe(false);
+        expect(can(who(me, "EQA"), action, visit({ centreId: elsewhere }), now)).toBe(false);
+      }
+      expect(can(who(me, "CENTRE_ADMIN"), "visit.read", visit({ eqaUserId: "e", endsAt: now }), now)).toBe(true);
+      expect(can(who(me, "CENTRE_ADMIN"), "visit.recordFinding", visit({ eqaUserId: "e" }), now)).toBe(false);
+      expect(can(who(me, "IQA"), "visit.read", visit({ eqaUserId: "e" }), now)).toBe(false);
+    });
+
+    it("a share made for a visit opens at the visit's start", () => {
+      const shared = (startsAt: Date | null): Resource => ({
+        kind: "enrolment",
+        centreId: here,
+        candidateId: "c",
+        assessorId: "a",
+        iqaId: "i",
+        eqaShares: [{ eqaUserId: me, startsAt, expiresAt: new Date("2026-11-30") }],
+      });
+      expect(can(actor("EQA"), "evidence.read", shared(null), now)).toBe(true);
+      expect(can(actor("EQA"), "evidence.read", shared(now), now)).toBe(true);
+      expect(can(actor("EQA"), "evidence.read", shared(new Date("2026-11-23T12:00:00.001Z")), now)).toBe(false);
+    });
   });
 });
