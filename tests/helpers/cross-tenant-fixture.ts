@@ -19,6 +19,7 @@ import { attackerEmails, attackerKeys, type AttackerKey } from "./cross-tenant-a
 import { witnessFixture } from "./cross-tenant-witness";
 import { observationFixture } from "./cross-tenant-observation";
 import { planActivity } from "@/lib/plans/assessment-plan";
+import { qualityFixture } from "./cross-tenant-quality";
 
 // The data the cross-tenant suite attacks: the standards and the demo seed, then a Northgate
 // candidate's portfolio in every state an operation can act on (submitted and draft evidence
@@ -184,6 +185,15 @@ export async function loadCrossTenantFixture(db: Db, options: { baseUrl: string 
     plannedFor: isoDay(Date.now() + 5 * day),
   });
 
+  const quality = await qualityFixture(db, {
+    centreId: centres.northgate,
+    enrolmentId: cs34.id,
+    decisionId: decision.id,
+    asha: asha.userId,
+    nadia: nadia.userId,
+    eqa: attackers.outOfScopeEqa.userId,
+  });
+
   // Attackers start with nothing unread, so "mark all read" has nothing of theirs to change;
   // Cara's notifications (the decision, the comment) stay unread.
   await db.notification.updateMany({
@@ -217,6 +227,7 @@ export async function loadCrossTenantFixture(db: Db, options: { baseUrl: string 
     witness,
     plannedActivity: plannedActivity.id,
     observation,
+    quality,
   };
 }
 
