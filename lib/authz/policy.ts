@@ -132,6 +132,8 @@ export const actions = [
   "visit.read",
   "visit.recordFinding",
   "pack.download",
+  "credential.read",
+  "credential.rotateKey",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -208,6 +210,9 @@ function enrolmentRule(action: Action, reach: Reach): boolean {
     case "qa.sample":
       // Only the IQA assigned to the enrolment judges its assessment decisions.
       return reach.iqa;
+    case "credential.read":
+      // The candidate's own credentials (public pages need no action: the holder shares the link).
+      return reach.own || reach.admin;
     case "pack.download":
       // One portfolio's pack: its candidate keeps theirs at any time; those who read it whole too.
       return reach.own || reach.assessor || reach.iqa || reach.admin;
@@ -238,8 +243,9 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
       if (action === "question.manage") return held.has("ASSESSOR") || held.has("CENTRE_ADMIN");
       // The sampling strategy is the IQAs' to write; admins read it, and IQA reports, for the centre.
       if (action === "qa.manageStrategy" || action === "qa.createPlan") return held.has("IQA");
-      if (action === "qa.readStrategy" || action === "qa.readReport") return held.has("IQA") || held.has("CENTRE_ADMIN");
-      if (action === "visit.manage") return held.has("CENTRE_ADMIN");
+      if (action === "qa.readStrategy" || action === "qa.readReport")
+        return held.has("IQA") || held.has("CENTRE_ADMIN");
+      if (action === "visit.manage" || action === "credential.rotateKey") return held.has("CENTRE_ADMIN");
       if (
         [
           "centre.readDashboard",
@@ -304,7 +310,9 @@ function qualityRule(
     }
     case "qaAction": {
       const answerer =
-        resource.assessorId === null ? held.has("CENTRE_ADMIN") : held.has("ASSESSOR") && resource.assessorId === actor.userId;
+        resource.assessorId === null
+          ? held.has("CENTRE_ADMIN")
+          : held.has("ASSESSOR") && resource.assessorId === actor.userId;
       const setter = held.has("IQA") || (held.has("EQA") && resource.raisedById === actor.userId);
       if (action === "qa.respondAction") return answerer;
       if (action === "qa.closeAction") return setter;

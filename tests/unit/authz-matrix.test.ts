@@ -64,6 +64,7 @@ const enrolmentActions: Action[] = actions
     "plan.agree",
     "qa.sample",
     "pack.download",
+    "credential.read",
   ]);
 
 const allowedOnOwnEnrolment: Record<Role, Action[]> = {
@@ -82,6 +83,7 @@ const allowedOnOwnEnrolment: Record<Role, Action[]> = {
     "question.answer",
     "plan.agree",
     "pack.download",
+    "credential.read",
   ],
   ASSESSOR: [
     "enrolment.read",
@@ -109,6 +111,7 @@ const allowedOnOwnEnrolment: Record<Role, Action[]> = {
     "enrolment.share",
     "evidence.read",
     "pack.download",
+    "credential.read",
   ],
   EQA: ["enrolment.read", "evidence.read"],
 };
@@ -148,6 +151,7 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
       "question.answer",
       "plan.agree",
       "pack.download",
+      "credential.read",
     ],
     submitted: [
       "enrolment.read",
@@ -164,6 +168,7 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
       "question.answer",
       "plan.agree",
       "pack.download",
+      "credential.read",
     ],
   },
   ASSESSOR: { draft: ["evidence.read"], submitted: ["evidence.read"] },
@@ -176,6 +181,7 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
       "enrolment.share",
       "evidence.read",
       "pack.download",
+      "credential.read",
     ],
     submitted: [
       "enrolment.read",
@@ -184,6 +190,7 @@ const allowedOnEvidence: Record<Role, { draft: Action[]; submitted: Action[] }> 
       "enrolment.share",
       "evidence.read",
       "pack.download",
+      "credential.read",
     ],
   },
   EQA: { draft: [], submitted: ["evidence.read"] },
@@ -207,6 +214,7 @@ const qaCentreActions: Partial<Record<Action, Role[]>> = {
   "qa.readStrategy": ["IQA", "CENTRE_ADMIN"],
   "qa.readReport": ["IQA", "CENTRE_ADMIN"],
   "visit.manage": ["CENTRE_ADMIN"],
+  "credential.rotateKey": ["CENTRE_ADMIN"],
 };
 
 describe("authorization matrix", () => {
