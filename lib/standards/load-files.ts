@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { z } from "zod";
 import { UnitFile } from "./schema";
 
 export const standardsDir = path.join(process.cwd(), "standards");
@@ -12,32 +13,45 @@ function jsonPath(segments: readonly PropertyKey[]): string {
   return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("");
 }
 
-/** Parses one unit file's text; every problem names the file and the JSON path. */
-export function parseUnitText(file: string, text: string): ParsedUnitFile {
+/** Parses a JSON file's text with a zod schema; every problem names the file and the JSON path. */
+export function parseJsonText<T>(
+  file: string,
+  text: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; errors: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     return {
-      file,
       ok: false,
       errors: [`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
-  const result = UnitFile.safeParse(json);
-  if (result.success) return { file, ok: true, unit: result.data };
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
   return {
-    file,
     ok: false,
     errors: result.error.issues.map((issue) => `${file}: ${jsonPath(issue.path)}: ${issue.message}`),
   };
 }
 
+/** Parses one unit file's text; every problem names the file and the JSON path. */
+export function parseUnitText(file: string, text: string): ParsedUnitFile {
+  const parsed = parseJsonText(file, text, UnitFile);
+  return parsed.ok ? { file, ok: true, unit: parsed.value } : { file, ok: false, errors: parsed.errors };
+}
+
+const notUnitFiles = new Set(["unit.schema.json", "crosswalk.json", "crosswalk.schema.json"]);
+
 export function unitFileNames(dir = standardsDir): string[] {
-  return fs
-    .readdirSync(/*turbopackIgnore: true*/ dir)
-    .filter((name) => name.endsWith(".json") && name !== "unit.schema.json")
-    .sort();
+  return (
+    fs
+      .readdirSync(/*turbopackIgnore: true*/ dir)
+      // The crosswalk and the JSON Schemas sit beside the units but are not units.
+      .filter((name) => name.endsWith(".json") && !notUnitFiles.has(name))
+      .sort()
+  );
 }
 
 export function readUnitFiles(dir = standardsDir): ParsedUnitFile[] {
