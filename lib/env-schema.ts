@@ -49,6 +49,14 @@ export const EnvSchema = z.object({
     .min(16, "must be at least 16 characters (generate one with: openssl rand -hex 32)")
     .regex(/^[\x21-\x7e]+$/, "must be printable characters without spaces (generate one with: openssl rand -hex 32)")
     .optional(),
+  // Encrypts each centre's credential signing key at rest (lib/credentials/key-secret.ts). Unset,
+  // a production server refuses to sign (sign-offs say so); development and tests use a fixed
+  // development secret, as next-auth does for NEXTAUTH_SECRET. Changing it makes stored keys
+  // unreadable: a centre admin then rotates the key (credentials already issued still verify).
+  CREDENTIAL_KEY_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -9,6 +9,8 @@ import { AppError, parseInput } from "../errors";
 
 import { notify } from "../notify";
 
+import { revokeUnitCredential } from "../credentials/revoke-unit-credential";
+
 import { requireEnrolmentResource, requireSigningPassword, wrongPasswordRevokeMessage } from "./common";
 
 import { confirmingPassword, recordId, requiredText } from "./input";
@@ -60,7 +62,9 @@ async function revokeStandingSignOff(
     where: { id: signOff.id, currentSlot: "current" },
     data: { currentSlot: null, revokedAt: now, revokedById: actorId, revokeReason: reason },
   });
-  return revoked.count === 1 ? signOff.id : null;
+  if (revoked.count !== 1) return null;
+  await revokeUnitCredential(tx, { unitSignOffId: signOff.id, actorId, revokedAt: now, reason });
+  return signOff.id;
 }
 
 /**
@@ -213,6 +217,12 @@ async function revokeSignOff(
     data: revocation,
   });
   if (revoked.count !== 1) throw alreadyRevoked("unitSignOff");
+  await revokeUnitCredential(tx, {
+    unitSignOffId: signOff.id,
+    actorId: revocation.revokedById,
+    revokedAt: revocation.revokedAt,
+    reason: input.reason,
+  });
   const before = {
     currentSlot: "current",
     assessorId: signOff.assessorId,

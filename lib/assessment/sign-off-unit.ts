@@ -9,6 +9,8 @@ import { AppError, isUniqueViolation, parseInput } from "../errors";
 
 import { notify } from "../notify";
 
+import { issueUnitCredential } from "../credentials/issue-unit-credential";
+
 import { nameOf, requireEnrolmentResource, requireSigningPassword, when, wrongPasswordSignOffMessage } from "./common";
 
 import { recordId, requiredText, signingPassword } from "./input";
@@ -149,6 +151,13 @@ async function signOffInTransaction(
     },
   });
   await notifyCandidateOfSignOff(tx, enrolment);
+  // The candidate's Open Badge, in this transaction: no sign-off without its credential, nor the reverse.
+  await issueUnitCredential(tx, {
+    unitSignOffId: signOff.id,
+    enrolmentId: enrolment.id,
+    signedAt: now,
+    actorId: actor.userId,
+  });
   return { id: signOff.id, signedAt: now, signatureHash };
 }
 
