@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { CrosswalkFile, describeReference, type CriterionReference } from "./crosswalk-schema";
-import { parseJsonText, standardsDir } from "./load-files";
+import { parseJsonText, readUnitFiles, standardsDir } from "./load-files";
 import type { UnitFile } from "./schema";
 
 // Reading standards/crosswalk.json and checking that every reference names a criterion of a
@@ -62,4 +62,22 @@ export function unresolvedReferences(file: string, crosswalk: CrosswalkFile, loa
 /** The codes of the units the crosswalk joins, sorted. */
 export function joinedUnits(crosswalk: CrosswalkFile): string[] {
   return [...new Set(crosswalk.pairs.flatMap((pair) => [pair.a.unit, pair.b.unit]))].sort();
+}
+
+/**
+ * The directory's unit files and crosswalk (null when it has none), every file valid and every
+ * reference resolved against those units; otherwise an Error listing every problem.
+ */
+export function readStandardsWithCrosswalk(dir = standardsDir): { units: UnitFile[]; crosswalk: CrosswalkFile | null } {
+  const parsed = readUnitFiles(dir);
+  const problems = parsed.flatMap((p) => (p.ok ? [] : p.errors));
+  const units = parsed.flatMap((p) => (p.ok ? [p.unit] : []));
+  const crosswalk = readCrosswalkFile(dir);
+  if (crosswalk && !crosswalk.ok) problems.push(...crosswalk.errors);
+  if (crosswalk?.ok) {
+    const loaded = new Map(units.map((unit) => [unit.code, criterionKeysOf(unit)]));
+    problems.push(...unresolvedReferences(crosswalk.file, crosswalk.crosswalk, loaded));
+  }
+  if (problems.length) throw new Error(problems.join("\n"));
+  return { units, crosswalk: crosswalk?.ok ? crosswalk.crosswalk : null };
 }
