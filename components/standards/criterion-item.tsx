@@ -1,9 +1,13 @@
+import type { ReactNode } from "react";
 import type { CriterionDto } from "@/lib/dal/standards";
 import { describeRangeRule } from "@/lib/standards/range-rule";
 import { CriterionKindBadge } from "./labels";
 
-/** One criterion as the source gives it: reference, kind, verbatim text, range and guidance. */
-export function CriterionItem({ criterion }: { criterion: CriterionDto }) {
+/**
+ * One criterion as the source gives it: reference, kind, verbatim text, range and guidance; then
+ * whatever the page adds about it (children), such as its equivalents in other units.
+ */
+export function CriterionItem({ criterion, children }: { criterion: CriterionDto; children?: ReactNode }) {
   const { range } = criterion;
   const rule = range ? describeRangeRule(range.rule, range.min, range.items.length) : "";
   return (
@@ -44,6 +48,7 @@ export function CriterionItem({ criterion }: { criterion: CriterionDto }) {
           ))}
         </div>
       )}
+      {children}
     </li>
   );
 }

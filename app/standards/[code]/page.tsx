@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CriterionItem } from "@/components/standards/criterion-item";
+import { CrosswalkEquivalents } from "@/components/standards/crosswalk-equivalents";
+import { CrosswalkLinks } from "@/components/standards/crosswalk-links";
 import { CalendarDate, DateTimeText } from "@/components/standards/dates";
 import { EvidenceRequirements } from "@/components/standards/evidence-requirements";
 import { Section } from "@/components/ui/section";
 import { groupKindLabel, unitKindLabel } from "@/components/standards/labels";
 import { VersionHistory } from "@/components/standards/version-history";
-import { getUnit, type UnitDetail } from "@/lib/dal/standards";
+import { equivalentsOfUnit } from "@/lib/dal/crosswalk";
+import { getUnit, listUnits, type UnitDetail } from "@/lib/dal/standards";
 
 // Read from the database on each request; the build runs without one.
 export const dynamic = "force-dynamic";
@@ -89,11 +92,12 @@ function Paragraphs({ texts }: { texts: string[] }) {
   );
 }
 
-// long-function: one unit's text read top to bottom as its source document runs: breadcrumb and heading, the older-version note, about, contents, each group's criteria, notes, evidence requirements, version history and transcription notes; criteria, requirements and history are components already
+// long-function: one unit's text read top to bottom as its source document runs: breadcrumb and heading, the older-version note, about, contents, crosswalk links, each group's criteria with their equivalents, notes, evidence requirements, version history and transcription notes; criteria, requirements and history are components already
 export default async function UnitPage(props: Props) {
   const unit = await load(props);
   if (!unit) notFound();
 
+  const [equivalents, units] = await Promise.all([equivalentsOfUnit(unit.code, unit.version.number), listUnits()]);
   const base = `/standards/${encodeURIComponent(unit.code)}`;
   const isOlder = unit.version.number !== unit.latestVersionNumber;
   const { overview, aims } = unit.metadata;
@@ -185,6 +189,8 @@ export default async function UnitPage(props: Props) {
         </ul>
       </nav>
 
+      <CrosswalkLinks code={unit.code} others={units.map((u) => u.code).filter((c) => c !== unit.code)} />
+
       {unit.groups.map((group, g) => (
         <section key={g} aria-labelledby={`group-${g + 1}`} className="space-y-3">
           <h2 id={`group-${g + 1}`} className="scroll-mt-4 text-xl font-semibold">
@@ -202,7 +208,9 @@ export default async function UnitPage(props: Props) {
           )}
           <ol className="space-y-3">
             {group.criteria.map((criterion) => (
-              <CriterionItem key={criterion.anchor} criterion={criterion} />
+              <CriterionItem key={criterion.anchor} criterion={criterion}>
+                <CrosswalkEquivalents equivalents={equivalents[criterion.anchor] ?? []} />
+              </CriterionItem>
             ))}
           </ol>
           {group.assessmentMethods.length > 0 && (
