@@ -39,6 +39,7 @@
 // Every database is a throw-away one (a temporary SQLite file, or cp_bench_* on the PostgreSQL
 // server in BENCH_POSTGRES_URL), dropped afterwards; uploads go to a temporary directory that
 // is removed too.
+import { benchCrosswalk } from "./bench/crosswalk-bench";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -64,7 +65,7 @@ const { values: args } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "database-url": { type: "string" },
     "centre-slug": { type: "string", default: "scale-10000" },
-    sections: { type: "string", default: "import,progress,upload,discussion,markdown,pageweight,audit" },
+    sections: { type: "string", default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk" },
     "discussion-mib": { type: "string", default: "100" },
     "upload-mib": { type: "string", default: "1024" },
     "upload-runs": { type: "string", default: "3" },
@@ -82,7 +83,16 @@ const discussionMib = Number(args["discussion-mib"]);
 const markdownRuns = Number(args["markdown-runs"]);
 const auditEvents = Number(args["audit-events"]);
 const auditRuns = Number(args["audit-runs"]);
-const allSections = ["import", "progress", "upload", "discussion", "markdown", "pageweight", "audit"] as const;
+const allSections = [
+  "import",
+  "progress",
+  "upload",
+  "discussion",
+  "markdown",
+  "pageweight",
+  "audit",
+  "crosswalk",
+] as const;
 type Section = (typeof allSections)[number];
 const requested = args.sections
   .split(",")
@@ -102,7 +112,7 @@ if (
   requested.some((s) => !allSections.includes(s as Section))
 ) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload,markdown,pageweight,audit] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500]",
+    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500]",
   );
   process.exit(1);
 }
@@ -238,6 +248,12 @@ if (sections.has("pageweight")) {
     "\nPage weight: first-load JavaScript per route of the production build, gzip -6, vs an empty Next app of the same version (target: every route <= 110% of the floor; kB = 1024 bytes; scripts/bench/page-weight.ts)",
   );
   printPageWeightResult(await benchPageWeight(), (line) => console.log(line));
+}
+if (sections.has("crosswalk")) {
+  console.log(
+    "\nCrosswalk suggestions: every criterion of the five units ranked against the other units' (curated pairs first, then wink-nlp stems, BM25 weights and cosine) vs tokenising every criterion once (15 runs after two warm-up rounds; target: under 200 ms of CPU time; scripts/bench/crosswalk-bench.ts)",
+  );
+  await benchCrosswalk({ runs: 15, log: (line) => console.log(line) });
 }
 if (sections.has("audit")) {
   console.log(

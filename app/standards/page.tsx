@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CriteriaSearchForm } from "@/components/standards/search-form";
 import { SearchResults } from "@/components/standards/search-results";
 import { Section } from "@/components/ui/section";
@@ -33,6 +34,12 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
           The units of competence candidates can be enrolled on, with every criterion as the awarding or
           standard-setting body wrote it. Open a unit to read its criteria, ranges and evidence requirements, or search
           the criteria of all units.
+        </p>
+        <p className="max-w-3xl text-slate-700">
+          <Link href="/standards/crosswalk" className="text-brand-700 underline">
+            Crosswalk between units
+          </Link>
+          : which criteria of one unit another asks for too.
         </p>
       </div>
 
