@@ -19,6 +19,8 @@ export type CredentialListItem = {
   issuedAt: Date;
   revokedAt: Date | null;
   keyId: string;
+  /** The issuing centre's time zone, for showing its dates. */
+  timeZone: string;
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -36,7 +38,11 @@ const listSelect = {
   issuedAt: true,
   revokedAt: true,
   keyId: true,
-  unitSignOff: { select: { enrolment: { select: { candidate: { select: { name: true } } } } } },
+  unitSignOff: {
+    select: {
+      enrolment: { select: { candidate: { select: { name: true } }, centre: { select: { timeZone: true } } } },
+    },
+  },
 } as const;
 
 type ListRow = {
@@ -46,7 +52,7 @@ type ListRow = {
   issuedAt: Date;
   revokedAt: Date | null;
   keyId: string;
-  unitSignOff: { enrolment: { candidate: { name: string } } };
+  unitSignOff: { enrolment: { candidate: { name: string }; centre: { timeZone: string } } };
 };
 
 function listItem(row: ListRow): CredentialListItem {
@@ -60,6 +66,7 @@ function listItem(row: ListRow): CredentialListItem {
     issuedAt: row.issuedAt,
     revokedAt: row.revokedAt,
     keyId: row.keyId,
+    timeZone: row.unitSignOff.enrolment.centre.timeZone,
   };
 }
 
@@ -117,6 +124,7 @@ export type PublicCredential = {
   recipientName: string;
   validFrom: string;
   revokedAt: Date | null;
+  timeZone: string;
 };
 
 /** What the public page of a credential shows; a NotFoundError for any id that is not one. */
@@ -134,6 +142,7 @@ export async function publicCredential(db: Db, id: string): Promise<PublicCreden
     recipientName: row.unitSignOff.enrolment.candidate.name,
     validFrom: json.validFrom,
     revokedAt: row.revokedAt,
+    timeZone: row.unitSignOff.enrolment.centre.timeZone,
   };
 }
 

@@ -23,3 +23,12 @@ export function verifyHere(
 ): Promise<Verification> {
   return verifyCredential(db, text, { baseUrl: credentialBaseUrl(), now: new Date() });
 }
+
+/** How the verifier finds one issued credential now (its public page shows this). */
+export async function verifyIssued(
+  db: Pick<Db, "credential" | "centreSigningKey" | "centre">,
+  id: string,
+): Promise<Verification> {
+  const stored = await db.credential.findUniqueOrThrow({ where: { id }, select: { jwt: true } });
+  return verifyHere(db, stored.jwt);
+}

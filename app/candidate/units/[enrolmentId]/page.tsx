@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/authz/hidden-or-missing";
 import { db } from "@/lib/db";
 import { CandidateDeclarationForm } from "@/components/assessment/candidate-declaration-form";
+import { UnitCredentialLink } from "@/components/credentials/unit-credential-link";
 import { Section } from "@/components/ui/section";
 import { MethodMix } from "@/components/portfolio/method-mix";
 import { getMethodMix } from "@/lib/portfolio/method-mix";
@@ -294,6 +295,8 @@ export default async function GapViewPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
+
+      {view.viewerIsCandidate ? <UnitCredentialLink actor={await requireActor()} enrolmentId={enrolment.id} /> : null}
 
       <Section id="summary-heading" title="Summary">
         <table className="border-collapse text-left">
