@@ -10,6 +10,12 @@ if [ ! -f .env ]; then
   printf 'DATABASE_URL="file:./data/app.db"\nNEXTAUTH_SECRET="%s"\nNEXTAUTH_URL="http://localhost:%s"\n' "$secret" "$port" > .env
   echo "Created .env with a new secret."
 fi
+# Units cannot be signed off without the secret that seals the credential signing keys.
+if ! grep -q '^CREDENTIAL_KEY_SECRET="\?[^"]' .env; then
+  key_secret=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')
+  printf '\nCREDENTIAL_KEY_SECRET="%s"\n' "$key_secret" >> .env
+  echo "Added a credential key secret to .env."
+fi
 
 npm run --silent db:migrate
 npm run --silent standards:import

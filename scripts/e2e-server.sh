@@ -7,6 +7,8 @@ export DATABASE_URL="file:./data/e2e.db"
 export NODE_ENV=production
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-secret-that-is-long-enough-0123456789}"
+# Seals the centres' credential signing keys (seeds that sign off units issue credentials too).
+export CREDENTIAL_KEY_SECRET="${CREDENTIAL_KEY_SECRET:-e2e-credential-key-secret-0123456789abcdef}"
 rm -f data/e2e.db data/e2e.db-journal
 npx tsx scripts/migrate.ts
 npx tsx scripts/import-standards.ts
