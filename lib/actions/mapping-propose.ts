@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { db } from "../db";
 import { text, texts } from "../forms/fields";
-import { proposeMapping } from "../mapping/propose-mapping";
+import { mappedWords, proposeMapping } from "../mapping/propose-mapping";
 import { formAction } from "./form-action";
 
 /** Form fields: evidenceId, enrolmentId, criterionId, rangeItemId (repeated). */
@@ -13,7 +13,7 @@ const propose = formAction({
   run: ({ rangeItemId, ...input }, actor) => proposeMapping(db, actor, { ...input, rangeItemIds: rangeItemId }),
   done: (mapping) => {
     refresh();
-    return `${mapping.created ? "Mapped to" : "Updated the mapping to"} ${mapping.unitCode} ${mapping.criterionRef}.`;
+    return mappedWords(mapping);
   },
 });
 

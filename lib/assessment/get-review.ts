@@ -18,6 +18,7 @@ import {
   type ReviewEntry,
 } from "./review-history";
 import { timeZoneOf } from "../format/time-zone";
+import { alsoClaimedIn, claimPairsOf, type AlsoClaimed, type ClaimPair } from "./claims-across-units";
 
 // Everything the review page shows about one evidence item: its details and declaration, its
 // mappings grouped by unit and criterion with the range items claimed, each mapping's review
@@ -50,6 +51,8 @@ export type ReviewMapping = {
   warnings: string[];
   /** Oldest first. */
   reviews: ReviewEntry[];
+  /** This evidence's claims in the candidate's other units on criteria the crosswalk pairs with this one; each is judged on its own. */
+  alsoClaimedIn: AlsoClaimed[];
   canReview: boolean;
 };
 
@@ -90,6 +93,8 @@ export type EvidenceReview = {
   whole: boolean;
   /** In round 2 or later, what the candidate changed on the evidence itself since the last review, as a sentence; null in round 1. */
   changedSinceLastRound: string | null;
+  /** Claims of this evidence in two units on criteria the crosswalk pairs, shown together (in unit, then criterion order). */
+  claimPairs: ClaimPair[];
 };
 
 function workplaceDocumentOf(value: unknown): EvidenceReview["evidence"]["workplaceDocument"] {
@@ -161,6 +166,8 @@ export async function getEvidenceReview(
     claims,
   );
 
+  mappings.sort(byUnitThenCriterion);
+  const claimPairs = await claimPairsOf(db, mappings);
   const units = reviewUnits(mappings, {
     actor,
     now,
@@ -170,6 +177,7 @@ export async function getEvidenceReview(
     people,
     claims,
     changes,
+    claimPairs,
   });
   return {
     evidence: evidenceDetails(evidence),
@@ -180,6 +188,7 @@ export async function getEvidenceReview(
     canReviewAny: units.some((u) => u.mappings.some((m) => m.canReview)),
     whole: sight.whole,
     changedSinceLastRound: changes ? roundChangesSummary(changes) : null,
+    claimPairs,
   };
 }
 
@@ -268,12 +277,12 @@ type ReviewContext = {
   people: Map<string, string>;
   claims: Awaited<ReturnType<typeof claimsAtLastReview>>;
   changes: Awaited<ReturnType<typeof roundChanges>>;
+  claimPairs: ClaimPair[];
 };
 
-/** The mappings grouped by unit, in unit then criterion order, with what the viewer may do with each. */
+/** The mappings (in unit then criterion order) grouped by unit, with what the viewer may do with each. */
 function reviewUnits(mappings: ReviewMappingRow[], context: ReviewContext): ReviewUnit[] {
   const { actor, now, byEnrolment } = context;
-  mappings.sort(byUnitThenCriterion);
   const units: ReviewUnit[] = [];
   for (const m of mappings) {
     const enrolmentResource = byEnrolment.get(m.enrolment.id);
@@ -327,5 +336,6 @@ function reviewMappingOf(m: ReviewMappingRow, context: ReviewContext): Omit<Revi
     sinceLastRound: changes?.mappings.get(m.id) ?? null,
     warnings: mappingWarnings({ evidenceMethod: context.evidenceMethod, group: m.criterion.group }),
     reviews: reviewEntries(m.reviews, people, itemText),
+    alsoClaimedIn: alsoClaimedIn(context.claimPairs, m.id),
   };
 }

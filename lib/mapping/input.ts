@@ -21,6 +21,28 @@ export const ProposeMappingInput = z.object({
 });
 export type ProposeMappingInput = z.input<typeof ProposeMappingInput>;
 
+/** At most this many claims in one step: a criterion and its equivalents in the candidate's other units. */
+export const MAX_CLAIMS_AT_ONCE = 20;
+
+const claim = z.object({
+  enrolmentId: id("The unit is missing. Reload the page and try again."),
+  criterionId: id("The criterion is missing. Reload the page and try again."),
+  rangeItemIds,
+});
+
+export const ProposeMappingsInput = z.object({
+  evidenceId: id("Choose the evidence to map."),
+  claims: z
+    .array(claim, { error: "The criteria could not be read. Reload the page and try again." })
+    .min(1, "Choose a criterion to map to.")
+    .max(MAX_CLAIMS_AT_ONCE, `Map to at most ${MAX_CLAIMS_AT_ONCE} criteria at once.`)
+    .refine(
+      (claims) => new Set(claims.map((c) => `${c.enrolmentId} ${c.criterionId}`)).size === claims.length,
+      "The same criterion was sent twice. Reload the page and try again.",
+    ),
+});
+export type ProposeMappingsInput = z.input<typeof ProposeMappingsInput>;
+
 export const UpdateMappingRangeInput = z.object({
   mappingId: id("The mapping is missing. Reload the page and try again."),
   rangeItemIds,

@@ -37,6 +37,11 @@ export type ProposedMapping = {
   warnings: string[];
 };
 
+/** "Mapped to CS34 1.2." or, when it was mapped already, "Updated the mapping to CS34 1.2." */
+export function mappedWords(mapping: Pick<ProposedMapping, "created" | "unitCode" | "criterionRef">): string {
+  return `${mapping.created ? "Mapped to" : "Updated the mapping to"} ${mapping.unitCode} ${mapping.criterionRef}.`;
+}
+
 function notYourUnit(): AppError {
   return new AppError(
     "You can only map your own evidence to your own units.",
@@ -44,7 +49,11 @@ function notYourUnit(): AppError {
   );
 }
 
-type ProposeMappingInputData = ReturnType<typeof ProposeMappingInput.parse>;
+function enrolmentNotFound(): AppError {
+  return new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
+}
+
+export type ProposeMappingInputData = ReturnType<typeof ProposeMappingInput.parse>;
 
 /**
  * The candidate claims that one of their evidence items proves a criterion of one of their
@@ -58,13 +67,35 @@ export async function proposeMapping(
   now: Date = new Date(),
 ): Promise<ProposedMapping> {
   const input = parseInput(ProposeMappingInput, rawInput);
-  const evidenceResource = await loadEvidenceResource(db, input.evidenceId);
-  authorize(actor, "mapping.propose", evidenceResource, now);
-  const enrolmentResource = await loadEnrolmentResource(db, input.enrolmentId);
-  if (!enrolmentResource)
-    throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
-  authorize(actor, "mapping.propose", enrolmentResource, now);
+  await authorizeMappingTargets(db, actor, input.evidenceId, [input.enrolmentId], now);
+  return writeClaim(db, actor, input);
+}
 
+/**
+ * Whether the actor may map this evidence to each of these enrolments (the policy's
+ * mapping.propose on both); throws the refusal, before anything is written.
+ */
+export async function authorizeMappingTargets(
+  db: Db,
+  actor: Actor,
+  evidenceId: string,
+  enrolmentIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  authorize(actor, "mapping.propose", await loadEvidenceResource(db, evidenceId), now);
+  for (const enrolmentId of new Set(enrolmentIds)) {
+    const enrolmentResource = await loadEnrolmentResource(db, enrolmentId);
+    if (!enrolmentResource) throw enrolmentNotFound();
+    authorize(actor, "mapping.propose", enrolmentResource, now);
+  }
+}
+
+/**
+ * One claim, in its own transaction, checked against every rule of its unit (the same rules
+ * whether it is claimed alone or with its equivalents in other units). Call it only after
+ * `authorizeMappingTargets`; ownership is checked again inside the transaction.
+ */
+export async function writeClaim(db: Db, actor: Actor, input: ProposeMappingInputData): Promise<ProposedMapping> {
   try {
     return await writeMapping(db, actor, input);
   } catch (error) {
@@ -172,8 +203,7 @@ async function enrolmentToMapTo(tx: Tx, enrolmentId: string) {
       },
     },
   });
-  if (!enrolment)
-    throw new AppError("That unit enrolment was not found. Reload the page and try again.", "enrolment not found");
+  if (!enrolment) throw enrolmentNotFound();
   return enrolment;
 }
 

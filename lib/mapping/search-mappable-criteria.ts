@@ -11,6 +11,7 @@ import { SearchMappableCriteriaInput } from "./input";
 import { criterionViewSelect, toCriterionSummary, type CriterionSummary } from "./criterion-view";
 
 import { mappingWarnings } from "./mapping-warnings";
+import { claimOffers, noOffers, offerKey, type CriterionOffers } from "./claim-offers";
 
 import type { MappingStatus } from "./status-words";
 import { parseInput } from "../errors";
@@ -23,6 +24,8 @@ export type MappableCriterion = CriterionSummary & {
   mapping: { id: string; status: MappingStatus; rangeItemIds: string[] } | null;
   /** What mapping this evidence here would be flagged with. */
   warnings: string[];
+  /** Its equivalents in the candidate's other units, to claim in the same step (only when an evidence item is given). */
+  offers: CriterionOffers;
 };
 
 export type MappableUnit = {
@@ -117,8 +120,21 @@ export async function searchMappableCriteria(
       });
     }
   }
+  if (evidence) await addOffers(db, evidence.id, units, enrolments);
   return { query, total, limit: MAPPABLE_CRITERIA_LIMIT, noUnits: false, units };
 }
+
+/** Each found criterion's equivalents in the actor's other units that this evidence may be mapped to. */
+async function addOffers(db: Db, evidenceId: string, units: MappableUnit[], enrolments: OfferEnrolments) {
+  const sources = units.flatMap((unit) =>
+    unit.criteria.map((criterion) => ({ enrolmentId: unit.enrolmentId, criterion })),
+  );
+  const offers = await claimOffers(db, evidenceId, sources, enrolments);
+  for (const { enrolmentId, criterion } of sources)
+    criterion.offers = offers.get(offerKey(enrolmentId, criterion.id)) ?? noOffers;
+}
+
+type OfferEnrolments = Awaited<ReturnType<typeof enrolmentsToMapTo>>;
 
 /** The actor's active enrolments they may map to now; given an evidence item's centre, only that centre's. */
 async function enrolmentsToMapTo(db: Db, actor: Actor, centreId: string | undefined, now: Date) {
@@ -177,6 +193,7 @@ function criteriaOfEnrolment(
         ? { id: mapping.id, status: mapping.status, rangeItemIds: mapping.rangeItems.map((r) => r.rangeItemId) }
         : null,
       warnings: evidenceMethod !== undefined ? mappingWarnings({ evidenceMethod, group: c.group }) : [],
+      offers: noOffers,
     });
   }
   return list;
