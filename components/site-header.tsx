@@ -12,6 +12,7 @@ const roleNavigation = {
   CANDIDATE: [
     { href: "/candidate", label: "My units" },
     { href: "/candidate/evidence", label: "Evidence" },
+    { href: "/candidate/credentials", label: "Credentials" },
   ],
   ASSESSOR: [
     { href: "/assessor", label: "My candidates" },
@@ -30,6 +31,7 @@ const roleNavigation = {
     { href: "/admin/enrolments", label: "Enrolments" },
     { href: "/admin/progress", label: "Progress" },
     { href: "/admin/visits", label: "EQA visits" },
+    { href: "/admin/credentials", label: "Credentials" },
     { href: "/admin/audit", label: "Audit log" },
   ],
   EQA: [
@@ -53,6 +55,7 @@ export async function SiteHeader() {
     ...(actor ? [{ href: "/notifications", label: "Notifications", count: unread, countLabel: "unread" }] : []),
     ...(actor?.isPlatformAdmin ? [{ href: "/platform/audit", label: "Platform audit log" }] : []),
     { href: "/standards", label: "Standards" },
+    { href: "/verify", label: "Verify a credential" },
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

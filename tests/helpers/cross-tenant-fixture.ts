@@ -20,6 +20,7 @@ import { witnessFixture } from "./cross-tenant-witness";
 import { observationFixture } from "./cross-tenant-observation";
 import { planActivity } from "@/lib/plans/assessment-plan";
 import { qualityFixture } from "./cross-tenant-quality";
+import { issueUnitCredential } from "@/lib/credentials/issue-unit-credential";
 
 // The data the cross-tenant suite attacks: the standards and the demo seed, then a Northgate
 // candidate's portfolio in every state an operation can act on (submitted and draft evidence
@@ -134,6 +135,16 @@ export async function loadCrossTenantFixture(db: Db, options: { baseUrl: string 
     },
   });
   await db.enrolment.update({ where: { id: cu782.id }, data: { status: "COMPLETED" } });
+  // Its credential, as signOffUnit issues one in the same transaction (so credential routes have
+  // a real one to refuse).
+  const credential = await db.$transaction((tx) =>
+    issueUnitCredential(tx, {
+      unitSignOffId: signOff.id,
+      enrolmentId: cu782.id,
+      signedAt: signOff.signedAt,
+      actorId: asha.userId,
+    }),
+  );
 
   // The EQA's scope: Dev's enrolment now; Cara's CS34 only in the past.
   await shareWithEqa(db, nadia, {
@@ -222,6 +233,7 @@ export async function loadCrossTenantFixture(db: Db, options: { baseUrl: string 
     mappings: { submitted: submittedMapping.mappingId, draft: draftMapping.mappingId },
     decision: decision.id,
     signOff: signOff.id,
+    credential: credential.id,
     notification: notification.id,
     questions,
     witness,
