@@ -3,17 +3,32 @@
 import { useActionState, useState } from "react";
 import { focusWhenShown } from "@/components/a11y/focus-when-shown";
 import { CriterionGroupName, CriterionKindBadge } from "@/components/standards/labels";
-import { proposeMappingAction } from "@/lib/actions/mapping-propose";
+import { proposeMappingsAction } from "@/lib/actions/mapping-propose-many";
 import type { MappableCriterion } from "@/lib/mapping/search-mappable-criteria";
 import { mappingStatusLabel } from "@/lib/mapping/status-words";
-import { ActionMessage, MappingWarnings } from "./action-message";
+import { MappingWarnings } from "./action-message";
+import { ClaimOffersFieldset, initialOfferChoices } from "./claim-offers-fieldset";
+import { ClaimOutcomes } from "./claim-outcomes";
 import { RangeCheckboxes } from "./range-checkboxes";
 import { useSubmitByHand } from "./use-submit-by-hand";
 
+/** The claiming action; after it, focus moves to what it said (element `resultId`). */
+function useClaimAction(resultId: string) {
+  return useActionState(
+    async (previous: Awaited<ReturnType<typeof proposeMappingsAction>> | null, formData: FormData) => {
+      const result = await proposeMappingsAction(previous, formData);
+      focusWhenShown(resultId);
+      return result;
+    },
+    null,
+  );
+}
+
 /**
- * One criterion found by the search: its range items as checkboxes and a "Map" button, named
+ * One criterion found by the search: its range items as checkboxes, its equivalents in the
+ * candidate's other units to claim in the same step (issue #18), and a "Map" button, named
  * with its unit and criterion ("Map to CS34 1.2": the list has one per criterion). After
- * mapping, focus moves to what the action said.
+ * mapping, focus moves to what the action said, claim by claim.
  */
 export function MapCriterionForm({
   evidenceId,
@@ -27,19 +42,15 @@ export function MapCriterionForm({
   criterion: MappableCriterion;
 }) {
   const idPrefix = `map-${enrolmentId}-${criterion.id}`;
-  const [state, formAction, pending] = useActionState(
-    async (previous: Awaited<ReturnType<typeof proposeMappingAction>> | null, formData: FormData) => {
-      const result = await proposeMappingAction(previous, formData);
-      focusWhenShown(`${idPrefix}-result`);
-      return result;
-    },
-    null,
-  );
+  const [state, formAction, pending] = useClaimAction(`${idPrefix}-result`);
   const [checked, setChecked] = useState<Set<string>>(() => new Set(criterion.mapping?.rangeItemIds ?? []));
+  const [offerChoices, setOfferChoices] = useState(() => initialOfferChoices(criterion.offers));
   const accepted = criterion.mapping?.status === "ACCEPTED";
-  const warnings = state?.ok ? state.data.warnings : criterion.warnings;
+  const primary = state?.ok ? state.data.outcomes[0] : undefined;
+  const warnings = primary?.ok ? primary.mapping.warnings : criterion.warnings;
 
-  // Submitted by hand so the ticks stay as they are after the action (a form action would reset them).
+  // Submitted by hand so the ticks stay as they are after the action (a form action would reset them),
+  // whether it mapped everything or some unit refused.
   const onSubmit = useSubmitByHand(formAction);
 
   return (
@@ -70,7 +81,16 @@ export function MapCriterionForm({
           onChange={setChecked}
           disabled={accepted}
         />
-        <MappingWarnings warnings={warnings} lead={state?.ok ? "Warning" : "If you map this"} />
+        <MappingWarnings warnings={warnings} lead={primary?.ok ? "Warning" : "If you map this"} />
+        {!accepted && (
+          <ClaimOffersFieldset
+            idPrefix={idPrefix}
+            criterionRef={`${unitCode} ${criterion.ref}`}
+            offers={criterion.offers}
+            choices={offerChoices}
+            onChange={setOfferChoices}
+          />
+        )}
         {!accepted && (
           <button
             type="submit"
@@ -84,7 +104,7 @@ export function MapCriterionForm({
             </span>
           </button>
         )}
-        <ActionMessage state={state} id={`${idPrefix}-result`} />
+        <ClaimOutcomes state={state} id={`${idPrefix}-result`} />
       </fieldset>
     </form>
   );

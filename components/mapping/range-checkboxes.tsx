@@ -16,10 +16,24 @@ type Props = {
   checked: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
   disabled?: boolean;
+  /** The field the ticked items are sent in; "rangeItemId" unless the form claims several criteria. */
+  name?: string;
+  /** The value sent for an item; its id unless the form claims several criteria (lib/mapping/claims-form.ts). */
+  valueFor?: (rangeItemId: string) => string;
 };
 
-/** The range items of one criterion as checkboxes named rangeItemId; the caller supplies the fieldset. */
-export function RangeCheckboxes({ idPrefix, range, checked, onChange, disabled }: Props) {
+const ownId = (id: string) => id;
+
+/** The range items of one criterion as checkboxes (named rangeItemId by default); the caller supplies the fieldset. */
+export function RangeCheckboxes({
+  idPrefix,
+  range,
+  checked,
+  onChange,
+  disabled,
+  name = "rangeItemId",
+  valueFor = ownId,
+}: Props) {
   const { rangeTitle, rangeRule, rangeMin, rangeItems: items } = range;
   if (items.length === 0) return <p className="text-sm text-slate-700">This criterion has no range items to tick.</p>;
   const rule = describeRangeRule(rangeRule, rangeMin, items.length);
@@ -42,8 +56,8 @@ export function RangeCheckboxes({ idPrefix, range, checked, onChange, disabled }
               <input
                 id={id}
                 type="checkbox"
-                name="rangeItemId"
-                value={item.id}
+                name={name}
+                value={valueFor(item.id)}
                 checked={checked.has(item.id)}
                 disabled={disabled}
                 onChange={(e) => toggle(item.id, e.target.checked)}

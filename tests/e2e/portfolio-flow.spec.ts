@@ -181,6 +181,11 @@ test("a candidate uploads a PDF and a photo, maps the evidence in two units, see
     name: /^1\.2 Develop specific plans that will ensure sustainable and consistent delivery of customer service/,
   });
   await expect(cu12Form).toContainText("This criterion has no range items to tick.");
+  // Its twin in CS34 (2.2, the same requirement) is offered ticked, to claim in the same step;
+  // this flow follows one criterion per unit, so it unticks it (claim-across-units.spec.ts claims twins).
+  const twin = cu12Form.getByRole("checkbox", { name: /^CS34 2\.2 / });
+  await expect(twin).toBeChecked();
+  await twin.uncheck();
   await cu12Form.getByRole("button", { name: /^Map to / }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mapped to CU782 1.2." })).toBeVisible();
 

@@ -5,6 +5,7 @@ import { DoneBanner, firstParam, Time } from "@/components/assessment/page-parts
 import { AcceptMappingForm, RejectMappingForm } from "@/components/assessment/review-mapping-forms";
 import { EvidenceComments } from "@/components/assessment/comments";
 import { ClaimHistory, ReviewRounds } from "@/components/assessment/review-history";
+import { AlsoClaimedIn, ClaimsAcrossUnits, judgedOnItsOwn } from "@/components/assessment/claims-across-units";
 import { linkClass, panelClass } from "@/components/ui/styles";
 import { EvidenceFiles } from "@/components/evidence/evidence-files";
 import { WitnessTestimonyDetails } from "@/components/witness/testimony-details";
@@ -88,6 +89,7 @@ function MappingPanel({
           ))}
         </ul>
       ) : null}
+      <AlsoClaimedIn claims={mapping.alsoClaimedIn} />
       <ReviewHistory mapping={mapping} timeZone={timeZone} />
       {mapping.canReview ? (
         <div className="grid gap-6 border-t border-slate-200 pt-3 md:grid-cols-2">
@@ -208,6 +210,8 @@ export default async function ReviewEvidencePage({
 
       <Section id="mappings-title" title="Criteria this evidence is mapped to" className="space-y-4">
         {review.units.length === 0 ? <p>This evidence is not mapped to any criterion.</p> : null}
+        {review.units.length > 1 && review.claimPairs.length === 0 ? <p>{judgedOnItsOwn}</p> : null}
+        <ClaimsAcrossUnits pairs={review.claimPairs} />
         {review.whole ? null : (
           <p>
             You see its criteria in the units shared with you. Any claims on the candidate&apos;s other units are not
