@@ -4,17 +4,23 @@ import { decideCriterion } from "@/lib/assessment/decide-criterion";
 import { reviewMapping } from "@/lib/assessment/review-mapping";
 import type { SessionActor } from "@/lib/auth/actor";
 import { ForbiddenError, forbiddenMessage } from "@/lib/authz/policy";
-import { demoPassword, seedDemo } from "@/lib/demo/seed";
-import { plannedPeriod } from "@/lib/enrolments/planned-period";
+import { demoPassword } from "@/lib/demo/seed";
 import { InputError } from "@/lib/errors";
 import { searchMappableCriteria, type MappableCriterion } from "@/lib/mapping/search-mappable-criteria";
 import { proposeMapping } from "@/lib/mapping/propose-mapping";
 import { proposeMappings } from "@/lib/mapping/propose-mappings";
 import { getGapView } from "@/lib/portfolio/gap-view";
 import { submitEvidence } from "@/lib/portfolio/submit-evidence";
-import { importStandards, importUnit } from "@/lib/standards/import";
+import { importUnit } from "@/lib/standards/import";
 import { readUnitFiles } from "@/lib/standards/load-files";
 import { actorByEmail, rejection } from "../helpers/actors";
+import {
+  criterionOf,
+  enrolLike,
+  evidenceOf,
+  loadClaimAcrossUnitsFixture,
+  type FixtureEnrolment,
+} from "../helpers/claim-across-units-fixture";
 import { provider, useMigratedDb } from "../helpers/test-db";
 
 // Map once, claim everywhere (issue #18, items 4 and 5): Cara, enrolled on CS34 and CU782 in the
@@ -25,37 +31,17 @@ import { provider, useMigratedDb } from "../helpers/test-db";
 
 const state = useMigratedDb();
 
-type Enrolment = { id: string; centreId: string; unitVersionId: string };
-const enrolments: Record<"cs5" | "cu782" | "cs34" | "devInscs042", Enrolment> = {} as never;
+let enrolments: Record<"cs5" | "cu782" | "cs34" | "devInscs042", FixtureEnrolment>;
 const actors: Record<"cara" | "dev" | "asha", SessionActor> = {} as never;
 
-async function enrolmentOn(email: string, code: string): Promise<Enrolment> {
-  return state.db.enrolment.findFirstOrThrow({
-    where: { candidate: { email }, unitVersion: { unit: { code } } },
-    select: { id: true, centreId: true, unitVersionId: true },
-  });
-}
-
-async function criterion(enrolment: Enrolment, ref: string) {
-  return state.db.criterion.findFirstOrThrow({
-    where: { unitVersionId: enrolment.unitVersionId, ref },
-    select: { id: true, ref: true, rangeItems: { select: { id: true }, orderBy: { position: "asc" } } },
-  });
-}
+const criterion = (enrolment: FixtureEnrolment, ref: string) => criterionOf(state.db, enrolment, ref);
 
 let evidenceCount = 0;
-async function evidence(options: { simulated?: boolean; candidate?: "cara" | "dev" } = {}) {
+function evidence(options: { simulated?: boolean; candidate?: "cara" | "dev" } = {}) {
   evidenceCount++;
-  return state.db.evidence.create({
-    data: {
-      centreId: enrolments.cs5.centreId,
-      candidateId: actors[options.candidate ?? "cara"].userId,
-      title: `Service offer review ${evidenceCount}`,
-      method: "productOfWork",
-      activityDate: new Date("2026-02-10T00:00:00Z"),
-      description: "The customer expectations survey I ran and the service offer I wrote from it.",
-      simulated: options.simulated ?? false,
-    },
+  return evidenceOf(state.db, actors[options.candidate ?? "cara"].userId, enrolments.cs5, {
+    simulated: options.simulated,
+    title: `Service offer review ${evidenceCount}`,
   });
 }
 
@@ -87,28 +73,10 @@ async function found(evidenceId: string, query: string): Promise<MappableCriteri
 }
 
 beforeAll(async () => {
-  expect((await importStandards(state.db)).errors).toEqual([]);
-  await seedDemo(state.db);
+  ({ enrolments } = await loadClaimAcrossUnitsFixture(state.db));
   actors.cara = await actorByEmail(state.db, "candidate@northgate.example");
   actors.dev = await actorByEmail(state.db, "candidate2@northgate.example");
   actors.asha = await actorByEmail(state.db, "assessor@northgate.example");
-  enrolments.cu782 = await enrolmentOn("candidate@northgate.example", "CU782");
-  enrolments.cs34 = await enrolmentOn("candidate@northgate.example", "CS34");
-  enrolments.devInscs042 = await enrolmentOn("candidate2@northgate.example", "INSCS042");
-  // Cara on CS5 too, with the same assessor and IQA as her CU782.
-  const cu782 = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolments.cu782.id } });
-  const cs5 = await state.db.unitVersion.findFirstOrThrow({ where: { unit: { code: "CS5" } } });
-  await state.db.enrolment.create({
-    data: {
-      centreId: cu782.centreId,
-      candidateId: cu782.candidateId,
-      unitVersionId: cs5.id,
-      assessorId: cu782.assessorId,
-      iqaId: cu782.iqaId,
-      ...plannedPeriod(new Date("2026-01-05T00:00:00Z"), new Date("2026-12-18T00:00:00Z")),
-    },
-  });
-  enrolments.cs5 = await enrolmentOn("candidate@northgate.example", "CS5");
 });
 
 describe(`the equivalents offered with a criterion on ${provider}`, () => {
@@ -349,23 +317,7 @@ describe(`an enrolment pinned to another version than the crosswalk's on ${provi
     // CS5 changes without the crosswalk being imported again; Dev is enrolled on the new CS5 and on CU782.
     const cs5 = readUnitFiles().flatMap((p) => (p.ok && p.unit.code === "CS5" ? [p.unit] : []))[0]!;
     expect((await importUnit(state.db, { ...cs5, title: `${cs5.title} (revised)` })).change).toBe("newVersion");
-    const dev = await state.db.enrolment.findUniqueOrThrow({ where: { id: enrolments.devInscs042.id } });
-    for (const code of ["CS5", "CU782"]) {
-      const version = await state.db.unitVersion.findFirstOrThrow({
-        where: { unit: { code } },
-        orderBy: { number: "desc" },
-      });
-      await state.db.enrolment.create({
-        data: {
-          centreId: dev.centreId,
-          candidateId: dev.candidateId,
-          unitVersionId: version.id,
-          assessorId: dev.assessorId,
-          iqaId: dev.iqaId,
-          ...plannedPeriod(new Date("2026-01-05T00:00:00Z"), new Date("2026-12-18T00:00:00Z")),
-        },
-      });
-    }
+    for (const code of ["CS5", "CU782"]) await enrolLike(state.db, enrolments.devInscs042, code);
   });
 
   it("says there is no equivalent in CS5 rather than guessing one from the older version", async () => {
