@@ -176,6 +176,20 @@ export function checkSecret(secret: string | undefined): DoctorCheck {
   return pass("secret", `NEXTAUTH_SECRET has ${secret.length} characters`);
 }
 
+/**
+ * CREDENTIAL_KEY_SECRET unlocks each centre's credential signing key. Unset, a production server
+ * refuses every unit sign-off (it cannot issue the credential), so the operator hears it here first.
+ */
+export function checkCredentialSecret(secret: string | undefined): DoctorCheck {
+  const name = "credentials";
+  const generate = "Generate one: openssl rand -base64 32, and back it up apart from the database.";
+  if (!secret)
+    return fail(name, `CREDENTIAL_KEY_SECRET is not set; in production units cannot be signed off. ${generate}`);
+  if (secret.length < 32)
+    return fail(name, `CREDENTIAL_KEY_SECRET has ${secret.length} characters; it needs at least 32. ${generate}`);
+  return pass(name, `CREDENTIAL_KEY_SECRET has ${secret.length} characters`);
+}
+
 /** The part of a nodemailer transport the mail check uses (tests may pass their own). */
 export type DoctorMailTransport = {
   verify(): Promise<unknown>;
@@ -280,6 +294,7 @@ export async function runDoctor(source: Source, options: DoctorOptions = {}): Pr
     await checkDisk(storageDir, uploadMax),
     checkPublicUrl(source.NEXTAUTH_URL || undefined, { publicUrl: options.publicUrl }),
     checkSecret(source.NEXTAUTH_SECRET || undefined),
+    checkCredentialSecret(source.CREDENTIAL_KEY_SECRET || undefined),
     checkProxy(source.NEXTAUTH_URL || undefined, setting(source, "TRUST_PROXY")),
     await checkMail(
       { smtpUrl: source.SMTP_URL || undefined, mailFrom: setting(source, "MAIL_FROM"), mailTo: options.mailTo },

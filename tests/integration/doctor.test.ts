@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migrate } from "@/lib/db/migrate";
-import { checkDisk, checkMail, checkPublicUrl, checkSecret, runDoctor } from "@/lib/ops/doctor";
+import { checkCredentialSecret, checkDisk, checkMail, checkPublicUrl, checkSecret, runDoctor } from "@/lib/ops/doctor";
 import { checkReadiness } from "@/lib/ops/readiness";
 import { createEmptyDatabase, provider, useMigratedDb } from "../helpers/test-db";
 
@@ -67,6 +67,7 @@ const good = () => ({
   DATABASE_URL: state.url,
   STORAGE_DIR: path.join(dir, "uploads"),
   NEXTAUTH_SECRET: secret,
+  CREDENTIAL_KEY_SECRET: secret,
   NEXTAUTH_URL: "https://portfolio.example.org",
   TRUST_PROXY: "1",
   SMTP_URL: smtpUrl,
@@ -120,6 +121,7 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
       disk: "ok",
       "public URL": "ok",
       secret: "ok",
+      credentials: "ok",
       proxy: "ok",
       mail: "ok",
     });
@@ -145,6 +147,7 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
       disk: "ok",
       "public URL": "FAIL",
       secret: "FAIL",
+      credentials: "FAIL",
       proxy: "ok",
       mail: "warn",
     });
@@ -152,7 +155,7 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
     expect(run.stdout).toContain("NEXTAUTH_URL http://portfolio.example.org is not https.");
     expect(run.stdout).toContain("NEXTAUTH_SECRET has 9 characters; it needs at least 32.");
     expect(run.stdout).toContain("SMTP_URL is not set: mail stays in the outbox");
-    expect(run.stdout).toContain("5 check(s) failed.");
+    expect(run.stdout).toContain("6 check(s) failed.");
     // Checking a SQLite URL never creates the file.
     expect(fs.existsSync(path.join(dir, "missing"))).toBe(false);
   });
@@ -182,6 +185,9 @@ describe("npm run doctor", { timeout: 200_000 }, () => {
     ).toMatchObject({ ok: false });
     expect(checkSecret(undefined)).toMatchObject({ ok: false });
     expect(checkSecret("x".repeat(32))).toMatchObject({ ok: true });
+    expect(checkCredentialSecret(undefined)).toMatchObject({ ok: false, name: "credentials" });
+    expect(checkCredentialSecret("short").detail).toContain("needs at least 32");
+    expect(checkCredentialSecret("x".repeat(32))).toMatchObject({ ok: true });
     expect(await checkMail({ smtpUrl: "smtp://127.0.0.1:1", mailFrom: "p@example.org" })).toMatchObject({
       ok: false,
       detail: expect.stringContaining("ECONNREFUSED"),
