@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { decisionSignature } from "./signature";
+import { decisionSignature, type SnapshotEntry } from "./signature";
 
 const StoredSnapshot = z.array(
   z.object({
@@ -11,6 +11,12 @@ const StoredSnapshot = z.array(
     files: z.array(z.object({ id: z.string(), sha256: z.string() })).default([]),
   }),
 );
+
+/** A decision's stored evidence snapshot, or null when the row does not hold one in the signed shape. */
+export function parseEvidenceSnapshot(value: unknown): SnapshotEntry[] | null {
+  const parsed = StoredSnapshot.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 export type SignatureCheck = { valid: boolean; storedHash: string; recomputedHash: string };
 
@@ -25,7 +31,8 @@ type StoredDecision = {
   signatureHash: string;
 };
 
-const storedDecisionSelect = {
+/** What a signature is recomputed from: select it with a decision to pass to `checkDecisionSignatures`. */
+export const storedDecisionSelect = {
   id: true,
   enrolmentId: true,
   criterionId: true,

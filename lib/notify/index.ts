@@ -17,7 +17,15 @@ export type NotificationKind =
   | "plan.activityPlanned"
   | "question.set"
   | "question.answered"
-  | "question.marked";
+  | "question.marked"
+  | "qa.sampled"
+  | "qa.actionRaised"
+  | "qa.actionResponded"
+  | "qa.actionClosed"
+  | "qa.actionReopened"
+  | "visit.arranged"
+  | "visit.changed"
+  | "visit.cancelled";
 
 /**
  * Tells someone about something in the app. Written in the same transaction as the change it
