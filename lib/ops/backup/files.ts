@@ -9,7 +9,8 @@ import { pipeline } from "node:stream/promises";
 
 export type Digest = { sha256: string; size: number };
 
-function hashingStream(): { stream: Transform; digest: () => Digest } {
+/** A pass-through that hashes and counts what goes through it (backups, evidence packs). */
+export function hashingStream(): { stream: Transform; digest: () => Digest } {
   const hash = crypto.createHash("sha256");
   let size = 0;
   const stream = new Transform({

@@ -23,6 +23,7 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format/date";
 import { WitnessRequestsLink } from "@/components/witness/witness-requests-link";
 import { QuestionsLink } from "@/components/questioning/questions-link";
+import { EnrolmentPackLink } from "@/components/packs/pack-link";
 import { RecordObservationLink } from "@/components/observation/record-observation-link";
 
 export const dynamic = "force-dynamic";
@@ -413,6 +414,8 @@ function RecordSummary({ view }: { view: EnrolmentAssessment }) {
         </Link>
         <WitnessRequestsLink enrolmentId={e.id} />
         {view.abilities.decide ? <QuestionsLink enrolmentId={e.id} /> : null}
+        {/* The enrolment's assessor and IQA (who may revoke) may download its pack; an EQA downloads their visit's. */}
+        {view.abilities.revoke ? <EnrolmentPackLink enrolmentId={e.id} /> : null}
       </p>
     </>
   );

@@ -298,6 +298,19 @@ export default async function GapViewPage({ params, searchParams }: Props) {
 
       {view.viewerIsCandidate ? <UnitCredentialLink actor={await requireActor()} enrolmentId={enrolment.id} /> : null}
 
+      {view.viewerIsCandidate ? (
+        <p>
+          <a
+            href={`/api/packs/enrolments/${encodeURIComponent(enrolment.id)}`}
+            download
+            className="text-brand-700 underline underline-offset-4"
+          >
+            Download my evidence pack
+          </a>{" "}
+          (a ZIP of this unit&apos;s evidence files, with an index and a manifest of their SHA-256)
+        </p>
+      ) : null}
+
       <Section id="summary-heading" title="Summary">
         <table className="border-collapse text-left">
           <caption className="mb-2 text-left text-sm text-slate-700">
