@@ -40,6 +40,7 @@
 // server in BENCH_POSTGRES_URL), dropped afterwards; uploads go to a temporary directory that
 // is removed too.
 import { benchCrosswalk } from "./bench/crosswalk-bench";
+import { benchPack, printPackResult, PACK_RATIO_TARGET, PACK_RSS_TARGET_MB } from "./bench/pack-bench";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -65,7 +66,9 @@ const { values: args } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "database-url": { type: "string" },
     "centre-slug": { type: "string", default: "scale-10000" },
-    sections: { type: "string", default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk" },
+    sections: { type: "string", default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack" },
+    "pack-mib": { type: "string", default: "2048" },
+    "pack-runs": { type: "string", default: "3" },
     "discussion-mib": { type: "string", default: "100" },
     "upload-mib": { type: "string", default: "1024" },
     "upload-runs": { type: "string", default: "3" },
@@ -83,6 +86,8 @@ const discussionMib = Number(args["discussion-mib"]);
 const markdownRuns = Number(args["markdown-runs"]);
 const auditEvents = Number(args["audit-events"]);
 const auditRuns = Number(args["audit-runs"]);
+const packMib = Number(args["pack-mib"]);
+const packRuns = Number(args["pack-runs"]);
 const allSections = [
   "import",
   "progress",
@@ -92,6 +97,7 @@ const allSections = [
   "pageweight",
   "audit",
   "crosswalk",
+  "pack",
 ] as const;
 type Section = (typeof allSections)[number];
 const requested = args.sections
@@ -109,10 +115,12 @@ if (
   !positive(markdownRuns) ||
   !positive(auditEvents) ||
   !positive(auditRuns) ||
+  !positive(packMib) ||
+  !positive(packRuns) ||
   requested.some((s) => !allSections.includes(s as Section))
 ) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500]",
+    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500] [--pack-mib 2048] [--pack-runs 3]",
   );
   process.exit(1);
 }
@@ -248,6 +256,14 @@ if (sections.has("pageweight")) {
     "\nPage weight: first-load JavaScript per route of the production build, gzip -6, vs an empty Next app of the same version (target: every route <= 110% of the floor; kB = 1024 bytes; scripts/bench/page-weight.ts)",
   );
   printPageWeightResult(await benchPageWeight(), (line) => console.log(line));
+}
+if (sections.has("pack")) {
+  console.log(
+    `\nEvidence pack of ${packMib} MiB of stored files (lib/packs, its own process) vs zip -0 -r of the same files on the same disk (${packRuns} runs each, alternating, after a warm-up; targets: pack >= ${PACK_RATIO_TARGET} of zip -0's throughput, pack peak RSS growth < ${PACK_RSS_TARGET_MB} MB; MB = 10^6 bytes)`,
+  );
+  printPackResult(await benchPack({ mib: packMib, runs: packRuns, log: (line) => console.log(line) }), (line) =>
+    console.log(line),
+  );
 }
 if (sections.has("crosswalk")) {
   console.log(
