@@ -767,6 +767,89 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       },
     ],
   },
+  "lib/actions/qa-outcome.ts recordOutcomeAction": {
+    access: "guarded",
+    cases: (["agreed", "action_required"] as const).map((outcome) => ({
+      name: outcome === "agreed" ? "agreed" : "an action for Asha",
+      args: (c: Ctx) => [null, form({ itemId: c.quality.item, outcome, feedback: "Planted.", dueDate: isoDay(10) })],
+      expect: () => ({ refused: forbidden("qa.editPlan") }),
+    })),
+  },
+  "lib/actions/qa-action.ts respondToActionAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ actionId: c.quality.action, text: "Not mine to answer." })],
+        expect: () => ({ refused: forbidden("qa.respondAction") }),
+      },
+    ],
+  },
+  "lib/actions/qa-action.ts closeActionAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ actionId: c.quality.action, note: "Closed by someone else." })],
+        expect: () => ({ refused: forbidden("qa.closeAction") }),
+      },
+    ],
+  },
+  "lib/actions/qa-action.ts reopenActionAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ actionId: c.quality.action, note: "Re-opened by someone else." })],
+        expect: () => ({ refused: forbidden("qa.closeAction") }),
+      },
+    ],
+  },
+  "lib/actions/qa-strategy.ts saveStrategyAction": {
+    access: "ownData",
+    why: "writes the sampling strategy of the centre the caller acts in, never a centre named in the form; only its IQAs may",
+    cases: [
+      {
+        args: () => [null, form({ newRate: "0", standardRate: "0", lowRate: "0", text: "Planted." })],
+        expect: () => ({ refused: forbidden("qa.manageStrategy") }),
+      },
+    ],
+  },
+  "lib/actions/qa-strategy.ts setRiskLevelAction": {
+    access: "ownData",
+    why: "sets a level in the strategy of the centre the caller acts in, never a centre named in the form; only its IQAs may",
+    cases: [
+      {
+        args: (c) => [null, form({ assessorId: c.users.asha, level: "low", ratePercent: "0", reason: "Planted." })],
+        expect: () => ({ refused: forbidden("qa.manageStrategy") }),
+      },
+    ],
+  },
+  "lib/actions/qa-plan.ts proposeSampleAction": {
+    access: "ownData",
+    why: "samples the caller's own caseload at the centre they act in, never a centre or IQA named in the form; only its IQAs may",
+    cases: [
+      {
+        args: () => [null, form({ title: "Planted", firstDay: isoDay(-90), lastDay: isoDay(0), seed: "1" })],
+        expect: () => ({ refused: forbidden("qa.createPlan") }),
+      },
+    ],
+  },
+  "lib/actions/qa-plan.ts addToPlanAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ planId: c.quality.plan, decisionId: c.decision })],
+        expect: () => ({ refused: forbidden("qa.editPlan") }),
+      },
+    ],
+  },
+  "lib/actions/qa-plan.ts removePlanItemAction": {
+    access: "guarded",
+    cases: [
+      {
+        args: (c) => [null, form({ planId: c.quality.plan, itemId: c.quality.item })],
+        expect: () => ({ refused: forbidden("qa.editPlan") }),
+      },
+    ],
+  },
   "lib/actions/question-answer.ts answerQuestionAction": {
     access: "guarded",
     cases: (["draft", "submit"] as const).map((intent) => ({
@@ -1049,6 +1132,32 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     why: "load balancers call it; it says only whether the database answers and migrations are current",
     cases: [{ request: () => ({ path: "/api/health" }), expect: () => ({ status: 200, includes: ['"db":"ok"'] }) }],
   },
+  "app/api/iqa/report/route.ts GET": {
+    access: "guarded",
+    cases: [
+      {
+        except: {
+          foreignAdmin: "reads the report of the admin's own centre; the next case checks it holds none of Northgate",
+        },
+        request: () => ({ path: "/api/iqa/report" }),
+        expect: () => ({
+          status: 403,
+          message: "Only internal quality assurers and centre admins can download the IQA report.",
+        }),
+      },
+      {
+        name: "another centre's admin",
+        except: {
+          foreignCandidate: "refused outright by the first case",
+          otherCandidate: "refused outright by the first case",
+          unassignedAssessor: "refused outright by the first case",
+          outOfScopeEqa: "refused outright by the first case",
+        },
+        request: () => ({ path: `/api/iqa/report?from=${isoDay(-365)}&to=${isoDay(30)}` }),
+        expect: () => ({ status: 200, excludes: ["Cara", "Asha", "Northgate", "Record who witnessed"] }),
+      },
+    ],
+  },
   "app/api/ready/route.ts GET": {
     access: "public",
     why: "load balancers call it; it says only whether migrations are current and the upload directory takes a write (its probe file is removed again)",
@@ -1074,8 +1183,270 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       },
     ],
   },
+  ...visitEntries(),
+  ...credentialEntries(),
+  "lib/actions/mapping-propose-many.ts proposeMappingsAction": {
+    access: "guarded",
+    cases: [
+      {
+        name: "her evidence to her unit, with its equivalent in her other unit",
+        args: (c) => [
+          null,
+          form({
+            evidenceId: c.evidence.draft,
+            enrolmentId: c.enrolments.cs34,
+            criterionId: c.criteria.undecided,
+            also: `${c.enrolments.cu782}:${c.criteria.undecided}`,
+          }),
+        ],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+      {
+        name: "the attacker's own evidence to her unit",
+        except: candidatesOnly("has no evidence of their own to map"),
+        args: (c, a) => [
+          null,
+          form({
+            evidenceId: c.evidence.ownEvidence[a as "foreignCandidate" | "otherCandidate"],
+            enrolmentId: c.enrolments.cs34,
+            criterionId: c.criteria.undecided,
+          }),
+        ],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+      {
+        name: "the attacker's own evidence to their own unit, with her unit slipped in as an equivalent",
+        except: {
+          ...candidatesOnly("has no evidence of their own to map"),
+          foreignCandidate: "has no enrolment of their own in the fixture",
+        },
+        args: (c) => [
+          null,
+          form({
+            evidenceId: c.evidence.ownEvidence.otherCandidate,
+            enrolmentId: c.enrolments.devs,
+            criterionId: c.criteria.undecided,
+            also: `${c.enrolments.cs34}:${c.criteria.undecided}`,
+          }),
+        ],
+        expect: () => ({ refused: forbidden("mapping.propose") }),
+      },
+    ],
+  },
   ...caseEntries(),
 };
+
+/**
+ * EQA visits and evidence packs (docs/decisions/0020). The target visit is one for the EQA
+ * attacker that ended yesterday: they are refused in the policy's words, everyone else finds no
+ * such visit.
+ */
+function visitEntries(): Record<string, Entry & { cases: Case[] }> {
+  const visitGone = "That visit was not found. It may have been removed; go back to the list of visits.";
+  const onPastVisit = (eqaRefusal: string) => (_: Ctx, attacker: AttackerKey) =>
+    attacker === "outOfScopeEqa" ? { refused: eqaRefusal } : { refused: visitGone };
+  return {
+    "lib/actions/qa-visit.ts createVisitAction": {
+      access: "guarded",
+      cases: [
+        {
+          args: (c) => [
+            null,
+            form({
+              centreId: c.centres.northgate,
+              eqaUserId: c.attackers.outOfScopeEqa.userId,
+              title: "Planted visit",
+              firstDay: isoDay(0),
+              lastDay: isoDay(3),
+              scopeKind: "units",
+              unitCodes: "CS34",
+            }),
+          ],
+          expect: () => ({ refused: forbidden("visit.manage") }),
+        },
+      ],
+    },
+    "lib/actions/qa-visit.ts changeVisitDatesAction": {
+      access: "guarded",
+      cases: [
+        {
+          args: (c) => [null, form({ visitId: c.quality.pastVisit, firstDay: isoDay(0), lastDay: isoDay(30) })],
+          expect: onPastVisit(forbidden("visit.manage")),
+        },
+      ],
+    },
+    "lib/actions/qa-visit.ts cancelVisitAction": {
+      access: "guarded",
+      cases: [
+        {
+          args: (c) => [null, form({ visitId: c.quality.pastVisit, confirm: "yes" })],
+          expect: onPastVisit(forbidden("visit.manage")),
+        },
+      ],
+    },
+    "lib/actions/qa-visit.ts recordFindingAction": {
+      access: "guarded",
+      cases: [
+        {
+          args: (c) => [
+            null,
+            form({ visitId: c.quality.pastVisit, text: "Planted finding.", dueDate: "", assessorId: "" }),
+          ],
+          expect: onPastVisit(forbidden("visit.recordFinding")),
+        },
+      ],
+    },
+    "app/api/packs/visits/[visitId]/route.ts GET": {
+      access: "guarded",
+      cases: [
+        {
+          request: (c) => ({
+            path: `/api/packs/visits/${c.quality.pastVisit}`,
+            params: { visitId: c.quality.pastVisit },
+          }),
+          expect: (_, attacker) =>
+            attacker === "outOfScopeEqa"
+              ? { status: 403, message: forbidden("pack.download") }
+              : { status: 404, message: visitGone },
+        },
+      ],
+    },
+    "app/api/packs/plans/[planId]/route.ts GET": {
+      access: "guarded",
+      cases: [
+        {
+          request: (c) => ({ path: `/api/packs/plans/${c.quality.plan}`, params: { planId: c.quality.plan } }),
+          expect: () => ({
+            status: 404,
+            message: "That sampling plan was not found, or its evidence pack is not yours to download.",
+          }),
+        },
+      ],
+    },
+    "app/api/packs/enrolments/[enrolmentId]/route.ts GET": {
+      access: "guarded",
+      cases: [
+        {
+          request: (c) => ({
+            path: `/api/packs/enrolments/${c.enrolments.cs34}`,
+            params: { enrolmentId: c.enrolments.cs34 },
+          }),
+          expect: () => ({
+            status: 404,
+            message: "That portfolio was not found, or its evidence pack is not yours to download.",
+          }),
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Open Badges credentials (docs/decisions/0021). The issuer's profile, keys and status list and
+ * the verifier are public on purpose: a credential is checked by people who have no account.
+ * Downloading one is its holder's (and their centre admins').
+ */
+function credentialEntries(): Record<string, Entry & { cases: Case[] }> {
+  const why = "published for verifiers, who have no account; it holds only what a credential already shows";
+  const issuer = (path: (c: Ctx) => string, params: (c: Ctx) => Record<string, string>): Case[] => [
+    { name: "Northgate", request: (c) => ({ path: path(c), params: params(c) }), expect: () => ({ status: 200 }) },
+  ];
+  return {
+    "app/issuers/[centreId]/route.ts GET": {
+      access: "public",
+      why,
+      cases: issuer(
+        (c) => `/issuers/${c.centres.northgate}`,
+        (c) => ({ centreId: c.centres.northgate }),
+      ),
+    },
+    "app/issuers/[centreId]/jwks/route.ts GET": {
+      access: "public",
+      why,
+      cases: issuer(
+        (c) => `/issuers/${c.centres.northgate}/jwks`,
+        (c) => ({ centreId: c.centres.northgate }),
+      ),
+    },
+    "app/issuers/[centreId]/status/route.ts GET": {
+      access: "public",
+      why,
+      cases: issuer(
+        (c) => `/issuers/${c.centres.northgate}/status`,
+        (c) => ({ centreId: c.centres.northgate }),
+      ),
+    },
+    "app/issuers/[centreId]/keys/[keyId]/route.ts GET": {
+      access: "public",
+      why,
+      cases: [
+        {
+          name: "a made-up key",
+          request: (c) => ({
+            path: `/issuers/${c.centres.northgate}/keys/no-such-key`,
+            params: { centreId: c.centres.northgate, keyId: "no-such-key" },
+          }),
+          expect: () => ({ status: 404 }),
+        },
+      ],
+    },
+    "app/api/credentials/verify/route.ts POST": {
+      access: "public",
+      why: "anyone given a credential may check it; it reads and never writes",
+      cases: [
+        {
+          name: "junk",
+          request: () => ({
+            path: "/api/credentials/verify",
+            init: { method: "POST", body: JSON.stringify({ credential: "not.a.credential" }) },
+          }),
+          expect: () => ({ status: 200, includes: ['"result"'] }),
+        },
+      ],
+    },
+    "app/api/credentials/[id]/download/route.ts GET": {
+      access: "guarded",
+      cases: [
+        {
+          request: (c) => ({
+            path: `/api/credentials/${c.credential}/download?format=jwt`,
+            params: { id: c.credential },
+          }),
+          expect: () => ({ status: 404, message: "That credential was not found, or it is not yours to download." }),
+        },
+      ],
+    },
+    "lib/actions/credential-verify.ts verifyCredentialAction": {
+      access: "public",
+      why: "anyone given a credential may check it; it reads and never writes",
+      cases: [
+        {
+          args: () => [null, form({ credential: "not.a.credential" })],
+          expect: () => ({
+            returns: {
+              ok: true,
+              data: { result: "malformed", reason: "This is not a signed credential: its header cannot be read." },
+              message: undefined,
+              submission: 1,
+              values: { credential: "not.a.credential" },
+            },
+          }),
+        },
+      ],
+    },
+    "lib/actions/credential-rotate-key.ts rotateSigningKeyAction": {
+      access: "ownData",
+      why: "rotates the key of the centre the caller acts in as admin, and takes no centre from the form",
+      cases: [
+        {
+          args: () => [null, form({})],
+          except: { foreignAdmin: "rotates their own centre's key, which is theirs to do" },
+          expect: () => ({ refused: forbidden("credential.rotateKey") }),
+        },
+      ],
+    },
+  };
+}
 
 /** The CASE endpoints publish the standards (public documents) to anyone; junk and unknown ids change nothing. */
 function caseEntries(): Record<string, Entry & { cases: Case[] }> {
