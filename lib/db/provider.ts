@@ -6,6 +6,13 @@ export function providerOf(databaseUrl: string): Provider {
   throw new Error(`unsupported database URL scheme: ${databaseUrl.split(":")[0]}`);
 }
 
+/** The dialect of a Prisma client or transaction: Prisma records the generated client's provider. */
+export function providerOfClient(db: object): Provider {
+  const provider = (db as { _activeProvider?: string })._activeProvider;
+  if (provider === "sqlite" || provider === "postgresql") return provider;
+  throw new Error(`unsupported database provider ${String(provider)}`);
+}
+
 /** "file:./data/app.db" → "./data/app.db" (relative paths resolve from the working directory). */
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.replace(/^file:(\/\/)?/, "");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Db } from "../db/client";
+import { providerOfClient, type Provider } from "../db/provider";
 import { describeRangeRule } from "./range-rule";
 
 // The standards search: one full-text index of every criterion, kept by each database's own
@@ -13,16 +14,8 @@ import { describeRangeRule } from "./range-rule";
 // Unit versions never change, so a version is indexed once: at import, or on the first search
 // after the migration for versions imported before it.
 
-type Provider = "sqlite" | "postgresql";
 type Client = Pick<Db, "$queryRaw" | "$executeRaw" | "criterion" | "unit" | "$transaction">;
 type TxClient = Pick<Db, "$queryRaw" | "$executeRaw" | "criterion" | "criterionGroup" | "rangeItem" | "unitVersion">;
-
-/** The dialect of a client or transaction: Prisma records the generated client's provider. */
-function providerOfClient(db: object): Provider {
-  const provider = (db as { _activeProvider?: string })._activeProvider;
-  if (provider === "sqlite" || provider === "postgresql") return provider;
-  throw new Error(`standards search: unsupported database provider ${String(provider)}`);
-}
 
 // ---------------------------------------------------------------------------------------
 // References

@@ -23,7 +23,7 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function time(runs: number, work: (i: number) => Promise<unknown>): Promise<Timings> {
+export async function time(runs: number, work: (i: number) => Promise<unknown>): Promise<Timings> {
   await work(0); // warm: plans, caches, connections
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {

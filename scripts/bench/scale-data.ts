@@ -23,6 +23,7 @@ import { refreshCentreCounters } from "../../lib/progress/enrolment-counters";
 import { importStandards } from "../../lib/standards/import";
 import { refreshCentreMetTally } from "../../lib/progress/met-tally";
 import { DEFAULT_TIME_ZONE } from "../../lib/format/time-zone";
+import { mulberry32 } from "../../lib/random/mulberry32";
 
 export type ScaleOptions = {
   databaseUrl: string;
@@ -59,17 +60,6 @@ const DAY = 86_400_000;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;
@@ -536,6 +526,8 @@ type Slot = {
   /** When the assessor reviewed it (ACCEPTED / REJECTED). */
   reviewedAt: number | null;
   assessorId: string;
+  /** The row of the standing decision resting on this claim, in the Decision buffer: its evidence snapshot names the evidence once written. */
+  decisionRow?: number;
 };
 
 type Context = {
@@ -692,14 +684,15 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
           assessorId: enrolmentAssessor,
         });
       }
-      slots.push({
+      const accepted: Slot = {
         enrolmentId,
         criterionId,
         status: "ACCEPTED",
         at: submittedAt,
         reviewedAt: signedAt - rng.between(0, 1) * DAY,
         assessorId: enrolmentAssessor,
-      });
+      };
+      slots.push(accepted);
       if (rng.chance(0.02)) {
         const earlier = Math.max(start, signedAt - rng.between(10, 30) * DAY);
         buffers.Decision.push([
@@ -736,6 +729,7 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
         null,
         null,
       ]);
+      accepted.decisionRow = buffers.Decision.length - 1;
       ctx.counts.decisions++;
       audit(ctx, enrolmentAssessor, "decision.sign", "Decision", decisionId, signedAt, { outcome: "MET" });
     }
@@ -787,14 +781,15 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
             assessorId: enrolmentAssessor,
           });
         else {
-          slots.push({
+          const accepted: Slot = {
             enrolmentId,
             criterionId,
             status: "ACCEPTED",
             at: recent,
             reviewedAt: Math.min(progressUntil, recent + rng.between(0, 5) * DAY),
             assessorId: enrolmentAssessor,
-          });
+          };
+          slots.push(accepted);
           if (rng.chance(0.2)) {
             const at = Math.min(progressUntil - 60_000, recent + DAY);
             buffers.Decision.push([
@@ -812,6 +807,7 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
               null,
               null,
             ]);
+            accepted.decisionRow = buffers.Decision.length - 1;
             ctx.counts.decisions++;
             audit(ctx, enrolmentAssessor, "decision.sign", "Decision", enrolmentId, at, { outcome: "NOT_YET_MET" });
           }
@@ -822,6 +818,14 @@ function generateCandidate(ctx: Context, index: number, slug: string) {
   }
 
   writeEvidence(ctx, candidateId, slots);
+}
+
+const snapshotColumn = tables.Decision.columns.findIndex(([name]) => name === "evidenceSnapshot");
+
+/** A decision's evidence snapshot, as signing writes it (lib/assessment/signature.ts), naming the accepted claim it rests on. */
+function restOn(decisions: TableBuffer, row: number, evidenceId: string, mappingId: string) {
+  const snapshot = [{ evidenceId, mappingId, rangeItemIds: [], files: [] }];
+  (decisions.columns[snapshotColumn] as Value[])[row] = JSON.stringify(snapshot);
 }
 
 /** Groups the candidate's mapping slots into evidence items of three to seven criteria each. */
@@ -872,8 +876,10 @@ function writeEvidence(ctx: Context, candidateId: string, slots: Slot[]) {
       audit(ctx, candidateId, "evidence.create", "Evidence", evidenceId, created);
       if (submitted) audit(ctx, candidateId, "evidence.submit", "Evidence", evidenceId, submittedAt);
       for (const m of members) {
+        const mappingId = ctx.nextId();
+        if (m.decisionRow !== undefined) restOn(buffers.Decision, m.decisionRow, evidenceId, mappingId);
         buffers.Mapping.push([
-          ctx.nextId(),
+          mappingId,
           evidenceId,
           m.criterionId,
           m.enrolmentId,
