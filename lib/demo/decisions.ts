@@ -5,6 +5,7 @@ import { decisionSignature, normaliseSnapshot, unitSignOffSignature } from "../a
 import { plannedPeriod } from "../enrolments/planned-period";
 import { refreshEnrolmentCounters } from "../progress/enrolment-counters";
 import { refreshMetTally } from "../progress/met-tally";
+import { issueUnitCredential } from "../credentials/issue-unit-credential";
 import { demoPassword } from "./seed";
 
 // Assessed work for the demo's internal quality assurer (Iris Quinn) to sample: two more Northgate
@@ -22,6 +23,7 @@ const day = 86_400_000;
 export const demoAssessedCandidates = [
   { email: "ella.green@northgate.example", name: "Ella Green" },
   { email: "finn.walsh@northgate.example", name: "Finn Walsh" },
+  { email: "candidate5@northgate.example", name: "Gina Hart" },
 ];
 
 type DemoEvidence = {
@@ -42,6 +44,10 @@ type DemoAssessed = {
   evidence: DemoEvidence[];
   /** Days ago the unit was signed off (every criterion must then be proved). */
   signedOffDaysAgo?: number;
+  /** Days ago the candidate declared the portfolio their own, when it is not signed off yet. */
+  declaredDaysAgo?: number;
+  /** The enrolment's IQA, when not Iris (null: none). */
+  iqa?: string | null;
 };
 
 const iqa = "iqa@northgate.example";
@@ -194,6 +200,33 @@ export const demoAssessed: DemoAssessed[] = [
       { method: "product", title: "Weekly service report", submittedDaysAgo: 12, criteria: [2], signedDaysAgo: 8 },
     ],
   },
+  // Ready for the assessor to sign off (every criterion met, the candidate has declared): the
+  // credentials e2e signs it off and revokes it. No IQA, so Iris's samples do not depend on it.
+  {
+    candidate: "candidate5@northgate.example",
+    unit: "CS34",
+    assessor: asha,
+    iqa: null,
+    startDaysAgo: 200,
+    lengthDays: 300,
+    declaredDaysAgo: 1,
+    evidence: [
+      {
+        method: "observation",
+        title: "Observation of a shift as team leader",
+        submittedDaysAgo: 20,
+        criteria: range(0, 13),
+        signedDaysAgo: 10,
+      },
+      {
+        method: "product",
+        title: "Service improvement report",
+        submittedDaysAgo: 15,
+        criteria: range(14, 27),
+        signedDaysAgo: 5,
+      },
+    ],
+  },
 ];
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -270,13 +303,13 @@ async function writeAssessed(
       candidateId,
       unitVersionId: unit.id,
       assessorId,
-      iqaId: people[iqa] ?? null,
+      iqaId: assessed.iqa === undefined ? (people[iqa] ?? null) : assessed.iqa && (people[assessed.iqa] ?? null),
       ...plannedPeriod(ago(assessed.startDaysAgo), ago(assessed.startDaysAgo - assessed.lengthDays)),
       createdAt: ago(assessed.startDaysAgo + 3),
-      ...(signedOff
+      ...(signedOff ? { status: "COMPLETED" as const } : {}),
+      ...(signedOff || assessed.declaredDaysAgo !== undefined
         ? {
-            status: "COMPLETED" as const,
-            candidateDeclaredAt: ago((assessed.signedOffDaysAgo ?? 0) + 5),
+            candidateDeclaredAt: ago(assessed.declaredDaysAgo ?? (assessed.signedOffDaysAgo ?? 0) + 5),
             candidateDeclaration: "This portfolio is my own work.",
           }
         : {}),
@@ -435,8 +468,16 @@ async function signOff(
     decisions,
     confirmations,
   });
-  await tx.unitSignOff.create({
+  const unitSignOff = await tx.unitSignOff.create({
     data: { enrolmentId: enrolment.id, assessorId, assessorDeclaration, signedAt: signedOff, signatureHash },
+    select: { id: true },
+  });
+  // As signOffUnit does: a sign-off never exists without its credential.
+  await issueUnitCredential(tx, {
+    unitSignOffId: unitSignOff.id,
+    enrolmentId: enrolment.id,
+    signedAt: signedOff,
+    actorId: assessorId,
   });
   audit({
     actorId: assessorId,

@@ -24,6 +24,7 @@ export const demoPeople: DemoPerson[] = [
   { email: "iqa@northgate.example", name: "Iris Quinn", centre: "northgate", roles: ["IQA"] },
   { email: "candidate@northgate.example", name: "Cara Jones", centre: "northgate", roles: ["CANDIDATE"] },
   { email: "candidate2@northgate.example", name: "Dev Shah", centre: "northgate", roles: ["CANDIDATE"] },
+  { email: "candidate3@northgate.example", name: "Cleo Hart", centre: "northgate", roles: ["CANDIDATE"] },
   {
     email: "multi@northgate.example",
     name: "Morgan Lee",
@@ -73,6 +74,23 @@ const demoEnrolments: {
     iqa: "iqa@northgate.example",
     startDaysAgo: 200,
     lengthDays: 180,
+  },
+  // Enrolled on CS5 and CU782, whose criteria the crosswalk pairs: claims one evidence in both.
+  {
+    candidate: "candidate3@northgate.example",
+    unit: "CS5",
+    assessor: "assessor@northgate.example",
+    iqa: "iqa@northgate.example",
+    startDaysAgo: 30,
+    lengthDays: 300,
+  },
+  {
+    candidate: "candidate3@northgate.example",
+    unit: "CU782",
+    assessor: "assessor@northgate.example",
+    iqa: "iqa@northgate.example",
+    startDaysAgo: 30,
+    lengthDays: 300,
   },
   {
     candidate: "candidate@riverside.example",

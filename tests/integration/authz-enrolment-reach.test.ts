@@ -64,7 +64,7 @@ function enrolment(key: string): string {
 describe("reach of each demo person over the demo enrolments", () => {
   it("loads every demo person and every demo enrolment", () => {
     expect(actors.size).toBe(demoPeople.length);
-    expect(resources).toHaveLength(4);
+    expect(resources).toHaveLength(6);
     expect(resources.every((r) => r.kind === "enrolment")).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe("reach of each demo person over the demo enrolments", () => {
 
   it("keeps admin@riverside out of every northgate enrolment", () => {
     const northgate = resources.filter((r) => r.centreId === centreIds.northgate);
-    expect(northgate).toHaveLength(3);
+    expect(northgate).toHaveLength(5);
     for (const r of northgate) {
       for (const action of [
         "enrolment.read",

@@ -190,12 +190,18 @@ describe("a visit's evidence pack", () => {
     expect([...entries.keys()].sort()).toEqual([...manifest.files.map((f) => f.path), "manifest.json"].sort());
   });
 
-  it("names a file missing from storage, and leaves drafts and other units' evidence out", () => {
+  it("names a file missing from storage, and leaves drafts and other units' evidence out", async () => {
     expect(manifest.missing).toEqual([expect.objectContaining({ fileId: missingFileId, name: "log.pdf" })]);
     const lost = manifest.evidence.flatMap((e) => e.files).find((f) => f.id === missingFileId);
     expect(lost).toMatchObject({ missing: true, path: null, recordedSha256: sha(bytes.lost) });
     expect(manifest.evidence.map((e) => e.id)).not.toContain(draftEvidenceId);
-    expect(manifest.enrolments.map((e) => e.id).sort()).toEqual([enrolments.cs34, enrolments.cu782].sort());
+    // The visit's scope is every Northgate enrolment on CS34 and CU782 (Cara's, and the demo's others).
+    const inScope = await state.db.enrolment.findMany({
+      where: { centre: { slug: "northgate" }, unitVersion: { unit: { code: { in: ["CS34", "CU782"] } } } },
+      select: { id: true },
+    });
+    expect(manifest.enrolments.map((e) => e.id)).toEqual(expect.arrayContaining([enrolments.cs34, enrolments.cu782]));
+    expect(manifest.enrolments.map((e) => e.id).sort()).toEqual(inScope.map((e) => e.id).sort());
     expect(manifest.scope).toMatchObject({ kind: "visit", id: visitId, sight: "submitted" });
   });
 
