@@ -1,6 +1,10 @@
 import type { Db } from "../db/client";
 import type { EvidenceEnrolment, EvidenceResource } from "../authz/policy";
-import { eqaShareFacts, loadEnrolmentResources, type IdentifiedEnrolmentResource } from "../enrolments/enrolment-resource";
+import {
+  eqaShareFacts,
+  loadEnrolmentResources,
+  type IdentifiedEnrolmentResource,
+} from "../enrolments/enrolment-resource";
 import { AppError } from "../errors";
 
 type Reader = Pick<Db, "evidence" | "enrolment" | "eqaShare" | "mapping" | "mappingReview">;
