@@ -21,13 +21,14 @@ export type CaseloadScope = {
   to: Date;
 };
 
-/** Narrows the caseload to the decisions named. */
-export type CaseloadFilter = { decisionIds?: string[] };
-
-/** The decisions' FROM and WHERE; `withEvidence` joins the first evidence of each (as "ev") for its method. */
-function fromWhere(scope: CaseloadScope, filter: CaseloadFilter = {}, withEvidence = false): Prisma.Sql {
-  const named = filter.decisionIds
-    ? Prisma.sql`AND d."id" IN (${Prisma.join(filter.decisionIds.length ? filter.decisionIds : [""])})`
+/**
+ * The decisions' FROM and WHERE, only those named when `decisionIds` is given; `withEvidence`
+ * joins the first evidence of each (as "ev") for its method.
+ */
+function fromWhere(scope: CaseloadScope, options: { decisionIds?: string[]; withEvidence?: boolean } = {}): Prisma.Sql {
+  const { decisionIds, withEvidence = false } = options;
+  const named = decisionIds
+    ? Prisma.sql`AND d."id" IN (${Prisma.join(decisionIds.length ? decisionIds : [""])})`
     : Prisma.empty;
   return Prisma.sql`
     FROM "Decision" d
@@ -58,14 +59,14 @@ type Row = {
 /** A caseload decision with what the sampler reads, its criterion, and when it was signed. */
 export type CaseloadDecision = CandidateDecision & { criterionId: string; signedAt: Date };
 
-function selectDecisions(scope: CaseloadScope, filter: CaseloadFilter = {}): Prisma.Sql {
+function selectDecisions(scope: CaseloadScope, decisionIds?: string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT d."id" AS "decisionId", d."enrolmentId" AS "enrolmentId", d."criterionId" AS "criterionId", d."signedById" AS "assessorId",
            e."candidateId" AS "candidateId", d."signedAt" AS "signedAt", e."startDate" AS "startDate",
            u."code" AS "unitCode", COALESCE(ev."method", 'other') AS "method",
            CASE WHEN EXISTS (SELECT 1 FROM "UnitSignOff" s WHERE s."enrolmentId" = d."enrolmentId" AND s."currentSlot" = 'current')
                 THEN 'summative' ELSE 'interim' END AS "stage"
-    ${fromWhere(scope, filter, true)}`;
+    ${fromWhere(scope, { decisionIds, withEvidence: true })}`;
 }
 
 /**
@@ -86,40 +87,45 @@ export async function namedCaseloadDecisions(
   timeZone: string,
   decisionIds: string[],
 ): Promise<CaseloadDecision[]> {
-  return toDecisions(await tx.$queryRaw<Row[]>(selectDecisions(scope, { decisionIds })), timeZone);
+  return toDecisions(await tx.$queryRaw<Row[]>(selectDecisions(scope, decisionIds)), timeZone);
 }
 
 /** An enrolment's cohort: the month it started, "YYYY-MM", in the centre's time zone. */
-export function cohortOf(startDate: Date, timeZone: string): string {
+function cohortOf(startDate: Date, timeZone: string): string {
   return calendarDateIn(startDate, timeZone).slice(0, 7);
 }
 
-function toDecisions(rows: Row[], timeZone: string): CaseloadDecision[] {
-  // Many decisions share an enrolment and so a start date: work each month out once.
+/** cohortOf for many rows: many share an enrolment and so a start date, whose month is worked out once. */
+export function cohortReader(timeZone: string): (startDate: Date | string) => string {
   const months = new Map<number, string>();
-  return rows.map((row) => {
-    const start = new Date(row.startDate).getTime();
+  return (startDate) => {
+    const start = new Date(startDate).getTime();
     let cohort = months.get(start);
     if (cohort === undefined) {
       cohort = cohortOf(new Date(start), timeZone);
       months.set(start, cohort);
     }
-    return {
-      decisionId: row.decisionId,
-      enrolmentId: row.enrolmentId,
-      criterionId: row.criterionId,
-      assessorId: row.assessorId,
-      candidateId: row.candidateId,
-      unitCode: row.unitCode,
-      method: row.method,
-      stage: row.stage as SamplingStage,
-      cohort,
-      signedAt: new Date(row.signedAt),
-    };
-  });
+    return cohort;
+  };
+}
+
+function toDecisions(rows: Row[], timeZone: string): CaseloadDecision[] {
+  const cohortOfStart = cohortReader(timeZone);
+  return rows.map((row) => ({
+    decisionId: row.decisionId,
+    enrolmentId: row.enrolmentId,
+    criterionId: row.criterionId,
+    assessorId: row.assessorId,
+    candidateId: row.candidateId,
+    unitCode: row.unitCode,
+    method: row.method,
+    stage: row.stage as SamplingStage,
+    cohort: cohortOfStart(row.startDate),
+    signedAt: new Date(row.signedAt),
+  }));
 }
 
 /** The count of the same decisions, as one statement: the floor npm run bench measures proposing a sample against. */
-export function countCaseloadSql(scope: CaseloadScope, filter: CaseloadFilter = {}): Prisma.Sql {
-  return Prisma.sql`SELECT COUNT(*) AS "n" ${fromWhere(scope, filter)}`;
+export function countCaseloadSql(scope: CaseloadScope): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "n" ${fromWhere(scope)}`;
 }

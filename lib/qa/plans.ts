@@ -16,7 +16,7 @@ import { effectiveMembership } from "../people/membership";
 import { criterionLabel } from "../questioning/common";
 import {
   caseloadDecisions,
-  cohortOf,
+  cohortReader,
   namedCaseloadDecisions,
   type CaseloadDecision,
   type CaseloadScope,
@@ -577,20 +577,15 @@ async function itemFacts(
            i."method" AS "method", i."stage" AS "stage", e."startDate" AS "startDate"
       FROM "SamplingItem" i JOIN "Enrolment" e ON e."id" = i."enrolmentId"
      WHERE i."planId" = ${planId}`);
-  const cohorts = new Map<number, string>();
-  return rows.map((r) => {
-    const start = new Date(r.startDate).getTime();
-    const cohort = cohorts.get(start) ?? cohortOf(new Date(start), timeZone);
-    cohorts.set(start, cohort);
-    return {
-      decisionId: r.decisionId,
-      assessorId: r.assessorId,
-      unitCode: r.unitCode,
-      method: r.method,
-      stage: r.stage as SamplingStage,
-      cohort,
-    };
-  });
+  const cohortOfStart = cohortReader(timeZone);
+  return rows.map((r) => ({
+    decisionId: r.decisionId,
+    assessorId: r.assessorId,
+    unitCode: r.unitCode,
+    method: r.method,
+    stage: r.stage as SamplingStage,
+    cohort: cohortOfStart(r.startDate),
+  }));
 }
 
 /**
