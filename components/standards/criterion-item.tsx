@@ -30,7 +30,7 @@ export function CriterionItem({ criterion, children }: { criterion: CriterionDto
             </p>
           ))}
           {range.items.length > 0 && (
-            <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            <ul aria-label="Range items" className="mt-1 list-disc space-y-0.5 pl-5">
               {range.items.map((item, i) => (
                 <li key={i}>{item}</li>
               ))}

@@ -10,7 +10,7 @@ export function CrosswalkEquivalents({ equivalents }: { equivalents: Equivalent[
   return (
     <div className="mt-3 border-l-4 border-brand-700 pl-3">
       <p className="font-semibold">Equivalents in other units</p>
-      <ul className="mt-1 space-y-2">
+      <ul aria-label="Equivalents in other units" className="mt-1 space-y-2">
         {equivalents.map(({ relation, rationale, other }) => (
           <li key={`${other.unit} ${other.kind} ${other.ref}`}>
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">

@@ -31,7 +31,7 @@ test("a unit page shows each criterion verbatim with its range rule in words", a
     "assess the suitability of a range of methods to monitor customer service operations",
   );
   await expect(criterion).toContainText("at least 3 of these 9");
-  await expect(criterion.getByRole("listitem")).toHaveCount(9);
+  await expect(criterion.getByRole("list", { name: "Range items" }).getByRole("listitem")).toHaveCount(9);
   await expect(page.getByRole("heading", { name: "Evidence may be supplied by" }).first()).toBeVisible();
   await expect(page.getByRole("table", { name: /Versions of CS34/ })).toBeVisible();
   await page.screenshot({ path: "test-results/standards-cs34.png", fullPage: true });
