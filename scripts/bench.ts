@@ -40,6 +40,13 @@
 // server in BENCH_POSTGRES_URL), dropped afterwards; uploads go to a temporary directory that
 // is removed too.
 import { benchCrosswalk } from "./bench/crosswalk-bench";
+import {
+  benchSampling,
+  findSamplingCentre,
+  measureSampling,
+  printSamplingResult,
+  PROPOSE_TARGET_MS,
+} from "./bench/sampling-bench";
 import { benchPack, printPackResult, PACK_RATIO_TARGET, PACK_RSS_TARGET_MB } from "./bench/pack-bench";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -66,7 +73,10 @@ const { values: args } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "database-url": { type: "string" },
     "centre-slug": { type: "string", default: "scale-10000" },
-    sections: { type: "string", default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack" },
+    sections: {
+      type: "string",
+      default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack,sampling",
+    },
     "pack-mib": { type: "string", default: "2048" },
     "pack-runs": { type: "string", default: "3" },
     "discussion-mib": { type: "string", default: "100" },
@@ -98,6 +108,7 @@ const allSections = [
   "audit",
   "crosswalk",
   "pack",
+  "sampling",
 ] as const;
 type Section = (typeof allSections)[number];
 const requested = args.sections
@@ -120,7 +131,7 @@ if (
   requested.some((s) => !allSections.includes(s as Section))
 ) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500] [--pack-mib 2048] [--pack-runs 3]",
+    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack,sampling] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500] [--pack-mib 2048] [--pack-runs 3]",
   );
   process.exit(1);
 }
@@ -256,6 +267,30 @@ if (sections.has("pageweight")) {
     "\nPage weight: first-load JavaScript per route of the production build, gzip -6, vs an empty Next app of the same version (target: every route <= 110% of the floor; kB = 1024 bytes; scripts/bench/page-weight.ts)",
   );
   printPageWeightResult(await benchPageWeight(), (line) => console.log(line));
+}
+if (sections.has("sampling")) {
+  console.log(
+    `\nProposing a sample: the busiest IQA's decisions of the last 90 and 365 days, read, sampled and saved as a plan (${progressRuns} runs each after a warm-up), vs COUNT(*) of the same decisions on the bare driver (target: p95 < ${PROPOSE_TARGET_MS} ms at 10,000 candidates on PostgreSQL)`,
+  );
+  const existing = args["database-url"];
+  if (existing)
+    printSamplingResult(
+      await measureSampling(
+        providerOf(existing),
+        existing,
+        await findSamplingCentre(existing, args["centre-slug"]),
+        progressRuns,
+      ),
+      (line) => console.log(line),
+    );
+  else
+    for (const provider of providers)
+      printSamplingResult(
+        await withFreshDatabase(provider, (url) =>
+          benchSampling(provider, url, { candidates: scale, runs: progressRuns, log: (line) => console.log(line) }),
+        ),
+        (line) => console.log(line),
+      );
 }
 if (sections.has("pack")) {
   console.log(
