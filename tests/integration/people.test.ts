@@ -605,7 +605,10 @@ describe("the centre overview and outbox", () => {
   it("counts people by role and active enrolments for the admin's centre", async () => {
     const overview = await getCentreOverview(state.db, await actorFor("admin@northgate.example"));
     expect(overview.centre.name).toBe("Northgate Training Centre");
-    expect(overview.activeEnrolments).toBe(3);
+    expect(overview.activeEnrolments).toBe(
+      await state.db.enrolment.count({ where: { centreId: northgateId, status: "ACTIVE" } }),
+    );
+    expect(overview.activeEnrolments).toBeGreaterThanOrEqual(5);
     const byRole = Object.fromEntries(overview.activeByRole.map((r) => [r.role, r.count]));
     expect(byRole.CENTRE_ADMIN).toBe(2);
     expect(byRole.CANDIDATE).toBe(
