@@ -144,6 +144,18 @@ function rolesIn(actor: Actor, centreId: string): Set<Role> {
 export type EqaShareFacts = { eqaUserId: string; startsAt?: Date | null; expiresAt: Date };
 
 /**
+ * Where `now` falls in a share's window: a visit's share opens at the visit's start, every
+ * share closes at its expiry. The one rule for "is this share open", for access and display.
+ */
+export function shareWindowState(
+  share: Pick<EqaShareFacts, "startsAt" | "expiresAt">,
+  now: Date,
+): "upcoming" | "open" | "expired" {
+  if (share.expiresAt <= now) return "expired";
+  return share.startsAt != null && share.startsAt > now ? "upcoming" : "open";
+}
+
+/**
  * The actor's share of an enrolment that is open at `now` (the one lasting longest, if a
  * hand-made share and a visit overlap), or undefined. A visit's share opens at its start.
  */
@@ -152,9 +164,7 @@ export function openShareOf<S extends EqaShareFacts>(
   shares: ReadonlyArray<S> | undefined,
   now: Date,
 ): S | undefined {
-  const open = (shares ?? []).filter(
-    (s) => s.eqaUserId === actor.userId && s.expiresAt > now && (s.startsAt == null || s.startsAt <= now),
-  );
+  const open = (shares ?? []).filter((s) => s.eqaUserId === actor.userId && shareWindowState(s, now) === "open");
   return open.sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime())[0];
 }
 

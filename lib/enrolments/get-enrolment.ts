@@ -1,4 +1,4 @@
-import { authorize, can, type Actor } from "../authz/policy";
+import { authorize, can, shareWindowState, type Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { enrolmentSummarySelect, toEnrolmentSummary, type EnrolmentSummary, type PersonRef } from "./dto";
 import { loadEnrolmentResource } from "./enrolment-resource";
@@ -6,10 +6,15 @@ import { enrolmentNotFound } from "./guards";
 
 export type AssessorChangeDto = { at: Date; from: PersonRef | null; to: PersonRef | null; changedBy: PersonRef | null };
 export type ShareDto = {
+  id: string;
   eqa: { id: string; name: string; email: string };
+  /** Set for a visit's share, which opens on the visit's first day; a hand-made share is open at once. */
+  startsAt: Date | null;
   expiresAt: Date;
   sharedBy: PersonRef | null;
-  active: boolean;
+  /** Written by arranging an EQA visit rather than by sharing this enrolment by hand. */
+  fromVisit: boolean;
+  state: ReturnType<typeof shareWindowState>;
 };
 
 export type EnrolmentDetail = EnrolmentSummary & {
@@ -57,7 +62,14 @@ export async function getEnrolment(
         orderBy: [{ at: "asc" }, { id: "asc" }],
       },
       eqaShares: {
-        select: { expiresAt: true, sharedById: true, eqaUser: { select: { id: true, name: true, email: true } } },
+        select: {
+          id: true,
+          visitId: true,
+          startsAt: true,
+          expiresAt: true,
+          sharedById: true,
+          eqaUser: { select: { id: true, name: true, email: true } },
+        },
         orderBy: { expiresAt: "desc" },
       },
     },
@@ -90,10 +102,13 @@ export async function getEnrolment(
     })),
     shares: allowed.share
       ? row.eqaShares.map((s) => ({
+          id: s.id,
           eqa: s.eqaUser,
+          startsAt: s.startsAt,
           expiresAt: s.expiresAt,
           sharedBy: person(s.sharedById),
-          active: s.expiresAt > now,
+          fromVisit: s.visitId !== "",
+          state: shareWindowState(s, now),
         }))
       : null,
     allowed,

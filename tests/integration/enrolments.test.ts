@@ -128,6 +128,7 @@ beforeAll(async () => {
   await person("eqaA", "Evan Eqa", [["a", "EQA"]]);
   await person("candA1", "Cara Jones", [["a", "CANDIDATE"]]);
   await person("candA2", "Dev Shah", [["a", "CANDIDATE"]]);
+  await person("candA3", "Ola Berg", [["a", "CANDIDATE"]]);
   await person("memberA", "Mo Member", [["a", "CANDIDATE"]]);
   await person("assessorB", "Raj Assessor", [["b", "ASSESSOR"]]);
   await person("iqaB", "Rita Iqa", [["b", "IQA"]]);
@@ -411,6 +412,42 @@ describe("sharing with an external quality assurer", () => {
     if (!resource) throw new Error("resource missing");
     expect(can(eqa, "enrolment.read", resource, now)).toBe(true);
     expect(can(eqa, "enrolment.read", resource, afterExpiry)).toBe(false);
+  });
+
+  it("lists a hand-made share and a visit's share of the same EQA apart, and a visit's share as not yet open before its first day", async () => {
+    const enrolment = await enrol("candA3", "CS5", { assessorId: id("assessorA2") });
+    const admin = await actor("adminA");
+    await shareWithEqa(
+      state.db,
+      admin,
+      { enrolmentId: enrolment.id, eqaUserId: id("eqaA"), lastDay: addDays(today, 30) },
+      now,
+    );
+    // What arranging a visit writes (lib/qa/visits.ts): one share per enrolment in scope, with the visit's window.
+    const visitStart = startOfDayIn(addDays(today, 40), "Europe/London");
+    await state.db.eqaShare.create({
+      data: {
+        centreId: centres.a,
+        eqaUserId: id("eqaA"),
+        enrolmentId: enrolment.id,
+        visitId: "visit-1",
+        sharedById: id("adminA"),
+        startsAt: visitStart,
+        expiresAt: startOfDayIn(addDays(today, 42), "Europe/London"),
+      },
+    });
+
+    const detail = await getEnrolment(state.db, admin, enrolment.id, now);
+    const shares = detail.shares ?? [];
+    expect(new Set(shares.map((s) => s.id)).size).toBe(2);
+    expect(shares.map((s) => ({ fromVisit: s.fromVisit, state: s.state }))).toEqual([
+      { fromVisit: true, state: "upcoming" },
+      { fromVisit: false, state: "open" },
+    ]);
+    // The admin's view and the EQA's access agree on the visit's window.
+    const duringVisit = new Date(visitStart.getTime() + 1);
+    const later = await getEnrolment(state.db, admin, enrolment.id, duringVisit);
+    expect(later.shares?.map((s) => s.state)).toEqual(["open", "expired"]);
   });
 
   it("refuses someone who is not an EQA of the centre, a past date and more than a year", async () => {

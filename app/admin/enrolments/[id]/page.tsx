@@ -165,15 +165,26 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
                 </thead>
                 <tbody>
                   {enrolment.shares.map((share) => (
-                    <tr key={share.eqa.id} className="border-b border-slate-200">
+                    <tr key={share.id} className="border-b border-slate-200">
                       <th scope="row" className="px-3 py-2 font-normal">
-                        {share.eqa.name} ({share.eqa.email})
+                        {share.eqa.name} ({share.eqa.email}){share.fromVisit ? ", for an EQA visit" : ""}
                       </th>
                       <td className="px-3 py-2">
                         <time dateTime={share.expiresAt.toISOString()}>{formatLastDay(share.expiresAt, tz)}</time>
                       </td>
                       <td className="px-3 py-2">{share.sharedBy?.name ?? "Unknown"}</td>
-                      <td className="px-3 py-2">{share.active ? "Current" : "Expired"}</td>
+                      <td className="px-3 py-2">
+                        {share.state === "upcoming" && share.startsAt ? (
+                          <>
+                            Opens on{" "}
+                            <time dateTime={share.startsAt.toISOString()}>{formatDate(share.startsAt, tz)}</time>
+                          </>
+                        ) : share.state === "open" ? (
+                          "Current"
+                        ) : (
+                          "Expired"
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
