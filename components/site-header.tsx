@@ -22,6 +22,7 @@ const roleNavigation = {
   IQA: [
     { href: "/iqa", label: "My enrolments" },
     { href: "/iqa/plans", label: "Sampling plans" },
+    { href: "/iqa/actions", label: "QA actions" },
     { href: "/iqa/strategy", label: "Strategy" },
     { href: "/iqa/report", label: "IQA report" },
   ],
