@@ -18,19 +18,19 @@ export function startRequestLogging(): void {
 }
 
 /**
- * Uploads cut off by a crash or restart leave a .part file behind, and the object too if the
- * crash came after storing it but before its row; sweep those a day old (an upload still
- * streaming writes to its file constantly, so it is never that old). docs/decisions/0014.
+ * Uploads cut off by a crash or restart leave a pending mark behind (a .part file, or a marker
+ * object on S3), and the object too if the crash came after storing it but before its row; sweep
+ * those a day old (no upload streams for that long). docs/decisions/0014 and 0023.
  */
 export async function sweepAbandonedUploads(): Promise<void> {
-  const { LocalDiskStorage } = await import("./lib/storage/local-disk");
+  const { storage } = await import("./lib/storage");
   const { createDb } = await import("./lib/db/client");
   const { sweepAbandonedUploadFiles } = await import("./lib/evidence/sweep-abandoned-uploads");
   // A client of its own for this one job (lib/db is the requests' one, and server-only).
   let db: ReturnType<typeof createDb> | undefined;
   try {
     db = createDb(env.DATABASE_URL);
-    const removed = await sweepAbandonedUploadFiles(db, new LocalDiskStorage(env.STORAGE_DIR));
+    const removed = await sweepAbandonedUploadFiles(db, storage());
     if (removed > 0) log.info({ removed }, "removed abandoned partial uploads");
   } catch (error) {
     log.error({ err: error }, "could not sweep abandoned uploads");

@@ -21,6 +21,15 @@ export const EnvSchema = z.object({
     .optional(),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. http://localhost:3000").optional(),
   STORAGE_DIR: z.string().min(1).default("./data/uploads"),
+  // Where evidence files go: disk (STORAGE_DIR) or s3, any S3-compatible bucket (AWS S3, MinIO,
+  // Cloudflare R2; docs/decisions/0023-object-storage.md). The S3_* settings apply to s3 only.
+  STORAGE_DRIVER: z.enum(["disk", "s3"], { error: "must be disk or s3" }).default("disk"),
+  S3_ENDPOINT: z.url("must be the server's URL, e.g. http://127.0.0.1:9000; leave unset for AWS S3").optional(),
+  S3_BUCKET: z.string().min(3, "must be a bucket name").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool({ error: "must be true or false" }).optional(),
   UPLOAD_MAX_BYTES: byteSize.default(2 * 1024 ** 3),
   CANDIDATE_QUOTA_BYTES: byteSize.default(20 * 1024 ** 3),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").default(3000),
@@ -61,12 +70,25 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+// Settings that depend on each other (EnvSchema stays a plain object: doctor reads its shape).
+const CheckedEnvSchema = EnvSchema.superRefine((env, context) => {
+  if (env.STORAGE_DRIVER !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!env[name])
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message: "must be set when STORAGE_DRIVER=s3 (the bucket and the access key that may read and write it)",
+      });
+  }
+});
+
 export class EnvError extends Error {}
 
 /** Parses an environment; throws EnvError whose message is one line per bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
-  const result = EnvSchema.safeParse(cleaned);
+  const result = CheckedEnvSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { createS3Client, type S3Settings } from "../storage/s3";
 
 /**
  * Whether files can be written under the upload root: creates it if missing (as the first upload
@@ -21,5 +23,32 @@ export async function probeStorage(root: string): Promise<{ ok: true } | { ok: f
       ok: false,
       reason: `Cannot write to the upload directory ${dir}${code ? ` (${code})` : ""}. Check STORAGE_DIR and that the app's user may write there.`,
     };
+  }
+}
+
+/**
+ * Whether objects can be written to the bucket (STORAGE_DRIVER=s3): puts a small object under
+ * probe/ and removes it again, within `timeoutMs`. Leaves nothing behind when it succeeds.
+ */
+export async function probeObjectStore(
+  settings: S3Settings,
+  timeoutMs = 5_000,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const client = createS3Client(settings);
+  const Key = `probe/${crypto.randomBytes(8).toString("hex")}`;
+  const where = `bucket ${settings.bucket} at ${settings.endpoint ?? `AWS S3 (${settings.region})`}`;
+  try {
+    const abortSignal = AbortSignal.timeout(timeoutMs);
+    await client.send(new PutObjectCommand({ Bucket: settings.bucket, Key, Body: "probe" }), { abortSignal });
+    await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key }), { abortSignal });
+    return { ok: true };
+  } catch (error) {
+    const name = (error as { name?: unknown }).name;
+    return {
+      ok: false,
+      reason: `Cannot write to the ${where}${typeof name === "string" ? ` (${name})` : ""}. Check S3_BUCKET, S3_ENDPOINT and S3_REGION, that the server answers, and that S3_ACCESS_KEY_ID may write there.`,
+    };
+  } finally {
+    client.destroy();
   }
 }

@@ -1,20 +1,8 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
+import { assertKey, keyPattern, newKey } from "./keys";
 import type { ByteRange, StorageProvider, WriteTarget } from "./storage-provider";
-
-// Keys are 32 random hex characters made here, never anything a user typed, so a key can
-// always be used as a file name and can never climb out of the root.
-const keyPattern = /^[0-9a-f]{32}$/;
-
-function newKey(): string {
-  return crypto.randomBytes(16).toString("hex");
-}
-
-function assertKey(key: string): void {
-  if (!keyPattern.test(key)) throw new Error(`invalid storage key: ${JSON.stringify(key).slice(0, 80)}`);
-}
 
 async function unlinkIfPresent(file: string): Promise<void> {
   try {

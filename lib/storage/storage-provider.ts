@@ -8,12 +8,23 @@ export type ByteRange = { start: number; end: number };
  * evidence, users or file names: a key is all a stored object has.
  */
 export interface StorageProvider {
-  /** Starts a new object under a fresh random key. Nothing is visible under the key until commit. */
+  /**
+   * Starts a new object under a fresh random key, marked as pending before its first byte. An
+   * object under the key is never partial: it appears whole or not at all (at commit on local
+   * disk; on S3 when the stream finishes, as an upload completes), and nothing reads a key before
+   * its caller has recorded it.
+   */
   createWriteTarget(): Promise<WriteTarget>;
   openRead(key: string, range?: ByteRange): Readable;
   stat(key: string): Promise<{ size: number }>;
   /** Removes an object; removing one that is already gone is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes the pending marks of uploads a crash or restart cut off, if untouched for
+   * `olderThanMs`, with their objects unless `isRecorded` says a record names the key after all
+   * (docs/decisions/0014-crash-safety.md). Returns how many marks were removed.
+   */
+  sweepAbandonedParts(olderThanMs: number, now?: number, isRecorded?: (key: string) => Promise<boolean>): Promise<number>;
 }
 
 export interface WriteTarget {

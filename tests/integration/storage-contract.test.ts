@@ -1,0 +1,269 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { probeObjectStore } from "@/lib/ops/storage-probe";
+import { LocalDiskStorage } from "@/lib/storage/local-disk";
+import { createS3Client, S3Storage, type S3Settings } from "@/lib/storage/s3";
+import type { StorageProvider, WriteTarget } from "@/lib/storage/storage-provider";
+
+// One contract, both providers: local disk in a temporary directory, and S3 against s3rver, an
+// S3-compatible server started here on a free port (CI needs nothing else). Each test gets a
+// fresh directory or bucket. The database is not used, so this file runs the same in both
+// integration projects. s3rver checks no signatures: nothing here tests credentials.
+
+type S3rverServer = { run(): Promise<{ port: number }>; close(): Promise<void> };
+type S3rverOptions = {
+  port: number;
+  address: string;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string }[];
+};
+const S3rver = createRequire(import.meta.url)("s3rver") as new (options: S3rverOptions) => S3rverServer;
+
+const MiB = 1024 * 1024;
+const day = 86_400_000;
+const temporary: string[] = [];
+let server: S3rverServer;
+let s3: S3Settings;
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: tempDir("cp-s3rver-"),
+    configureBuckets: [{ name: "evidence" }],
+  });
+  const { port } = await server.run();
+  s3 = {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket: "evidence",
+    region: "us-east-1",
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+    forcePathStyle: true,
+  };
+});
+
+afterAll(async () => {
+  await server?.close();
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let buckets = 0;
+const providers: [string, () => Promise<StorageProvider>][] = [
+  ["local disk", async () => new LocalDiskStorage(tempDir("cp-contract-"))],
+  [
+    "S3 (s3rver)",
+    async () => {
+      const bucket = `contract-${++buckets}`;
+      await createS3Client(s3).send(new CreateBucketCommand({ Bucket: bucket }));
+      return new S3Storage({ ...s3, bucket });
+    },
+  ],
+];
+
+/** Bytes that differ everywhere, so a shifted, framed or truncated copy never matches. */
+const randomBytes = (size: number) => crypto.randomBytes(size);
+
+/** An upload body as it arrives over HTTP: many small chunks. */
+function body(bytes: Buffer, chunkSize = 64 * 1024): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
+    })(),
+  );
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/** What a comparison failure should show: sizes, digests and the first bytes. */
+function fingerprint(bytes: Buffer) {
+  return {
+    size: bytes.length,
+    sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+    head: bytes.subarray(0, 8).toString("hex"),
+  };
+}
+
+async function written(store: StorageProvider, bytes: Buffer): Promise<WriteTarget> {
+  const target = await store.createWriteTarget();
+  await pipeline(body(bytes), target.stream);
+  return target;
+}
+
+async function stored(store: StorageProvider, bytes: Buffer): Promise<WriteTarget> {
+  const target = await written(store, bytes);
+  await target.commit();
+  await target.recorded();
+  return target;
+}
+
+/** Rejects like a missing file (code ENOENT), which the download route and backup rely on. */
+async function expectMissing(promise: Promise<unknown>) {
+  await expect(promise).rejects.toMatchObject({ code: "ENOENT" });
+}
+
+/** Marks left behind: a sweep that takes every mark however young, and keeps every object. */
+const marksLeft = (store: StorageProvider) => store.sweepAbandonedParts(-1, Date.now() + day);
+
+describe.each(providers)("storage contract: %s", (_name, fresh) => {
+  it.each([
+    ["an empty file", 0],
+    ["one byte", 1],
+    ["15,000 bytes (one request)", 15_000],
+    ["17 MiB and 3 bytes (three 8 MiB parts)", 17 * MiB + 3],
+  ])("reads back exactly the bytes written: %s", async (_label, size) => {
+    const store = await fresh();
+    const bytes = randomBytes(size);
+    const target = await stored(store, bytes);
+    expect(fingerprint(await readAll(store.openRead(target.key)))).toEqual(fingerprint(bytes));
+    expect(await store.stat(target.key)).toEqual({ size });
+  });
+
+  it("reads byte ranges, inclusive at both ends", async () => {
+    const store = await fresh();
+    const bytes = randomBytes(100_000);
+    const { key } = await stored(store, bytes);
+    for (const [start, end] of [
+      [0, 0],
+      [1_000, 70_000],
+      [99_999, 99_999],
+      [0, 99_999],
+    ] as const) {
+      const part = await readAll(store.openRead(key, { start, end }));
+      expect(fingerprint(part)).toEqual(fingerprint(bytes.subarray(start, end + 1)));
+    }
+  });
+
+  it("reads back what was written before commit (for type sniffing)", async () => {
+    const store = await fresh();
+    const bytes = randomBytes(300_000);
+    const target = await written(store, bytes);
+    expect(fingerprint(await readAll(target.readWritten()))).toEqual(fingerprint(bytes));
+    await target.abort();
+  });
+
+  it("shows nothing under the key while the bytes are still arriving", async () => {
+    const store = await fresh();
+    const bytes = randomBytes(200_000);
+    const target = await store.createWriteTarget();
+    await new Promise<void>((resolve, reject) =>
+      target.stream.write(bytes.subarray(0, 100_000), (error) => (error ? reject(error) : resolve())),
+    );
+    await expectMissing(store.stat(target.key));
+    target.stream.end(bytes.subarray(100_000));
+    await new Promise((resolve) => target.stream.once("finish", resolve));
+    await target.commit();
+    expect(await store.stat(target.key)).toEqual({ size: 200_000 });
+    await target.recorded();
+  });
+
+  it("leaves no object and no mark when an upload is aborted, at any step", async () => {
+    const store = await fresh();
+    const committed = await written(store, randomBytes(50_000));
+    await committed.commit();
+    await committed.abort();
+    const finished = await written(store, randomBytes(50_000));
+    await finished.abort();
+    // The body fails after more than one part was sent: on S3 a multipart upload is under way.
+    const broken = await store.createWriteTarget();
+    const failing = Readable.from(
+      (function* () {
+        yield randomBytes(9 * MiB);
+        throw new Error("the client went away");
+      })(),
+    );
+    await expect(pipeline(failing, broken.stream)).rejects.toThrow("the client went away");
+    await broken.abort();
+    await broken.abort();
+    for (const key of [committed.key, finished.key, broken.key]) await expectMissing(store.stat(key));
+    expect(await marksLeft(store)).toBe(0);
+  });
+
+  it("deletes idempotently, and a deleted or unknown key reads as missing", async () => {
+    const store = await fresh();
+    const { key } = await stored(store, randomBytes(1_000));
+    await store.delete(key);
+    await store.delete(key);
+    await expectMissing(store.stat(key));
+    await expectMissing(readAll(store.openRead(key)));
+    const unknown = crypto.randomBytes(16).toString("hex");
+    await store.delete(unknown);
+    await expectMissing(store.stat(unknown));
+  });
+
+  it("keeps the pending mark until the key is recorded; the sweep removes unrecorded objects only", async () => {
+    const store = await fresh();
+    const recorded = await stored(store, Buffer.from("recorded"));
+    const orphan = await written(store, Buffer.from("row never committed"));
+    await orphan.commit();
+    const rowButNoUnmark = await written(store, Buffer.from("row committed, mark left"));
+    await rowButNoUnmark.commit();
+    const streaming = await store.createWriteTarget();
+
+    // Nothing is a day old yet: an upload in progress is never taken.
+    expect(await store.sweepAbandonedParts(day)).toBe(0);
+
+    const asked: string[] = [];
+    const removed = await store.sweepAbandonedParts(day, Date.now() + 2 * day, async (key) => {
+      asked.push(key);
+      return key === rowButNoUnmark.key;
+    });
+    // The three marks (orphan, row-but-mark, streaming); never the recorded key's.
+    expect(removed).toBe(3);
+    expect(asked.sort()).toEqual([orphan.key, rowButNoUnmark.key].sort());
+    await expectMissing(store.stat(orphan.key));
+    expect((await readAll(store.openRead(rowButNoUnmark.key))).toString()).toBe("row committed, mark left");
+    expect((await readAll(store.openRead(recorded.key))).toString()).toBe("recorded");
+    expect(await marksLeft(store)).toBe(0);
+    await streaming.abort();
+  });
+});
+
+describe("the S3 client the provider uses", () => {
+  // With the SDK's default checksum settings, a PutObject whose body is a stream goes out with
+  // aws-chunked framing, and servers other than AWS S3 (s3rver, older MinIO) store the framing
+  // as the content and answer 200: 15,000 bytes became 15,044 starting "3a98\r\n". Upload sends
+  // Buffers and is not affected; this holds the client's settings to the same standard.
+  it("stores a streamed PutObject body byte for byte", async () => {
+    const client = createS3Client(s3);
+    const bytes = randomBytes(15_000);
+    const Key = `streamed-${crypto.randomBytes(4).toString("hex")}`;
+    await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key, Body: body(bytes), ContentLength: bytes.length }));
+    const { Body } = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key }));
+    expect(fingerprint(await readAll(Body as Readable))).toEqual(fingerprint(bytes));
+  });
+});
+
+describe("the S3 storage probe (npm run doctor)", () => {
+  it("passes against a bucket it can write, and leaves nothing behind", async () => {
+    const bucket = `probe-${++buckets}`;
+    await createS3Client(s3).send(new CreateBucketCommand({ Bucket: bucket }));
+    expect(await probeObjectStore({ ...s3, bucket })).toEqual({ ok: true });
+    expect(await marksLeft(new S3Storage({ ...s3, bucket }))).toBe(0);
+  });
+
+  it("names the bucket and what to check when it cannot write", async () => {
+    const probe = await probeObjectStore({ ...s3, bucket: "no-such-bucket" });
+    expect(probe.ok).toBe(false);
+    expect(probe.ok ? "" : probe.reason).toMatch(/no-such-bucket.*S3_BUCKET/);
+  });
+});
