@@ -52,6 +52,25 @@ export const Range = z
   });
 export type Range = z.infer<typeof Range>;
 
+/**
+ * One item of a CASE framework written by another system, as its publisher wrote it
+ * (lib/standards/case, ADR 0022): kept so the unit exports back to CASE with the same item
+ * types, coding scheme and statements, and so associations naming the item resolve to it.
+ */
+export const CaseNode = z
+  .object({
+    /** The CFItem's identifier in the source framework. */
+    identifier: text,
+    /** The CFItemType as published ("Standard", "Cluster", ...). */
+    itemType: text.optional(),
+    /** The humanCodingScheme exactly as published; absent when the source gave none. */
+    humanCodingScheme: z.string().min(1).optional(),
+    /** The fullStatement exactly as published, when it differs from the text kept (ancestors always have it). */
+    fullStatement: z.string().min(1).optional(),
+  })
+  .strict();
+export type CaseNode = z.infer<typeof CaseNode>;
+
 export const Criterion = z
   .object({
     /** The reference as the source gives it: "1.2", "CS5/O4", "CS5/B3", "7". */
@@ -61,6 +80,8 @@ export const Criterion = z
     range: Range.optional(),
     /** Guidance that is not a range list (e.g. CS34 2.1's definition of the service offer), verbatim. */
     guidance: z.array(text).optional(),
+    /** Set when the criterion was imported from another system's CASE framework. */
+    case: CaseNode.optional(),
   })
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
@@ -75,6 +96,15 @@ export const Group = z
     assessmentMethods: z.array(text).optional(),
     notes: z.array(text).optional(),
     criteria: z.array(Criterion).min(1, "a group needs at least one criterion"),
+    /**
+     * Set when the group was imported from another system's CASE framework: the items above the
+     * group's item (outermost first), and the group's item itself, absent when the group holds
+     * the items that sit directly under the CFDocument.
+     */
+    case: z
+      .object({ ancestors: z.array(CaseNode), item: CaseNode.optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Group = z.infer<typeof Group>;

@@ -157,7 +157,7 @@ describe("CASE export and import", () => {
         expect(nodes.get(association.destinationNodeURI.identifier)).toBe(association.destinationNodeURI.uri);
         siblings.set(association.destinationNodeURI.identifier, [
           ...(siblings.get(association.destinationNodeURI.identifier) ?? []),
-          association.sequenceNumber,
+          association.sequenceNumber ?? 0,
         ]);
       }
       // Every item has exactly one parent, and siblings are numbered 1..n.
@@ -432,10 +432,12 @@ describe("importing packages written elsewhere", () => {
       ],
       evidenceRequirements: [],
     });
-    expect(warnings.join("\n")).toMatch(/association\(s\) other than isChildOf were ignored/);
-    expect(warnings.join("\n")).toMatch(
-      /item type "Standard" is not one of ours; imported as type "Assessment Criterion"/,
-    );
+    expect(warnings.join("\n")).toMatch(/Item type\(s\) "Standard" are not ones this application assesses by/);
+    // The published item type and coding scheme are kept for export (the unit has no field of its own for them).
+    expect(unit.groups[0]?.criteria[1]?.case).toEqual({
+      identifier: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+      itemType: "Standard",
+    });
     expect(warnings.join("\n")).toMatch(/has no humanCodingScheme; given the reference LO1\.2/);
   });
 
@@ -443,10 +445,15 @@ describe("importing packages written elsewhere", () => {
     expect(casePackageToUnit({ CFPackage: foreign }, { code: "U101" }).groups).toHaveLength(1);
   });
 
-  it("refuses what it cannot represent, naming the object", () => {
-    expect(() => casePackageToUnit(foreign)).toThrowError(
-      /CFDocument 9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f "Unit 101: Health and safety" does not give a unit code/,
+  it("imports a framework that gives no code under one derived from its identifier, and says so", () => {
+    const warnings: string[] = [];
+    expect(casePackageToUnit(foreign, { warn: (m) => warnings.push(m) }).code).toBe("CASE-9f1c2d3e");
+    expect(warnings).toContain(
+      'CFDocument 9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f "Unit 101: Health and safety" does not give a unit code; imported as CASE-9f1c2d3e (give --code to choose another).',
     );
+  });
+
+  it("refuses what it cannot represent, naming the object", () => {
     expect(() => casePackageToUnit({ hello: "world" })).toThrowError(CaseImportError);
     expect(() => casePackageToUnit({ hello: "world" })).toThrowError(/^Not a CASE CFPackage: CFDocument: /);
     expect(() => casePackageToUnit({ ...foreign, CFAssociations: [] }, { code: "U101" })).toThrowError(
@@ -478,9 +485,13 @@ describe("importing packages written elsewhere", () => {
       CFItemType: "Example",
       lastChangeDateTime: "2025-01-15T10:00:00+00:00",
     });
-    expect(() => casePackageToUnit(nested, { code: "U101" })).toThrowError(
-      /CFItem 9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f "Deep" sits under criterion 1\.1/,
-    );
+    // A deeper tree: 1.1 now has a child, so it becomes a group below LO1, and "Deep" its criterion.
+    const deeper = casePackageToUnit(nested, { code: "U101" });
+    expect(deeper.groups.map((g) => [g.ref, g.criteria.map((c) => c.text)])).toEqual([
+      ["LO1", ["Report hazards"]],
+      ["1.1", ["Deep"]],
+    ]);
+    expect(deeper.groups[1]?.case?.ancestors.map((a) => a.fullStatement)).toEqual(["Understand how to work safely"]);
 
     const duplicate = {
       ...foreign,

@@ -1,5 +1,6 @@
-import type { UnitFile } from "../schema";
-import { caseIds } from "./identifiers";
+import type { CrosswalkRelation } from "../crosswalk-schema";
+import type { CaseNode, Criterion, CriterionKind, UnitFile } from "../schema";
+import { caseIdentifier, caseIds } from "./identifiers";
 import {
   allItemTypes,
   criterionTypes,
@@ -8,6 +9,7 @@ import {
   rangeItemType,
   requirementItemType,
   requirementType,
+  typeKey,
 } from "./item-types";
 import { criterionNotes, documentNotes, many, type NoteEntry, requirementNotes, writeNotes } from "./notes";
 import type { CFAssociation, CFDocument, CFItem, CFItemTypeDefinition, CFPackage, LinkURI } from "./types";
@@ -25,6 +27,8 @@ export type CasePackageOptions = {
   baseUrl: string;
   /** When this version was imported. Without it: the unit's approval date, else 1970-01-01, so the output stays deterministic. */
   lastChangeDateTime?: Date | string;
+  /** The crosswalk pairs touching this unit version, written as exactMatchOf / isRelatedTo associations. */
+  associations?: readonly PackageAssociation[];
 };
 
 /** RFC 3339 with an explicit zone, written as OpenSALT writes it: 2025-01-15T10:00:00+00:00. */
@@ -40,19 +44,49 @@ const caseUri = (baseUrl: string, collection: CaseCollection, identifier: string
 
 type ItemExtra = { humanCodingScheme?: string; notes?: NoteEntry[] };
 
+/** An item type another system published, kept for items imported from its framework (ADR 0022). */
+const importedItemType = (title: string): ItemTypeDefinition => ({
+  title,
+  typeCode: title,
+  description: `An item type of the CASE framework this unit was imported from.`,
+});
+
+/** A crosswalk pair touching the unit, as its package writes it: from the unit's criterion to the other unit's. */
+export type PackageAssociation = {
+  relation: CrosswalkRelation;
+  own: { kind: CriterionKind; ref: string };
+  other: { unit: string; versionNumber: number; kind: CriterionKind; ref: string; text: string };
+};
+
 /** Collects a package's items and their isChildOf associations, and the item types they use. */
 class PackageWriter {
   readonly items: CFItem[] = [];
   readonly associations: CFAssociation[] = [];
   private readonly usedTypes = new Set<ItemTypeDefinition>();
+  private readonly importedTypes = new Map<string, ItemTypeDefinition>();
+  private readonly childCount = new Map<string, number>();
 
   constructor(
     private readonly code: string,
     private readonly versionNumber: number,
-    private readonly baseUrl: string,
+    readonly baseUrl: string,
     /** lastChangeDateTime of every object. */
     readonly changed: string,
   ) {}
+
+  /** The definition of an imported item type, one per title. */
+  importedType(title: string): ItemTypeDefinition {
+    const known = this.importedTypes.get(title) ?? importedItemType(title);
+    this.importedTypes.set(title, known);
+    return known;
+  }
+
+  /** The position the next child of `parent` takes (0-based). */
+  nextPosition(parent: LinkURI): number {
+    const position = this.childCount.get(parent.identifier) ?? 0;
+    this.childCount.set(parent.identifier, position + 1);
+    return position;
+  }
 
   typeLink(type: ItemTypeDefinition): LinkURI {
     this.usedTypes.add(type);
@@ -63,7 +97,7 @@ class PackageWriter {
   /** Adds an item as child number `position` (0-based) of `parent`; returns the link to it. */
   addItem(
     identifier: string,
-    type: ItemTypeDefinition,
+    type: ItemTypeDefinition | undefined,
     fullStatement: string,
     position: number,
     parent: LinkURI,
@@ -71,15 +105,16 @@ class PackageWriter {
   ): LinkURI {
     const uri = caseUri(this.baseUrl, "CFItems", identifier);
     const notes = writeNotes(extra.notes ?? []);
+    this.childCount.set(parent.identifier, Math.max(this.childCount.get(parent.identifier) ?? 0, position + 1));
     this.items.push({
       identifier,
       uri,
-      CFItemType: type.title,
+      ...(type && { CFItemType: type.title }),
       ...(extra.humanCodingScheme !== undefined && { humanCodingScheme: extra.humanCodingScheme }),
       listEnumeration: String(position + 1),
       fullStatement,
       ...(notes !== undefined && { notes }),
-      CFItemTypeURI: this.typeLink(type),
+      ...(type && { CFItemTypeURI: this.typeLink(type) }),
       lastChangeDateTime: this.changed,
     });
     const link: LinkURI = { title: fullStatement, identifier, uri };
@@ -98,7 +133,7 @@ class PackageWriter {
 
   /** The definitions of the item types used so far, numbered in the order of allItemTypes. */
   itemTypeDefinitions(): CFItemTypeDefinition[] {
-    return allItemTypes
+    return [...allItemTypes, ...this.importedTypes.values()]
       .map((type, index) => ({ type, hierarchyCode: String(index + 1) }))
       .filter(({ type }) => this.usedTypes.has(type))
       .map(({ type, hierarchyCode }) => {
@@ -116,50 +151,134 @@ class PackageWriter {
   }
 }
 
+/** The identifier of the association a unit's package writes for a crosswalk pair (origin: the unit's criterion). */
+export function crosswalkAssociationId(code: string, versionNumber: number, association: PackageAssociation): string {
+  const { own, other, relation } = association;
+  return caseIdentifier(
+    code,
+    versionNumber,
+    "crosswalk",
+    relation,
+    own.kind,
+    own.ref,
+    other.unit,
+    other.versionNumber,
+    other.kind,
+    other.ref,
+  );
+}
+
+/** The crosswalk pairs as exactMatchOf (exact) and isRelatedTo (close) associations, to the other unit's own CFItem. */
+function addCrosswalkAssociations(
+  writer: PackageWriter,
+  unit: UnitFile,
+  versionNumber: number,
+  associations: readonly PackageAssociation[],
+): void {
+  for (const association of associations) {
+    const { own, other, relation } = association;
+    const origin = writer.items.find(
+      (item) => item.identifier === caseIds.criterion(unit.code, versionNumber, own.kind, own.ref),
+    );
+    if (!origin) continue;
+    const otherId = caseIds.criterion(other.unit, other.versionNumber, other.kind, other.ref);
+    const identifier = crosswalkAssociationId(unit.code, versionNumber, association);
+    writer.associations.push({
+      identifier,
+      associationType: relation === "exact" ? "exactMatchOf" : "isRelatedTo",
+      uri: caseUri(writer.baseUrl, "CFAssociations", identifier),
+      originNodeURI: { title: origin.fullStatement, identifier: origin.identifier, uri: origin.uri },
+      destinationNodeURI: { title: other.text, identifier: otherId, uri: caseUri(writer.baseUrl, "CFItems", otherId) },
+      lastChangeDateTime: writer.changed,
+    });
+  }
+}
+
+/** Our item type of that title, else the imported one; none when the source gave none. */
+function typeNamed(writer: PackageWriter, title: string | undefined): ItemTypeDefinition | undefined {
+  if (title === undefined) return undefined;
+  return allItemTypes.find((type) => typeKey(type.title) === typeKey(title)) ?? writer.importedType(title);
+}
+
+type ImportedNodes = Map<string, LinkURI>;
+
+/** An item of an imported framework's path, written once however many groups sit below it. */
+function addImportedNode(
+  writer: PackageWriter,
+  unitVersion: [string, number],
+  node: CaseNode,
+  statement: string,
+  parent: LinkURI,
+  seen: ImportedNodes,
+  notes: NoteEntry[] = [],
+): LinkURI {
+  const known = seen.get(node.identifier);
+  if (known) return known;
+  const link = writer.addItem(
+    caseIdentifier(...unitVersion, "case", node.identifier),
+    typeNamed(writer, node.itemType),
+    node.fullStatement ?? statement,
+    writer.nextPosition(parent),
+    parent,
+    { humanCodingScheme: node.humanCodingScheme, notes },
+  );
+  seen.set(node.identifier, link);
+  return link;
+}
+
+/** The item a group's criteria hang from: ours, an imported framework's item (after its path), or the document. */
+function groupParent(writer: PackageWriter, unit: UnitFile, v: number, g: number, doc: LinkURI, seen: ImportedNodes) {
+  const group = unit.groups[g] as UnitFile["groups"][number];
+  const notes = [...many("Assessment method", group.assessmentMethods), ...many("Note", group.notes)];
+  if (!group.case) {
+    const id = caseIds.group(unit.code, v, g);
+    return writer.addItem(id, groupTypes[group.kind], group.title, writer.nextPosition(doc), doc, {
+      humanCodingScheme: group.ref,
+      notes,
+    });
+  }
+  let parent = doc;
+  for (const ancestor of group.case.ancestors)
+    parent = addImportedNode(writer, [unit.code, v], ancestor, ancestor.fullStatement ?? "", parent, seen);
+  const item = group.case.item;
+  return item ? addImportedNode(writer, [unit.code, v], item, group.title, parent, seen, notes) : parent;
+}
+
+function addCriterion(writer: PackageWriter, unit: UnitFile, v: number, criterion: Criterion, parent: LinkURI) {
+  const source = criterion.case;
+  const criterionLink = writer.addItem(
+    caseIds.criterion(unit.code, v, criterion.kind, criterion.ref),
+    source ? typeNamed(writer, source.itemType) : criterionTypes[criterion.kind],
+    source?.fullStatement ?? criterion.text,
+    writer.nextPosition(parent),
+    parent,
+    { humanCodingScheme: source ? source.humanCodingScheme : criterion.ref, notes: criterionNotes(criterion) },
+  );
+  criterion.range?.items.forEach((text, i) =>
+    writer.addItem(
+      caseIds.rangeItem(unit.code, v, criterion.kind, criterion.ref, i),
+      rangeItemType,
+      text,
+      writer.nextPosition(criterionLink),
+      criterionLink,
+    ),
+  );
+}
+
 /** Groups -> criteria -> range items, then the evidence requirements and their items, under the document. */
 function addUnitItems(writer: PackageWriter, unit: UnitFile, versionNumber: number, documentLink: LinkURI): void {
   const { code } = unit;
+  const seen: ImportedNodes = new Map();
   unit.groups.forEach((group, g) => {
-    const groupLink = writer.addItem(
-      caseIds.group(code, versionNumber, g),
-      groupTypes[group.kind],
-      group.title,
-      g,
-      documentLink,
-      {
-        humanCodingScheme: group.ref,
-        notes: [...many("Assessment method", group.assessmentMethods), ...many("Note", group.notes)],
-      },
-    );
-    group.criteria.forEach((criterion, c) => {
-      const criterionLink = writer.addItem(
-        caseIds.criterion(code, versionNumber, criterion.kind, criterion.ref),
-        criterionTypes[criterion.kind],
-        criterion.text,
-        c,
-        groupLink,
-        {
-          humanCodingScheme: criterion.ref,
-          notes: criterionNotes(criterion),
-        },
-      );
-      criterion.range?.items.forEach((text, i) =>
-        writer.addItem(
-          caseIds.rangeItem(code, versionNumber, criterion.kind, criterion.ref, i),
-          rangeItemType,
-          text,
-          i,
-          criterionLink,
-        ),
-      );
-    });
+    const parent = groupParent(writer, unit, versionNumber, g, documentLink, seen);
+    for (const criterion of group.criteria) addCriterion(writer, unit, versionNumber, criterion, parent);
   });
-  unit.evidenceRequirements.forEach((requirement, r) => {
+  unit.evidenceRequirements.forEach((requirement) => {
     const requirementLink = writer.addItem(
       caseIds.requirement(code, versionNumber, requirement.ref),
       requirementType,
       requirement.text,
-      unit.groups.length + r,
+      writer.nextPosition(documentLink),
       documentLink,
       {
         humanCodingScheme: requirement.ref,
@@ -213,6 +332,7 @@ export function unitToCasePackage(unit: UnitFile, versionNumber: number, opts: C
     uri: caseUri(opts.baseUrl, "CFDocuments", documentId),
   };
   addUnitItems(writer, unit, versionNumber, documentLink);
+  addCrosswalkAssociations(writer, unit, versionNumber, opts.associations ?? []);
   return {
     CFDocument: caseDocument(unit, versionNumber, documentLink, changed),
     CFItems: writer.items,
@@ -228,6 +348,12 @@ export function standaloneDocument(pkg: CFPackage, baseUrl: string): CFDocument 
     ...doc,
     CFPackageURI: { title: doc.title, identifier: doc.identifier, uri: caseUri(baseUrl, "CFPackages", doc.identifier) },
   };
+}
+
+/** The single-object form of an association (GET /CFAssociations/{id}): adds CFDocumentURI. */
+export function standaloneAssociation(pkg: CFPackage, association: CFAssociation): CFAssociation {
+  const doc = pkg.CFDocument;
+  return { ...association, CFDocumentURI: { title: doc.title, identifier: doc.identifier, uri: doc.uri } };
 }
 
 /** The single-object form of an item (GET /CFItems/{id}): adds CFDocumentURI. */

@@ -40,6 +40,7 @@ const AssociationInput = z.looseObject({
   originNodeURI: NodeLink,
   destinationNodeURI: NodeLink,
 });
+export type AssociationInput = z.infer<typeof AssociationInput>;
 const PackageInput = z.looseObject({
   CFDocument: z.looseObject({
     identifier: z.string().min(1),
@@ -81,8 +82,12 @@ export function parsePackageInput(input: unknown, warn: (message: string) => voi
   return parsed.data;
 }
 
-export const statementOf = (item: ItemInput) =>
-  [item.fullStatement, item.alternativeLabel, item.abbreviatedStatement].map((s) => s?.trim()).find((s) => s) ?? "";
+/** The item's statement as published: fullStatement, else alternativeLabel, else abbreviatedStatement. */
+export const rawStatementOf = (item: ItemInput) =>
+  [item.fullStatement, item.alternativeLabel, item.abbreviatedStatement].find((s) => s?.trim()) ?? "";
+
+/** The item's statement without surrounding white space (a unit's texts are trimmed). */
+export const statementOf = (item: ItemInput) => rawStatementOf(item).trim();
 
 export function describeItem(item: ItemInput): string {
   const code = item.humanCodingScheme?.trim();

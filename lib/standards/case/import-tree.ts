@@ -2,9 +2,17 @@ import { CaseImportError, describeItem, type ItemInput, type PackageInput } from
 
 // The tree of a package: the items under each node, from the isChildOf associations.
 
+/** The association types that become crosswalk pairs (./associations.ts); every other type but isChildOf is ignored. */
+export const crosswalkAssociationTypes: ReadonlyMap<string, "exact" | "close"> = new Map([
+  ["exactMatchOf", "exact"],
+  ["isRelatedTo", "close"],
+] as const);
+
 type Child = { item: ItemInput; sequence: number | undefined; order: number };
 
 export type PackageTree = {
+  /** Whether the item has children. */
+  hasChildren(identifier: string): boolean;
   /** The children of the document or of an item, ordered by sequenceNumber, then listEnumeration, then package order. */
   childrenOf(identifier: string): ItemInput[];
 };
@@ -38,11 +46,12 @@ export function packageTree(pkg: PackageInput, warn: (message: string) => void):
   const itemsById = itemsByIdentifier(items);
   const children = new Map<string, Child[]>();
   const parentOf = new Map<string, string>();
-  let otherAssociations = 0;
+  const otherTypes = new Map<string, number>();
   let outsideAssociations = 0;
   (pkg.CFAssociations ?? []).forEach((association, order) => {
     if (association.associationType !== "isChildOf") {
-      otherAssociations++;
+      const type = association.associationType;
+      if (!crosswalkAssociationTypes.has(type)) otherTypes.set(type, (otherTypes.get(type) ?? 0) + 1);
       return;
     }
     const childId = association.originNodeURI.identifier.toLowerCase();
@@ -67,8 +76,10 @@ export function packageTree(pkg: PackageInput, warn: (message: string) => void):
     siblings.push({ item: child, sequence: Number.isFinite(sequence) ? sequence : undefined, order });
     children.set(parentId, siblings);
   });
-  if (otherAssociations > 0)
-    warn(`${otherAssociations} association(s) other than isChildOf were ignored: a unit has no place for them.`);
+  if (otherTypes.size > 0)
+    warn(
+      `${[...otherTypes].map(([type, n]) => `${n} ${type}`).join(", ")} association(s) were ignored: only isChildOf (the tree) and exactMatchOf and isRelatedTo (the crosswalk) are read.`,
+    );
   if (outsideAssociations > 0)
     warn(`${outsideAssociations} isChildOf association(s) pointing outside this package were ignored.`);
   const orphans = items.filter((item) => !parentOf.has(item.identifier.toLowerCase()));
@@ -78,6 +89,7 @@ export function packageTree(pkg: PackageInput, warn: (message: string) => void):
     );
 
   return {
+    hasChildren: (id) => (children.get(id.toLowerCase())?.length ?? 0) > 0,
     childrenOf: (id) =>
       (children.get(id.toLowerCase()) ?? [])
         .slice()

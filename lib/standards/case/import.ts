@@ -1,4 +1,4 @@
-import { type Range, UnitFile } from "../schema";
+import { type CriterionKind, type Range, UnitFile } from "../schema";
 import {
   criterionKindByType,
   criterionKindForGroup,
@@ -12,6 +12,7 @@ import {
   typeKey,
 } from "./item-types";
 import {
+  type AssociationInput,
   CaseImportError,
   type CaseImportOptions,
   describeItem,
@@ -21,7 +22,8 @@ import {
   parsePackageInput,
   statementOf,
 } from "./import-input";
-import { packageTree, type PackageTree } from "./import-tree";
+import { foreignGroups } from "./import-foreign";
+import { crosswalkAssociationTypes, packageTree, type PackageTree } from "./import-tree";
 import {
   criterionLabels,
   documentLabels,
@@ -179,14 +181,20 @@ function unitKindOf(
   return "qualificationUnit";
 }
 
+/** The code a framework that gives none is imported under: the same on every import of it. */
+function derivedCode(doc: DocumentInput): string {
+  const hex = doc.identifier.toLowerCase().replace(/[^0-9a-z]/g, "");
+  return `CASE-${hex.slice(0, 8) || "FRAMEWORK"}`;
+}
+
 /** Code, title, kind, metadata and notes of the unit, from the CFDocument. */
 function unitFieldsOf(doc: DocumentInput, opts: CaseImportOptions, warn: (message: string) => void) {
   const docNotes = readNotes(doc.notes, documentLabels);
   const ours = docNotes.has("Unit code");
-  const code = opts.code?.trim() || docNotes.first("Unit code") || doc.humanCodingScheme?.trim();
-  if (!code)
-    throw new CaseImportError(
-      `CFDocument ${doc.identifier} "${doc.title}" does not give a unit code (no "Unit code:" line in its notes); give the code to import it under.`,
+  const code = opts.code?.trim() || docNotes.first("Unit code") || doc.humanCodingScheme?.trim() || derivedCode(doc);
+  if (!opts.code?.trim() && !ours && !doc.humanCodingScheme?.trim())
+    warn(
+      `CFDocument ${doc.identifier} "${doc.title}" does not give a unit code; imported as ${code} (give --code to choose another).`,
     );
   const kind = unitKindOf(doc, docNotes.first("Unit kind"), warn);
 
@@ -246,13 +254,38 @@ function validUnit(candidate: unknown, sources: ReadonlyMap<string, ItemInput>):
   throw new CaseImportError(`The package does not make a valid unit: ${problems.join("; ")}${more}.`);
 }
 
+/** Package item identifier (lower case) -> the criterion it became, from the conversion's sources. */
+function itemCriteriaOf(unit: UnitFile, sources: ReadonlyMap<string, ItemInput>): Map<string, ItemCriterion> {
+  const found = new Map<string, ItemCriterion>();
+  for (const [where, item] of sources) {
+    const match = /^groups\[(\d+)\]\.criteria\[(\d+)\]$/.exec(where);
+    const criterion = match && unit.groups[Number(match[1])]?.criteria[Number(match[2])];
+    if (criterion) found.set(item.identifier.toLowerCase(), { kind: criterion.kind, ref: criterion.ref });
+  }
+  return found;
+}
+
+export type ItemCriterion = { kind: CriterionKind; ref: string };
+
+/** What an import brings besides the unit: which package item became which criterion, and the crosswalk associations. */
+export type CaseConversion = {
+  unit: UnitFile;
+  /** Package item identifier (lower case) -> criterion of the unit. */
+  itemCriteria: Map<string, ItemCriterion>;
+  /** Identifiers (lower case) of the package's items that did not become criteria (groups, path items, range items). */
+  otherItems: Set<string>;
+  /** The exactMatchOf and isRelatedTo associations of the package. */
+  associations: AssociationInput[];
+  documentTitle: string;
+};
+
 /**
  * Rebuilds a unit from a CFPackage: the tree comes from the isChildOf associations, siblings
- * ordered by sequenceNumber. Packages this application wrote come back exactly; others are
- * accepted where they fit a unit (document -> groups -> criteria -> range items, plus
- * evidence requirements), with a warning for each assumption.
+ * ordered by sequenceNumber. Packages this application wrote come back exactly. Any other
+ * framework is mapped onto a unit by ./import-foreign.ts (leaves become criteria, the path of
+ * items above them the grouping), with a warning for each assumption.
  */
-export function casePackageToUnit(input: unknown, opts: CaseImportOptions = {}): UnitFile {
+export function convertCasePackage(input: unknown, opts: CaseImportOptions = {}): CaseConversion {
   const warn = opts.warn ?? (() => {});
   const pkg = parsePackageInput(input, warn);
   const doc = pkg.CFDocument;
@@ -263,14 +296,27 @@ export function casePackageToUnit(input: unknown, opts: CaseImportOptions = {}):
   const groupItems = topLevel.filter((item) => !requirementItems.includes(item));
   if (groupItems.length === 0) {
     throw new CaseImportError(
-      `CFDocument ${doc.identifier} "${doc.title}" has no items under it (isChildOf associations to the document); a unit needs at least one group of criteria.`,
+      `CFDocument ${doc.identifier} "${doc.title}" has no items under it (isChildOf associations to the document); a unit needs at least one criterion.`,
     );
   }
-
+  const ours = readNotes(doc.notes, documentLabels).has("Unit code");
   const candidate = {
     ...unitFieldsOf(doc, opts, warn),
-    groups: groupItems.map((item, g) => toGroup(conversion, item, g)),
+    groups: ours
+      ? groupItems.map((item, g) => toGroup(conversion, item, g))
+      : foreignGroups(conversion, doc.title, groupItems),
     evidenceRequirements: requirementItems.map((item, r) => toRequirement(conversion, item, r)),
   };
-  return validUnit(candidate, conversion.sources);
+  const unit = validUnit(candidate, conversion.sources);
+  const itemCriteria = itemCriteriaOf(unit, conversion.sources);
+  const otherItems = new Set(
+    (pkg.CFItems ?? []).map((item) => item.identifier.toLowerCase()).filter((id) => !itemCriteria.has(id)),
+  );
+  const associations = (pkg.CFAssociations ?? []).filter((a) => crosswalkAssociationTypes.has(a.associationType));
+  return { unit, itemCriteria, otherItems, associations, documentTitle: doc.title };
+}
+
+/** The unit of a CFPackage (convertCasePackage without the rest). */
+export function casePackageToUnit(input: unknown, opts: CaseImportOptions = {}): UnitFile {
+  return convertCasePackage(input, opts).unit;
 }

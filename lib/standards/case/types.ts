@@ -36,12 +36,16 @@ export type CFItem = {
 
 export type CFAssociation = {
   identifier: string;
-  associationType: "isChildOf";
+  /** isChildOf: the tree. exactMatchOf / isRelatedTo: an exact / close crosswalk pair (ADR 0022). */
+  associationType: "isChildOf" | "exactMatchOf" | "isRelatedTo";
   uri: string;
   originNodeURI: LinkURI;
   destinationNodeURI: LinkURI;
-  sequenceNumber: number;
+  /** Only on isChildOf. */
+  sequenceNumber?: number;
   lastChangeDateTime: string;
+  /** Only on the single-object form (GET /CFAssociations/{id}). */
+  CFDocumentURI?: LinkURI;
 };
 
 export type CFItemTypeDefinition = {
