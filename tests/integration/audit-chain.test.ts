@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit";
-import { GENESIS_HASH, hashEvent, PLATFORM_CHAIN } from "@/lib/audit/chain";
+import { GENESIS_HASH, hashEvent, linkEvents, PLATFORM_CHAIN } from "@/lib/audit/chain";
 import { verifyAuditChains } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -158,6 +158,74 @@ describe("the audit chain", () => {
       hash: events[19]!.hash,
     });
     expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({ ok: true, events: 20 });
+  });
+
+  it("continues a chain that another process moved since this one last wrote to it", async () => {
+    const centreId = "centre-elsewhere";
+    await record(centreId, 1);
+    // Another app process appends (this one's remembered head is now stale).
+    await state.db.$transaction(async (tx) => {
+      const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chainId: centreId } });
+      const { linked, head: next } = linkEvents(centreId, head, [
+        { ...event(centreId, "elsewhere"), before: null, after: null, at: new Date() },
+      ]);
+      await tx.auditEvent.create({ data: { ...linked[0]!, before: undefined, after: undefined } });
+      await tx.auditChainHead.update({ where: { chainId: centreId }, data: next });
+    });
+    await record(centreId, 1, "here");
+    const events = await state.db.auditEvent.findMany({ where: { chainId: centreId }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.seq, e.action])).toEqual([
+      [1, "act.1"],
+      [2, "elsewhere"],
+      [3, "here.1"],
+    ]);
+    expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({ ok: true, events: 3 });
+  });
+
+  it("leaves no trace of an append whose transaction rolled back, and links the next onto the last kept", async () => {
+    const centreId = "centre-rollback";
+    await record(centreId, 1);
+    await expect(
+      state.db.$transaction(async (tx) => {
+        await recordAudit(tx, event(centreId, "undone"));
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    await record(centreId, 2, "kept");
+    const events = await state.db.auditEvent.findMany({ where: { chainId: centreId }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.seq, e.action])).toEqual([
+      [1, "act.1"],
+      [2, "kept.1"],
+      [3, "kept.2"],
+    ]);
+    expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({ ok: true, events: 3 });
+  });
+
+  // SQLite runs one writer at a time (the test above covers it through one client); PostgreSQL
+  // takes writers from many connections at once, here three pools of transactions interleaving.
+  it.runIf(provider === "postgresql")("never forks a chain written from several connection pools at once", async () => {
+    const centreId = "centre-pools";
+    const clients = [createDb(state.url), createDb(state.url), createDb(state.url)];
+    try {
+      await Promise.all(
+        clients.flatMap((db, c) =>
+          Array.from({ length: 10 }, (_, i) =>
+            db.$transaction(
+              async (tx) => {
+                await tx.auditEvent.count({ where: { centreId } });
+                await recordAudit(tx, event(centreId, `pool${c}.${i}`));
+              },
+              { maxWait: 30_000, timeout: 30_000 },
+            ),
+          ),
+        ),
+      );
+    } finally {
+      await Promise.all(clients.map((db) => db.$disconnect()));
+    }
+    const events = await state.db.auditEvent.findMany({ where: { chainId: centreId }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await verifyAuditChains(state.db, only(centreId))).toMatchObject({ ok: true, events: 30 });
   });
 
   it("writes a bulk of events onto their chains in order, continuing single writes", async () => {
