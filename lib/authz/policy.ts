@@ -68,7 +68,11 @@ export type VisitResource = {
   cancelled: boolean;
 };
 
+/** The platform's background jobs (lib/jobs): the platform admins' to watch and retry. */
+export type JobResource = { kind: "job" };
+
 export type Resource =
+  | JobResource
   | EnrolmentResource
   | EvidenceResource
   | CentreResource
@@ -134,6 +138,8 @@ export const actions = [
   "pack.download",
   "credential.read",
   "credential.rotateKey",
+  "job.list",
+  "job.retry",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -281,6 +287,9 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
       if (action === "user.list") return held.has("CENTRE_ADMIN");
       return false;
     }
+    case "job":
+      // Background jobs are the platform's, not a centre's: only its admins see them and retry them.
+      return (action === "job.list" || action === "job.retry") && actor.isPlatformAdmin;
     case "enrolment":
       return enrolmentRule(action, reachOfEnrolment(actor, resource, now));
     case "samplingPlan":
@@ -442,6 +451,9 @@ export function forbiddenMessage(action: Action): string {
   }
   if (action === "visit.manage") {
     return "Only a centre admin of this centre can arrange EQA visits.";
+  }
+  if (action === "job.list" || action === "job.retry") {
+    return "Only platform administrators can see and retry background jobs.";
   }
   if (action === "audit.read") {
     return "Only a centre admin of this centre, or a platform administrator, can read its audit log.";

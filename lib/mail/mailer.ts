@@ -12,5 +12,8 @@ export interface Mailer {
   send(msg: MailMessage): Promise<void>;
 }
 
-/** The database client, or the transaction client of the change the message belongs to. */
-export type OutboxClient = Pick<Db, "outboxMessage">;
+/**
+ * The database client, or the transaction client of the change the message belongs to
+ * ($queryRaw: the message's delivery job is enqueued with it, lib/mail/deliver-job.ts).
+ */
+export type OutboxClient = Pick<Db, "outboxMessage" | "$queryRaw">;

@@ -1,9 +1,10 @@
+import { enqueueDelivery } from "./deliver-job";
 import type { MailMessage, Mailer, OutboxClient } from "./mailer";
 
 /**
  * "Sends" by writing an OutboxMessage row. Given the transaction client of a change, the
- * message exists exactly when the change does; an admin reads it at /admin/outbox, and
- * deliverPendingMail sends it on when SMTP is configured.
+ * message exists exactly when the change does, and so does its `mail.deliver` job, which sends it
+ * on when SMTP is configured (lib/mail/deliver-job.ts); an admin reads it at /admin/outbox.
  */
 export class OutboxMailer implements Mailer {
   constructor(private readonly client: OutboxClient) {}
@@ -14,9 +15,11 @@ export class OutboxMailer implements Mailer {
 
   /** Like send, and says which row it wrote. */
   async queue(msg: MailMessage): Promise<{ id: string }> {
-    return this.client.outboxMessage.create({
+    const row = await this.client.outboxMessage.create({
       data: { centreId: msg.centreId ?? null, to: msg.to, subject: msg.subject, body: msg.text },
       select: { id: true },
     });
+    await enqueueDelivery(this.client, row.id);
+    return row;
   }
 }

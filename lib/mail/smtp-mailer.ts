@@ -44,45 +44,46 @@ export class SmtpMailer implements Mailer {
 
   /**
    * Delivers outbox rows that a change wrote in its transaction (OutboxMailer) and that are not
-   * sent yet. Each row is claimed (sentAt set) before sending, so two servers never send it
-   * twice; a failure is logged and puts the row back to unsent, where the admin still sees it.
+   * sent yet; a failure is logged and leaves its row unsent, where the admin still sees it.
    */
   async deliverQueued(
     db: Pick<Db, "outboxMessage">,
     ids: ReadonlyArray<string>,
   ): Promise<{ sent: number; failed: number }> {
-    if (ids.length === 0) return { sent: 0, failed: 0 };
-    const queued = await db.outboxMessage.findMany({
-      where: { id: { in: [...ids] }, sentAt: null },
-      orderBy: { createdAt: "asc" },
-    });
     let sent = 0;
     let failed = 0;
-    for (const message of queued) {
-      const claimed = await db.outboxMessage.updateMany({
-        where: { id: message.id, sentAt: null },
-        data: { sentAt: new Date() },
-      });
-      if (claimed.count !== 1) continue;
+    for (const id of ids) {
       try {
-        await this.transport.sendMail({
-          from: this.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.body,
-        });
-        sent++;
-        log.info({ outboxMessageId: message.id }, "mail sent");
+        if (await this.deliverOne(db, id)) sent++;
       } catch (error) {
         failed++;
-        await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: null } });
         // The recipient and the body stay out of the log: the outbox row has them.
         log.error(
-          { outboxMessageId: message.id, reason: error instanceof Error ? error.message : String(error) },
+          { outboxMessageId: id, reason: error instanceof Error ? error.message : String(error) },
           "mail not delivered; the message is back in the outbox, unsent",
         );
       }
     }
     return { sent, failed };
+  }
+
+  /**
+   * Sends one outbox row unless it is sent already (false then). The row is claimed (sentAt set)
+   * before sending, so two servers never send it twice; if the server refuses it, the row is put
+   * back to unsent and the error thrown (the mail.deliver job then tries again later).
+   */
+  async deliverOne(db: Pick<Db, "outboxMessage">, id: string): Promise<boolean> {
+    const message = await db.outboxMessage.findUnique({ where: { id } });
+    if (!message || message.sentAt) return false;
+    const claimed = await db.outboxMessage.updateMany({ where: { id, sentAt: null }, data: { sentAt: new Date() } });
+    if (claimed.count !== 1) return false;
+    try {
+      await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+    } catch (error) {
+      await db.outboxMessage.update({ where: { id }, data: { sentAt: null } });
+      throw error;
+    }
+    log.info({ outboxMessageId: id }, "mail sent");
+    return true;
   }
 }

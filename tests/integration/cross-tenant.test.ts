@@ -521,7 +521,8 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
           },
         }),
         writes: {
-          rows: { OutboxMessage: 1, PasswordReset: 1 },
+          // Job: the message's delivery (lib/mail/deliver-job.ts), enqueued with it.
+          rows: { Job: 1, OutboxMessage: 1, PasswordReset: 1 },
           async check(db, c) {
             const resets = await db.passwordReset.findMany({ select: { id: true, userId: true, createdById: true } });
             expect(resets).toEqual([{ id: expect.any(String), userId: c.users.cara, createdById: null }]);
@@ -532,6 +533,7 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
             expect(mail).toEqual([{ id: expect.any(String), to: "candidate@northgate.example", centreId: null }]);
             await db.passwordReset.deleteMany({ where: { id: { in: resets.map((r) => r.id) } } });
             await db.outboxMessage.deleteMany({ where: { id: { in: mail.map((m) => m.id) } } });
+            await db.job.deleteMany({ where: { singletonKey: { in: mail.map((m) => `mail.deliver:${m.id}`) } } });
           },
         },
       },

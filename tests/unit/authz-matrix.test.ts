@@ -499,6 +499,14 @@ describe("authorization matrix", () => {
     expect(can(actor("CENTRE_ADMIN"), "audit.read", { kind: "centre", centreId: "*" }, now)).toBe(false);
   });
 
+  it("only platform admins list and retry background jobs", () => {
+    for (const action of ["job.list", "job.retry"] as Action[]) {
+      expect(can(actor(null, here, { isPlatformAdmin: true }), action, { kind: "job" }, now)).toBe(true);
+      for (const role of roles) expect(can(actor(role), action, { kind: "job" }, now)).toBe(false);
+    }
+    expect(can(actor(null, here, { isPlatformAdmin: true }), "centre.create", { kind: "job" }, now)).toBe(false);
+  });
+
   it("only platform admins invite a centre's admin from outside it, at any centre", () => {
     const platformAdmin = actor(null, here, { isPlatformAdmin: true });
     expect(can(platformAdmin, "centre.inviteAdmin", { kind: "centre", centreId: here }, now)).toBe(true);
@@ -553,6 +561,9 @@ describe("every action has a rule", () => {
       "qa.readAction",
       "visit.read",
       "visit.recordFinding",
+      // Allowed on the platform's jobs, to platform admins (tested above).
+      "job.list",
+      "job.retry",
     ]);
     expect(actions.filter((action) => !covered.has(action))).toEqual([]);
   });
