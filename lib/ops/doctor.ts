@@ -6,7 +6,8 @@ import pg from "pg";
 import { migrationStatus } from "../db/migrate";
 import { providerOf, redactUrl, sqliteFilePath } from "../db/provider";
 import { EnvError, EnvSchema, parseEnv } from "../env-schema";
-import { probeStorage } from "./storage-probe";
+import { s3SettingsOf } from "../storage/s3";
+import { probeObjectStore, probeStorage } from "./storage-probe";
 
 // npm run doctor: what a deployment commonly gets wrong, one check per function so each can be
 // tested alone. Checks read the raw environment (not lib/env, which stops the process at the
@@ -115,6 +116,36 @@ export async function checkMigrations(databaseUrl: string): Promise<DoctorCheck>
 export async function checkStorage(storageDir: string): Promise<DoctorCheck> {
   const probe = await probeStorage(storageDir);
   return probe.ok ? pass("storage", `${path.resolve(storageDir)} is writable`) : fail("storage", probe.reason);
+}
+
+// The settings an S3 provider is built from, parsed alone so another bad variable does not hide them.
+const s3Schema = EnvSchema.pick({
+  STORAGE_DRIVER: true,
+  STORAGE_DIR: true,
+  S3_ENDPOINT: true,
+  S3_BUCKET: true,
+  S3_REGION: true,
+  S3_ACCESS_KEY_ID: true,
+  S3_SECRET_ACCESS_KEY: true,
+  S3_FORCE_PATH_STYLE: true,
+});
+
+/** STORAGE_DRIVER=s3: the bucket takes a small object (written and removed again). */
+export async function checkObjectStore(source: Source): Promise<DoctorCheck> {
+  const picked = Object.keys(s3Schema.shape).map((name) => [name, source[name] || undefined]);
+  const parsed = s3Schema.safeParse(Object.fromEntries(picked));
+  if (!parsed.success) return fail("storage", "not checked: fix the S3_* settings the configuration check names");
+  let settings;
+  try {
+    settings = s3SettingsOf(parsed.data);
+  } catch {
+    return fail("storage", "STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+  }
+  const probe = await probeObjectStore(settings, timeoutMs);
+  const where = settings.endpoint ?? `AWS S3 (${settings.region})`;
+  return probe.ok
+    ? pass("storage", `bucket ${settings.bucket} at ${where} is writable`)
+    : fail("storage", probe.reason);
 }
 
 const localHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -286,12 +317,14 @@ export async function runDoctor(source: Source, options: DoctorOptions = {}): Pr
   const storageDir = setting(source, "STORAGE_DIR");
   const uploadMax = Number(setting(source, "UPLOAD_MAX_BYTES")) || 2 * GiB;
   const database = await checkDatabase(databaseUrl);
+  const s3 = setting(source, "STORAGE_DRIVER") === "s3";
   return [
     checkConfiguration(source),
     database,
     database.ok ? await checkMigrations(databaseUrl) : fail("migrations", "not checked: the database does not answer"),
-    await checkStorage(storageDir),
-    await checkDisk(storageDir, uploadMax),
+    s3 ? await checkObjectStore(source) : await checkStorage(storageDir),
+    // On S3 an upload streams through memory (a few parts at a time), never to a local file.
+    s3 ? pass("disk", "not used for evidence files (STORAGE_DRIVER=s3)") : await checkDisk(storageDir, uploadMax),
     checkPublicUrl(source.NEXTAUTH_URL || undefined, { publicUrl: options.publicUrl }),
     checkSecret(source.NEXTAUTH_SECRET || undefined),
     checkCredentialSecret(source.CREDENTIAL_KEY_SECRET || undefined),

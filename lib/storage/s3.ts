@@ -8,6 +8,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import type { Env } from "../env-schema";
 import { assertKey, keyPattern, newKey } from "./keys";
 import type { ByteRange, StorageProvider, WriteTarget } from "./storage-provider";
 
@@ -21,6 +22,38 @@ export type S3Settings = {
   secretAccessKey: string;
   forcePathStyle: boolean;
 };
+
+export type StorageEnv = Pick<
+  Env,
+  | "STORAGE_DRIVER"
+  | "STORAGE_DIR"
+  | "S3_ENDPOINT"
+  | "S3_BUCKET"
+  | "S3_REGION"
+  | "S3_ACCESS_KEY_ID"
+  | "S3_SECRET_ACCESS_KEY"
+  | "S3_FORCE_PATH_STYLE"
+>;
+
+/**
+ * The S3 settings of a parsed environment. Path-style URLs (https://host/bucket/key) unless told
+ * otherwise when an endpoint is given (MinIO, R2 and most self-hosted servers need or accept
+ * them); virtual-hosted (https://bucket.s3.region.amazonaws.com/key) for AWS S3 itself.
+ */
+export function s3SettingsOf(source: StorageEnv): S3Settings {
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = source;
+  // lib/env-schema.ts refuses STORAGE_DRIVER=s3 without these; this only narrows the types.
+  if (!bucket || !accessKeyId || !secretAccessKey)
+    throw new Error("STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+  return {
+    ...(source.S3_ENDPOINT ? { endpoint: source.S3_ENDPOINT } : {}),
+    bucket,
+    region: source.S3_REGION,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: source.S3_FORCE_PATH_STYLE ?? Boolean(source.S3_ENDPOINT),
+  };
+}
 
 // Objects live under objects/<key>; a pending upload has a zero-byte mark at pending/<key>
 // from before its first byte until its caller has recorded the key (docs/decisions/0023).

@@ -5,9 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeObjectStore } from "@/lib/ops/storage-probe";
+import { checkObjectStore } from "@/lib/ops/doctor";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { createS3Client, S3Storage, type S3Settings } from "@/lib/storage/s3";
 import type { StorageProvider, WriteTarget } from "@/lib/storage/storage-provider";
@@ -253,17 +253,36 @@ describe("the S3 client the provider uses", () => {
   });
 });
 
-describe("the S3 storage probe (npm run doctor)", () => {
-  it("passes against a bucket it can write, and leaves nothing behind", async () => {
-    const bucket = `probe-${++buckets}`;
-    await createS3Client(s3).send(new CreateBucketCommand({ Bucket: bucket }));
-    expect(await probeObjectStore({ ...s3, bucket })).toEqual({ ok: true });
-    expect(await marksLeft(new S3Storage({ ...s3, bucket }))).toBe(0);
+describe("npm run doctor's storage check with STORAGE_DRIVER=s3", () => {
+  const source = (bucket: string) => ({
+    STORAGE_DRIVER: "s3",
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: bucket,
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: "S3RVER",
   });
 
-  it("names the bucket and what to check when it cannot write", async () => {
-    const probe = await probeObjectStore({ ...s3, bucket: "no-such-bucket" });
-    expect(probe.ok).toBe(false);
-    expect(probe.ok ? "" : probe.reason).toMatch(/no-such-bucket.*S3_BUCKET/);
+  it("passes against a bucket it can write, and leaves nothing in it", async () => {
+    const bucket = `probe-${++buckets}`;
+    const client = createS3Client(s3);
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    expect(await checkObjectStore(source(bucket))).toEqual({
+      name: "storage",
+      ok: true,
+      detail: `bucket ${bucket} at ${s3.endpoint} is writable`,
+    });
+    expect((await client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).toEqual([]);
+  });
+
+  it("fails naming the bucket and what to check when it cannot write", async () => {
+    const check = await checkObjectStore(source("no-such-bucket"));
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(
+      /bucket no-such-bucket at http:\/\/127\.0\.0\.1:\d+ \(NoSuchBucket\)\. Check S3_BUCKET/,
+    );
+    expect(await checkObjectStore({ STORAGE_DRIVER: "s3" })).toMatchObject({
+      ok: false,
+      detail: "STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+    });
   });
 });
