@@ -8,6 +8,7 @@ import { redactUrl } from "../lib/db/provider";
 import { env } from "../lib/env";
 import { formatBytes } from "../lib/format/bytes";
 import { createBackup } from "../lib/ops/backup/backup";
+import { storage } from "../lib/storage";
 
 const usage = "Usage: npm run backup -- <new or empty directory>";
 let dir: string | undefined;
@@ -25,13 +26,17 @@ if (!dir) {
 const { version } = JSON.parse(fs.readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as {
   version: string;
 };
+// STORAGE_DRIVER=s3: the files are read from the bucket (docs/decisions/0023-object-storage.md).
+const from =
+  env.STORAGE_DRIVER === "s3"
+    ? `bucket ${env.S3_BUCKET} at ${env.S3_ENDPOINT ?? "AWS S3"}`
+    : path.resolve(env.STORAGE_DIR);
 try {
-  console.log(
-    `Backing up ${redactUrl(env.DATABASE_URL)} and ${path.resolve(env.STORAGE_DIR)} into ${path.resolve(dir)}`,
-  );
+  console.log(`Backing up ${redactUrl(env.DATABASE_URL)} and ${from} into ${path.resolve(dir)}`);
   const manifest = await createBackup({
     databaseUrl: env.DATABASE_URL,
     storageDir: env.STORAGE_DIR,
+    ...(env.STORAGE_DRIVER === "s3" ? { store: { provider: storage(), where: from } } : {}),
     backupDir: dir,
     appVersion: version,
     log: (line) => console.log(`  ${line}`),

@@ -24,6 +24,14 @@ if (!dir) {
   process.exit(2);
 }
 
+if (env.STORAGE_DRIVER === "s3") {
+  // Not yet: restore writes evidence files under STORAGE_DIR (docs/decisions/0023-object-storage.md).
+  console.error(
+    'npm run restore writes evidence files to local disk only, and STORAGE_DRIVER is s3. Restore with STORAGE_DRIVER=disk into an empty STORAGE_DIR, upload each file <xx>/<key> there to objects/<key> in the bucket, then set STORAGE_DRIVER=s3 again (docs/decisions/0023-object-storage.md, "Restoring into a bucket").',
+  );
+  process.exit(2);
+}
+
 try {
   console.log(
     `Restoring ${path.resolve(dir)} into ${redactUrl(env.DATABASE_URL)} and ${path.resolve(env.STORAGE_DIR)}${force ? " (--force)" : ""}`,

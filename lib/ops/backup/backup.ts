@@ -3,6 +3,7 @@ import path from "node:path";
 import { providerOf } from "../../db/provider";
 import { formatBytes } from "../../format/bytes";
 import { LocalDiskStorage } from "../../storage/local-disk";
+import type { StorageProvider } from "../../storage/storage-provider";
 import { snapshotDatabase, snapshotFileName } from "./database";
 import { copyHashed, hashFile } from "./files";
 import { backupPathOf, BackupError, writeManifest, type Manifest } from "./manifest";
@@ -14,6 +15,8 @@ import { backupPathOf, BackupError, writeManifest, type Manifest } from "./manif
 export type BackupOptions = {
   databaseUrl: string;
   storageDir: string;
+  /** Where the evidence files are read from (STORAGE_DRIVER); local disk under storageDir if not given. */
+  store?: { provider: Pick<StorageProvider, "openRead">; where: string };
   /** A new or empty directory. */
   backupDir: string;
   appVersion: string;
@@ -55,7 +58,11 @@ async function clearDir(dir: string): Promise<void> {
     await fs.promises.rm(path.join(dir, entry), { recursive: true, force: true });
 }
 
-async function copyFiles(store: LocalDiskStorage, keys: string[], dir: string): Promise<Manifest["files"]> {
+async function copyFiles(
+  store: Pick<StorageProvider, "openRead">,
+  keys: string[],
+  dir: string,
+): Promise<Manifest["files"]> {
   const files: Manifest["files"] = [];
   for (const key of keys) {
     try {
@@ -79,7 +86,11 @@ async function attempt(options: BackupOptions, log: (line: string) => void): Pro
   const db = await hashFile(path.join(backupDir, dbFile));
   log(`database snapshot (${provider}): ${formatBytes(db.size)} in ${seconds(started)}`);
   started = performance.now();
-  const files = await copyFiles(new LocalDiskStorage(options.storageDir), facts.storageKeys, backupDir);
+  const files = await copyFiles(
+    options.store?.provider ?? new LocalDiskStorage(options.storageDir),
+    facts.storageKeys,
+    backupDir,
+  );
   log(
     `evidence files: ${files.length} (${formatBytes(files.reduce((sum, f) => sum + f.size, 0))}) in ${seconds(started)}`,
   );
@@ -116,7 +127,7 @@ export async function createBackup(options: BackupOptions): Promise<Manifest> {
         if (!(error instanceof MissingObject)) throw error;
         if (n >= attempts)
           throw new BackupError(
-            `Stored object ${error.key} is referenced by the database but missing from ${path.resolve(options.storageDir)} (${attempts} attempts). If STORAGE_DIR is right, the database refers to a file storage has lost: find it with SELECT * FROM "EvidenceFile" WHERE "storageKey" = '${error.key}'.`,
+            `Stored object ${error.key} is referenced by the database but missing from ${options.store?.where ?? path.resolve(options.storageDir)} (${attempts} attempts). If ${options.store ? "the storage settings are" : "STORAGE_DIR is"} right, the database refers to a file storage has lost: find it with SELECT * FROM "EvidenceFile" WHERE "storageKey" = '${error.key}'.`,
           );
         // Evidence deleted after the snapshot takes its files with it: a new snapshot no longer refers to them.
         log(`stored object ${error.key} was deleted after the snapshot; starting again`);
