@@ -9,6 +9,13 @@ export async function register() {
     const { startRequestLogging, sweepAbandonedUploads } = await import("./instrumentation-node");
     startRequestLogging();
     await sweepAbandonedUploads();
+    // Background jobs (lib/jobs; JOBS_WORKER=off for a web-only server). Not while `next build`
+    // prerenders (Next sets NEXT_PHASE itself): only a serving process runs them.
+    // eslint-disable-next-line no-restricted-syntax
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startJobWorker } = await import("./lib/jobs/runtime");
+      startJobWorker({ sweepUploads: sweepAbandonedUploads });
+    }
   }
 }
 

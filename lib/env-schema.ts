@@ -66,6 +66,9 @@ export const EnvSchema = z.object({
     .string()
     .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
     .optional(),
+  // Whether this server runs background jobs (lib/jobs; docs/decisions/0024-durable-jobs.md):
+  // "off" for web-only servers, when other servers on the same database run them.
+  JOBS_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,8 +5,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { text as textField } from "../forms/fields";
 import type { FormValues } from "../forms/form-state";
-import { deliverQueuedMail } from "../mail";
-import { logUnexpected } from "../ops/log";
+import { wakeJobWorker } from "../jobs/runtime";
 import { publicFormAction } from "./form-action";
 
 // Helpers shared by the people server actions (this file is not itself a "use server" module).
@@ -55,12 +54,12 @@ export async function publicBaseUrl(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-/** Sends, when SMTP is configured, the messages a committed change wrote to the outbox. */
+/**
+ * After a change committed with messages in the outbox: each has its mail.deliver job already
+ * (written in the change's transaction, lib/mail/deliver-job.ts); this has this server's job
+ * worker send them now rather than at its next poll. Without a worker here (JOBS_WORKER=off),
+ * another server's picks them up.
+ */
 export async function deliverAfterCommit(ids: ReadonlyArray<string>): Promise<void> {
-  try {
-    await deliverQueuedMail(ids);
-  } catch (error) {
-    // The change itself succeeded; the messages stay in the outbox, unsent, for the admin to see.
-    logUnexpected("mail delivery after commit failed", error);
-  }
+  if (ids.length > 0) wakeJobWorker();
 }

@@ -55,6 +55,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
   private stopped = true;
+  private busy = false;
+  private wakeAgain = false;
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
@@ -78,6 +80,20 @@ export class JobWorker {
     await this.current?.catch(() => undefined);
   }
 
+  /**
+   * Looks at the queue now instead of at the next poll (a change just enqueued mail). While a
+   * batch is running, the next look comes straight after it.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.busy) {
+      this.wakeAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
@@ -88,14 +104,18 @@ export class JobWorker {
 
   private async tick(): Promise<void> {
     let claimed = 0;
+    this.busy = true;
+    this.wakeAgain = false;
     try {
       if (this.options.schedules) await enqueueDue(this.options.db, this.options.schedules, this.now);
       claimed = await this.runOnce();
     } catch (error) {
       this.options.log.error({ err: error, workerId: this.workerId }, "job worker could not poll the queue");
     }
+    this.busy = false;
     // A full batch suggests more is waiting: look again at once.
-    this.schedule(claimed >= (this.options.batch ?? 5) ? 0 : (this.options.pollMs ?? 2000));
+    const more = this.wakeAgain || claimed >= (this.options.batch ?? 5);
+    this.schedule(more ? 0 : (this.options.pollMs ?? 2000));
   }
 
   /** Claims one batch and runs it; says how many jobs it claimed. */

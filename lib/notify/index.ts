@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
+import { enqueueImmediateEmails } from "./email";
 
-type Tx = Pick<Db, "notification">;
+type Tx = Pick<Db, "notification" | "user" | "$queryRaw">;
 
 export type NotificationInput = { userId: string; kind: NotificationKind; title: string; body: string; link?: string };
 
@@ -29,11 +30,12 @@ export type NotificationKind =
 
 /**
  * Tells someone about something in the app. Written in the same transaction as the change it
- * reports. This is the seam for email: a transport can read the same input and send it.
+ * reports, with an email job for each person who chose an email per notification (lib/notify/email.ts).
  */
 export async function notify(tx: Tx, ...notifications: NotificationInput[]): Promise<void> {
   if (notifications.length === 0) return;
-  await tx.notification.createMany({
+  const created = await tx.notification.createManyAndReturn({
+    select: { id: true, userId: true },
     data: notifications.map((n) => ({
       userId: n.userId,
       kind: n.kind,
@@ -42,4 +44,5 @@ export async function notify(tx: Tx, ...notifications: NotificationInput[]): Pro
       link: n.link ?? null,
     })),
   });
+  await enqueueImmediateEmails(tx, created);
 }
