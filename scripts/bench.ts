@@ -21,6 +21,10 @@
 //                                         first-load JavaScript of every route of the
 //                                         production build (run `npx next build` first) vs an
 //                                         empty Next app built here
+//   npm run bench -- --sections load --load-scale 10000 --load-connections 50 --load-seconds 60
+//                                         a mixed load through nginx on one app server, then two,
+//                                         on the scale seed on PostgreSQL (run `npx next build`
+//                                         first; needs nginx)
 //   npm run bench -- --scale 10000        progress pages at 10,000 candidates
 //   npm run bench -- --only postgresql    progress on one database only
 //   npm run bench -- --database-url URL   progress pages on a centre already seeded there by
@@ -64,6 +68,7 @@ import { benchUpload, printUploadResult } from "./bench/upload-bench";
 import { benchMarkdown, printMarkdownResult } from "./bench/markdown-bench";
 import { benchPageWeight, printPageWeightResult } from "./bench/page-weight";
 import { APPEND_TARGET_P95_MS, benchAudit, printAuditResult, VERIFY_TARGET } from "./bench/audit-bench";
+import { benchLoad, LOAD_TARGETS, printLoadResult } from "./bench/load-bench";
 
 const { values: args } = parseArgs({
   options: {
@@ -75,8 +80,11 @@ const { values: args } = parseArgs({
     "centre-slug": { type: "string", default: "scale-10000" },
     sections: {
       type: "string",
-      default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack,sampling",
+      default: "import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack,sampling,load",
     },
+    "load-scale": { type: "string", default: "10000" },
+    "load-connections": { type: "string", default: "50" },
+    "load-seconds": { type: "string", default: "60" },
     "pack-mib": { type: "string", default: "2048" },
     "pack-runs": { type: "string", default: "3" },
     "discussion-mib": { type: "string", default: "100" },
@@ -98,6 +106,9 @@ const auditEvents = Number(args["audit-events"]);
 const auditRuns = Number(args["audit-runs"]);
 const packMib = Number(args["pack-mib"]);
 const packRuns = Number(args["pack-runs"]);
+const loadScale = Number(args["load-scale"]);
+const loadConnections = Number(args["load-connections"]);
+const loadSeconds = Number(args["load-seconds"]);
 const allSections = [
   "import",
   "progress",
@@ -109,6 +120,7 @@ const allSections = [
   "crosswalk",
   "pack",
   "sampling",
+  "load",
 ] as const;
 type Section = (typeof allSections)[number];
 const requested = args.sections
@@ -128,10 +140,13 @@ if (
   !positive(auditRuns) ||
   !positive(packMib) ||
   !positive(packRuns) ||
+  !positive(loadScale) ||
+  !positive(loadConnections) ||
+  !positive(loadSeconds) ||
   requested.some((s) => !allSections.includes(s as Section))
 ) {
   console.error(
-    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack,sampling] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500] [--pack-mib 2048] [--pack-runs 3]",
+    "Usage: npm run bench -- [--sections import,progress,upload,discussion,markdown,pageweight,audit,crosswalk,pack,sampling,load] [--skip-import] [--scale 10000] [--runs 30] [--only sqlite|postgresql] [--upload-mib 1024] [--upload-runs 3] [--discussion-mib 100] [--upload-cpu-prof dir] [--markdown-runs 15] [--audit-events 1300000] [--audit-runs 500] [--pack-mib 2048] [--pack-runs 3] [--load-scale 10000] [--load-connections 50] [--load-seconds 60]",
   );
   process.exit(1);
 }
@@ -316,6 +331,20 @@ if (sections.has("audit")) {
     );
     printAuditResult(result, (line) => console.log(line));
   }
+}
+if (sections.has("load")) {
+  console.log(
+    `\nLoad: ${loadConnections} connections for ${loadSeconds} s of mixed candidate, assessor and admin requests on ${loadScale.toLocaleString("en")} candidates on PostgreSQL, one app server then two behind nginx, vs a bare node:http floor (targets: 0 errors, one server p99 < ${LOAD_TARGETS.p99Ms} ms, two servers >= ${LOAD_TARGETS.scaleUp}x one server's throughput; scripts/bench/load-bench.ts)`,
+  );
+  printLoadResult(
+    await benchLoad({
+      scale: loadScale,
+      connections: loadConnections,
+      seconds: loadSeconds,
+      log: (line) => console.log(line),
+    }),
+    (line) => console.log(line),
+  );
 }
 console.log(
   `\nLoad average now ${os

@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-// The production shape of issue 20, started for a test: two `next start` processes of the
+// The production shape of issue 20, started for a test or a benchmark (tests/e2e/two-servers.spec.ts,
+// scripts/bench/load-bench.ts): two `next start` processes of the
 // production build on one PostgreSQL database and one shared storage directory, behind Debian's
 // nginx (request bodies streamed, not buffered). A request with the header `x-test-server: a`
 // or `b` goes to that server; any other request is balanced round-robin, and every response says
@@ -15,7 +16,7 @@ import pg from "pg";
 export const pinHeader = "x-test-server";
 export type ServerName = "a" | "b";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "..");
 const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const nginxBinary = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 
@@ -135,8 +136,11 @@ export class Cluster {
     };
   }
 
-  /** A fresh PostgreSQL database with the standards and demo data, and the ports to use. */
-  static async prepare(): Promise<Cluster> {
+  /**
+   * A fresh PostgreSQL database with the standards and the demo data (or, with `scale`, a centre
+   * of that many candidates from scripts/seed-scale.ts), and the ports to use.
+   */
+  static async prepare(options: { scale?: number } = {}): Promise<Cluster> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-cluster-"));
     const databaseName = `cp_cluster_${Date.now().toString(36)}_${crypto.randomBytes(3).toString("hex")}`;
     await adminQuery(`CREATE DATABASE "${databaseName}"`);
@@ -146,12 +150,13 @@ export class Cluster {
       a: await freePort(),
       b: await freePort(),
     });
-    for (const script of ["migrate", "import-standards", "seed-demo"]) cluster.runScript(script);
+    const seed = options.scale ? [["seed-scale", "--candidates", String(options.scale)]] : [["seed-demo"]];
+    for (const [script = "", ...args] of [["migrate"], ["import-standards"], ...seed]) cluster.runScript(script, args);
     return cluster;
   }
 
-  private runScript(name: string): void {
-    const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), [`scripts/${name}.ts`], {
+  private runScript(name: string, args: string[] = []): void {
+    const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), [`scripts/${name}.ts`, ...args], {
       cwd: root,
       env: this.env(),
       encoding: "utf8",

@@ -27,6 +27,26 @@ export type EnrolmentDetail = EnrolmentSummary & {
   allowed: { changeAssessor: boolean; withdraw: boolean; share: boolean };
 };
 
+type ShareRow = {
+  id: string;
+  visitId: string;
+  startsAt: Date | null;
+  expiresAt: Date;
+  eqaUser: ShareDto["eqa"];
+};
+
+function toShareDto(share: ShareRow, sharedBy: PersonRef | null, now: Date): ShareDto {
+  return {
+    id: share.id,
+    eqa: share.eqaUser,
+    startsAt: share.startsAt,
+    expiresAt: share.expiresAt,
+    sharedBy,
+    fromVisit: share.visitId !== "",
+    state: shareWindowState(share, now),
+  };
+}
+
 /** One enrolment with its assessor history and EQA shares, for whoever may read it. */
 export async function getEnrolment(
   db: Db,
@@ -100,17 +120,7 @@ export async function getEnrolment(
       to: person(c.toAssessorId),
       changedBy: person(c.changedById),
     })),
-    shares: allowed.share
-      ? row.eqaShares.map((s) => ({
-          id: s.id,
-          eqa: s.eqaUser,
-          startsAt: s.startsAt,
-          expiresAt: s.expiresAt,
-          sharedBy: person(s.sharedById),
-          fromVisit: s.visitId !== "",
-          state: shareWindowState(s, now),
-        }))
-      : null,
+    shares: allowed.share ? row.eqaShares.map((s) => toShareDto(s, person(s.sharedById), now)) : null,
     allowed,
   };
 }

@@ -1,5 +1,5 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { Cluster, pinHeader, type ServerName } from "../helpers/cluster";
+import { Cluster, pinHeader, type ServerName } from "../../scripts/cluster";
 import { expectAccessible } from "./fixtures";
 import { demoPassword } from "./helpers";
 
