@@ -6,16 +6,22 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "@/lib/auth/actor";
+import { receiveUpload } from "@/lib/evidence/receive-upload";
+import { createBackup } from "@/lib/ops/backup/backup";
 import { checkObjectStore } from "@/lib/ops/doctor";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { createS3Client, S3Storage, type S3Settings } from "@/lib/storage/s3";
 import type { StorageProvider, WriteTarget } from "@/lib/storage/storage-provider";
+import { useMigratedDb } from "../helpers/test-db";
 
 // One contract, both providers: local disk in a temporary directory, and S3 against s3rver, an
 // S3-compatible server started here on a free port (CI needs nothing else). Each test gets a
-// fresh directory or bucket. The database is not used, so this file runs the same in both
-// integration projects. s3rver checks no signatures: nothing here tests credentials.
+// fresh directory or bucket. The contract does not use the database, so it runs the same in both
+// integration projects, except the last part: an upload through the app's own code into the
+// bucket, and a backup of it. s3rver checks no signatures: nothing here tests credentials.
 
 type S3rverServer = { run(): Promise<{ port: number }>; close(): Promise<void> };
 type S3rverOptions = {
@@ -30,6 +36,7 @@ const S3rver = createRequire(import.meta.url)("s3rver") as new (options: S3rverO
 const MiB = 1024 * 1024;
 const day = 86_400_000;
 const temporary: string[] = [];
+const state = useMigratedDb();
 let server: S3rverServer;
 let s3: S3Settings;
 
@@ -284,5 +291,122 @@ describe("npm run doctor's storage check with STORAGE_DRIVER=s3", () => {
       ok: false,
       detail: "STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
     });
+  });
+});
+
+/**
+ * A ZIP of stored entries in the order given: an Office file whose telling [Content_Types].xml
+ * comes last, so sniffing must read the upload back. (After tests/unit/sniff-type.test.ts.)
+ */
+function zip(entries: Array<[string, Buffer]>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(zlib.crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(zlib.crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const contentTypes =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+
+describe("uploads and backups with STORAGE_DRIVER=s3", () => {
+  async function candidateWithEvidence() {
+    const centre = await state.db.centre.create({ data: { slug: `s3-${++buckets}`, name: "S3 Centre" } });
+    const user = await state.db.user.create({ data: { email: `s3-${buckets}@example.org`, name: "Sam" } });
+    await state.db.membership.create({ data: { userId: user.id, centreId: centre.id, role: "CANDIDATE" } });
+    const evidence = await state.db.evidence.create({
+      data: {
+        centreId: centre.id,
+        candidateId: user.id,
+        title: "Witness statement",
+        method: "product",
+        activityDate: new Date("2026-03-01"),
+        description: "Signed statement",
+      },
+    });
+    return { actor: (await loadActor(state.db, user.id))!, evidenceId: evidence.id };
+  }
+
+  async function bucketStore() {
+    const bucket = `uploads-${++buckets}`;
+    const client = createS3Client(s3);
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    const objects = async () =>
+      ((await client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((item) => item.Key);
+    return { store: new S3Storage({ ...s3, bucket }), objects };
+  }
+
+  it("stores an upload in the bucket unmarked, sniffed by reading it back, and backs it up byte for byte", async () => {
+    const { actor, evidenceId } = await candidateWithEvidence();
+    const { store, objects } = await bucketStore();
+    // The type is told 20 KB in (past the first bytes the upload keeps); 9 MiB makes two parts.
+    const docx = zip([
+      ["_rels/.rels", Buffer.from("<Relationships/>")],
+      ["word/media/image1.png", randomBytes(20_000)],
+      ["word/document.xml", Buffer.from("<w:document/>")],
+      ["[Content_Types].xml", Buffer.from(contentTypes)],
+      ["word/media/video.bin", randomBytes(9 * MiB)],
+    ]);
+    const upload = { db: state.db, actor, evidenceId, maxBytes: 100 * MiB, quotaBytes: 100 * MiB, storage: store };
+    await receiveUpload({ ...upload, fileName: "statement.docx", body: body(docx) });
+
+    const row = await state.db.evidenceFile.findFirstOrThrow({ where: { evidenceId } });
+    expect(row.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(await objects()).toEqual([`objects/${row.storageKey}`]);
+    expect(fingerprint(await readAll(store.openRead(row.storageKey)))).toEqual(fingerprint(docx));
+
+    const backupDir = path.join(tempDir("cp-s3-backup-"), "backup");
+    const where = "the test bucket";
+    const manifest = await createBackup({
+      databaseUrl: state.url,
+      storageDir: path.join(backupDir, "never-read"),
+      store: { provider: store, where },
+      backupDir,
+      appVersion: "test",
+    });
+    const sha256 = crypto.createHash("sha256").update(docx).digest("hex");
+    expect(manifest.files).toEqual([{ key: row.storageKey, size: docx.length, sha256 }]);
+  });
+
+  it("leaves nothing in the bucket when an upload is refused", async () => {
+    const { actor, evidenceId } = await candidateWithEvidence();
+    const { store, objects } = await bucketStore();
+    const upload = { db: state.db, actor, evidenceId, maxBytes: 100 * MiB, quotaBytes: 100 * MiB, storage: store };
+    const notAWordFile = zip([["word/media/video.bin", randomBytes(9 * MiB)]]);
+    await expect(
+      receiveUpload({ ...upload, fileName: "statement.docx", body: body(notAWordFile) }),
+    ).rejects.toMatchObject({
+      status: 415,
+    });
+    expect(await objects()).toEqual([]);
+    expect(await state.db.evidenceFile.count({ where: { evidenceId } })).toBe(0);
   });
 });
