@@ -1,16 +1,21 @@
 // npm run standards:case -- export <code> [file] [--base-url URL]
 //   Writes the CASE 1.0 CFPackage of the unit's latest version (default file: <code>.case.json,
 //   "&" written as "-", in the current directory) and prints the path.
-// npm run standards:case -- import <file> [--code NEWCODE]
-//   Reads a CFPackage, converts it to a unit and loads it like a unit file.
+// npm run standards:case -- import <file-or-url> [--code NEWCODE]
+//   Reads a CFPackage from a file or from another CASE provider's
+//   https://.../ims/case/v1p0/CFPackages/{id}, converts it to a unit (any tree: ADR 0022) and loads
+//   it like a unit file; its exactMatchOf / isRelatedTo associations between known criteria become
+//   crosswalk pairs, and every association that does not is reported as a warning.
 // Any error prints one line and exits 1.
 import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { env } from "../lib/env";
+import { fetchCasePackage, looksLikeUrl } from "../lib/standards/case/fetch";
 import { importCasePackage, latestCasePackage } from "../lib/standards/case/store";
 
-const usage = "Usage: npm run standards:case -- export <code> [file] [--base-url URL] | import <file> [--code NEWCODE]";
+const usage =
+  "Usage: npm run standards:case -- export <code> [file] [--base-url URL] | import <file-or-url> [--code NEWCODE]";
 
 class UsageError extends Error {}
 
@@ -76,19 +81,22 @@ async function main(argv: string[]) {
   }
   if (command === "import") {
     const { positional, options } = parseArgs(rest, ["code"]);
-    const [file, extra] = positional;
-    if (!file || extra !== undefined) throw new UsageError(usage);
-    const pkg = readJson(file);
+    const [source, extra] = positional;
+    if (!source || extra !== undefined) throw new UsageError(usage);
+    const pkg = looksLikeUrl(source) ? await fetchCasePackage(source) : readJson(source);
     const db = createDb(env.DATABASE_URL);
     try {
-      const { unit, outcome } = await importCasePackage(db, pkg, {
-        code: options.get("code"),
-        warn: (message) => console.warn(`warning: ${message}`),
-      });
+      const warn = (message: string) => console.warn(`warning: ${message}`);
+      const { unit, outcome, associations } = await importCasePackage(db, pkg, { code: options.get("code"), warn });
       const criteria = unit.groups.reduce((n, group) => n + group.criteria.length, 0);
       console.log(
         `${outcome.code} version ${outcome.version} ${outcome.change}: ${unit.groups.length} groups, ${criteria} criteria, ${unit.evidenceRequirements.length} evidence requirements.`,
       );
+      associations.problems.forEach(warn);
+      if (associations.crosswalk)
+        console.log(
+          `Crosswalk version ${associations.crosswalk.version} ${associations.crosswalk.change}: ${associations.crosswalk.pairs} pairs, with ${associations.pairs.length} from this framework's associations.`,
+        );
     } finally {
       await db.$disconnect();
     }

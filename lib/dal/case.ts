@@ -15,4 +15,7 @@ export const getCasePackage = (documentId: string, baseUrl: string) =>
 
 export const getCaseItem = (itemId: string, baseUrl: string) => caseQueries.findCaseItem(db, itemId, baseUrl);
 
-export type { CFDocument, CFItem, CFPackage } from "@/lib/standards/case/types";
+export const getCaseAssociation = (associationId: string, baseUrl: string) =>
+  caseQueries.findCaseAssociation(db, associationId, baseUrl);
+
+export type { CFAssociation, CFDocument, CFItem, CFPackage } from "@/lib/standards/case/types";

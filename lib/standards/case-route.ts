@@ -3,7 +3,7 @@ import { caseErrorBody, parseCaseId } from "@/lib/standards/case/http";
 type IdParams = { params: Promise<{ id: string }> };
 
 /**
- * The GET handler of a CASE object by identifier (`/CFDocuments/{id}`, `/CFPackages/{id}`, `/CFItems/{id}`):
+ * The GET handler of a CASE object by identifier (`/CFDocuments/{id}`, `/CFPackages/{id}`, `/CFItems/{id}`, `/CFAssociations/{id}`):
  * 400 for a segment that is not a UUID, 404 for an unknown one, else the object, cacheable for a minute.
  * Public and read-only on purpose: the units are published standards, and CASE clients mirror them
  * without signing in.

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit";
 import { canonicalJson } from "../audit/chain";
 import type { Db } from "../db/client";
 import { criterionKey, criterionKeysOf, joinedUnits, type LoadedCriteria } from "./crosswalk-files";
-import type { CrosswalkFile, CriterionReference } from "./crosswalk-schema";
+import { CrosswalkFile, type CriterionReference, describeReference } from "./crosswalk-schema";
 import type { UnitFile } from "./schema";
 
 // Loading standards/crosswalk.json into the database, inside the standards import's transaction.
@@ -75,12 +75,37 @@ async function criterionIds(tx: Tx, versions: LatestVersion[]): Promise<Map<stri
   return new Map(rows.map((row) => [`${codeOf.get(row.unitVersionId)} ${criterionKey(row.kind, row.ref)}`, row.id]));
 }
 
+/** How the rationale of a pair imported from a CASE association starts (lib/standards/case/associations.ts, ADR 0022). */
+export const importedFromCase = "Imported from CASE: ";
+
+const pairKey = (pair: CrosswalkFile["pairs"][number]) =>
+  [describeReference(pair.a), describeReference(pair.b)].sort().join("\u0000");
+
+/**
+ * The crosswalk with the pairs imported from CASE frameworks that the version in force holds and
+ * it does not, so that importing standards/crosswalk.json again keeps them (each still naming
+ * loaded criteria).
+ */
+async function withPairsFromCase(tx: Tx, crosswalk: CrosswalkFile): Promise<CrosswalkFile> {
+  const latest = await tx.crosswalkVersion.findFirst({ orderBy: { number: "desc" }, select: { document: true } });
+  const stored = CrosswalkFile.safeParse(latest?.document);
+  if (!stored.success) return crosswalk;
+  const keys = new Set(crosswalk.pairs.map(pairKey));
+  const carried = stored.data.pairs.filter((p) => p.rationale.startsWith(importedFromCase) && !keys.has(pairKey(p)));
+  if (carried.length === 0) return crosswalk;
+  const loaded = await criteriaAfterImport(tx, [], { ...crosswalk, pairs: carried });
+  const resolves = (ref: CriterionReference) => loaded.get(ref.unit)?.has(criterionKey(ref.kind, ref.ref)) === true;
+  return { ...crosswalk, pairs: [...crosswalk.pairs, ...carried.filter((p) => resolves(p.a) && resolves(p.b))] };
+}
+
 /**
  * Writes a new crosswalk version unless the latest one has the same content and joins the same
  * unit versions. Call it after the units are imported, in the same transaction, with a crosswalk
- * whose references were checked against criteriaAfterImport.
+ * whose references were checked against criteriaAfterImport. Pairs imported from CASE that the
+ * version in force holds are kept (withPairsFromCase).
  */
-export async function importCrosswalkIn(tx: Tx, crosswalk: CrosswalkFile): Promise<CrosswalkOutcome> {
+export async function importCrosswalkIn(tx: Tx, file: CrosswalkFile): Promise<CrosswalkOutcome> {
+  const crosswalk = await withPairsFromCase(tx, file);
   const joined = await latestVersions(tx, joinedUnits(crosswalk));
   const contentHash = crosswalkHashOf(crosswalk, joined);
   const latest = await tx.crosswalkVersion.findFirst({

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -177,8 +179,34 @@ describe("npm run standards:case", () => {
       });
 
       const imported = await node("scripts/case.ts", "import", file, "--code", "CS34-RT");
-      expect(imported.stdout.trim()).toBe("CS34-RT version 1 created: 5 groups, 28 criteria, 0 evidence requirements.");
+      const [summary, crosswalk, ...more] = imported.stdout.trim().split("\n");
+      expect(summary).toBe("CS34-RT version 1 created: 5 groups, 28 criteria, 0 evidence requirements.");
+      // CS34's exactMatchOf / isRelatedTo associations now join CS34-RT to the other units.
+      expect(crosswalk).toMatch(
+        /^Crosswalk version 2 newVersion: \d+ pairs, with \d+ from this framework's associations\.$/,
+      );
+      expect(more).toEqual([]);
       expect(imported.stderr).toBe("");
+
+      // The same package from another CASE provider's CFPackages/{id} URL.
+      const served = fs.readFileSync(file);
+      const server = http.createServer((_request, response) => response.end(served));
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ims/case/v1p0/CFPackages/${pkg.CFDocument.identifier}`;
+      try {
+        const fromUrl = await node("scripts/case.ts", "import", url, "--code", "CS34-URL");
+        expect(fromUrl.stdout.split("\n")[0]).toBe(
+          "CS34-URL version 1 created: 5 groups, 28 criteria, 0 evidence requirements.",
+        );
+      } finally {
+        server.close();
+      }
+      const ftp = await node("scripts/case.ts", "import", "ftp://example.org/x.json").then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(ftp?.code).toBe(1);
+      expect(ftp?.stderr.trim()).toMatch(/^Only http and https URLs can be read, not ftp:/);
 
       const failed = await node("scripts/case.ts", "import", path.join(dir, "missing.json")).then(
         () => null,

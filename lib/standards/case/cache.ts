@@ -12,6 +12,8 @@ export type IndexedVersion = {
   unit: UnitFile;
   documentId: string;
   itemIds: ReadonlySet<string>;
+  /** The isChildOf associations of its package (crosswalk associations depend on the crosswalk in force). */
+  childOfIds: ReadonlySet<string>;
 };
 
 // UnitVersion rows are never changed in place, so an entry never goes stale.
@@ -33,6 +35,7 @@ async function indexMissing(db: Db, ids: string[]): Promise<void> {
       unit,
       documentId: pkg.CFDocument.identifier,
       itemIds: new Set(pkg.CFItems.map((item) => item.identifier)),
+      childOfIds: new Set(pkg.CFAssociations.map((association) => association.identifier)),
     });
   }
 }
