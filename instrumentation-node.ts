@@ -30,7 +30,8 @@ export async function sweepAbandonedUploads(): Promise<void> {
   let db: ReturnType<typeof createDb> | undefined;
   try {
     db = createDb(env.DATABASE_URL);
-    const removed = await sweepAbandonedUploadFiles(db, storage());
+    // With the staging directory: resumable uploads abandoned as long go too (docs/decisions/0025).
+    const removed = await sweepAbandonedUploadFiles(db, storage(), undefined, undefined, env.UPLOAD_STAGING_DIR);
     if (removed > 0) log.info({ removed }, "removed abandoned partial uploads");
   } catch (error) {
     log.error({ err: error }, "could not sweep abandoned uploads");

@@ -30,6 +30,9 @@ export const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool({ error: "must be true or false" }).optional(),
+  // Where resumable uploads wait until complete; with several servers, a directory they all
+  // share (docs/decisions/0025-resumable-uploads.md). Kept apart from STORAGE_DIR.
+  UPLOAD_STAGING_DIR: z.string().min(1).default("./data/upload-staging"),
   UPLOAD_MAX_BYTES: byteSize.default(2 * 1024 ** 3),
   CANDIDATE_QUOTA_BYTES: byteSize.default(20 * 1024 ** 3),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").default(3000),

@@ -80,7 +80,7 @@ export const FileNameSchema = z
       ),
   );
 
-function parseFileName(raw: string): string {
+export function parseFileName(raw: string): string {
   const parsed = FileNameSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new UploadError(400, parsed.error.issues[0]?.message ?? "The file name is not valid.");
@@ -90,11 +90,11 @@ function parseFileName(raw: string): string {
  * Files may change only while the evidence itself may (lib/evidence/evidence-lock.ts): a
  * decision may rest on its files as much as on its description.
  */
-async function assertFilesChangeable(client: Pick<Db, "evidence">, evidenceId: string): Promise<void> {
+export async function assertFilesChangeable(client: Pick<Db, "evidence">, evidenceId: string): Promise<void> {
   if (!(await assertEvidenceChangeable(client, evidenceId))) throw evidenceNotFound();
 }
 
-function evidenceNotFound(): UploadError {
+export function evidenceNotFound(): UploadError {
   return new UploadError(
     404,
     "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.",
@@ -102,7 +102,7 @@ function evidenceNotFound(): UploadError {
   );
 }
 
-async function loadResource(db: Db, evidenceId: string) {
+export async function loadUploadResource(db: Db, evidenceId: string): Promise<EvidenceResource> {
   try {
     return await loadEvidenceResource(db, evidenceId);
   } catch (error) {
@@ -112,9 +112,10 @@ async function loadResource(db: Db, evidenceId: string) {
 }
 
 type SumClient = Pick<Db, "evidenceFile">;
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Each stored object once: a file carried over into a revision shares its original's object. */
-async function bytesUsedBy(db: SumClient, candidateId: string): Promise<number> {
+export async function bytesUsedBy(db: SumClient, candidateId: string): Promise<number> {
   const sum = await db.evidenceFile.aggregate({
     where: { evidence: { candidateId }, copiedFromId: null },
     _sum: { size: true },
@@ -122,14 +123,30 @@ async function bytesUsedBy(db: SumClient, candidateId: string): Promise<number> 
   return Number(sum._sum.size ?? 0n);
 }
 
-function tooLarge(maxBytes: number): UploadError {
+/**
+ * What the candidate's resumable uploads in progress have reserved of the allowance (their full
+ * lengths; lib/uploads), leaving out `exceptSessionId`. Shared across servers and restarts.
+ */
+export async function bytesReservedBy(
+  db: Pick<Db, "uploadSession">,
+  candidateId: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  const sum = await db.uploadSession.aggregate({
+    where: { candidateId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    _sum: { length: true },
+  });
+  return Number(sum._sum.length ?? 0n);
+}
+
+export function tooLarge(maxBytes: number): UploadError {
   return new UploadError(
     413,
     `This file is larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller (for example, compress a video or split a recording) and try again.`,
   );
 }
 
-function overQuota(quotaBytes: number, used: number, othersInProgress = 0): UploadError {
+export function overQuota(quotaBytes: number, used: number, othersInProgress = 0): UploadError {
   const left = Math.max(0, quotaBytes - used - othersInProgress);
   const others =
     othersInProgress > 0 ? `, counting ${formatBytes(othersInProgress)} for your other uploads still in progress` : "";
@@ -161,7 +178,7 @@ function admit({ maxBytes, quotaBytes, used, inFlight }: Limits, bytes: number):
 }
 
 /** Counts, hashes and keeps the first bytes of everything that passes; fails once `admit` refuses. */
-class UploadMeter extends Transform {
+export class UploadMeter extends Transform {
   bytes = 0;
   private readonly hash = crypto.createHash("sha256");
   private readonly headChunks: Buffer[] = [];
@@ -235,7 +252,7 @@ export type ReceiveUploadInput = {
 export async function receiveUpload(input: ReceiveUploadInput): Promise<EvidenceFileDto> {
   const { db, actor, evidenceId } = input;
 
-  const resource = await loadResource(db, evidenceId);
+  const resource = await loadUploadResource(db, evidenceId);
   // Evidence the actor may not even read answers as missing evidence, so ids cannot be probed.
   if (!can(actor, "evidence.read", resource)) throw evidenceNotFound();
   authorize(actor, "evidence.update", resource);
@@ -268,7 +285,7 @@ async function storeAndRecord(
   return recordStoredFile(input, resource, originalName, limits, stored);
 }
 
-type StoredUpload = { target: WriteTarget; size: number; mimeType: string; sha256: string };
+export type StoredUpload = { target: WriteTarget; size: number; mimeType: string; sha256: string };
 
 /**
  * Streams the body to storage, within the limits, and checks what arrived: complete, not empty,
@@ -350,55 +367,90 @@ async function recordStoredFile(
   resource: EvidenceResource,
   originalName: string,
   limits: Limits,
-  { target, size, mimeType, sha256 }: StoredUpload,
+  stored: StoredUpload,
 ): Promise<EvidenceFileDto> {
   const { db, actor, evidenceId } = input;
-  const { quotaBytes, inFlight } = limits;
   // Others count this file as recorded from now on, not once the row is in (see recording).
-  const notRecorded = inFlight.recording();
+  const notRecorded = limits.inFlight.recording();
   try {
-    const row = await db.$transaction(async (tx) => {
-      // Re-checked in the transaction that adds the file: it may have been submitted, or other
-      // uploads may have used the allowance, while this one was streaming.
-      await assertFilesChangeable(tx, evidenceId);
-      // Uploads finishing at the same moment take turns on the candidate's row, so on PostgreSQL
-      // each re-check (its own statement, after the lock) sees the files the others committed.
-      await lockRow(tx, "User", resource.candidateId);
-      const usedNow = await bytesUsedBy(tx, resource.candidateId);
-      if (usedNow + size > quotaBytes) throw overQuota(quotaBytes, usedNow);
+    return await recordFile({ db, actor, resource, evidenceId, originalName, quotaBytes: limits.quotaBytes, stored });
+  } catch (error) {
+    notRecorded();
+    throw error;
+  }
+}
 
-      const created = await tx.evidenceFile.create({
-        data: { evidenceId, storageKey: target.key, originalName, size: BigInt(size), sha256, mimeType },
-        select: fileSelect,
-      });
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        centreId: resource.centreId,
-        action: "evidence.addFile",
-        entityType: "EvidenceFile",
-        entityId: created.id,
-        after: { evidenceId, originalName, size, sha256, mimeType },
-      });
-      return created;
-    });
+export type RecordFileInput = {
+  db: Db;
+  actor: Actor;
+  resource: EvidenceResource;
+  evidenceId: string;
+  originalName: string;
+  quotaBytes: number;
+  stored: StoredUpload;
+  /**
+   * The resumable upload (lib/uploads) this file completes: its reservation is not counted
+   * against it, and `finishing` runs in the recording transaction (it ends the session there).
+   */
+  session?: { id: string; finishing: (tx: Tx) => Promise<void> };
+};
+
+/**
+ * Records a stored, committed file on the evidence in one transaction that re-checks the lock
+ * and the allowance (recorded files and resumable uploads in progress), with its audit event.
+ * If that fails, the stored object is removed again. Shared by the one-request upload and the
+ * resumable one (lib/uploads/finish-upload.ts).
+ */
+export async function recordFile(input: RecordFileInput): Promise<EvidenceFileDto> {
+  const { db, stored } = input;
+  try {
+    const row = await db.$transaction((tx) => insertFileRow(tx, input));
     // The row now vouches for the object; a mark left behind only makes the boot sweep look it up.
-    await target.recorded().catch((error: unknown) => {
-      logUnexpected("upload recorded but its pending mark was not removed", error, { storageKey: target.key });
+    await stored.target.recorded().catch((error: unknown) => {
+      logUnexpected("upload recorded but its pending mark was not removed", error, { storageKey: stored.target.key });
     });
     return toFileDto(row);
   } catch (error) {
-    notRecorded();
     try {
       // The object and its pending mark: a crash here leaves the mark, and the boot sweep finishes.
-      await target.abort();
+      await stored.target.abort();
     } catch (deleteError) {
       throw new AggregateError(
         [error, deleteError],
-        `recording the upload failed and stored object ${target.key} could not be removed`,
+        `recording the upload failed and stored object ${stored.target.key} could not be removed`,
       );
     }
     throw error;
   }
+}
+
+async function insertFileRow(tx: Tx, input: RecordFileInput) {
+  const { actor, resource, evidenceId, originalName, quotaBytes, session } = input;
+  const { target, size, mimeType, sha256 } = input.stored;
+  // Re-checked in the transaction that adds the file: it may have been submitted, or other
+  // uploads may have used the allowance, while this one was streaming.
+  await assertFilesChangeable(tx, evidenceId);
+  // Uploads finishing at the same moment take turns on the candidate's row, so on PostgreSQL
+  // each re-check (its own statement, after the lock) sees the files the others committed.
+  await lockRow(tx, "User", resource.candidateId);
+  const usedNow = await bytesUsedBy(tx, resource.candidateId);
+  const reserved = await bytesReservedBy(tx, resource.candidateId, session?.id);
+  if (usedNow + reserved + size > quotaBytes) throw overQuota(quotaBytes, usedNow, reserved);
+  await session?.finishing(tx);
+
+  const created = await tx.evidenceFile.create({
+    data: { evidenceId, storageKey: target.key, originalName, size: BigInt(size), sha256, mimeType },
+    select: fileSelect,
+  });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    centreId: resource.centreId,
+    action: "evidence.addFile",
+    entityType: "EvidenceFile",
+    entityId: created.id,
+    after: { evidenceId, originalName, size, sha256, mimeType },
+  });
+  return created;
 }
 
 export type DeleteEvidenceFileInput = { db: Db; actor: Actor; fileId: string; storage?: StorageProvider };
@@ -422,7 +474,7 @@ export async function deleteEvidenceFile({ db, actor, fileId, storage }: DeleteE
     select: { ...fileSelect, storageKey: true, copiedFromId: true },
   });
   if (!file) throw fileNotFound();
-  const resource = await loadResource(db, file.evidenceId);
+  const resource = await loadUploadResource(db, file.evidenceId);
   // Someone who may not even read the evidence learns nothing, not even that the file exists.
   if (!can(actor, "evidence.read", resource)) throw fileNotFound();
   authorize(actor, "evidence.update", resource);

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { StorageProvider } from "../storage/storage-provider";
+import { sweepAbandonedStagedUploads } from "../uploads/staging";
 
 /** How old a partial upload must be before the sweep takes it: no upload in progress is that old. */
 export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000;
@@ -8,17 +9,21 @@ export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000;
  * What the server does at start for uploads a crash or restart cut off (instrumentation-node.ts):
  * removes their pending marks (partial files on disk, marker objects on S3), and the stored
  * objects of those that died after storing the file but before its row was committed. An object
- * stays whenever a row names its key.
+ * stays whenever a row names its key. Given the staging directory, also resumable uploads
+ * abandoned as long (their sessions and staged files; lib/uploads/staging.ts).
  */
-export function sweepAbandonedUploadFiles(
-  db: Pick<Db, "evidenceFile">,
+export async function sweepAbandonedUploadFiles(
+  db: Pick<Db, "evidenceFile" | "uploadSession">,
   storage: Pick<StorageProvider, "sweepAbandonedParts">,
   olderThanMs = ABANDONED_UPLOAD_AGE_MS,
   now = Date.now(),
+  stagingDir?: string,
 ): Promise<number> {
-  return storage.sweepAbandonedParts(
+  const parts = await storage.sweepAbandonedParts(
     olderThanMs,
     now,
     async (storageKey) => (await db.evidenceFile.count({ where: { storageKey } })) > 0,
   );
+  if (stagingDir === undefined) return parts;
+  return parts + (await sweepAbandonedStagedUploads(db, stagingDir, olderThanMs, now));
 }

@@ -6,7 +6,10 @@
  * PER PROCESS: this is this server process's memory. Uploads handled by another process or
  * instance are not seen here, so there an upload may still be refused only when it is
  * recorded (the re-check in that transaction is what keeps the allowance; this only stops
- * early). Sharing it across processes needs a table of reservations (a schema change).
+ * early). It serves the one-request upload (POST /api/evidence/[id]/files) only: resumable
+ * uploads reserve their whole length in the UploadSession table, shared by every server and
+ * kept across restarts, and the one-request upload's re-check counts those reservations too
+ * (docs/decisions/0025-resumable-uploads.md).
  */
 
 type Candidate = {

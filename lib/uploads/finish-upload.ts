@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { authorize, can, type Actor } from "../authz/policy";
+import type { Db } from "../db/client";
+import {
+  evidenceNotFound,
+  loadUploadResource,
+  recordFile,
+  UploadMeter,
+  type EvidenceFileDto,
+  type StoredUpload,
+} from "../evidence/receive-upload";
+import { SNIFF_BYTES, sniffType } from "../evidence/sniff-type";
+import { UploadError } from "../evidence/upload-error";
+import type { StorageProvider } from "../storage/storage-provider";
+import { uploadNotFound, type UploadSessionRow } from "./upload-sessions";
+
+async function readHead(file: string): Promise<{ head: Buffer; size: number }> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What the staged file is, from its content, before anything goes to storage. */
+async function sniffStaged(stagedPath: string, session: UploadSessionRow): Promise<string> {
+  const { head, size } = await readHead(stagedPath);
+  if (size !== Number(session.length))
+    throw new UploadError(
+      400,
+      "The file did not arrive complete. Nothing was saved; try again.",
+      `staged ${size} bytes of ${session.length}`,
+    );
+  const sniffed = await sniffType({
+    head,
+    totalSize: size,
+    fileName: session.fileName,
+    readAll: () => fs.createReadStream(stagedPath),
+  });
+  if (!sniffed.ok) throw new UploadError(415, sniffed.message);
+  return sniffed.mimeType;
+}
+
+/** One read of the staged file: hashed on its way into a new stored object, committed. */
+async function copyToStorage(stagedPath: string, storage: StorageProvider, mimeType: string): Promise<StoredUpload> {
+  const meter = new UploadMeter(() => undefined);
+  const target = await storage.createWriteTarget();
+  try {
+    await pipeline(fs.createReadStream(stagedPath), meter, target.stream);
+    await target.commit();
+  } catch (error) {
+    await target.abort();
+    if ((error as { code?: unknown }).code === "ENOSPC")
+      throw new UploadError(
+        507,
+        "The server has run out of storage space, so nothing was saved. Tell your centre admin.",
+        String(error),
+      );
+    throw error;
+  }
+  return { target, size: meter.bytes, mimeType, sha256: meter.sha256() };
+}
+
+export type FinishUploadInput = {
+  db: Db;
+  actor: Actor;
+  session: UploadSessionRow;
+  stagedPath: string;
+  storage: StorageProvider;
+  quotaBytes: number;
+};
+
+/**
+ * Turns a complete resumable upload into an evidence file, with every check of the one-request
+ * upload: its type sniffed from the content (before anything is stored), its SHA-256 taken
+ * from one read of the whole staged file on its way into storage, and, in the transaction that
+ * records it, the evidence lock and the allowance re-checked and the session ended. The caller
+ * removes the staged file afterwards, whatever the outcome.
+ */
+export async function finishUpload(input: FinishUploadInput): Promise<EvidenceFileDto> {
+  const { db, actor, session, stagedPath } = input;
+  const resource = await loadUploadResource(db, session.evidenceId);
+  if (!can(actor, "evidence.read", resource)) throw evidenceNotFound();
+  authorize(actor, "evidence.update", resource);
+
+  const mimeType = await sniffStaged(stagedPath, session);
+  const stored = await copyToStorage(stagedPath, input.storage, mimeType);
+  return recordFile({
+    db,
+    actor,
+    resource,
+    evidenceId: session.evidenceId,
+    originalName: session.fileName,
+    quotaBytes: input.quotaBytes,
+    stored,
+    session: {
+      id: session.id,
+      // Ends the session with the file's row: if another request ended it first (a cancel),
+      // nothing is recorded and the stored object goes again.
+      finishing: async (tx) => {
+        const { count } = await tx.uploadSession.deleteMany({ where: { id: session.id } });
+        if (count !== 1) throw uploadNotFound();
+      },
+    },
+  });
+}
