@@ -55,6 +55,7 @@ export async function SiteHeader() {
     ),
     ...(actor ? [{ href: "/notifications", label: "Notifications", count: unread, countLabel: "unread" }] : []),
     ...(actor?.isPlatformAdmin ? [{ href: "/platform/audit", label: "Platform audit log" }] : []),
+    ...(actor?.isPlatformAdmin ? [{ href: "/platform/jobs", label: "Background jobs" }] : []),
     { href: "/standards", label: "Standards" },
     { href: "/verify", label: "Verify a credential" },
   ];

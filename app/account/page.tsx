@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { NotificationEmailForm } from "@/components/account/notification-email-form";
 import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { roleLabels } from "@/lib/authz/labels";
 import { Section } from "@/components/ui/section";
 import { ColumnHeadings } from "@/components/ui/data-table";
@@ -9,6 +11,10 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await requireActor();
+  const { notificationEmail } = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { notificationEmail: true },
+  });
   // Only the person's own details, loaded fresh for this request by requireActor.
   const centres = new Map<string, { name: string; roles: string[] }>();
   for (const r of actor.roles) {
@@ -46,6 +52,7 @@ export default async function AccountPage() {
         </dl>
         <p className="text-sm text-slate-700">To change your name or email, ask your centre admin.</p>
       </Section>
+      <EmailSection current={notificationEmail} />
       <Section id="roles-heading" title="Your roles">
         {centres.size === 0 ? (
           <p className="rounded border border-slate-300 bg-white p-4">
@@ -78,5 +85,22 @@ export default async function AccountPage() {
         ) : null}
       </Section>
     </div>
+  );
+}
+
+/** How notifications reach the person by email (lib/notify/email.ts). */
+function EmailSection({ current }: { current: string }) {
+  return (
+    <Section
+      id="email-heading"
+      title="Emails about notifications"
+      className="space-y-3 rounded border border-slate-200 bg-white p-4"
+    >
+      <p className="text-sm text-slate-700">
+        Notifications always wait for you under Notifications. Every email about them ends with a link that turns them
+        off.
+      </p>
+      <NotificationEmailForm current={current} />
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { parseInput } from "../errors";
 import { enqueue } from "../jobs/queue";
 import { OutboxMailer } from "../mail/outbox-mailer";
 
@@ -169,4 +170,23 @@ async function sendDigest(
     await new OutboxMailer(tx).queue({ to: user.email, subject, text });
     return true;
   });
+}
+
+// ---- the person's own choice ----
+
+const choiceInput = z.object({ notificationEmail: notificationEmailSchema });
+
+/** Sets the signed-in person's own choice (only ever their own row: the id is the session's). */
+export async function setNotificationEmail(
+  db: Pick<Db, "user">,
+  actor: { userId: string },
+  raw: unknown,
+): Promise<NotificationEmailChoice> {
+  const { notificationEmail } = parseInput(choiceInput, raw);
+  // Written only when it changes (a save without a change touches nothing, updatedAt included).
+  await db.user.updateMany({
+    where: { id: actor.userId, notificationEmail: { not: notificationEmail } },
+    data: { notificationEmail },
+  });
+  return notificationEmail;
 }

@@ -126,6 +126,8 @@ const fileGone =
 const evidenceGone =
   "That evidence does not exist, has been removed, or is not yours. Go back to your evidence and choose it from the list.";
 const exportAdminsOnly = "Only a centre admin can download the progress export.";
+const unsubscribeInvalid =
+  "This unsubscribe link is not valid: copy the whole link from the email. Or sign in and change your choice under Your account.";
 const candidatesOnly = (why: string) => ({ foreignAdmin: why, unassignedAssessor: why, outOfScopeEqa: why });
 
 // The entries: module file and export for actions, route file and method for handlers.
@@ -689,6 +691,48 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
         args: () => [null, form({ email: "candidate@northgate.example", disabled: "true" })],
         expect: () => ({ refused: forbidden("account.disable") }),
       },
+    ],
+  },
+  "lib/actions/jobs-retry.ts retryJobAction": {
+    access: "guarded",
+    // Platform admins only: background jobs are the platform's, no centre's.
+    cases: [{ args: () => [null, form({ jobId: "any-job" })], expect: () => ({ refused: forbidden("job.retry") }) }],
+  },
+  "lib/actions/notification-email.ts setNotificationEmailAction": {
+    access: "ownData",
+    why: "sets the caller's own email choice and takes no ids; the attackers choose what they have already, so nothing is written",
+    cases: [
+      {
+        args: () => [null, form({ notificationEmail: "daily" })],
+        expect: () => ({
+          returns: {
+            ok: true,
+            data: "daily",
+            message: "You will get one email a day listing your unread notifications.",
+            submission: 1,
+            values: { notificationEmail: "daily" },
+          },
+        }),
+      },
+      {
+        name: "a choice that is not offered",
+        args: () => [null, form({ notificationEmail: "hourly" })],
+        expect: () => ({
+          refused: "Choose one of: no emails, an email for each notification, or a daily digest.",
+        }),
+      },
+    ],
+  },
+  "lib/actions/notification-email.ts unsubscribeAction": {
+    access: "public",
+    why: "the unsubscribe link's button, for people who are not signed in; only a token signed with the server's secret is accepted",
+    cases: [
+      {
+        name: "a token forged for another person",
+        args: (c) => [null, form({ token: `${c.users.cara}.forged-signature` })],
+        expect: () => ({ refused: unsubscribeInvalid }),
+      },
+      { name: "junk", args: () => [null, form({ token: "x" })], expect: () => ({ refused: unsubscribeInvalid }) },
     ],
   },
   "lib/actions/platform-create-centre.ts createCentreAction": {
