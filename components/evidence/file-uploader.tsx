@@ -2,14 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import type { PreviousUpload, Upload as TusUpload } from "tus-js-client";
 import { formatBytes } from "@/lib/format/bytes";
+import { discardUpload, isConnectionLoss, messageFrom, startUpload, unfinishedUploads } from "./resumable-upload";
 
 type Upload = {
   id: number;
   name: string;
   loaded: number;
   total: number;
-  status: "uploading" | "failed";
+  status: "uploading" | "paused" | "failed";
   message?: string;
 };
 
@@ -17,30 +19,23 @@ type Upload = {
 const accept =
   "image/*,audio/*,video/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.heic,.heif,.m4a,.mov";
 
-function messageFrom(xhr: XMLHttpRequest, name: string): string {
-  try {
-    const body = JSON.parse(xhr.responseText) as { message?: unknown };
-    if (typeof body.message === "string" && body.message) return body.message;
-  } catch {
-    // not JSON: fall through to a message by status
-  }
-  if (xhr.status === 413) return `${name} is too large to upload.`;
-  if (xhr.status === 401) return "Your session has ended. Sign in again, then add the file.";
-  return `${name} could not be uploaded (the server answered ${xhr.status}). Try again; if it keeps happening, tell your centre admin.`;
+const buttonClass = "rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100";
+
+function percentOf(upload: Upload): number {
+  return upload.total > 0 ? Math.floor((upload.loaded / upload.total) * 100) : 0;
 }
 
-// long-function: one control: the upload requests (start, progress, done, error, cancel) and the markup that shows each upload share the uploads state and the open requests, so the handlers and the list they drive read best together
+// long-function: one control: the uploads (start, progress, pause, resume, cancel, done, error) share the uploads state and the running tus uploads, so the handlers read best beside each other; the markup is in the components below
 export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; maxBytes: number }) {
   const router = useRouter();
-  const inputId = useId();
-  const hintId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const [unfinished, setUnfinished] = useState<PreviousUpload[]>([]);
   const [announcement, setAnnouncement] = useState("");
-  const requests = useRef(new Map<number, XMLHttpRequest>());
+  const running = useRef(new Map<number, TusUpload>());
   const nextId = useRef(1);
   const uploading = uploads.some((u) => u.status === "uploading");
 
-  // Leaving the page would cancel uploads in progress: ask first.
+  // Leaving the page stops uploads in progress (they can be resumed by choosing the file again): ask first.
   useEffect(() => {
     if (!uploading) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -48,11 +43,12 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
     return () => window.removeEventListener("beforeunload", warn);
   }, [uploading]);
 
-  // Cancel anything still running if the component goes away.
+  // Stop anything still running if the component goes away (the server keeps what arrived).
   useEffect(() => {
-    const running = requests.current;
-    return () => running.forEach((xhr) => xhr.abort());
-  }, []);
+    const uploadsNow = running.current;
+    void unfinishedUploads(evidenceId).then(setUnfinished);
+    return () => uploadsNow.forEach((upload) => void upload.abort());
+  }, [evidenceId]);
 
   function update(id: number, change: Partial<Upload> | null) {
     setUploads((current) =>
@@ -62,56 +58,70 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
     );
   }
 
-  function start(file: File) {
+  function refuse(id: number, file: File, message: string) {
+    setUploads((current) => [
+      ...current,
+      { id, name: file.name, loaded: 0, total: file.size, status: "failed", message },
+    ]);
+  }
+
+  async function start(file: File) {
     const id = nextId.current++;
     if (file.size > maxBytes) {
-      setUploads((current) => [
-        ...current,
-        {
-          id,
-          name: file.name,
-          loaded: 0,
-          total: file.size,
-          status: "failed",
-          message: `${file.name} is ${formatBytes(file.size)}, larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller and try again.`,
-        },
-      ]);
+      refuse(
+        id,
+        file,
+        `${file.name} is ${formatBytes(file.size)}, larger than ${formatBytes(maxBytes)}, the most one file can be. Make it smaller and try again.`,
+      );
       return;
     }
     setUploads((current) => [...current, { id, name: file.name, loaded: 0, total: file.size, status: "uploading" }]);
-
-    const xhr = new XMLHttpRequest();
-    requests.current.set(id, xhr);
-    xhr.open("POST", `/api/evidence/${encodeURIComponent(evidenceId)}/files`);
-    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
-    // The browser's guess at the type is not trusted; the server sniffs the content.
-    xhr.setRequestHeader("Content-Type", "application/octet-stream");
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) update(id, { loaded: event.loaded, total: event.total });
-    };
-    xhr.onload = () => {
-      requests.current.delete(id);
-      if (xhr.status === 201) {
+    setUnfinished((current) => current.filter((u) => u.metadata.filename !== file.name));
+    const upload = await startUpload(file, evidenceId, {
+      onProgress: (loaded, total) => update(id, { loaded, total }),
+      onSuccess: () => {
+        running.current.delete(id);
         update(id, null);
         setAnnouncement(`${file.name} uploaded.`);
         router.refresh();
-      } else {
-        update(id, { status: "failed", message: messageFrom(xhr, file.name) });
-      }
-    };
-    xhr.onerror = () => {
-      requests.current.delete(id);
-      update(id, {
-        status: "failed",
-        message: `${file.name} did not upload: the connection to the server was lost. Check your connection and try again.`,
-      });
-    };
-    xhr.onabort = () => {
-      requests.current.delete(id);
-      update(id, null);
-      setAnnouncement(`Upload of ${file.name} cancelled. Nothing was saved.`);
-    };
-    xhr.send(file);
+      },
+      onError: (error) => {
+        if (isConnectionLoss(error)) {
+          update(id, { status: "paused", message: messageFrom(error, file.name) });
+          return;
+        }
+        running.current.delete(id);
+        update(id, { status: "failed", message: messageFrom(error, file.name) });
+      },
+    });
+    running.current.set(id, upload);
+  }
+
+  function pause(upload: Upload) {
+    void running.current.get(upload.id)?.abort();
+    update(upload.id, { status: "paused", message: undefined });
+    setAnnouncement(`Upload of ${upload.name} paused at ${percentOf(upload)}%.`);
+  }
+
+  function resume(upload: Upload) {
+    running.current.get(upload.id)?.start();
+    update(upload.id, { status: "uploading", message: undefined });
+    setAnnouncement(`Upload of ${upload.name} resumed.`);
+  }
+
+  function cancel(upload: Upload) {
+    const tus = running.current.get(upload.id);
+    running.current.delete(upload.id);
+    // true: the server removes what it has staged, and the browser forgets the upload.
+    void tus?.abort(true).catch(() => undefined);
+    update(upload.id, null);
+    setAnnouncement(`Upload of ${upload.name} cancelled. Nothing was saved.`);
+  }
+
+  function discard(previous: PreviousUpload) {
+    setUnfinished((current) => current.filter((u) => u.urlStorageKey !== previous.urlStorageKey));
+    void discardUpload(previous);
+    setAnnouncement(`The unfinished upload of ${previous.metadata.filename} was discarded.`);
   }
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -119,79 +129,167 @@ export function FileUploader({ evidenceId, maxBytes }: { evidenceId: string; max
     // Cleared so choosing the same file again (after a failure) still triggers a change.
     event.target.value = "";
     setAnnouncement("");
-    files.forEach(start);
+    files.forEach((file) => void start(file));
   }
 
   return (
     <div className="space-y-3">
-      <div>
-        <label htmlFor={inputId} className="block font-medium">
-          Add files
-        </label>
-        <p id={hintId} className="text-sm text-slate-700">
-          Photos, PDFs, Office documents, text, audio or video, up to {formatBytes(maxBytes)} each.
-        </p>
-        <input
-          id={inputId}
-          type="file"
-          multiple
-          accept={accept}
-          onChange={choose}
-          aria-describedby={hintId}
-          className="mt-1 block text-sm file:mr-3 file:rounded file:border file:border-slate-500 file:bg-white file:px-3 file:py-1.5 file:font-medium"
-        />
-      </div>
-
+      <FilePickers maxBytes={maxBytes} onChange={choose} />
+      <UnfinishedList unfinished={unfinished} onDiscard={discard} />
       {uploads.length > 0 ? (
         <ul className="space-y-2">
-          {uploads.map((upload) => {
-            const percent = upload.total > 0 ? Math.floor((upload.loaded / upload.total) * 100) : 0;
-            return (
-              <li key={upload.id} className="rounded border border-slate-300 bg-white p-3">
-                {upload.status === "uploading" ? (
-                  <div className="flex flex-wrap items-center gap-3">
-                    <span className="min-w-0 break-all font-medium">{upload.name}</span>
-                    <progress
-                      max={100}
-                      value={percent}
-                      aria-label={`Uploading ${upload.name}: ${percent}%`}
-                      className="h-3 w-48"
-                    />
-                    <span className="text-sm tabular-nums" aria-hidden="true">
-                      {percent}%
-                    </span>
-                    <button
-                      type="button"
-                      onClick={() => requests.current.get(upload.id)?.abort()}
-                      className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100"
-                    >
-                      Cancel<span className="sr-only"> upload of {upload.name}</span>
-                    </button>
-                  </div>
-                ) : (
-                  <div className="flex flex-wrap items-start gap-3">
-                    <p role="alert" className="min-w-0 flex-1 text-red-900">
-                      <span className="break-all font-semibold">{upload.name} was not uploaded. </span>
-                      {upload.message}
-                    </p>
-                    <button
-                      type="button"
-                      onClick={() => update(upload.id, null)}
-                      className="rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100"
-                    >
-                      Dismiss<span className="sr-only"> message about {upload.name}</span>
-                    </button>
-                  </div>
-                )}
-              </li>
-            );
-          })}
+          {uploads.map((upload) => (
+            <li key={upload.id} className="rounded border border-slate-300 bg-white p-3">
+              {upload.status === "failed" ? (
+                <FailedUpload upload={upload} onDismiss={() => update(upload.id, null)} />
+              ) : (
+                <UploadInProgress upload={upload} onPause={pause} onResume={resume} onCancel={cancel} />
+              )}
+            </li>
+          ))}
         </ul>
       ) : null}
 
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
+    </div>
+  );
+}
+
+/** The file picker, and on phones (a coarse pointer) the camera for a photo or a video. */
+function FilePickers({
+  maxBytes,
+  onChange,
+}: {
+  maxBytes: number;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const inputId = useId();
+  const cameraId = useId();
+  const hintId = useId();
+  const inputClass =
+    "mt-1 block text-sm file:mr-3 file:rounded file:border file:border-slate-500 file:bg-white file:px-3 file:py-1.5 file:font-medium";
+  return (
+    <div className="space-y-2">
+      <div>
+        <label htmlFor={inputId} className="block font-medium">
+          Add files
+        </label>
+        <p id={hintId} className="text-sm text-slate-700">
+          Photos, PDFs, Office documents, text, audio or video, up to {formatBytes(maxBytes)} each. A large upload can
+          be paused, and continues where it stopped if the connection drops.
+        </p>
+        <input
+          id={inputId}
+          type="file"
+          multiple
+          accept={accept}
+          onChange={onChange}
+          aria-describedby={hintId}
+          className={inputClass}
+        />
+      </div>
+      <div className="hidden pointer-coarse:block">
+        <label htmlFor={cameraId} className="block font-medium">
+          Take a photo or video
+        </label>
+        <input
+          id={cameraId}
+          type="file"
+          accept="image/*,video/*"
+          capture="environment"
+          onChange={onChange}
+          className={inputClass}
+        />
+      </div>
+    </div>
+  );
+}
+
+function UnfinishedList({
+  unfinished,
+  onDiscard,
+}: {
+  unfinished: PreviousUpload[];
+  onDiscard: (previous: PreviousUpload) => void;
+}) {
+  if (unfinished.length === 0) return null;
+  return (
+    <ul className="space-y-2" aria-label="Unfinished uploads">
+      {unfinished.map((previous) => (
+        <li
+          key={previous.urlStorageKey}
+          className="flex flex-wrap items-start gap-3 rounded border border-amber-600 bg-amber-50 p-3"
+        >
+          <p className="min-w-0 flex-1">
+            <span className="break-all font-semibold">{previous.metadata.filename}</span> stopped before it finished
+            {previous.size ? ` (${formatBytes(previous.size)})` : ""}. Choose the same file again to continue where it
+            stopped.
+          </p>
+          <button type="button" onClick={() => onDiscard(previous)} className={buttonClass}>
+            Discard<span className="sr-only"> the unfinished upload of {previous.metadata.filename}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UploadInProgress({
+  upload,
+  onPause,
+  onResume,
+  onCancel,
+}: {
+  upload: Upload;
+  onPause: (upload: Upload) => void;
+  onResume: (upload: Upload) => void;
+  onCancel: (upload: Upload) => void;
+}) {
+  const percent = percentOf(upload);
+  const paused = upload.status === "paused";
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="min-w-0 break-all font-medium">{upload.name}</span>
+        <progress
+          max={100}
+          value={percent}
+          aria-label={`${paused ? "Paused" : "Uploading"} ${upload.name}: ${percent}%`}
+          className="h-3 w-48"
+        />
+        <span className="text-sm tabular-nums" aria-hidden="true">
+          {paused ? `Paused at ${percent}%` : `${percent}%`}
+        </span>
+        {paused ? (
+          <button type="button" onClick={() => onResume(upload)} className={buttonClass}>
+            Resume<span className="sr-only"> upload of {upload.name}</span>
+          </button>
+        ) : (
+          <button type="button" onClick={() => onPause(upload)} className={buttonClass}>
+            Pause<span className="sr-only"> upload of {upload.name}</span>
+          </button>
+        )}
+        <button type="button" onClick={() => onCancel(upload)} className={buttonClass}>
+          Cancel<span className="sr-only"> upload of {upload.name}</span>
+        </button>
+      </div>
+      {upload.message ? <p className="text-sm text-slate-800">{upload.message}</p> : null}
+    </div>
+  );
+}
+
+function FailedUpload({ upload, onDismiss }: { upload: Upload; onDismiss: () => void }) {
+  return (
+    <div className="flex flex-wrap items-start gap-3">
+      <p role="alert" className="min-w-0 flex-1 text-red-900">
+        <span className="break-all font-semibold">{upload.name} was not uploaded. </span>
+        {upload.message}
+      </p>
+      <button type="button" onClick={onDismiss} className={buttonClass}>
+        Dismiss<span className="sr-only"> message about {upload.name}</span>
+      </button>
     </div>
   );
 }
