@@ -136,6 +136,55 @@ describe("the audit chain", () => {
     ]);
   });
 
+  it("names the first broken event wherever it falls among the verifier's pages", async () => {
+    // Pages of 5 seqs here (20,000 in use): 23 events span five pages.
+    const paged = (centreId: string) => verifyAuditChains(state.db, only(centreId), { pageSize: 5 });
+    await record("centre-paged", 23);
+    expect(await paged("centre-paged")).toMatchObject({ ok: true, events: 23 });
+
+    await record("centre-paged-mid", 23);
+    const mid = await eventAt("centre-paged-mid", 13); // the middle of the third page
+    await state.db.auditEvent.update({ where: { id: mid.id }, data: { action: "changed" } });
+    await state.db.auditEvent.update({
+      where: { id: (await eventAt("centre-paged-mid", 18)).id },
+      data: { actorId: "also-changed" },
+    });
+    expect((await paged("centre-paged-mid")).problems).toEqual([
+      expect.objectContaining({ kind: "changed", eventId: mid.id, seq: 13 }),
+    ]);
+
+    await record("centre-paged-gap", 23);
+    // Seqs 4-16 gone: a whole page (6-10) and more with no events in it.
+    await state.db.auditEvent.deleteMany({ where: { chainId: "centre-paged-gap", seq: { gte: 4, lte: 16 } } });
+    const after = await eventAt("centre-paged-gap", 17);
+    expect((await paged("centre-paged-gap")).problems).toEqual([
+      expect.objectContaining({
+        kind: "removed",
+        eventId: after.id,
+        message: expect.stringContaining("events seq 4-16 are missing before"),
+      }),
+    ]);
+  });
+
+  it("names an event slipped in before a chain's first or far past its head", async () => {
+    await record("centre-edges", 3);
+    const first = await eventAt("centre-edges", 1);
+    const early = await state.db.auditEvent.create({
+      data: { ...first, id: "forged-seq-0", seq: 0, prevHash: GENESIS_HASH, before: undefined, after: undefined },
+    });
+    expect((await verifyAuditChains(state.db, only("centre-edges"))).problems).toEqual([
+      expect.objectContaining({ kind: "inserted", eventId: early.id, seq: 0 }),
+    ]);
+    await state.db.auditEvent.delete({ where: { id: early.id } });
+
+    const far = await state.db.auditEvent.create({
+      data: { ...first, id: "forged-far", seq: 2_000_000_000, before: undefined, after: undefined },
+    });
+    expect((await verifyAuditChains(state.db, only("centre-edges"))).problems).toEqual([
+      expect.objectContaining({ kind: "inserted", eventId: far.id, seq: 2_000_000_000 }),
+    ]);
+  });
+
   it("never forks a chain under 20 concurrent transactions", async () => {
     const centreId = "centre-concurrent";
     await Promise.all(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, GENESIS_HASH, hashEvent, linkEvents } from "@/lib/audit/chain";
+import { canonicalForm, canonicalJson, GENESIS_HASH, hashEvent, linkEvents } from "@/lib/audit/chain";
 
 // An event must hash the same before it is written and after the database gives it back:
 // PostgreSQL's jsonb reorders keys, and JSON drops undefined and turns Dates into strings.
@@ -42,5 +42,63 @@ describe("the canonical form", () => {
       [6, linked[0]!.hash],
     ]);
     expect(head).toEqual({ seq: 6, hash: linked[1]!.hash });
+  });
+
+  it("writes the form with its keys in sorted order exactly as canonicalJson does, whatever the values", () => {
+    const values = [
+      null,
+      undefined,
+      "",
+      'é ☃ "q"\n\u2028',
+      0,
+      -1.5,
+      1e21,
+      true,
+      [],
+      {},
+      { b: [{ d: 1, c: null }], a: "x" },
+    ];
+    for (const value of values) {
+      const event = {
+        chainId: "c",
+        seq: 12,
+        prevHash: GENESIS_HASH,
+        centreId: value === undefined ? null : "c",
+        actorId: value as string | null,
+        action: "x.y",
+        entityType: "T",
+        entityId: value === undefined ? undefined : "1",
+        before: value,
+        after: { nested: value },
+        at: base.at,
+      } as Parameters<typeof canonicalForm>[0];
+      expect(canonicalForm(event)).toBe(
+        canonicalJson({
+          ...event,
+          before: event.before ?? null,
+          after: event.after ?? null,
+          at: event.at.toISOString(),
+        }),
+      );
+    }
+  });
+
+  it("hashes an event as the chains already written were hashed", () => {
+    // Computed by the first version of the chain (before the verifier was made faster): existing
+    // chains verify only while this holds.
+    const event = {
+      chainId: "centre-1",
+      seq: 7,
+      prevHash: "ab".repeat(32),
+      centreId: "centre-1",
+      actorId: "user-1",
+      action: "decision.sign",
+      entityType: "Decision",
+      entityId: "d-1",
+      before: { z: [1, "two", null], a: 'é ☃ "q"\n' },
+      after: null,
+      at: new Date("2026-11-23T10:00:00.123Z"),
+    };
+    expect(hashEvent(event)).toBe("8626aeb241f925f8eb2da5c590a27c722a52e1bd9eb6c2f2a978e68f481e45ac");
   });
 });
