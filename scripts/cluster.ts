@@ -96,6 +96,8 @@ http {
 export class Cluster {
   readonly ports: Record<ServerName, number>;
   readonly servers: Partial<Record<ServerName, ChildProcess>> = {};
+  /** More settings for the servers started after this is set (SMTP_URL, say). */
+  extraEnv: Record<string, string> = {};
   private nginxStarted = false;
 
   private constructor(
@@ -133,6 +135,7 @@ export class Cluster {
       // nginx appends the client's address to X-Forwarded-For: one proxy to believe.
       TRUST_PROXY: "1",
       LOG_LEVEL: "warn",
+      ...this.extraEnv,
     };
   }
 
@@ -203,6 +206,12 @@ export class Cluster {
     if (result.status !== 0) throw new Error(`nginx did not start: ${result.stderr}`);
     this.nginxStarted = true;
     await waitFor(`${this.url}/api/health`, "nginx");
+  }
+
+  /** What one server has written to its log so far. */
+  serverLog(name: ServerName): string {
+    const file = path.join(this.dir, `server-${name}.log`);
+    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   }
 
   /** The servers' and nginx's logs, for a failure message. */

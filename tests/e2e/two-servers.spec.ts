@@ -1,21 +1,29 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
 import { Cluster, pinHeader, type ServerName } from "../../scripts/cluster";
+import { SmtpSink } from "../helpers/smtp-sink";
 import { expectAccessible } from "./fixtures";
 import { demoPassword } from "./helpers";
 
 // Issue 20, several servers: two `next start` processes of this build on one PostgreSQL
 // database behind nginx (tests/helpers/cluster.ts). Nothing a request needs may live in one
 // server's memory: a session made on one is honoured by the other, and failed sign-ins are
-// counted in the database, so a guesser cannot double their tries by alternating servers.
+// counted in the database, so a guesser cannot double their tries by alternating servers. Both
+// servers run job workers on the one queue, and each job runs once.
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 let cluster: Cluster;
 let browser: Browser;
+// Takes 400 ms to accept each message, so that both servers' workers are busy at once.
+const mail = new SmtpSink(400);
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
+  await mail.start();
   cluster = await Cluster.prepare();
+  // "job done" lines (lib/jobs/worker.ts) say which server ran which job.
+  cluster.extraEnv = { SMTP_URL: mail.url, LOG_LEVEL: "info" };
   await Promise.all([cluster.startServer("a"), cluster.startServer("b")]);
   await cluster.startNginx();
   browser = await chromium.launch({
@@ -27,6 +35,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await browser?.close();
   await cluster?.stop();
+  await mail.stop();
 });
 
 test.afterEach(async ({}, testInfo) => {
@@ -117,4 +126,67 @@ test("the balancer spreads requests over both servers, and a signed-in user move
   }
   expect([...answeredBy].sort()).toEqual(["a", "b"]);
   await context.close();
+});
+
+/** The ids of the jobs one server's worker says it finished. */
+function jobsDoneBy(server: ServerName, prefix: string): string[] {
+  const done: string[] = [];
+  for (const line of cluster.serverLog(server).split("\n")) {
+    if (!line.includes('"job done"')) continue;
+    const jobId = (JSON.parse(line) as { jobId?: string }).jobId ?? "";
+    if (jobId.startsWith(prefix)) done.push(jobId);
+  }
+  return done;
+}
+
+test("a job runs exactly once though both servers run workers: forty emails, each delivered once", async () => {
+  const db = new pg.Client({ connectionString: cluster.databaseUrl });
+  await db.connect();
+  try {
+    const marker = `cluster-mail-${Date.now().toString(36)}`;
+    const count = 40;
+    // What a change that sends mail writes in its transaction (lib/mail, lib/jobs/queue.ts).
+    for (let i = 0; i < count; i++) {
+      const messageId = `${marker}-${i}`;
+      await db.query(
+        `INSERT INTO "OutboxMessage" (id, "to", subject, body, "createdAt") VALUES ($1, $2, $3, 'Hello.', now())`,
+        [messageId, `person${i}@example.org`, `${marker} message ${i}`],
+      );
+      await db.query(
+        `INSERT INTO "Job" (id, name, payload, "singletonKey", status, attempts, "maxAttempts", "runAfter", "createdAt", "updatedAt")
+         VALUES ($1, 'mail.deliver', $2, $3, 'queued', 0, 8, now(), now(), now())`,
+        [`job-${messageId}`, JSON.stringify({ outboxMessageId: messageId }), `mail.deliver:${messageId}`],
+      );
+    }
+    const finished = async () =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "Job" WHERE id LIKE $1 AND status = 'succeeded'`,
+          [`job-${marker}-%`],
+        )
+      ).rows[0]?.n;
+    await expect.poll(finished, { timeout: 120_000, intervals: [500] }).toBe(count);
+
+    for (let i = 0; i < count; i++)
+      expect(mail.containing(`Subject: ${marker} message ${i}\r\n`), `message ${i}`).toHaveLength(1);
+    const attempts = await db.query<{ attempts: number }>(`SELECT DISTINCT attempts FROM "Job" WHERE id LIKE $1`, [
+      `job-${marker}-%`,
+    ]);
+    expect(attempts.rows.map((r) => r.attempts)).toEqual([1]);
+    const sent = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE id LIKE $1 AND "sentAt" IS NOT NULL`,
+      [`${marker}-%`],
+    );
+    expect(sent.rows[0]?.n).toBe(count);
+
+    // Both workers took part, and no job was run by both.
+    const byA = jobsDoneBy("a", `job-${marker}-`);
+    const byB = jobsDoneBy("b", `job-${marker}-`);
+    expect(byA.length).toBeGreaterThan(0);
+    expect(byB.length).toBeGreaterThan(0);
+    expect(new Set([...byA, ...byB]).size).toBe(count);
+    expect(byA.length + byB.length).toBe(count);
+  } finally {
+    await db.end();
+  }
 });
