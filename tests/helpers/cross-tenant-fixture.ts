@@ -20,6 +20,7 @@ import { witnessFixture } from "./cross-tenant-witness";
 import { observationFixture } from "./cross-tenant-observation";
 import { planActivity } from "@/lib/plans/assessment-plan";
 import { qualityFixture } from "./cross-tenant-quality";
+import { uploadInProgressFixture } from "./cross-tenant-uploads";
 import { issueUnitCredential } from "@/lib/credentials/issue-unit-credential";
 
 // The data the cross-tenant suite attacks: the standards and the demo seed, then a Northgate
@@ -111,6 +112,8 @@ export async function loadCrossTenantFixture(db: Db, options: { baseUrl: string 
   // still edit, delete, remap, upload to and submit all of it.
   const draft = await createEvidence(db, cara, centres.northgate, evidenceValues("Team rota"));
   const draftFile = await addFile(draft.id, "rota.pdf");
+  // Her resumable upload to it, half sent.
+  const upload = await uploadInProgressFixture(db, cara, draft.id);
   const firstRangeItem = draftCriterion.rangeItems[0]?.id ?? "";
   const draftMapping = await proposeMapping(db, cara, {
     evidenceId: draft.id,
@@ -230,6 +233,8 @@ export async function loadCrossTenantFixture(db: Db, options: { baseUrl: string 
     requirement: requirement.id,
     evidence: { submitted: submitted.id, draft: draft.id, ownEvidence },
     files: { submitted: submittedFile.id, draft: draftFile.id },
+    /** Cara's resumable upload to her draft evidence, half sent (an UploadSession and staged bytes). */
+    upload,
     mappings: { submitted: submittedMapping.mappingId, draft: draftMapping.mappingId },
     decision: decision.id,
     signOff: signOff.id,

@@ -1280,6 +1280,7 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
     ],
   },
   ...caseEntries(),
+  ...uploadEntries(),
 };
 
 /**
@@ -1494,6 +1495,99 @@ function credentialEntries(): Record<string, Entry & { cases: Case[] }> {
   };
 }
 
+/**
+ * Resumable uploads (tus, docs/decisions/0025). Starting one checks the evidence as the
+ * one-request upload does; an upload in progress answers only the person who started it, and is
+ * "not found" to anyone else, so ids cannot be probed. A refusal writes no UploadSession, no
+ * EvidenceFile and no staged bytes (the staging directory is inside the snapshotted one).
+ */
+function uploadEntries(): Record<string, Entry & { cases: Case[] }> {
+  const route = "app/api/uploads/[[...path]]/route.ts";
+  type Init = ConstructorParameters<typeof NextRequest>[1];
+  const tus = (method: string, headers: Record<string, string> = {}, body?: string): Init => ({
+    method,
+    headers: { "tus-resumable": "1.0.0", ...headers },
+    ...(body === undefined ? {} : ({ body, duplex: "half" } as Init)),
+  });
+  const b64 = (value: string) => Buffer.from(value, "utf8").toString("base64");
+  const theirs = (c: Ctx) => ({ path: `/api/uploads/${c.upload.id}`, params: { path: [c.upload.id] } });
+  const uploadGone =
+    "This upload cannot be continued: it has finished, was cancelled or abandoned, or is not yours. Choose the file again to upload it.";
+  const bytes = "%PDF-1.4\n%not hers to send\n";
+  return {
+    [`${route} POST`]: {
+      access: "guarded",
+      cases: [
+        {
+          // Its first bytes sent with it, the rest to follow: so only the start is checked.
+          name: "an upload to her draft evidence, with its first bytes in the same request",
+          request: (c) => ({
+            path: "/api/uploads",
+            init: tus(
+              "POST",
+              {
+                "upload-length": String(2 * bytes.length),
+                "upload-metadata": `evidenceId ${b64(c.evidence.draft)},filename ${b64("evil.pdf")}`,
+                "content-type": "application/offset+octet-stream",
+              },
+              bytes,
+            ),
+          }),
+          expect: () => ({ status: 404, message: evidenceGone }),
+        },
+      ],
+    },
+    [`${route} PATCH`]: {
+      access: "guarded",
+      cases: [
+        {
+          name: "more bytes for her upload in progress",
+          request: (c) => ({
+            ...theirs(c),
+            init: tus(
+              "PATCH",
+              { "upload-offset": String(c.upload.sent), "content-type": "application/offset+octet-stream" },
+              bytes,
+            ),
+          }),
+          expect: () => ({ status: 404, message: uploadGone }),
+        },
+      ],
+    },
+    [`${route} HEAD`]: {
+      access: "guarded",
+      cases: [
+        {
+          name: "how far her upload got",
+          request: (c) => ({ ...theirs(c), init: tus("HEAD") }),
+          expect: (c) => ({ status: 404, excludes: [String(c.upload.sent), String(c.upload.length)] }),
+        },
+      ],
+    },
+    [`${route} DELETE`]: {
+      access: "guarded",
+      cases: [
+        {
+          name: "cancelling her upload",
+          request: (c) => ({ ...theirs(c), init: tus("DELETE") }),
+          expect: () => ({ status: 404, message: uploadGone }),
+        },
+      ],
+    },
+    [`${route} OPTIONS`]: {
+      access: "public",
+      why: "tus's question of what the server supports (version, extensions, size limit), answered alike to everyone signed in; it names no upload, even with one in the path",
+      cases: [
+        {
+          name: "at her upload's address",
+          request: (c) => ({ ...theirs(c), init: tus("OPTIONS") }),
+          expect: (c) => ({ status: 204, excludes: [c.upload.id, c.evidence.draft] }),
+        },
+      ],
+    },
+  };
+}
+
 /** The CASE endpoints publish the standards (public documents) to anyone; junk and unknown ids change nothing. */
 function caseEntries(): Record<string, Entry & { cases: Case[] }> {
   const why = "CASE publishes the units, which are public standards, to clients that do not sign in";
@@ -1526,6 +1620,7 @@ function caseEntries(): Record<string, Entry & { cases: Case[] }> {
     "app/ims/case/v1p0/CFDocuments/[id]/route.ts GET": { access: "public", why, cases: byId("CFDocuments") },
     "app/ims/case/v1p0/CFPackages/[id]/route.ts GET": { access: "public", why, cases: byId("CFPackages") },
     "app/ims/case/v1p0/CFItems/[id]/route.ts GET": { access: "public", why, cases: byId("CFItems") },
+    "app/ims/case/v1p0/CFAssociations/[id]/route.ts GET": { access: "public", why, cases: byId("CFAssociations") },
   };
 }
 
@@ -1653,6 +1748,8 @@ beforeAll(async () => {
   Object.assign(process.env, {
     DATABASE_URL: state.url,
     STORAGE_DIR: storageDir,
+    // Inside the snapshotted directory, so staged bytes written by a call are seen.
+    UPLOAD_STAGING_DIR: path.join(storageDir, "upload-staging"),
     NEXTAUTH_SECRET: "cross-tenant-suite-secret-0123456789abcdef",
     NEXTAUTH_URL: baseUrl,
   });
