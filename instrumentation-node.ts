@@ -1,3 +1,4 @@
+import type { Db } from "./lib/db/client";
 import { env } from "./lib/env";
 import { log } from "./lib/ops/log";
 import { installRequestLogging } from "./lib/ops/log-http";
@@ -18,24 +19,35 @@ export function startRequestLogging(): void {
 }
 
 /**
- * Uploads cut off by a crash or restart leave a pending mark behind (a .part file, or a marker
- * object on S3), and the object too if the crash came after storing it but before its row; sweep
- * those a day old (no upload streams for that long). docs/decisions/0014 and 0023.
+ * The abandoned-upload sweep, one function for both callers: the server's start (no client given:
+ * it opens one, and a failure is logged, never stopping the start) and the daily uploads.sweep
+ * job (lib/jobs/runtime.ts; given the worker's client, a failure is thrown, so the job is retried
+ * and shown failed on /platform/jobs). Uploads cut off by a crash or restart leave a pending mark
+ * (a .part file, or a marker object on S3), and the object too if the crash came after storing it
+ * but before its row; resumable uploads nobody continued leave a session and staged files in
+ * UPLOAD_STAGING_DIR. Those a day old go (no upload streams for that long, and an upload being
+ * written keeps its session touched). docs/decisions/0014, 0023 and 0025.
  */
-export async function sweepAbandonedUploads(): Promise<void> {
-  const { storage } = await import("./lib/storage");
+export async function sweepAbandonedUploads(jobDb?: Db): Promise<number> {
+  if (jobDb) return sweepUploadsWith(jobDb);
   const { createDb } = await import("./lib/db/client");
-  const { sweepAbandonedUploadFiles } = await import("./lib/evidence/sweep-abandoned-uploads");
-  // A client of its own for this one job (lib/db is the requests' one, and server-only).
-  let db: ReturnType<typeof createDb> | undefined;
+  // A client of its own for this one run (lib/db is the requests' one, and server-only).
+  let db: Db | undefined;
   try {
     db = createDb(env.DATABASE_URL);
-    // With the staging directory: resumable uploads abandoned as long go too (docs/decisions/0025).
-    const removed = await sweepAbandonedUploadFiles(db, storage(), undefined, undefined, env.UPLOAD_STAGING_DIR);
-    if (removed > 0) log.info({ removed }, "removed abandoned partial uploads");
+    return await sweepUploadsWith(db);
   } catch (error) {
     log.error({ err: error }, "could not sweep abandoned uploads");
+    return 0;
   } finally {
     await db?.$disconnect().catch(() => undefined);
   }
+}
+
+async function sweepUploadsWith(db: Db): Promise<number> {
+  const { storage } = await import("./lib/storage");
+  const { sweepAbandonedUploadFiles } = await import("./lib/evidence/sweep-abandoned-uploads");
+  const removed = await sweepAbandonedUploadFiles(db, storage(), undefined, undefined, env.UPLOAD_STAGING_DIR);
+  if (removed > 0) log.info({ removed }, "removed abandoned partial uploads");
+  return removed;
 }

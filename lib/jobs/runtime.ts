@@ -3,7 +3,7 @@ import { env } from "../env";
 import { SmtpMailer } from "../mail/smtp-mailer";
 import { emailNotification, sendDigests } from "../notify/email";
 import { log } from "../ops/log";
-import { jobHandlers } from "./handlers";
+import { jobHandlers, type HandlerDeps } from "./handlers";
 import { dailySchedules } from "./schedules";
 import { JobWorker } from "./worker";
 
@@ -24,8 +24,11 @@ export function jobBaseUrl(): string {
   return (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
-/** Starts the worker (once per process). `sweepUploads`: the boot-time sweep, run daily too. */
-export function startJobWorker(deps: { sweepUploads: () => Promise<void> }): JobWorker | null {
+/**
+ * Starts the worker (once per process). `sweepUploads`: the boot-time sweep (staged resumable
+ * uploads included), run daily too on the worker's client; it must throw when it fails.
+ */
+export function startJobWorker(deps: Pick<HandlerDeps, "sweepUploads">): JobWorker | null {
   if (env.JOBS_WORKER === "off") {
     log.info({}, "JOBS_WORKER=off: this server runs no background jobs");
     return null;
