@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { createS3Client, type S3Settings } from "../storage/s3";
 
 /**
@@ -50,5 +50,37 @@ export async function probeObjectStore(
     };
   } finally {
     client.destroy();
+  }
+}
+
+// One client per bucket settings for the process: the readiness probe runs every few seconds,
+// and a client keeps its connections open between polls.
+const bucketClients = new Map<string, S3Client>();
+
+/**
+ * Whether the bucket answers (STORAGE_DRIVER=s3), cheaply enough for a load balancer's every
+ * poll: one HeadBucket, within `timeoutMs`. It writes nothing (the doctor's probeObjectStore
+ * checks a write); it finds a server that is down, a bucket that is gone and a key that may not
+ * list the bucket.
+ */
+export async function probeBucket(
+  settings: S3Settings,
+  timeoutMs = 3_000,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const id = JSON.stringify(settings);
+  let client = bucketClients.get(id);
+  if (!client) bucketClients.set(id, (client = createS3Client(settings)));
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: settings.bucket }), {
+      abortSignal: AbortSignal.timeout(timeoutMs),
+    });
+    return { ok: true };
+  } catch (error) {
+    const name = (error as { name?: unknown }).name;
+    const where = `bucket ${settings.bucket} at ${settings.endpoint ?? `AWS S3 (${settings.region})`}`;
+    return {
+      ok: false,
+      reason: `The ${where} does not answer${typeof name === "string" ? ` (${name})` : ""}. Check S3_BUCKET, S3_ENDPOINT and S3_REGION, that the server answers, and that S3_ACCESS_KEY_ID may list the bucket.`,
+    };
   }
 }

@@ -1,13 +1,16 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { checkCredentialSecret, checkDisk, checkMail, checkPublicUrl, checkSecret, runDoctor } from "@/lib/ops/doctor";
 import { checkReadiness } from "@/lib/ops/readiness";
+import { createS3Client, type S3Settings } from "@/lib/storage/s3";
 import { createEmptyDatabase, provider, useMigratedDb } from "../helpers/test-db";
 
 // npm run doctor against a good configuration and a broken one, through the real script, and
@@ -231,6 +234,80 @@ describe("readiness (GET /api/ready)", () => {
       expect(readiness).toMatchObject({ ok: false, body: { db: "ok", migrations: "current", storage: "error" } });
       expect(JSON.stringify(readiness.body)).not.toContain(dir);
       expect(logged).toHaveBeenCalledWith(expect.stringContaining(unwritable));
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
+type S3rverServer = {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+  /** s3rver's S3 event notifications: one per object put, copied or deleted. */
+  on(event: "event", listener: (event: unknown) => void): void;
+};
+const S3rver = createRequire(import.meta.url)("s3rver") as new (options: {
+  port: number;
+  address: string;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string }[];
+}) => S3rverServer;
+
+describe("readiness with STORAGE_DRIVER=s3", () => {
+  // An S3-compatible server started here (as in the storage contract); STORAGE_DIR is a path
+  // nobody can write, which s3 mode does not use: only the bucket may decide.
+  let server: S3rverServer;
+  let s3: S3Settings;
+  const objectEvents: unknown[] = [];
+  const s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-ready-s3rver-"));
+
+  beforeAll(async () => {
+    server = new S3rver({
+      port: 0,
+      address: "127.0.0.1",
+      silent: true,
+      directory: s3Dir,
+      configureBuckets: [{ name: "ready-evidence" }],
+    });
+    server.on("event", (event) => objectEvents.push(event));
+    const { port } = await server.run();
+    s3 = {
+      endpoint: `http://127.0.0.1:${port}`,
+      bucket: "ready-evidence",
+      region: "us-east-1",
+      accessKeyId: "S3RVER",
+      secretAccessKey: "S3RVER",
+      forcePathStyle: true,
+    };
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    fs.rmSync(s3Dir, { recursive: true, force: true });
+  });
+
+  it("is ready when the bucket answers, whatever STORAGE_DIR is, and writes nothing to the bucket", async () => {
+    for (let poll = 0; poll < 3; poll++)
+      expect(await checkReadiness({ databaseUrl: state.url, storageDir: unwritable, s3 })).toEqual({
+        ok: true,
+        body: { db: "ok", migrations: "current", storage: "ok" },
+      });
+    // Not even an object put and deleted again: a poll every few seconds would be a write each.
+    expect(objectEvents).toEqual([]);
+    const listed = await createS3Client(s3).send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    expect(listed.KeyCount ?? 0).toBe(0);
+  });
+
+  it("is not ready when the bucket is missing, and does not say which bucket or server", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const missing = { ...s3, bucket: "no-such-bucket" };
+      const readiness = await checkReadiness({ databaseUrl: state.url, storageDir: dir, s3: missing });
+      expect(readiness).toMatchObject({ ok: false, body: { db: "ok", migrations: "current", storage: "error" } });
+      expect(JSON.stringify(readiness.body)).not.toContain("no-such-bucket");
+      expect(JSON.stringify(readiness.body)).not.toContain(s3.endpoint ?? "");
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("no-such-bucket"));
     } finally {
       logged.mockRestore();
     }
