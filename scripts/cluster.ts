@@ -111,6 +111,10 @@ export class Cluster {
     this.ports = ports;
   }
 
+  get stagingDir(): string {
+    return path.join(this.dir, "staging");
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.publicPort}`;
   }
@@ -132,6 +136,8 @@ export class Cluster {
       NEXTAUTH_SECRET: "cluster-secret-that-is-long-enough-0123456789",
       CREDENTIAL_KEY_SECRET: "cluster-credential-key-secret-0123456789abcdef",
       STORAGE_DIR: this.storageDir,
+      // Resumable uploads are staged where every server can reach them (docs/decisions/0025).
+      UPLOAD_STAGING_DIR: this.stagingDir,
       // nginx appends the client's address to X-Forwarded-For: one proxy to believe.
       TRUST_PROXY: "1",
       LOG_LEVEL: "warn",
@@ -187,7 +193,7 @@ export class Cluster {
   /** Kills one server the hard way, as a crash or an OOM kill would, and waits until it is gone. */
   async kill(name: ServerName): Promise<void> {
     const child = this.servers[name];
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGKILL");
     await exited;

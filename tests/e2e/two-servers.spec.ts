@@ -1,4 +1,7 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { Cluster, pinHeader, type ServerName } from "../../scripts/cluster";
 import { SmtpSink } from "../helpers/smtp-sink";
@@ -9,7 +12,8 @@ import { demoPassword } from "./helpers";
 // database behind nginx (tests/helpers/cluster.ts). Nothing a request needs may live in one
 // server's memory: a session made on one is honoured by the other, and failed sign-ins are
 // counted in the database, so a guesser cannot double their tries by alternating servers. Both
-// servers run job workers on the one queue, and each job runs once.
+// servers run job workers on the one queue, and each job runs once. An upload started through
+// one server that is then killed resumes through the other (the last test: it kills server a).
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
@@ -187,6 +191,125 @@ test("a job runs exactly once though both servers run workers: forty emails, eac
     expect(new Set([...byA, ...byB]).size).toBe(count);
     expect(byA.length + byB.length).toBe(count);
   } finally {
+    await db.end();
+  }
+});
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const tusHeaders = (server: ServerName, cookie: string) => ({ "tus-resumable": "1.0.0", [pinHeader]: server, cookie });
+
+/** A tus PATCH body that sends `first` bytes of `content` and then waits for ever (until the server dies). */
+function stallingBody(content: Buffer, first: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      if (sent >= first) return new Promise(() => undefined);
+      const piece = content.subarray(sent, Math.min(first, sent + 256 * 1024));
+      sent += piece.length;
+      controller.enqueue(new Uint8Array(piece));
+    },
+  });
+}
+
+test("an upload cut off by a server killed with SIGKILL leaves no row and no object, and resumes through the other server", async () => {
+  const db = new pg.Client({ connectionString: cluster.databaseUrl });
+  await db.connect();
+  const context = await pinnedContext("a");
+  try {
+    const page = await context.newPage();
+    await open(page, "/login");
+    await submitSignIn(page, "candidate@northgate.example", demoPassword);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+
+    // Evidence of the candidate's own, not yet submitted, to add the file to.
+    const owner = await db.query<{ id: string; centreId: string }>(
+      `SELECT u.id, m."centreId" FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE u.email = $1 LIMIT 1`,
+      ["candidate@northgate.example"],
+    );
+    const candidate = owner.rows[0];
+    if (!candidate) throw new Error("the demo candidate is missing");
+    const evidenceId = `sigkill${Date.now().toString(36)}`;
+    await db.query(
+      `INSERT INTO "Evidence" (id, "centreId", "candidateId", title, method, "activityDate", description, "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, 'Handover notes', 'product', now(), 'Notes I wrote at handover.', now(), now())`,
+      [evidenceId, candidate.centreId, candidate.id],
+    );
+    const size = 24 * 1024 * 1024;
+    const content = Buffer.concat([
+      Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1"),
+      crypto.randomBytes(size - 15),
+    ]);
+    const b64 = (text: string) => Buffer.from(text).toString("base64");
+
+    const created = await fetch(`${cluster.url}/api/uploads`, {
+      method: "POST",
+      headers: {
+        ...tusHeaders("a", cookie),
+        "upload-length": String(content.length),
+        "upload-metadata": `evidenceId ${b64(evidenceId)},filename ${b64("handover-notes.pdf")}`,
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const location = new URL(created.headers.get("location") ?? "", cluster.url).pathname;
+
+    // Half the file goes to server a, which is killed while the request is still open.
+    const half = content.length / 2;
+    const cutOff = fetch(`${cluster.url}${location}`, {
+      method: "PATCH",
+      headers: { ...tusHeaders("a", cookie), "upload-offset": "0", "content-type": "application/offset+octet-stream" },
+      body: stallingBody(content, half),
+      duplex: "half",
+    } as RequestInit).catch((error: unknown) => error);
+    const staged = () => filesUnder(cluster.stagingDir).reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    await expect.poll(staged, { timeout: 60_000 }).toBeGreaterThanOrEqual(half - 1024 * 1024);
+    await cluster.kill("a");
+    await cutOff;
+
+    const rows = async (sql: string) => (await db.query<{ n: number }>(sql, [evidenceId])).rows[0]?.n;
+    expect(await rows(`SELECT count(*)::int AS n FROM "EvidenceFile" WHERE "evidenceId" = $1`)).toBe(0);
+    expect(filesUnder(cluster.storageDir)).toEqual([]);
+    expect(await rows(`SELECT count(*)::int AS n FROM "UploadSession" WHERE "evidenceId" = $1`)).toBe(1);
+
+    // Server b says how far it got (once a's lease on the upload has run out) and takes the rest.
+    const head = await fetch(`${cluster.url}${location}`, { method: "HEAD", headers: tusHeaders("b", cookie) });
+    expect(head.status).toBe(200);
+    const offset = Number(head.headers.get("upload-offset"));
+    expect(offset).toBeGreaterThan(0);
+    expect(offset).toBeLessThanOrEqual(half);
+    const rest = await fetch(`${cluster.url}${location}`, {
+      method: "PATCH",
+      headers: {
+        ...tusHeaders("b", cookie),
+        "upload-offset": String(offset),
+        "content-type": "application/offset+octet-stream",
+      },
+      body: content.subarray(offset),
+    });
+    // The last PATCH answers with the recorded file (lib/uploads/finish-upload.ts).
+    expect(rest.status, await rest.clone().text()).toBe(200);
+    expect(await rest.json()).toMatchObject({ evidenceId, originalName: "handover-notes.pdf", size: content.length });
+    expect(cluster.serverOf(rest.headers.get("x-upstream"))).toBe("b");
+
+    const file = await db.query<{ sha256: string; size: string }>(
+      `SELECT sha256, size::text FROM "EvidenceFile" WHERE "evidenceId" = $1`,
+      [evidenceId],
+    );
+    expect(file.rows).toEqual([
+      { sha256: crypto.createHash("sha256").update(content).digest("hex"), size: String(content.length) },
+    ]);
+    expect(await rows(`SELECT count(*)::int AS n FROM "UploadSession" WHERE "evidenceId" = $1`)).toBe(0);
+    expect(filesUnder(cluster.storageDir)).toHaveLength(1);
+  } finally {
+    await context.close();
     await db.end();
   }
 });
