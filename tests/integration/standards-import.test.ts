@@ -334,8 +334,15 @@ describe(`invalid files on ${provider}`, () => {
               fn(
                 new Proxy(tx, {
                   get(t, p) {
-                    if (p === "auditEvent")
-                      return { create: async () => Promise.reject(new Error("injected failure")) };
+                    const injected = async () => Promise.reject(new Error("injected failure"));
+                    if (p === "auditEvent") return { create: injected, createMany: injected };
+                    // recordAudit writes an event with one raw INSERT (lib/audit.ts).
+                    if (p === "$executeRaw")
+                      // Called as a tagged template, or with a Prisma.Sql (which has .sql).
+                      return (sql: TemplateStringsArray | { sql: string }, ...values: unknown[]) =>
+                        ("sql" in sql ? sql.sql : sql.join("?")).includes('INSERT INTO "AuditEvent"')
+                          ? injected()
+                          : (t as { $executeRaw: (...a: unknown[]) => Promise<number> }).$executeRaw(sql, ...values);
                     return Reflect.get(t, p);
                   },
                 }),
