@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { migrate } from "@/lib/db/migrate";
 import { checkCredentialSecret, checkDisk, checkMail, checkPublicUrl, checkSecret, runDoctor } from "@/lib/ops/doctor";
 import { checkReadiness } from "@/lib/ops/readiness";
 import { createS3Client, type S3Settings } from "@/lib/storage/s3";
+import { startS3TestServer, type S3TestServer } from "../helpers/s3-test-server";
 import { createEmptyDatabase, provider, useMigratedDb } from "../helpers/test-db";
 
 // npm run doctor against a good configuration and a broken one, through the real script, and
@@ -240,51 +240,19 @@ describe("readiness (GET /api/ready)", () => {
   });
 });
 
-type S3rverServer = {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-  /** s3rver's S3 event notifications: one per object put, copied or deleted. */
-  on(event: "event", listener: (event: unknown) => void): void;
-};
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: {
-  port: number;
-  address: string;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverServer;
-
 describe("readiness with STORAGE_DRIVER=s3", () => {
   // An S3-compatible server started here (as in the storage contract); STORAGE_DIR is a path
   // nobody can write, which s3 mode does not use: only the bucket may decide.
-  let server: S3rverServer;
+  let server: S3TestServer;
   let s3: S3Settings;
-  const objectEvents: unknown[] = [];
-  const s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-ready-s3rver-"));
 
   beforeAll(async () => {
-    server = new S3rver({
-      port: 0,
-      address: "127.0.0.1",
-      silent: true,
-      directory: s3Dir,
-      configureBuckets: [{ name: "ready-evidence" }],
-    });
-    server.on("event", (event) => objectEvents.push(event));
-    const { port } = await server.run();
-    s3 = {
-      endpoint: `http://127.0.0.1:${port}`,
-      bucket: "ready-evidence",
-      region: "us-east-1",
-      accessKeyId: "S3RVER",
-      secretAccessKey: "S3RVER",
-      forcePathStyle: true,
-    };
+    server = await startS3TestServer("ready-evidence");
+    s3 = server.settings;
   });
 
   afterAll(async () => {
-    await server?.close();
-    fs.rmSync(s3Dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it("is ready when the bucket answers, whatever STORAGE_DIR is, and writes nothing to the bucket", async () => {
@@ -294,7 +262,7 @@ describe("readiness with STORAGE_DRIVER=s3", () => {
         body: { db: "ok", migrations: "current", storage: "ok" },
       });
     // Not even an object put and deleted again: a poll every few seconds would be a write each.
-    expect(objectEvents).toEqual([]);
+    expect(server.events).toEqual([]);
     const listed = await createS3Client(s3).send(new ListObjectsV2Command({ Bucket: s3.bucket }));
     expect(listed.KeyCount ?? 0).toBe(0);
   });

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -15,6 +14,7 @@ import { checkObjectStore } from "@/lib/ops/doctor";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { createS3Client, S3Storage, type S3Settings } from "@/lib/storage/s3";
 import type { StorageProvider, WriteTarget } from "@/lib/storage/storage-provider";
+import { startS3TestServer, type S3TestServer } from "../helpers/s3-test-server";
 import { useMigratedDb } from "../helpers/test-db";
 
 // One contract, both providers: local disk in a temporary directory, and S3 against s3rver, an
@@ -23,21 +23,11 @@ import { useMigratedDb } from "../helpers/test-db";
 // integration projects, except the last part: an upload through the app's own code into the
 // bucket, and a backup of it. s3rver checks no signatures: nothing here tests credentials.
 
-type S3rverServer = { run(): Promise<{ port: number }>; close(): Promise<void> };
-type S3rverOptions = {
-  port: number;
-  address: string;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-};
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: S3rverOptions) => S3rverServer;
-
 const MiB = 1024 * 1024;
 const day = 86_400_000;
 const temporary: string[] = [];
 const state = useMigratedDb();
-let server: S3rverServer;
+let server: S3TestServer;
 let s3: S3Settings;
 
 function tempDir(prefix: string): string {
@@ -47,26 +37,12 @@ function tempDir(prefix: string): string {
 }
 
 beforeAll(async () => {
-  server = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: tempDir("cp-s3rver-"),
-    configureBuckets: [{ name: "evidence" }],
-  });
-  const { port } = await server.run();
-  s3 = {
-    endpoint: `http://127.0.0.1:${port}`,
-    bucket: "evidence",
-    region: "us-east-1",
-    accessKeyId: "S3RVER",
-    secretAccessKey: "S3RVER",
-    forcePathStyle: true,
-  };
+  server = await startS3TestServer("evidence");
+  s3 = server.settings;
 });
 
 afterAll(async () => {
-  await server?.close();
+  await server?.stop();
   for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
 });
 
