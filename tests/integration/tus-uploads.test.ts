@@ -5,13 +5,13 @@ import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz/policy";
-import { plannedPeriod } from "@/lib/enrolments/planned-period";
 import { sweepAbandonedUploadFiles } from "@/lib/evidence/sweep-abandoned-uploads";
 import { importStandards } from "@/lib/standards/import";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { DbLocker } from "@/lib/uploads/db-locker";
 import { createTusUploads, type TusUploads } from "@/lib/uploads/tus-server";
 import { useMigratedDb } from "../helpers/test-db";
+import { seedUploadPeople, type UploadPeople } from "../helpers/upload-people";
 
 // The tus server driven as the route drives it: real Request objects through handleWeb, uploads
 // staged in a temporary directory, files stored on a temporary local disk.
@@ -21,8 +21,7 @@ const state = useMigratedDb();
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
 
-type People = { centreId: string; candidate: Actor; otherCandidate: Actor; assessor: Actor };
-let people: People;
+let people: UploadPeople;
 let storageRoot: string;
 let stagingDir: string;
 let store: LocalDiskStorage;
@@ -35,32 +34,7 @@ async function actorOf(userId: string): Promise<Actor> {
 
 beforeAll(async () => {
   expect((await importStandards(state.db)).errors).toEqual([]);
-  const db = state.db;
-  const centre = await db.centre.create({ data: { slug: "tus", name: "Resumable Centre" } });
-  const user = async (email: string, role: "CANDIDATE" | "ASSESSOR") => {
-    const created = await db.user.create({ data: { email, name: email } });
-    await db.membership.create({ data: { userId: created.id, centreId: centre.id, role } });
-    return created.id;
-  };
-  const candidateId = await user("cand@example.org", "CANDIDATE");
-  const otherCandidateId = await user("other@example.org", "CANDIDATE");
-  const assessorId = await user("assessor@example.org", "ASSESSOR");
-  const unitVersion = await db.unitVersion.findFirstOrThrow({ select: { id: true } });
-  await db.enrolment.create({
-    data: {
-      centreId: centre.id,
-      candidateId,
-      assessorId,
-      unitVersionId: unitVersion.id,
-      ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")),
-    },
-  });
-  people = {
-    centreId: centre.id,
-    candidate: await actorOf(candidateId),
-    otherCandidate: await actorOf(otherCandidateId),
-    assessor: await actorOf(assessorId),
-  };
+  people = await seedUploadPeople(state.db, { slug: "tus", name: "Resumable Centre" });
 });
 
 beforeEach(async () => {

@@ -10,15 +10,14 @@ import { deleteEvidenceFile, receiveUpload, UploadError, type ReceiveUploadInput
 import { importStandards } from "@/lib/standards/import";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { useMigratedDb } from "../helpers/test-db";
-import { plannedPeriod } from "@/lib/enrolments/planned-period";
+import { seedUploadPeople, type UploadPeople } from "../helpers/upload-people";
 
 const state = useMigratedDb();
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
 
-type People = { centreId: string; candidate: Actor; otherCandidate: Actor; assessor: Actor };
-let people: People;
+let people: UploadPeople;
 let store: LocalDiskStorage;
 let root: string;
 
@@ -31,32 +30,7 @@ async function actorOf(userId: string): Promise<Actor> {
 beforeAll(async () => {
   const report = await importStandards(state.db);
   expect(report.errors).toEqual([]);
-  const db = state.db;
-  const centre = await db.centre.create({ data: { slug: "uploads", name: "Uploads Centre" } });
-  const user = async (email: string, role: "CANDIDATE" | "ASSESSOR") => {
-    const created = await db.user.create({ data: { email, name: email } });
-    await db.membership.create({ data: { userId: created.id, centreId: centre.id, role } });
-    return created.id;
-  };
-  const candidateId = await user("cand@example.org", "CANDIDATE");
-  const otherCandidateId = await user("other@example.org", "CANDIDATE");
-  const assessorId = await user("assessor@example.org", "ASSESSOR");
-  const unitVersion = await db.unitVersion.findFirstOrThrow({ select: { id: true } });
-  await db.enrolment.create({
-    data: {
-      centreId: centre.id,
-      candidateId,
-      assessorId,
-      unitVersionId: unitVersion.id,
-      ...plannedPeriod(new Date("2026-01-05"), new Date("2026-12-18")),
-    },
-  });
-  people = {
-    centreId: centre.id,
-    candidate: await actorOf(candidateId),
-    otherCandidate: await actorOf(otherCandidateId),
-    assessor: await actorOf(assessorId),
-  };
+  people = await seedUploadPeople(state.db, { slug: "uploads", name: "Uploads Centre" });
 });
 
 beforeEach(() => {
