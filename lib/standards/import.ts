@@ -37,7 +37,7 @@ export async function importUnit(db: Db, unit: UnitFile): Promise<ImportOutcome>
 }
 
 /** importUnit inside a transaction the caller holds. */
-async function importUnitIn(tx: Tx, unit: UnitFile): Promise<ImportOutcome> {
+export async function importUnitIn(tx: Tx, unit: UnitFile): Promise<ImportOutcome> {
   const contentHash = contentHashOf(unit);
   const { $schema: _schema, ...document } = unit;
   const existing = await tx.unit.findUnique({

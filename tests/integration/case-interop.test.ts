@@ -165,6 +165,51 @@ describe("frameworks published by OpenSALT", () => {
   });
 });
 
+describe("a CASE import that fails part-way", () => {
+  it("leaves neither the unit nor its pairs when writing the pairs fails", async () => {
+    const original = fixture(opensalt.MarkdownFramework);
+    const link = (id: string) => ({ identifier: id, title: "x", uri: `${baseUrl}/ims/case/v1p0/CFItems/${id}` });
+    const withPair = {
+      ...original,
+      CFAssociations: [
+        ...original.CFAssociations,
+        {
+          identifier: "b0000000-0000-4000-8000-000000000003",
+          associationType: "isRelatedTo",
+          originNodeURI: link("a5eafca0-b8df-11e7-8d17-8dc52d8205bc"),
+          destinationNodeURI: link(caseIds.criterion("CS34", 1, "assessment", "1.2")),
+        },
+      ],
+    };
+    // Every transaction's new crosswalk version fails to be written.
+    const failing = new Proxy(state.db, {
+      get(target, prop) {
+        if (prop !== "$transaction") return Reflect.get(target, prop);
+        return (fn: (tx: unknown) => Promise<unknown>) =>
+          target.$transaction((tx) =>
+            fn(
+              new Proxy(tx, {
+                get(t, p) {
+                  if (p !== "crosswalkVersion") return Reflect.get(t, p);
+                  return new Proxy(t.crosswalkVersion, {
+                    get: (delegate, key) =>
+                      key === "create"
+                        ? async () => Promise.reject(new Error("injected failure"))
+                        : Reflect.get(delegate, key),
+                  });
+                },
+              }),
+            ),
+          );
+      },
+    }) as Db;
+    const versionsBefore = await state.db.crosswalkVersion.count();
+    await expect(importCasePackage(failing, withPair, { code: "MD3" })).rejects.toThrow("injected failure");
+    expect(await state.db.unit.count({ where: { code: "MD3" } })).toBe(0);
+    expect(await state.db.crosswalkVersion.count()).toBe(versionsBefore);
+  });
+});
+
 describe("the crosswalk through CASE", () => {
   it("exports pairs as exactMatchOf / isRelatedTo to the other unit's own CFItem, served by identifier", async () => {
     const pkg = await latestCasePackage(state.db, "CS5", { baseUrl });

@@ -78,7 +78,10 @@ function pairOf(conversion: CaseConversion, resolve: Resolver, association: Asso
 }
 
 /** The crosswalk in force, with the new pairs added after its own (a pair it already has, either way round, is kept as it is). */
-async function mergedCrosswalk(db: Db, pairs: CrosswalkPair[]): Promise<CrosswalkFile | null> {
+async function mergedCrosswalk(
+  db: Pick<Db, "crosswalkVersion">,
+  pairs: CrosswalkPair[],
+): Promise<CrosswalkFile | null> {
   const latest = await db.crosswalkVersion.findFirst({ orderBy: { number: "desc" }, select: { document: true } });
   const current = latest ? CrosswalkFile.parse(latest.document) : { about: aboutImported, pairs: [] };
   const keys = new Set(current.pairs.map(unorderedKey));
@@ -86,8 +89,11 @@ async function mergedCrosswalk(db: Db, pairs: CrosswalkPair[]): Promise<Crosswal
   return added.length === 0 ? null : CrosswalkFile.parse({ ...current, pairs: [...current.pairs, ...added] });
 }
 
-/** Turns the conversion's associations into crosswalk pairs and writes a new crosswalk version if any is new. */
-export async function importCaseAssociations(db: Db, conversion: CaseConversion): Promise<CaseAssociationReport> {
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type FoundPairs = Pick<CaseAssociationReport, "pairs" | "problems">;
+
+/** The crosswalk pairs the conversion's associations make, and why each other one makes none. */
+export async function caseAssociationPairs(db: Db, conversion: CaseConversion): Promise<FoundPairs> {
   const resolve = resolverFor(conversion, await storedCriteria(db));
   const pairs: CrosswalkPair[] = [];
   const problems: string[] = [];
@@ -96,23 +102,26 @@ export async function importCaseAssociations(db: Db, conversion: CaseConversion)
     if (typeof pair === "string") problems.push(pair);
     else pairs.push(pair);
   }
-  const merged = await mergedCrosswalk(db, pairs);
+  return { pairs, problems };
+}
+
+/**
+ * Adds the pairs to the crosswalk in force, as a new crosswalk version if any is new, in the
+ * caller's transaction: the one that imports the unit (lib/standards/case/store.ts), so the
+ * unit never loads without its pairs.
+ */
+export async function addCaseAssociationPairs(tx: Tx, { pairs, problems }: FoundPairs): Promise<CaseAssociationReport> {
+  const merged = await mergedCrosswalk(tx, pairs);
   if (!merged) return { pairs, problems, crosswalk: null };
-  return db.$transaction(async (tx) => {
-    const unresolved = unresolvedReferences(
-      "the crosswalk in force",
-      merged,
-      await criteriaAfterImport(tx, [], merged),
-    );
-    if (unresolved.length > 0)
-      return {
-        pairs,
-        problems: [
-          ...problems,
-          `The crosswalk was not changed: the crosswalk in force names criteria no longer loaded (run npm run standards:import): ${unresolved[0]}`,
-        ],
-        crosswalk: null,
-      };
-    return { pairs, problems, crosswalk: await importCrosswalkIn(tx, merged) };
-  });
+  const unresolved = unresolvedReferences("the crosswalk in force", merged, await criteriaAfterImport(tx, [], merged));
+  if (unresolved.length > 0)
+    return {
+      pairs,
+      problems: [
+        ...problems,
+        `The crosswalk was not changed: the crosswalk in force names criteria no longer loaded (run npm run standards:import): ${unresolved[0]}`,
+      ],
+      crosswalk: null,
+    };
+  return { pairs, problems, crosswalk: await importCrosswalkIn(tx, merged) };
 }

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client";
-import { importUnit, type ImportOutcome } from "../import";
+import { importUnitIn, type ImportOutcome } from "../import";
 import { UnitFile } from "../schema";
 import { type IndexedVersion, indexedVersions } from "./cache";
 import { CrosswalkRelation } from "../crosswalk-schema";
 import { loadedCrosswalk } from "../crosswalk-queries";
 import { CriterionKind } from "../schema";
-import { type CaseAssociationReport, importCaseAssociations } from "./associations";
+import { addCaseAssociationPairs, type CaseAssociationReport, caseAssociationPairs } from "./associations";
 import {
   crosswalkAssociationId,
   type PackageAssociation,
@@ -77,7 +77,8 @@ export type CaseImportResult = { unit: UnitFile; outcome: ImportOutcome; associa
 
 /**
  * Converts a package and loads it like a unit file (a new version only if the content differs),
- * then its exactMatchOf / isRelatedTo associations as crosswalk pairs (./associations.ts).
+ * with its exactMatchOf / isRelatedTo associations as crosswalk pairs (./associations.ts), in
+ * one transaction: the unit and its pairs load together or not at all.
  */
 export async function importCasePackage(
   db: Db,
@@ -85,8 +86,12 @@ export async function importCasePackage(
   opts: CaseImportOptions = {},
 ): Promise<CaseImportResult> {
   const conversion = convertCasePackage(input, opts);
-  const outcome = await importUnit(db, conversion.unit);
-  return { unit: conversion.unit, outcome, associations: await importCaseAssociations(db, conversion) };
+  const found = await caseAssociationPairs(db, conversion);
+  return db.$transaction(async (tx) => ({
+    unit: conversion.unit,
+    outcome: await importUnitIn(tx, conversion.unit),
+    associations: await addCaseAssociationPairs(tx, found),
+  }));
 }
 
 const packageOf = async (db: Db, version: IndexedVersion, baseUrl: string) =>
