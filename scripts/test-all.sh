@@ -11,4 +11,10 @@ echo "== production build =="
 npx next build
 
 echo "== end-to-end tests (Chromium, next start) =="
-npx playwright test
+if ! npx playwright test; then
+  # The server's own log is a file CI does not keep: show what it said went wrong, so a failure
+  # seen only in CI can be explained (tests/e2e/zz-log-secrets.spec.ts keeps secrets out of it).
+  echo "== the e2e server's warnings and errors (last 60, test-results/e2e-server.log) =="
+  grep -E '"level":"(warn|error|fatal)"|Error' test-results/e2e-server.log | tail -n 60 || true
+  exit 1
+fi
