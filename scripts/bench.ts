@@ -250,7 +250,7 @@ if (sections.has("progress")) {
 
 if (sections.has("upload")) {
   console.log(
-    `\nUpload of ${uploadMib} MiB through the upload route under next start vs a bare node:http floor (${uploadRuns} runs each, alternating, after a warm-up; targets: app >= 0.8 of the floor's throughput, app peak RSS growth < 64 MB; MB = 10^6 bytes)`,
+    `\nUpload of ${uploadMib} MiB through both upload routes under next start (one request, and resumable tus) vs a bare node:http floor (${uploadRuns} runs each, order rotated, after a warm-up; targets: each route >= 0.8 of the floor's throughput and <= 1.25x its server CPU, app peak RSS growth < 64 MB; MB = 10^6 bytes)`,
   );
   const cpuProfDir = args["upload-cpu-prof"];
   printUploadResult(
