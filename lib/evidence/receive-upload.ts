@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { formatBytes } from "../format/bytes";
 import { logUnexpected } from "../ops/log";
 import { storage as defaultStorage, type StorageProvider } from "../storage";
-import type { WriteTarget } from "../storage/storage-provider";
+import type { CommittedObject } from "../storage/storage-provider";
 import { assertEvidenceChangeable } from "./evidence-lock";
 import { loadEvidenceResource } from "./evidence-resource";
 import { UploadError } from "./upload-error";
@@ -285,7 +285,7 @@ async function storeAndRecord(
   return recordStoredFile(input, resource, originalName, limits, stored);
 }
 
-export type StoredUpload = { target: WriteTarget; size: number; mimeType: string; sha256: string };
+export type StoredUpload = { target: CommittedObject; size: number; mimeType: string; sha256: string };
 
 /**
  * Streams the body to storage, within the limits, and checks what arrived: complete, not empty,

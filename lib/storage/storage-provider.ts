@@ -15,6 +15,13 @@ export interface StorageProvider {
    * its caller has recorded it.
    */
   createWriteTarget(): Promise<WriteTarget>;
+  /**
+   * Takes a complete file on this server's disk as a new object without copying its bytes, if
+   * the provider can (local disk, same file system: a second name for the file). Committed but
+   * pending, like a write target after commit; the file itself stays the caller's to remove.
+   * Undefined (or absent) where it cannot, and the caller copies the file through a write target.
+   */
+  adoptFile?(file: string): Promise<CommittedObject | undefined>;
   openRead(key: string, range?: ByteRange): Readable;
   stat(key: string): Promise<{ size: number }>;
   /** Removes an object; removing one that is already gone is not an error. */
@@ -27,8 +34,16 @@ export interface StorageProvider {
   sweepAbandonedParts(olderThanMs: number, now?: number, isRecorded?: (key: string) => Promise<boolean>): Promise<number>;
 }
 
-export interface WriteTarget {
+/** An object under its key, still marked as pending until `recorded`. */
+export interface CommittedObject {
   readonly key: string;
+  /** The caller has recorded the key (its row is committed): the object is no longer pending. */
+  recorded(): Promise<void>;
+  /** Throws the object away. Safe to call more than once; does nothing once recorded. */
+  abort(): Promise<void>;
+}
+
+export interface WriteTarget extends CommittedObject {
   /** Pipe the bytes here; commit or abort only once the pipeline has settled. */
   readonly stream: Writable;
   /**
@@ -41,8 +56,6 @@ export interface WriteTarget {
    * process dies before the caller records the key, the boot sweep removes it.
    */
   commit(): Promise<void>;
-  /** The caller has recorded the key (its row is committed): the object is no longer pending. */
-  recorded(): Promise<void>;
   /** Throws the object away, committed or not. Safe to call more than once, and after a failed commit. */
   abort(): Promise<void>;
 }

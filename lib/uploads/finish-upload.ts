@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { authorize, can, type Actor } from "../authz/policy";
@@ -46,6 +47,15 @@ async function sniffStaged(stagedPath: string, session: UploadSessionRow): Promi
   return sniffed.mimeType;
 }
 
+function outOfSpace(error: unknown): unknown {
+  if ((error as { code?: unknown }).code !== "ENOSPC") return error;
+  return new UploadError(
+    507,
+    "The server has run out of storage space, so nothing was saved. Tell your centre admin.",
+    String(error),
+  );
+}
+
 /** One read of the staged file: hashed on its way into a new stored object, committed. */
 async function copyToStorage(stagedPath: string, storage: StorageProvider, mimeType: string): Promise<StoredUpload> {
   const meter = new UploadMeter(() => undefined);
@@ -55,15 +65,35 @@ async function copyToStorage(stagedPath: string, storage: StorageProvider, mimeT
     await target.commit();
   } catch (error) {
     await target.abort();
-    if ((error as { code?: unknown }).code === "ENOSPC")
-      throw new UploadError(
-        507,
-        "The server has run out of storage space, so nothing was saved. Tell your centre admin.",
-        String(error),
-      );
-    throw error;
+    throw outOfSpace(error);
   }
   return { target, size: meter.bytes, mimeType, sha256: meter.sha256() };
+}
+
+async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
+  const hash = crypto.createHash("sha256");
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { size, sha256: hash.digest("hex") };
+}
+
+/**
+ * The staged file as a committed object: taken as it is where the storage can (local disk on
+ * the same file system, docs/decisions/0027-adopting-staged-uploads.md), read once for its
+ * SHA-256; otherwise copied, hashed on the way.
+ */
+async function storeStaged(stagedPath: string, storage: StorageProvider, mimeType: string): Promise<StoredUpload> {
+  const adopted = await storage.adoptFile?.(stagedPath).catch((error: unknown) => Promise.reject(outOfSpace(error)));
+  if (!adopted) return copyToStorage(stagedPath, storage, mimeType);
+  try {
+    return { target: adopted, mimeType, ...(await hashFile(stagedPath)) };
+  } catch (error) {
+    await adopted.abort();
+    throw error;
+  }
 }
 
 export type FinishUploadInput = {
@@ -78,9 +108,10 @@ export type FinishUploadInput = {
 /**
  * Turns a complete resumable upload into an evidence file, with every check of the one-request
  * upload: its type sniffed from the content (before anything is stored), its SHA-256 taken
- * from one read of the whole staged file on its way into storage, and, in the transaction that
- * records it, the evidence lock and the allowance re-checked and the session ended. The caller
- * removes the staged file afterwards, whatever the outcome.
+ * from one read of the whole staged file (on its way into storage, unless storage adopts the
+ * file as it is), and, in the transaction that records it, the evidence lock and the allowance
+ * re-checked and the session ended. The caller removes the staged file afterwards, whatever the
+ * outcome.
  */
 export async function finishUpload(input: FinishUploadInput): Promise<EvidenceFileDto> {
   const { db, actor, session, stagedPath } = input;
@@ -89,7 +120,7 @@ export async function finishUpload(input: FinishUploadInput): Promise<EvidenceFi
   authorize(actor, "evidence.update", resource);
 
   const mimeType = await sniffStaged(stagedPath, session);
-  const stored = await copyToStorage(stagedPath, input.storage, mimeType);
+  const stored = await storeStaged(stagedPath, input.storage, mimeType);
   return recordFile({
     db,
     actor,

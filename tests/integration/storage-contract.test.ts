@@ -221,6 +221,46 @@ describe.each(providers)("storage contract: %s", (_name, fresh) => {
   });
 });
 
+describe("local disk adopting a staged file (a finished resumable upload)", () => {
+  it("keeps the file's bytes under a new key without copying them, pending until recorded", async () => {
+    const root = tempDir("cp-adopt-");
+    const store = new LocalDiskStorage(path.join(root, "store"));
+    const staged = path.join(root, "staged");
+    const bytes = randomBytes(3 * MiB + 7);
+    fs.writeFileSync(staged, bytes);
+
+    const adopted = await store.adoptFile(staged);
+    if (!adopted) throw new Error("same file system: the file should be adopted");
+    // The same file by a second name: no second write of its bytes.
+    expect(fs.statSync(store.pathOf(adopted.key)).ino).toBe(fs.statSync(staged).ino);
+    expect(fs.statSync(store.pathOf(adopted.key)).mode & 0o777).toBe(0o600);
+    // The caller removes its staged file; the object stays whole.
+    fs.rmSync(staged);
+    expect(fingerprint(await readAll(store.openRead(adopted.key)))).toEqual(fingerprint(bytes));
+    // Pending until recorded, like a committed write target.
+    const mark = path.join(root, "store", "tmp", `${adopted.key}.part`);
+    expect(fs.existsSync(mark)).toBe(true);
+    await adopted.recorded();
+    expect(fs.existsSync(mark)).toBe(false);
+    expect(await marksLeft(store)).toBe(0);
+    expect(await store.stat(adopted.key)).toEqual({ size: bytes.length });
+  });
+
+  it("throws an unrecorded adoption away, object and mark", async () => {
+    const root = tempDir("cp-adopt-");
+    const store = new LocalDiskStorage(path.join(root, "store"));
+    const staged = path.join(root, "staged");
+    fs.writeFileSync(staged, "never recorded");
+    const adopted = await store.adoptFile(staged);
+    if (!adopted) throw new Error("same file system: the file should be adopted");
+    await adopted.abort();
+    await adopted.abort();
+    await expectMissing(store.stat(adopted.key));
+    expect(await marksLeft(store)).toBe(0);
+    expect(fs.readFileSync(staged, "utf8")).toBe("never recorded");
+  });
+});
+
 describe("the S3 client the provider uses", () => {
   // With the SDK's default checksum settings, a PutObject whose body is a stream goes out with
   // aws-chunked framing, and servers other than AWS S3 (s3rver, older MinIO) store the framing
