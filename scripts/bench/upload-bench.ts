@@ -1,10 +1,10 @@
 // The upload bench: streams the same generated file (1 GiB by default) through the app's two
 // upload routes under `next start` (the one-request POST /api/evidence/<id>/files, and the
-// resumable tus route the browser uses: POST /api/uploads, then 8 MiB PATCHes) and through the floor, a bare
-// node:http server that does the same streaming, SHA-256 hashing and fsync'd write + rename on
-// the same disk (scripts/bench/upload-floor-server.mjs). Both servers are their own Node
-// processes, started here and measured the same way: wall-clock time of each upload as the
-// client sees it (first byte sent to response received), and the resident memory of each
+// resumable tus route the browser uses: POST /api/uploads, then 64 MiB PATCHes) and through the
+// floor, a bare node:http server that does the same streaming, SHA-256 hashing and fsync'd
+// write + rename on the same disk (scripts/bench/upload-floor-server.mjs). Both servers are their
+// own Node processes, started here and measured the same way: wall-clock time of each upload as
+// the client sees it (first byte sent to response received), and the resident memory of each
 // server's process tree sampled every 50 ms.
 //
 // Targets (issue 20, item 7): each app route's median throughput at least 0.8 of the floor's,
@@ -108,14 +108,14 @@ export type UploadBenchOptions = {
 type ServerName = "app" | "floor";
 /**
  * How a file reaches a server: "app" is the one-request route, "tus" the resumable route the
- * browser uses (POST /api/uploads, then 8 MiB PATCHes, as tus-js-client sends them; both served
+ * browser uses (POST /api/uploads, then 64 MiB PATCHes, as tus-js-client sends them; both served
  * by the same next start), "floor" the bare node:http server.
  */
 type Route = "app" | "tus" | "floor";
 const routes: Route[] = ["app", "tus", "floor"];
 const serverOf = (route: Route): ServerName => (route === "floor" ? "floor" : "app");
 /** The browser's chunk size (components/evidence/resumable-upload.ts). */
-const TUS_CHUNK = 8 * MiB;
+const TUS_CHUNK = 64 * MiB;
 /** The issue's target for server CPU per GiB against the floor's (issue 20, item 7). */
 const CPU_RATIO_TARGET = 1.25;
 
@@ -592,7 +592,7 @@ export async function benchUpload({
     const stored = { app: appStore, floor: floorStore };
 
     /**
-     * The resumable route as the browser drives it: create the upload, then PATCH it 8 MiB at a
+     * The resumable route as the browser drives it: create the upload, then PATCH it 64 MiB at a
      * time, each PATCH waiting for the one before. The reply is the last PATCH's (the recorded
      * file), with the time and bytes of the whole upload.
      */
