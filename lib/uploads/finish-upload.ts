@@ -82,14 +82,20 @@ async function hashFile(file: string): Promise<{ size: number; sha256: string }>
 
 /**
  * The staged file as a committed object: taken as it is where the storage can (local disk on
- * the same file system, docs/decisions/0027-adopting-staged-uploads.md), read once for its
- * SHA-256; otherwise copied, hashed on the way.
+ * the same file system, docs/decisions/0027-adopting-staged-uploads.md), with the SHA-256
+ * taken as its bytes were staged or else from one more read; otherwise copied, hashed on the way.
  */
-async function storeStaged(stagedPath: string, storage: StorageProvider, mimeType: string): Promise<StoredUpload> {
+async function storeStaged(
+  stagedPath: string,
+  storage: StorageProvider,
+  mimeType: string,
+  staged: { size: number; sha256: string | undefined },
+): Promise<StoredUpload> {
   const adopted = await storage.adoptFile?.(stagedPath).catch((error: unknown) => Promise.reject(outOfSpace(error)));
   if (!adopted) return copyToStorage(stagedPath, storage, mimeType);
   try {
-    return { target: adopted, mimeType, ...(await hashFile(stagedPath)) };
+    const { size, sha256 } = staged;
+    return { target: adopted, mimeType, ...(sha256 ? { size, sha256 } : await hashFile(stagedPath)) };
   } catch (error) {
     await adopted.abort();
     throw error;
@@ -101,6 +107,8 @@ export type FinishUploadInput = {
   actor: Actor;
   session: UploadSessionRow;
   stagedPath: string;
+  /** The whole staged file's SHA-256 if it was taken as its bytes arrived (lib/uploads/running-hashes.ts). */
+  sha256?: string;
   storage: StorageProvider;
   quotaBytes: number;
 };
@@ -108,8 +116,8 @@ export type FinishUploadInput = {
 /**
  * Turns a complete resumable upload into an evidence file, with every check of the one-request
  * upload: its type sniffed from the content (before anything is stored), its SHA-256 taken
- * from one read of the whole staged file (on its way into storage, unless storage adopts the
- * file as it is), and, in the transaction that records it, the evidence lock and the allowance
+ * as the bytes were staged or from one read of the whole staged file (on its way into storage,
+ * unless storage adopts the file as it is), and, in the transaction that records it, the evidence lock and the allowance
  * re-checked and the session ended. The caller removes the staged file afterwards, whatever the
  * outcome.
  */
@@ -120,7 +128,8 @@ export async function finishUpload(input: FinishUploadInput): Promise<EvidenceFi
   authorize(actor, "evidence.update", resource);
 
   const mimeType = await sniffStaged(stagedPath, session);
-  const stored = await storeStaged(stagedPath, input.storage, mimeType);
+  const staged = { size: Number(session.length), sha256: input.sha256 };
+  const stored = await storeStaged(stagedPath, input.storage, mimeType, staged);
   return recordFile({
     db,
     actor,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import stream from "node:stream";
 import { FileStore } from "@tus/file-store";
 import { Server, type Upload } from "@tus/server";
 import type { Actor } from "../authz/policy";
@@ -8,6 +9,7 @@ import { logUnexpected, log } from "../ops/log";
 import type { StorageProvider } from "../storage/storage-provider";
 import { DbLocker, defaultLeaseTimings, type LeaseTimings } from "./db-locker";
 import { finishUpload } from "./finish-upload";
+import { RunningHashes } from "./running-hashes";
 import { removeStaged, stagedFiles } from "./staging";
 import {
   assertMayContinue,
@@ -47,16 +49,46 @@ function isTusError(error: unknown): boolean {
   return !(error instanceof Error) && typeof (error as { status_code?: unknown }).status_code === "number";
 }
 
-/** @tus/file-store, whose removal of an upload (a cancel) also ends its session. */
+/**
+ * @tus/file-store, which hashes the bytes it stages while this process has seen every byte
+ * before them, and whose removal of an upload (a cancel) also ends its session.
+ */
 class StagingStore extends FileStore {
   constructor(
     directory: string,
     private readonly db: Pick<Db, "uploadSession">,
+    private readonly hashes: RunningHashes,
   ) {
     super({ directory });
   }
 
+  override async write(readable: stream.Readable, id: string, offset: number): Promise<number> {
+    const running = this.hashes.continueAt(id, offset);
+    if (!running) return super.write(readable, id, offset);
+    const hashing = new stream.Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        running.hash.update(chunk);
+        running.bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      // pipeline, not pipe: an error in the request's stream must reach the file store's.
+      const fileLength = await super.write(
+        stream.pipeline(readable, hashing, () => {}),
+        id,
+        offset,
+      );
+      this.hashes.written(id, running, fileLength);
+      return fileLength;
+    } catch (error) {
+      this.hashes.forget(id);
+      throw error;
+    }
+  }
+
   override async remove(id: string): Promise<void> {
+    this.hashes.forget(id);
     try {
       await super.remove(id);
     } finally {
@@ -72,6 +104,7 @@ Object.defineProperty(StagingStore.prototype, "checkOrCreateDirectory", { value:
 /** What tus's hooks do, with what they share: the database, the staging directory, the lease. */
 class UploadHooks {
   readonly locker: DbLocker;
+  readonly hashes = new RunningHashes();
   private readonly actors = new WeakMap<Request, Actor>();
 
   constructor(private readonly options: TusUploadsOptions) {
@@ -147,13 +180,15 @@ class UploadHooks {
     const file = await this.underLease(upload.id, async () => {
       try {
         const session = await ownSession(db, actor, upload.id);
-        return await finishUpload({ db, actor, session, stagedPath, storage, quotaBytes: limits.quotaBytes });
+        const sha256 = this.hashes.take(upload.id, Number(session.length));
+        return await finishUpload({ db, actor, session, stagedPath, sha256, storage, quotaBytes: limits.quotaBytes });
       } catch (error) {
         // Refused or failed: the upload is over either way (the client must not resume a
         // complete file); its reservation and staged bytes go.
         await db.uploadSession.deleteMany({ where: { id: upload.id } });
         throw error;
       } finally {
+        this.hashes.forget(upload.id);
         await removeStaged(stagingDir, upload.id);
       }
     });
@@ -176,7 +211,7 @@ export function createTusUploads(options: TusUploadsOptions): TusUploads {
   fs.mkdirSync(options.stagingDir, { recursive: true });
   const server = new Server({
     path: uploadsPath,
-    datastore: new StagingStore(options.stagingDir, options.db),
+    datastore: new StagingStore(options.stagingDir, options.db, hooks.hashes),
     locker: hooks.locker,
     // Location: /api/uploads/<id>; the client resolves it against the page's own origin, so
     // it holds behind any proxy without trusting Forwarded headers.

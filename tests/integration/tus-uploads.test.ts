@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz/policy";
 import { sweepAbandonedUploadFiles } from "@/lib/evidence/sweep-abandoned-uploads";
@@ -188,6 +188,43 @@ describe("resumable uploads (tus)", () => {
     expect(filesUnder(stagingDir)).toEqual([]);
     expect(await state.db.uploadSession.count()).toBe(0);
     expect(await state.db.auditEvent.count({ where: { entityId: file.id, action: "evidence.addFile" } })).toBe(1);
+  });
+
+  it("hashes a file sent through one server as it arrives, without reading it again at the finish", async () => {
+    const evidenceId = await newEvidence();
+    const { content, sha256 } = pdf(3 * MB);
+    const uploads = server();
+    const location = await created(await create(uploads, people.candidate, evidenceId, content.length));
+    const stagedPath = path.join(stagingDir, location.split("/").pop()!);
+    const third = Math.floor(content.length / 3);
+    expect((await patch(uploads, people.candidate, location, 0, content.subarray(0, third))).status).toBe(204);
+
+    const reads = vi.spyOn(fs, "createReadStream");
+    try {
+      const done = await patch(uploads, people.candidate, location, third, content.subarray(third));
+      expect(done.status).toBe(200);
+      expect(await done.json()).toMatchObject({ size: content.length, sha256 });
+      expect(reads.mock.calls.filter(([file]) => file === stagedPath)).toEqual([]);
+    } finally {
+      reads.mockRestore();
+    }
+    expect(await state.db.evidenceFile.findMany({ where: { evidenceId }, select: { sha256: true } })).toEqual([
+      { sha256 },
+    ]);
+  });
+
+  it("records the whole file's SHA-256 when its bytes came through two servers in turn", async () => {
+    const evidenceId = await newEvidence();
+    const { content, sha256 } = pdf(3 * MB);
+    const [one, other] = [server(), server()];
+    const location = await created(await create(one, people.candidate, evidenceId, content.length));
+    const [a, b] = [MB, 2 * MB];
+    expect((await patch(one, people.candidate, location, 0, content.subarray(0, a))).status).toBe(204);
+    expect((await patch(other, people.candidate, location, a, content.subarray(a, b))).status).toBe(204);
+    // Back to the first server, which saw the first and last parts but not the middle one.
+    const done = await patch(one, people.candidate, location, b, content.subarray(b));
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ size: content.length, sha256 });
   });
 
   it("hides an upload from everyone but the person who started it", async () => {
