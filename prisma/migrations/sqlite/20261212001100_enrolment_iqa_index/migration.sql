@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Enrolment_iqaId_idx" ON "Enrolment"("iqaId");
