@@ -9,7 +9,10 @@ type Reader = Pick<Db, "enrolment" | "eqaShare">;
 /** What the policy reads of an EQA share: whose it is and its window (lib/authz/policy.ts). */
 export const eqaShareFacts = { eqaUserId: true, startsAt: true, expiresAt: true } satisfies Prisma.EqaShareSelect;
 
-/** The shares of one EQA that are open at `now`: the same window the policy checks, as a query. */
+/**
+ * The shares of one EQA that are open at `now`: shareWindowState's rule (lib/authz/policy.ts)
+ * as a query. tests/integration/eqa-share-window.test.ts holds the two to the same edges.
+ */
 export function openSharesOf(eqaUserId: string, now: Date): Prisma.EqaShareWhereInput {
   return { eqaUserId, expiresAt: { gt: now }, OR: [{ startsAt: null }, { startsAt: { lte: now } }] };
 }
