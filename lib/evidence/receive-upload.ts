@@ -439,7 +439,15 @@ async function insertFileRow(tx: Tx, input: RecordFileInput) {
   await session?.finishing(tx);
 
   const created = await tx.evidenceFile.create({
-    data: { evidenceId, storageKey: target.key, originalName, size: BigInt(size), sha256, mimeType },
+    data: {
+      evidenceId,
+      storageKey: target.key,
+      originalName,
+      size: BigInt(size),
+      sha256,
+      mimeType,
+      uploadId: session?.id,
+    },
     select: fileSelect,
   });
   await recordAudit(tx, {

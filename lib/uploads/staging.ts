@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Db } from "../db/client";
 
 /** tus's default upload ids (@tus/utils Uid.rand): 16 random bytes in hex. Nothing else is touched. */
-const uploadIdPattern = /^[0-9a-f]{32}$/;
+export const uploadIdPattern = /^[0-9a-f]{32}$/;
 
 /** The staged bytes of an upload, and the JSON file @tus/file-store keeps beside them. */
 export function stagedFiles(stagingDir: string, id: string): [string, string] {

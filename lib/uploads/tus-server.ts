@@ -10,9 +10,10 @@ import type { StorageProvider } from "../storage/storage-provider";
 import { DbLocker, defaultLeaseTimings, type LeaseTimings } from "./db-locker";
 import { finishUpload } from "./finish-upload";
 import { RunningHashes } from "./running-hashes";
-import { removeStaged, stagedFiles } from "./staging";
+import { removeStaged, stagedFiles, uploadIdPattern } from "./staging";
 import {
   assertMayContinue,
+  finishedUploadLength,
   openUploadSession,
   ownSession,
   uploadNotFound,
@@ -223,5 +224,30 @@ export function createTusUploads(options: TusUploadsOptions): TusUploads {
     onUploadFinish: (request, upload) => hooks.finish(request, upload),
     onResponseError: (_request, error) => (isTusError(error) ? undefined : refusal(error)),
   });
-  return { handle: (request, actor) => server.handleWeb(hooks.withActor(request, actor)) };
+  return {
+    handle: async (request, actor) =>
+      (await answerFinished(options.db, request, actor)) ?? server.handleWeb(hooks.withActor(request, actor)),
+  };
+}
+
+/**
+ * HEAD of an upload already recorded as a file: complete (Upload-Offset = Upload-Length). tus
+ * has forgotten it, and would answer 404, on which a client that missed the finish's answer (a
+ * dropped connection, a reload) starts the upload again and records the file twice.
+ */
+async function answerFinished(db: Db, request: Request, actor: Actor): Promise<Response | undefined> {
+  if (request.method !== "HEAD") return undefined;
+  const id = new URL(request.url).pathname.slice(uploadsPath.length + 1);
+  if (!uploadIdPattern.test(id)) return undefined;
+  const length = await finishedUploadLength(db, actor, id);
+  if (length === undefined) return undefined;
+  return new Response(null, {
+    status: 200,
+    headers: {
+      "Tus-Resumable": "1.0.0",
+      "Upload-Offset": String(length),
+      "Upload-Length": String(length),
+      "Cache-Control": "no-store",
+    },
+  });
 }

@@ -135,3 +135,14 @@ export async function assertMayContinue(db: Db, actor: Actor, session: UploadSes
   authorize(actor, "evidence.update", resource);
   await assertFilesChangeable(db, session.evidenceId);
 }
+
+/**
+ * The length of a finished upload whose file the actor may read, or undefined. The finish ends
+ * the session in the transaction that records the file, so an upload has one or the other.
+ */
+export async function finishedUploadLength(db: Db, actor: Actor, id: string): Promise<bigint | undefined> {
+  const file = await db.evidenceFile.findUnique({ where: { uploadId: id }, select: { size: true, evidenceId: true } });
+  if (!file) return undefined;
+  const resource = await loadUploadResource(db, file.evidenceId);
+  return can(actor, "evidence.read", resource) ? file.size : undefined;
+}

@@ -227,6 +227,29 @@ describe("resumable uploads (tus)", () => {
     expect(await done.json()).toMatchObject({ size: content.length, sha256 });
   });
 
+  it("tells a client that missed the finish's answer that its upload is complete, so it is not sent again", async () => {
+    const evidenceId = await newEvidence();
+    const { content, sha256 } = pdf(MB);
+    const uploads = server();
+    const location = await created(await create(uploads, people.candidate, evidenceId, content.length));
+    // The last PATCH is recorded, but its answer never reaches the browser (a dropped connection,
+    // a reload): the client asks where the upload stands before sending anything again.
+    expect((await patch(uploads, people.candidate, location, 0, content)).status).toBe(200);
+
+    const probed = await head(server(), people.candidate, location);
+    expect(probed.status).toBe(200);
+    expect(probed.headers.get("upload-offset")).toBe(String(content.length));
+    expect(probed.headers.get("upload-length")).toBe(String(content.length));
+    expect(probed.headers.get("tus-resumable")).toBe("1.0.0");
+    expect(await state.db.evidenceFile.findMany({ where: { evidenceId }, select: { sha256: true } })).toEqual([
+      { sha256 },
+    ]);
+    // Nobody else learns that the upload existed.
+    expect((await head(uploads, people.otherCandidate, location)).status).toBe(404);
+    // It cannot be written to again.
+    expect((await patch(uploads, people.candidate, location, content.length, Buffer.from("x"))).status).toBe(404);
+  });
+
   it("hides an upload from everyone but the person who started it", async () => {
     const evidenceId = await newEvidence();
     const { content } = pdf(MB);
