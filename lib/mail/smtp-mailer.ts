@@ -1,7 +1,7 @@
-import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
 import { log } from "../ops/log";
 import type { MailMessage, Mailer, OutboxClient } from "./mailer";
+import { createSmtpTransport, type SmtpTimeouts } from "./smtp-transport";
 
 /** The one part of a nodemailer transport this uses; tests pass a fake. */
 export type MailTransport = {
@@ -15,6 +15,8 @@ export type SmtpMailerOptions = {
   /** Where the copy of each sent message is recorded. */
   client: OutboxClient;
   transport?: MailTransport;
+  /** How long to wait on the mail server; the defaults (lib/mail/smtp-transport.ts) suit a job worker. */
+  timeouts?: SmtpTimeouts;
 };
 
 /**
@@ -27,7 +29,7 @@ export class SmtpMailer implements Mailer {
   private readonly client: OutboxClient;
 
   constructor(options: SmtpMailerOptions) {
-    this.transport = options.transport ?? nodemailer.createTransport(options.url);
+    this.transport = options.transport ?? createSmtpTransport(options.url, options.timeouts);
     this.from = options.from;
     this.client = options.client;
   }

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import nodemailer from "nodemailer";
 import pg from "pg";
 import { migrationStatus } from "../db/migrate";
 import { providerOf, redactUrl, sqliteFilePath } from "../db/provider";
 import { EnvError, EnvSchema, parseEnv } from "../env-schema";
+import { createSmtpTransport } from "../mail/smtp-transport";
 import { s3SettingsOf } from "../storage/s3";
 import { probeObjectStore, probeStorage } from "./storage-probe";
 
@@ -231,11 +231,7 @@ export type DoctorMailTransport = {
 export async function checkMail(
   config: { smtpUrl: string | undefined; mailFrom: string; mailTo?: string },
   createTransport: (url: string) => DoctorMailTransport = (url) =>
-    nodemailer.createTransport(url, {
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-    }),
+    createSmtpTransport(url, { connectMs: timeoutMs, greetingMs: timeoutMs, socketMs: timeoutMs }),
 ): Promise<DoctorCheck> {
   if (!config.smtpUrl) {
     return warn(
