@@ -6,6 +6,8 @@ export type MailMessage = {
   text: string;
   /** The centre the message is about; admins of that centre see it in their outbox. */
   centreId?: string | null;
+  /** Notification emails: where a one-click unsubscribe (RFC 8058) is POSTed (List-Unsubscribe). */
+  unsubscribeUrl?: string | null;
 };
 
 export interface Mailer {

@@ -16,7 +16,13 @@ export class OutboxMailer implements Mailer {
   /** Like send, and says which row it wrote. */
   async queue(msg: MailMessage): Promise<{ id: string }> {
     const row = await this.client.outboxMessage.create({
-      data: { centreId: msg.centreId ?? null, to: msg.to, subject: msg.subject, body: msg.text },
+      data: {
+        centreId: msg.centreId ?? null,
+        to: msg.to,
+        subject: msg.subject,
+        body: msg.text,
+        unsubscribeUrl: msg.unsubscribeUrl ?? null,
+      },
       select: { id: true },
     });
     await enqueueDelivery(this.client, row.id);

@@ -5,8 +5,23 @@ import { createSmtpTransport, type SmtpTimeouts } from "./smtp-transport";
 
 /** The one part of a nodemailer transport this uses; tests pass a fake. */
 export type MailTransport = {
-  sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
 };
+
+/**
+ * The headers that let a mail program unsubscribe with one click (RFC 8058): it POSTs
+ * "List-Unsubscribe=One-Click" to the address, which needs no sign-in (app/api/unsubscribe).
+ */
+export function listUnsubscribeHeaders(unsubscribeUrl: string | null | undefined): Record<string, string> {
+  if (!unsubscribeUrl) return {};
+  return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
 
 export type SmtpMailerOptions = {
   /** smtp://user:password@host:587 or smtps://...:465, as in SMTP_URL. */
@@ -36,9 +51,17 @@ export class SmtpMailer implements Mailer {
 
   /** Sends now, then records the outbox row with sentAt. Throws if the server refuses it. */
   async send(msg: MailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: msg.to, subject: msg.subject, text: msg.text });
+    const headers = listUnsubscribeHeaders(msg.unsubscribeUrl);
+    await this.transport.sendMail({ from: this.from, to: msg.to, subject: msg.subject, text: msg.text, headers });
     const { id } = await this.client.outboxMessage.create({
-      data: { centreId: msg.centreId ?? null, to: msg.to, subject: msg.subject, body: msg.text, sentAt: new Date() },
+      data: {
+        centreId: msg.centreId ?? null,
+        to: msg.to,
+        subject: msg.subject,
+        body: msg.text,
+        unsubscribeUrl: msg.unsubscribeUrl ?? null,
+        sentAt: new Date(),
+      },
       select: { id: true },
     });
     log.info({ outboxMessageId: id }, "mail sent");
@@ -80,7 +103,13 @@ export class SmtpMailer implements Mailer {
     const claimed = await db.outboxMessage.updateMany({ where: { id, sentAt: null }, data: { sentAt: new Date() } });
     if (claimed.count !== 1) return false;
     try {
-      await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+      await this.transport.sendMail({
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.body,
+        headers: listUnsubscribeHeaders(message.unsubscribeUrl),
+      });
     } catch (error) {
       await db.outboxMessage.update({ where: { id }, data: { sentAt: null } });
       throw error;

@@ -39,8 +39,14 @@ export function verifyUnsubscribeToken(token: string, secret: string): string | 
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? userId : null;
 }
 
+/** The page the link in the email opens: a button, so a mail scanner opening links unsubscribes nobody. */
 export function unsubscribeUrl(userId: string, links: EmailLinks): string {
   return `${links.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, links.secret))}`;
+}
+
+/** Where a mail program POSTs a one-click unsubscribe (RFC 8058; the List-Unsubscribe header). */
+export function oneClickUnsubscribeUrl(userId: string, links: EmailLinks): string {
+  return `${links.baseUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, links.secret))}`;
 }
 
 /** Turns a token's person's notification emails off; false when the token is not genuine. */
@@ -100,6 +106,7 @@ export async function emailNotification(db: EmailDb, notificationId: string, lin
       to: user.email,
       subject: n.title,
       text: [...lines, footer(user.id, links, why)].join("\n"),
+      unsubscribeUrl: oneClickUnsubscribeUrl(user.id, links),
     });
   });
 }
@@ -167,7 +174,12 @@ async function sendDigest(
       footer(user.id, links, "You get this digest once a day."),
     ].join("\n");
     const subject = items.length === 1 ? "1 new notification" : `${items.length} new notifications`;
-    await new OutboxMailer(tx).queue({ to: user.email, subject, text });
+    await new OutboxMailer(tx).queue({
+      to: user.email,
+      subject,
+      text,
+      unsubscribeUrl: oneClickUnsubscribeUrl(user.id, links),
+    });
     return true;
   });
 }

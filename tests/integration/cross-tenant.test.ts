@@ -1214,6 +1214,20 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       },
     ],
   },
+  "app/api/unsubscribe/route.ts POST": {
+    access: "public",
+    why: "mail programs call it from a notification email's List-Unsubscribe header, with no session; only a token signed with the server's secret turns anybody's emails off",
+    cases: [
+      {
+        name: "junk",
+        request: () => ({
+          path: "/api/unsubscribe?token=someone.forged",
+          init: { method: "POST", body: "List-Unsubscribe=One-Click" },
+        }),
+        expect: () => ({ status: 400, includes: ["not valid"] }),
+      },
+    ],
+  },
   "app/api/metrics/route.ts GET": {
     access: "public",
     why: "Prometheus scrapes it with METRICS_TOKEN, not a session; without that variable (as here) it does not exist, whoever asks",
