@@ -22,6 +22,15 @@ export type CaseloadScope = {
 };
 
 /**
+ * Which decisions are an IQA's to sample, as SQL over "Decision" d and "Enrolment" e: those on
+ * enrolments they quality-assure, never their own work (an enrolment they are the candidate of,
+ * or a decision they signed). The sampler and the IQA report both filter by it.
+ */
+export function iqaOwnCaseload(iqaId: string): Prisma.Sql {
+  return Prisma.sql`e."iqaId" = ${iqaId} AND e."candidateId" <> ${iqaId} AND d."signedById" <> ${iqaId}`;
+}
+
+/**
  * The decisions' FROM and WHERE, only those named when `decisionIds` is given; `withEvidence`
  * joins the first evidence of each (as "ev") for its method.
  */
@@ -38,8 +47,7 @@ function fromWhere(scope: CaseloadScope, options: { decisionIds?: string[]; with
     ${withEvidence ? Prisma.sql`LEFT JOIN "Evidence" ev ON ev."id" = (d."evidenceSnapshot" -> 0 ->> 'evidenceId')` : Prisma.empty}
     WHERE d."centreId" = ${scope.centreId} AND d."currentSlot" = 'current'
       AND d."signedAt" >= ${scope.from} AND d."signedAt" < ${scope.to}
-      AND e."centreId" = ${scope.centreId} AND e."iqaId" = ${scope.iqaId}
-      AND e."candidateId" <> ${scope.iqaId} AND d."signedById" <> ${scope.iqaId}
+      AND e."centreId" = ${scope.centreId} AND ${iqaOwnCaseload(scope.iqaId)}
       ${named}`;
 }
 

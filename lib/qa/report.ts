@@ -8,6 +8,7 @@ import { addDays, calendarDateIn, isCalendarDate, startOfDayIn } from "../format
 import { timeZoneOf } from "../format/time-zone";
 import { csvLine } from "../progress/csv";
 import { actionStatusWord, isOverdue, namesOf, type QaActionStatus } from "./actions";
+import { iqaOwnCaseload } from "./caseload";
 
 // The IQA report for a period (docs/decisions/0020): how much of the sample was done, how often
 // the IQA agreed with each assessor, the actions still open, and what the sample missed:
@@ -257,9 +258,7 @@ async function standingDecisions(
   start: Date,
   end: Date,
 ): Promise<DecisionCount[]> {
-  const scope = iqaId
-    ? Prisma.sql`AND e."iqaId" = ${iqaId} AND e."candidateId" <> ${iqaId} AND d."signedById" <> ${iqaId}`
-    : Prisma.empty;
+  const scope = iqaId ? Prisma.sql`AND ${iqaOwnCaseload(iqaId)}` : Prisma.empty;
   const rows = await db.$queryRaw<{ assessorId: string; unitCode: string; method: string; n: number | bigint }[]>(
     Prisma.sql`
       SELECT d."signedById" AS "assessorId", u."code" AS "unitCode", COALESCE(ev."method", 'other') AS "method",
