@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import { methodLabel } from "../evidence/methods";
 import { formatDate, formatDateTime } from "../format/date";
@@ -7,8 +9,10 @@ import type { ManifestEvidenceFile } from "./manifest";
 // index.pdf of an evidence pack: for each candidate and unit, the criteria with their status and
 // range coverage, the decisions with who signed and when and whether the signature still
 // verifies, and the evidence with its method, date, files and their SHA-256 (a missing file is
-// named as missing). Written with pdfkit's built-in Helvetica, so nothing is read from the
-// machine's fonts; characters Helvetica cannot draw are shown as "?" (the manifest keeps them).
+// named as missing). Written in DejaVu Sans, shipped in lib/packs/fonts and embedded (only the
+// characters used), so names in any Latin, Greek or Cyrillic script appear as written and
+// nothing depends on the machine's fonts. A character DejaVu lacks (Chinese, say) is drawn as an
+// empty box; manifest.json keeps every name exactly.
 
 export type IndexFacts = {
   packId: string;
@@ -21,19 +25,23 @@ export type IndexFacts = {
   files: Map<string, ManifestEvidenceFile[]>;
 };
 
-// WinAnsi (the standard fonts' encoding) has Latin-1 and these.
-const winAnsiExtras = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-
-/** The text with every character Helvetica cannot draw replaced by "?". */
-export function drawable(text: string): string {
-  return [...text].map((c) => (c.charCodeAt(0) < 256 || winAnsiExtras.has(c) ? c : "?")).join("");
-}
-
 type Doc = InstanceType<typeof PDFDocument>;
 
+const fontFiles = { body: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" } as const;
+let fonts: Record<keyof typeof fontFiles, Buffer> | undefined;
+
+/** The two fonts, read once per process (from the app's directory, where next start runs). */
+function packFonts(): Record<keyof typeof fontFiles, Buffer> {
+  fonts ??= {
+    body: fs.readFileSync(path.join(process.cwd(), "lib/packs/fonts", fontFiles.body)),
+    bold: fs.readFileSync(path.join(process.cwd(), "lib/packs/fonts", fontFiles.bold)),
+  };
+  return fonts;
+}
+
 function heading(doc: Doc, text: string, size: number) {
-  doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).fillColor("black").text(drawable(text));
-  doc.moveDown(0.2).font("Helvetica").fontSize(10);
+  doc.moveDown(0.6).font("bold").fontSize(size).fillColor("black").text(text);
+  doc.moveDown(0.2).font("body").fontSize(10);
 }
 
 function line(
@@ -42,10 +50,10 @@ function line(
   options: { indent?: number; size?: number; bold?: boolean; grey?: boolean } = {},
 ) {
   doc
-    .font(options.bold ? "Helvetica-Bold" : "Helvetica")
+    .font(options.bold ? "bold" : "body")
     .fontSize(options.size ?? 10)
     .fillColor(options.grey ? "#444444" : "black")
-    .text(drawable(text), { indent: options.indent ?? 0 });
+    .text(text, { indent: options.indent ?? 0 });
 }
 
 const outcomeWords = { MET: "Met", NOT_YET_MET: "Not yet met" } as const;
@@ -141,11 +149,13 @@ export function writeIndexPdf(facts: IndexFacts): NodeJS.ReadableStream {
     size: "A4",
     margin: 50,
     info: {
-      Title: drawable(`Evidence pack: ${facts.scopeTitle}`),
+      Title: `Evidence pack: ${facts.scopeTitle}`,
       Producer: "Competence Portfolio",
       Creator: "Competence Portfolio",
     },
   });
+  const { body, bold } = packFonts();
+  doc.registerFont("body", body).registerFont("bold", bold).font("body");
   const { centre, enrolments } = facts.contents;
   heading(doc, "Evidence pack", 20);
   line(doc, facts.scopeTitle, { bold: true, size: 13 });
