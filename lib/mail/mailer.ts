@@ -19,3 +19,14 @@ export interface Mailer {
  * ($queryRaw: the message's delivery job is enqueued with it, lib/mail/deliver-job.ts).
  */
 export type OutboxClient = Pick<Db, "outboxMessage" | "$queryRaw">;
+
+/** The outbox row of a message (OutboxMailer queues it; SmtpMailer records it once sent). */
+export function outboxRow(msg: MailMessage) {
+  return {
+    centreId: msg.centreId ?? null,
+    to: msg.to,
+    subject: msg.subject,
+    body: msg.text,
+    unsubscribeUrl: msg.unsubscribeUrl ?? null,
+  };
+}

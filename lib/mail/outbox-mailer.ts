@@ -1,5 +1,5 @@
 import { enqueueDelivery } from "./deliver-job";
-import type { MailMessage, Mailer, OutboxClient } from "./mailer";
+import { outboxRow, type MailMessage, type Mailer, type OutboxClient } from "./mailer";
 
 /**
  * "Sends" by writing an OutboxMessage row. Given the transaction client of a change, the
@@ -16,13 +16,7 @@ export class OutboxMailer implements Mailer {
   /** Like send, and says which row it wrote. */
   async queue(msg: MailMessage): Promise<{ id: string }> {
     const row = await this.client.outboxMessage.create({
-      data: {
-        centreId: msg.centreId ?? null,
-        to: msg.to,
-        subject: msg.subject,
-        body: msg.text,
-        unsubscribeUrl: msg.unsubscribeUrl ?? null,
-      },
+      data: outboxRow(msg),
       select: { id: true },
     });
     await enqueueDelivery(this.client, row.id);

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { log } from "../ops/log";
-import type { MailMessage, Mailer, OutboxClient } from "./mailer";
+import { outboxRow, type MailMessage, type Mailer, type OutboxClient } from "./mailer";
 import { createSmtpTransport, type SmtpTimeouts } from "./smtp-transport";
 
 /** The one part of a nodemailer transport this uses; tests pass a fake. */
@@ -54,14 +54,7 @@ export class SmtpMailer implements Mailer {
     const headers = listUnsubscribeHeaders(msg.unsubscribeUrl);
     await this.transport.sendMail({ from: this.from, to: msg.to, subject: msg.subject, text: msg.text, headers });
     const { id } = await this.client.outboxMessage.create({
-      data: {
-        centreId: msg.centreId ?? null,
-        to: msg.to,
-        subject: msg.subject,
-        body: msg.text,
-        unsubscribeUrl: msg.unsubscribeUrl ?? null,
-        sentAt: new Date(),
-      },
+      data: { ...outboxRow(msg), sentAt: new Date() },
       select: { id: true },
     });
     log.info({ outboxMessageId: id }, "mail sent");

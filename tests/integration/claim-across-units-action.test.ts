@@ -10,6 +10,7 @@ import {
 } from "../helpers/claim-across-units-fixture";
 import { fakeHeadersForCommonJs, requestContext } from "../helpers/next-request";
 import { provider, useMigratedDb } from "../helpers/test-db";
+import { releaseAppModules } from "../helpers/app-modules";
 
 // The claim-across-units form's server action through the real form pipeline (issue #18): the
 // form's fields (the criterion being mapped, `also` for each ticked equivalent and
@@ -93,11 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   undoCommonJs?.();
-  const app = globalThis as { db?: { $disconnect(): Promise<void> } };
-  await app.db?.$disconnect();
-  delete app.db;
-  for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
-  Object.assign(process.env, savedEnv);
+  await releaseAppModules(savedEnv);
 });
 
 describe(`proposeMappingsAction on ${provider}`, () => {

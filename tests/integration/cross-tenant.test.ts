@@ -11,6 +11,7 @@ import type { CrossTenantFixture } from "../helpers/cross-tenant-fixture";
 import { changedTables, openSnapshotter, type Snapshot, type Snapshotter } from "../helpers/db-snapshot";
 import { fakeHeadersForCommonJs, NavigationSignal, requestContext } from "../helpers/next-request";
 import { useMigratedDb } from "../helpers/test-db";
+import { releaseAppModules } from "../helpers/app-modules";
 
 // Every server action and every route handler, called by people who have no business with the
 // target (Cara Jones's portfolio at Northgate): another centre's admin, candidates of the other
@@ -1795,11 +1796,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await snapshotter?.close();
   undoCommonJs?.();
-  const app = globalThis as { db?: { $disconnect(): Promise<void> } };
-  await app.db?.$disconnect();
-  delete app.db;
-  for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
-  Object.assign(process.env, savedEnv);
+  await releaseAppModules(savedEnv);
   fs.rmSync(storageDir, { recursive: true, force: true });
 });
 

@@ -5,6 +5,7 @@ import { emailNotification } from "@/lib/notify/email";
 import { notify } from "@/lib/notify";
 import { fakeHeadersForCommonJs } from "../helpers/next-request";
 import { provider, useMigratedDb } from "../helpers/test-db";
+import { releaseAppModules } from "../helpers/app-modules";
 
 // One-click unsubscribe (RFC 8058): a notification email carries List-Unsubscribe and
 // List-Unsubscribe-Post headers, and a mail program's POST to that address turns the person's
@@ -33,11 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   undoCommonJs?.();
-  const app = globalThis as { db?: { $disconnect(): Promise<void> } };
-  await app.db?.$disconnect();
-  delete app.db;
-  for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
-  Object.assign(process.env, savedEnv);
+  await releaseAppModules(savedEnv);
 });
 
 /** An immediate notification email for a new person, delivered through a transport that keeps what it is given. */
