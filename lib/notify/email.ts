@@ -39,14 +39,19 @@ export function verifyUnsubscribeToken(token: string, secret: string): string | 
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? userId : null;
 }
 
+/** `path` on the app's public address with the person's signed unsubscribe token. */
+function withToken(path: string, userId: string, links: EmailLinks): string {
+  return `${links.baseUrl}${path}?token=${encodeURIComponent(unsubscribeToken(userId, links.secret))}`;
+}
+
 /** The page the link in the email opens: a button, so a mail scanner opening links unsubscribes nobody. */
 export function unsubscribeUrl(userId: string, links: EmailLinks): string {
-  return `${links.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, links.secret))}`;
+  return withToken("/unsubscribe", userId, links);
 }
 
 /** Where a mail program POSTs a one-click unsubscribe (RFC 8058; the List-Unsubscribe header). */
 export function oneClickUnsubscribeUrl(userId: string, links: EmailLinks): string {
-  return `${links.baseUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, links.secret))}`;
+  return withToken("/api/unsubscribe", userId, links);
 }
 
 /** Turns a token's person's notification emails off; false when the token is not genuine. */

@@ -117,9 +117,9 @@ export type FinishUploadInput = {
  * Turns a complete resumable upload into an evidence file, with every check of the one-request
  * upload: its type sniffed from the content (before anything is stored), its SHA-256 taken
  * as the bytes were staged or from one read of the whole staged file (on its way into storage,
- * unless storage adopts the file as it is), and, in the transaction that records it, the evidence lock and the allowance
- * re-checked and the session ended. The caller removes the staged file afterwards, whatever the
- * outcome.
+ * unless storage adopts the file as it is), and, in the transaction that records it, the
+ * evidence lock and the allowance re-checked and the session ended. The caller removes the
+ * staged file afterwards, whatever the outcome.
  */
 export async function finishUpload(input: FinishUploadInput): Promise<EvidenceFileDto> {
   const { db, actor, session, stagedPath } = input;
