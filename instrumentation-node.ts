@@ -3,6 +3,9 @@ import { env } from "./lib/env";
 import { log } from "./lib/ops/log";
 import { installRequestLogging } from "./lib/ops/log-http";
 import { enableProcessMetrics } from "./lib/ops/metrics";
+import { processDb } from "./lib/db/process-db";
+import { installUploadPatches } from "./lib/uploads/node-route";
+import { processTusUploads } from "./lib/uploads/process-uploads";
 
 // Node-only start-up checks (importing lib/env stops the server on a bad variable).
 if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
@@ -10,6 +13,15 @@ if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
     "Configuration error: NEXTAUTH_SECRET must be set in production (at least 32 characters; npm run demo writes one to .env)\n",
   );
   process.exit(1);
+}
+
+/**
+ * Upload PATCHes (the bytes of resumable uploads) are answered on Node's streams, before Next
+ * (lib/uploads/node-route.ts). Without a NEXTAUTH_SECRET (development only) the route does it.
+ */
+export function startUploadPatches(): void {
+  if (!env.NEXTAUTH_SECRET) return;
+  installUploadPatches({ db: processDb, uploads: processTusUploads, secret: env.NEXTAUTH_SECRET });
 }
 
 /** Every request from here on gets a request id, a completion line and its metrics (lib/ops/log-http.ts). */

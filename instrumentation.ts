@@ -6,7 +6,9 @@ export async function register() {
   // NEXT_RUNTIME is set by Next itself to pick the runtime (its documented pattern), not configuration.
   // eslint-disable-next-line no-restricted-syntax
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startRequestLogging, sweepAbandonedUploads } = await import("./instrumentation-node");
+    const { startRequestLogging, startUploadPatches, sweepAbandonedUploads } = await import("./instrumentation-node");
+    // First, so that request logging, installed next around the same event, logs these too.
+    startUploadPatches();
     startRequestLogging();
     await sweepAbandonedUploads();
     // Background jobs (lib/jobs; JOBS_WORKER=off for a web-only server). Not while `next build`

@@ -2,6 +2,9 @@ import type { Db } from "../db/client";
 import type { Actor, Role } from "../authz/policy";
 import { effectiveMembership } from "../people/membership";
 
+/** The role the header's switcher chose, as "<centreId>:<role>". */
+export const activeRoleCookie = "cp_active_role";
+
 export type SessionActor = Actor & {
   name: string;
   email: string;

@@ -5,10 +5,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db";
 import { noteRequestUser } from "../ops/log-context";
-import { loadActor, type SessionActor } from "./actor";
+import { activeRoleCookie, loadActor, type SessionActor } from "./actor";
 import { authOptions } from "./options";
 
-export const activeRoleCookie = "cp_active_role";
+export { activeRoleCookie };
 
 /** The signed-in person with roles fresh from the database, once per request; null if none. */
 export const getActor = cache(async (): Promise<SessionActor | null> => {

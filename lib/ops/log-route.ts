@@ -1,9 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { logUnexpected } from "./log";
+import { failedMessage } from "./failed-message";
 import { noteRequestRoute } from "./log-context";
-
-const failedMessage =
-  "Something went wrong on our side and nothing was changed. Try again in a minute; if it keeps happening, tell your centre admin.";
 
 /**
  * A route handler with its route pattern named for the logs and metrics, and an unexpected

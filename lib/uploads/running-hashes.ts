@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-type RunningHash = { hash: crypto.Hash; bytes: number };
+export type RunningHash = { hash: crypto.Hash; bytes: number };
 
 /**
  * The SHA-256 of resumable uploads whose every byte, from the first, has passed through this

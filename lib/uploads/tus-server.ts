@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import stream from "node:stream";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { FileStore } from "@tus/file-store";
-import { Server, type Upload } from "@tus/server";
+import { ERRORS, Server, type Upload } from "@tus/server";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import { uploadErrorResponse } from "../evidence/receive-upload";
@@ -9,6 +10,7 @@ import { logUnexpected, log } from "../ops/log";
 import type { StorageProvider } from "../storage/storage-provider";
 import { DbLocker, defaultLeaseTimings, type LeaseTimings } from "./db-locker";
 import { finishUpload } from "./finish-upload";
+import { appendStaged } from "./append-staged";
 import { RunningHashes } from "./running-hashes";
 import { removeStaged, stagedFiles, uploadIdPattern } from "./staging";
 import {
@@ -32,10 +34,40 @@ export type TusUploadsOptions = {
   lease?: LeaseTimings;
 };
 
+/** A PATCH, from a route handler's Request or straight from Node's request (lib/uploads/node-route.ts). */
+export type PatchInput = {
+  /** The path after /api/uploads/. */
+  id: string;
+  header(name: "tus-resumable" | "upload-offset" | "upload-length" | "content-type" | "content-length"): string | null;
+  body: Readable;
+  /** Aborted when the client has gone away. */
+  signal: AbortSignal;
+};
+
+/** An answer to a tus request, as status, headers and body. */
+export type TusReply = { status: number; headers: Record<string, string>; body: string };
+
 export type TusUploads = {
   /** Answers one tus request (POST, HEAD, PATCH, DELETE, OPTIONS) for a signed-in actor. */
   handle(request: Request, actor: Actor): Promise<Response>;
+  /** Answers a PATCH (more bytes of an upload) for a signed-in actor. */
+  patch(input: PatchInput, actor: Actor): Promise<TusReply>;
 };
+
+const tusResumable = { "Tus-Resumable": "1.0.0", "Cache-Control": "no-store" };
+
+function reply(status: number, body = "", headers: Record<string, string> = {}): TusReply {
+  return { status, body: status === 204 ? "" : body, headers: { ...tusResumable, ...headers } };
+}
+
+/** The same header checks tus makes before its PATCH handler runs, or undefined if they pass. */
+function badPatchHeaders(input: PatchInput): TusReply | undefined {
+  if (!input.header("tus-resumable")) return reply(412, "Tus-Resumable Required\n");
+  if (input.header("content-type") !== "application/offset+octet-stream") return reply(400, "Invalid content-type\n");
+  if (!/^\d+$/.test(input.header("upload-offset") ?? "")) return reply(400, "Invalid upload-offset\n");
+  if (input.header("upload-length") !== null) return reply(400, "Invalid upload-length\n");
+  return undefined;
+}
 
 /** A refusal tus sends as it is: the status, and a body the browser shows as the message. */
 function refusal(error: unknown): { status_code: number; body: string } {
@@ -50,10 +82,7 @@ function isTusError(error: unknown): boolean {
   return !(error instanceof Error) && typeof (error as { status_code?: unknown }).status_code === "number";
 }
 
-/**
- * @tus/file-store, which hashes the bytes it stages while this process has seen every byte
- * before them, and whose removal of an upload (a cancel) also ends its session.
- */
+/** @tus/file-store, whose removal of an upload (a cancel) also ends its session and its running hash. */
 class StagingStore extends FileStore {
   constructor(
     directory: string,
@@ -61,31 +90,6 @@ class StagingStore extends FileStore {
     private readonly hashes: RunningHashes,
   ) {
     super({ directory });
-  }
-
-  override async write(readable: stream.Readable, id: string, offset: number): Promise<number> {
-    const running = this.hashes.continueAt(id, offset);
-    if (!running) return super.write(readable, id, offset);
-    const hashing = new stream.Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        running.hash.update(chunk);
-        running.bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
-    try {
-      // pipeline, not pipe: an error in the request's stream must reach the file store's.
-      const fileLength = await super.write(
-        stream.pipeline(readable, hashing, () => {}),
-        id,
-        offset,
-      );
-      this.hashes.written(id, running, fileLength);
-      return fileLength;
-    } catch (error) {
-      this.hashes.forget(id);
-      throw error;
-    }
   }
 
   override async remove(id: string): Promise<void> {
@@ -106,10 +110,12 @@ Object.defineProperty(StagingStore.prototype, "checkOrCreateDirectory", { value:
 class UploadHooks {
   readonly locker: DbLocker;
   readonly hashes = new RunningHashes();
+  readonly store: StagingStore;
   private readonly actors = new WeakMap<Request, Actor>();
 
   constructor(private readonly options: TusUploadsOptions) {
     this.locker = new DbLocker(options.db, options.lease ?? defaultLeaseTimings);
+    this.store = new StagingStore(options.stagingDir, options.db, this.hashes);
   }
 
   /** The route resolves the actor before tus sees the request; the hooks read it here. */
@@ -127,10 +133,51 @@ class UploadHooks {
   async incoming(request: Request, id: string): Promise<void> {
     if (request.method === "POST" || request.method === "OPTIONS") return;
     const { db } = this.options;
-    const actor = this.actorOf(request);
-    const session = await ownSession(db, actor, id);
-    if (request.method === "PATCH") await assertMayContinue(db, actor, session);
+    const session = await ownSession(db, this.actorOf(request), id);
     if (request.method === "HEAD") await this.reopenInterruptedFinish(session);
+  }
+
+  /**
+   * More bytes of an upload: tus's PATCH (its checks, its answers), with the bytes written by
+   * appendStaged. Once they are all in, the finish runs and its answer is the PATCH's.
+   */
+  async patch(input: PatchInput, actor: Actor): Promise<TusReply> {
+    const refused = badPatchHeaders(input);
+    if (refused) return refused;
+    const { db, stagingDir } = this.options;
+    const offset = Number(input.header("upload-offset"));
+    try {
+      if (!uploadIdPattern.test(input.id)) throw ERRORS.FILE_NOT_FOUND;
+      const session = await ownSession(db, actor, input.id);
+      await assertMayContinue(db, actor, session);
+      const length = await this.underLease(input.id, input.signal, async (stop) => {
+        const upload = await this.store.getUpload(input.id);
+        if (upload.offset !== offset) throw ERRORS.INVALID_OFFSET;
+        const maxBytes = Number(session.length) - offset;
+        const declared = input.header("content-length");
+        if (declared !== null && Number(declared) > maxBytes) throw ERRORS.ERR_SIZE_EXCEEDED;
+        const running = this.hashes.continueAt(input.id, offset);
+        const [path] = stagedFiles(stagingDir, input.id);
+        try {
+          const written = await appendStaged({ path, offset, body: input.body, maxBytes, running, stop });
+          if (running) this.hashes.written(input.id, running, written);
+          return written;
+        } catch (error) {
+          this.hashes.forget(input.id);
+          throw error;
+        }
+      });
+      if (length === Number(session.length)) {
+        const finished = await this.finish(actor, input.id);
+        return reply(finished.status_code, finished.body, finished.headers);
+      }
+      return reply(204, "", { "Upload-Offset": String(length) });
+    } catch (error) {
+      const { status_code, body } = isTusError(error)
+        ? (error as { status_code: number; body: string })
+        : refusal(error);
+      return reply(status_code, body);
+    }
   }
 
   async create(request: Request, upload: Upload): Promise<{ metadata?: Upload["metadata"] }> {
@@ -140,12 +187,16 @@ class UploadHooks {
     return {};
   }
 
-  /** Runs `work` holding the upload's lease, ignoring requests to let go (it is short, or must finish). */
-  private async underLease<T>(id: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` holding the upload's lease. Another request asking for it aborts `stop` (a PATCH
+   * then ends its write early); short work and the finish, which must complete, ignore it.
+   */
+  private async underLease<T>(id: string, signal: AbortSignal, work: (stop: AbortSignal) => Promise<T>): Promise<T> {
     const lease = this.locker.newLock(id);
-    await lease.lock(new AbortController().signal, async () => {});
+    const stop = new AbortController();
+    await lease.lock(signal, async () => stop.abort());
     try {
-      return await work();
+      return await work(stop.signal);
     } finally {
       await lease.unlock();
     }
@@ -159,7 +210,7 @@ class UploadHooks {
    */
   private async reopenInterruptedFinish(session: UploadSessionRow): Promise<void> {
     const [file] = stagedFiles(this.options.stagingDir, session.id);
-    await this.underLease(session.id, async () => {
+    await this.underLease(session.id, new AbortController().signal, async () => {
       const size = await fs.promises.stat(file).then(
         (s) => s.size,
         () => -1,
@@ -174,23 +225,22 @@ class UploadHooks {
     });
   }
 
-  async finish(request: Request, upload: Upload) {
+  async finish(actor: Actor, id: string) {
     const { db, stagingDir, storage, limits } = this.options;
-    const actor = this.actorOf(request);
-    const [stagedPath] = stagedFiles(stagingDir, upload.id);
-    const file = await this.underLease(upload.id, async () => {
+    const [stagedPath] = stagedFiles(stagingDir, id);
+    const file = await this.underLease(id, new AbortController().signal, async () => {
       try {
-        const session = await ownSession(db, actor, upload.id);
-        const sha256 = this.hashes.take(upload.id, Number(session.length));
+        const session = await ownSession(db, actor, id);
+        const sha256 = this.hashes.take(id, Number(session.length));
         return await finishUpload({ db, actor, session, stagedPath, sha256, storage, quotaBytes: limits.quotaBytes });
       } catch (error) {
         // Refused or failed: the upload is over either way (the client must not resume a
         // complete file); its reservation and staged bytes go.
-        await db.uploadSession.deleteMany({ where: { id: upload.id } });
+        await db.uploadSession.deleteMany({ where: { id } });
         throw error;
       } finally {
-        this.hashes.forget(upload.id);
-        await removeStaged(stagingDir, upload.id);
+        this.hashes.forget(id);
+        await removeStaged(stagingDir, id);
       }
     });
     log.info({ evidenceId: file.evidenceId, fileId: file.id, bytes: file.size }, "resumable upload stored");
@@ -212,7 +262,7 @@ export function createTusUploads(options: TusUploadsOptions): TusUploads {
   fs.mkdirSync(options.stagingDir, { recursive: true });
   const server = new Server({
     path: uploadsPath,
-    datastore: new StagingStore(options.stagingDir, options.db, hooks.hashes),
+    datastore: hooks.store,
     locker: hooks.locker,
     // Location: /api/uploads/<id>; the client resolves it against the page's own origin, so
     // it holds behind any proxy without trusting Forwarded headers.
@@ -221,13 +271,32 @@ export function createTusUploads(options: TusUploadsOptions): TusUploads {
     allowedOrigins: () => false,
     onIncomingRequest: (request, id) => hooks.incoming(request, id),
     onUploadCreate: (request, upload) => hooks.create(request, upload),
-    onUploadFinish: (request, upload) => hooks.finish(request, upload),
+    // Only for a POST carrying the whole file (creation-with-upload); PATCHes finish in hooks.patch.
+    onUploadFinish: (request, upload) => hooks.finish(hooks.actorOf(request), upload.id),
     onResponseError: (_request, error) => (isTusError(error) ? undefined : refusal(error)),
   });
   return {
-    handle: async (request, actor) =>
-      (await answerFinished(options.db, request, actor)) ?? server.handleWeb(hooks.withActor(request, actor)),
+    handle: async (request, actor) => {
+      if (request.method === "PATCH") return asResponse(await hooks.patch(patchOf(request), actor));
+      return (await answerFinished(options.db, request, actor)) ?? server.handleWeb(hooks.withActor(request, actor));
+    },
+    patch: (input, actor) => hooks.patch(input, actor),
   };
+}
+
+/** A route handler's PATCH as a PatchInput (the route is used by `next dev` and the tests). */
+function patchOf(request: Request): PatchInput {
+  return {
+    id: new URL(request.url).pathname.slice(uploadsPath.length + 1),
+    header: (name) => request.headers.get(name),
+    // The DOM and node:stream/web ReadableStream types differ only on paper.
+    body: request.body ? Readable.fromWeb(request.body as unknown as NodeWebReadableStream) : Readable.from([]),
+    signal: request.signal,
+  };
+}
+
+function asResponse({ status, headers, body }: TusReply): Response {
+  return new Response(status === 204 ? null : body, { status, headers });
 }
 
 /**

@@ -1,21 +1,19 @@
 import { getActor } from "@/lib/auth/session";
 import { withRouteLog } from "@/lib/ops/log-route";
 import { tusUploads } from "@/lib/uploads";
+import { signedOut, uploadsRoute } from "@/lib/uploads/node-route";
 
 // Resumable uploads (the tus protocol): POST starts one, HEAD says how far it got, PATCH sends
 // more, DELETE cancels it (docs/decisions/0025-resumable-uploads.md). The endpoint is
 // /api/uploads with no trailing slash: /api/uploads/ is redirected, which tus clients do not
-// follow. Outside proxy.ts's matcher, which would truncate request bodies.
+// follow. Outside proxy.ts's matcher, which would truncate request bodies. Under `next start`
+// PATCHes (the bytes) never reach this route: lib/uploads/node-route.ts answers them first.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handler = withRouteLog("/api/uploads/[[...path]]", async (request: Request) => {
+const handler = withRouteLog(uploadsRoute, async (request: Request) => {
   const actor = await getActor();
-  if (!actor)
-    return Response.json(
-      { message: "Your session has ended. Sign in again, then add the file." },
-      { status: 401, headers: { "Cache-Control": "no-store", "Tus-Resumable": "1.0.0" } },
-    );
+  if (!actor) return Response.json(signedOut.body, { status: signedOut.status, headers: signedOut.headers });
   return tusUploads().handle(request, actor);
 });
 
