@@ -169,7 +169,8 @@ class UploadHooks {
       });
       if (length === Number(session.length)) {
         const finished = await this.finish(actor, input.id);
-        return reply(finished.status_code, finished.body, finished.headers);
+        // Upload-Offset too: tus clients read it from every PATCH's answer, the finish's included.
+        return reply(finished.status_code, finished.body, { ...finished.headers, "Upload-Offset": String(length) });
       }
       return reply(204, "", { "Upload-Offset": String(length) });
     } catch (error) {

@@ -134,6 +134,7 @@ describe("upload PATCHes answered before Next", () => {
 
     const last = await patch(id, 2 * 1024 * 1024, file.content.subarray(2 * 1024 * 1024), cookie);
     expect(last.status).toBe(200);
+    expect(last.headers.get("upload-offset")).toBe(String(file.content.length));
     const stored = (await last.json()) as { id: string; sha256: string; size: number };
     expect(stored).toMatchObject({ sha256: file.sha256, size: file.content.length });
     const row = await state.db.evidenceFile.findUniqueOrThrow({ where: { id: stored.id } });
