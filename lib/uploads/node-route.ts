@@ -60,17 +60,15 @@ export async function answerUploadPatch(
     const gone = new AbortController();
     res.once("close", () => gone.abort());
     const pathname = (req.url ?? "").split("?")[0] ?? "";
-    const reply = await deps
-      .uploads()
-      .patch(
-        {
-          id: pathname.slice(uploadsPath.length + 1),
-          header: (name) => header(req, name),
-          body: req,
-          signal: gone.signal,
-        },
-        actor,
-      );
+    const reply = await deps.uploads().patch(
+      {
+        id: pathname.slice(uploadsPath.length + 1),
+        header: (name) => header(req, name),
+        body: req,
+        signal: gone.signal,
+      },
+      actor,
+    );
     send(res, reply);
   } catch (error) {
     logUnexpected("route handler failed", error, { method: "PATCH", route: uploadsRoute });
