@@ -15,8 +15,21 @@ export type EnrolmentOptions = {
   units: UnitOption[];
 };
 
-/** The people and units an admin chooses from when enrolling, filtering and sharing. */
-export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string): Promise<EnrolmentOptions> {
+type PersonRole = Extract<Role, "CANDIDATE" | "ASSESSOR" | "IQA" | "EQA">;
+const everyone: readonly PersonRole[] = ["CANDIDATE", "ASSESSOR", "IQA", "EQA"];
+
+/**
+ * The people and units an admin chooses from when enrolling, filtering and sharing. `roles`
+ * limits the people loaded to those a page offers (the others come back empty): the enrolment
+ * list's filters need assessors only, and reading a 10,000-candidate centre's candidates on
+ * every view of it cost more than the rest of the page.
+ */
+export async function getEnrolmentOptions(
+  db: Db,
+  actor: Actor,
+  centreId: string,
+  roles: readonly PersonRole[] = everyone,
+): Promise<EnrolmentOptions> {
   authorize(actor, "user.list", { kind: "centre", centreId });
   const centre = await db.centre.findUnique({
     where: { id: centreId },
@@ -26,7 +39,7 @@ export async function getEnrolmentOptions(db: Db, actor: Actor, centreId: string
 
   const [memberships, units] = await Promise.all([
     db.membership.findMany({
-      where: { centreId, role: { in: ["CANDIDATE", "ASSESSOR", "IQA", "EQA"] }, endedAt: null },
+      where: { centreId, role: { in: [...roles] }, endedAt: null },
       select: {
         role: true,
         awaitingAcceptance: true,

@@ -639,4 +639,11 @@ describe("another centre's admin", () => {
     expect(options.candidates.map((p) => p.name)).not.toContain("Rhys Reed");
     expect(options.units.find((u) => u.code === "CS34")?.versionNumber).toBe(2);
   });
+
+  it("loads only the people a page asks for: the enrolment list's filters need its assessors, not every candidate", async () => {
+    const options = await getEnrolmentOptions(state.db, await actor("adminA"), centres.a, ["ASSESSOR"]);
+    expect(options.assessors.map((p) => p.name)).toEqual(["Ann Admin", "Asha Assessor", "Ben Assessor"]);
+    expect([options.candidates, options.iqas, options.eqas]).toEqual([[], [], []]);
+    expect(options.units.map((u) => u.code)).toContain("CS34");
+  });
 });

@@ -52,7 +52,7 @@ export default async function EnrolmentsPage({ searchParams }: { searchParams: P
       assessorId: query.assessor,
       status: query.status,
     }),
-    getEnrolmentOptions(db, actor, centre.centreId),
+    getEnrolmentOptions(db, actor, centre.centreId, ["ASSESSOR"]),
   ]);
 
   const createdId = first(params.created);

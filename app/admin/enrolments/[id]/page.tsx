@@ -30,7 +30,9 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
   const enrolment = await load(id);
   const { allowed } = enrolment;
   const options =
-    allowed.changeAssessor || allowed.share ? await getEnrolmentOptions(db, actor, enrolment.centre.id) : null;
+    allowed.changeAssessor || allowed.share
+      ? await getEnrolmentOptions(db, actor, enrolment.centre.id, ["ASSESSOR", "EQA"])
+      : null;
   const tz = enrolment.centre.timeZone;
   const today = calendarDateIn(now, tz);
   const active = enrolment.status === "ACTIVE";
