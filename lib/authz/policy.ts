@@ -137,6 +137,7 @@ export const actions = [
   "visit.recordFinding",
   "pack.download",
   "credential.read",
+  "credential.listIssued",
   "credential.rotateKey",
   "job.list",
   "job.retry",
@@ -261,7 +262,9 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
       if (action === "qa.manageStrategy" || action === "qa.createPlan") return held.has("IQA");
       if (action === "qa.readStrategy" || action === "qa.readReport")
         return held.has("IQA") || held.has("CENTRE_ADMIN");
-      if (action === "visit.manage" || action === "credential.rotateKey") return held.has("CENTRE_ADMIN");
+      // The centre's issued credentials and signing keys are its admins' to see and to rotate.
+      if (action === "visit.manage" || action === "credential.listIssued" || action === "credential.rotateKey")
+        return held.has("CENTRE_ADMIN");
       if (
         [
           "centre.readDashboard",

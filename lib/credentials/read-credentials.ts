@@ -164,7 +164,7 @@ export async function centreCredentials(
   options: { baseUrl: string; now?: Date },
 ): Promise<CentreCredentials> {
   const now = options.now ?? new Date();
-  authorize(actor, "credential.rotateKey", { kind: "centre", centreId }, now);
+  authorize(actor, "credential.listIssued", { kind: "centre", centreId }, now);
   const [keys, counts, rows] = await Promise.all([
     centreKeys(db, centreId),
     db.credential.groupBy({ by: ["keyId"], where: { centreId }, _count: { _all: true } }),

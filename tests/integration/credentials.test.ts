@@ -39,6 +39,7 @@ async function loadModules() {
     issueUnitCredential: (await import("@/lib/credentials/issue-unit-credential")).issueUnitCredential,
     verifyCredential: (await import("@/lib/credentials/verify-credential")).verifyCredential,
     rotateSigningKey: (await import("@/lib/credentials/rotate-signing-key")).rotateSigningKey,
+    centreCredentials: (await import("@/lib/credentials/read-credentials")).centreCredentials,
     signingKeys: await import("@/lib/credentials/signing-keys"),
     openPrivateKey: (await import("@/lib/credentials/private-key-box")).openPrivateKey,
     keyEncryptionKey: (await import("@/lib/credentials/key-secret")).keyEncryptionKey,
@@ -429,6 +430,16 @@ describe("keys", () => {
       app.env.NODE_ENV = nodeEnv;
     }
     expect(await state.db.unitSignOff.count({ where: { currentSlot: "current" } })).toBe(0);
+  });
+
+  it("shows the centre's issued credentials and keys to its admins only, by a read permission of their own", async () => {
+    for (const who of ["asha", "iris", "cara"] as const) {
+      const refused = await refusal(app.centreCredentials(state.db, as(who), ids.centre, { baseUrl }));
+      expect(refused.message).toMatch(/forbidden.*credential\.listIssued/);
+    }
+    const listed = await app.centreCredentials(state.db, as("nadia"), ids.centre, { baseUrl });
+    expect(listed.total).toBe((await credentials()).length);
+    expect(listed.keys.length).toBeGreaterThan(0);
   });
 
   it("lets only a centre admin rotate the key; earlier credentials still verify, new ones use the new kid, the JWKS lists both", async () => {

@@ -214,6 +214,7 @@ const qaCentreActions: Partial<Record<Action, Role[]>> = {
   "qa.readStrategy": ["IQA", "CENTRE_ADMIN"],
   "qa.readReport": ["IQA", "CENTRE_ADMIN"],
   "visit.manage": ["CENTRE_ADMIN"],
+  "credential.listIssued": ["CENTRE_ADMIN"],
   "credential.rotateKey": ["CENTRE_ADMIN"],
 };
 

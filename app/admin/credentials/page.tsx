@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Credentials" };
 export default async function AdminCredentialsPage() {
   const actor = await requireActor();
   const centre = centreForRole(actor, "CENTRE_ADMIN");
-  if (!centre || !can(actor, "credential.rotateKey", { kind: "centre", centreId: centre.centreId })) {
+  if (!centre || !can(actor, "credential.listIssued", { kind: "centre", centreId: centre.centreId })) {
     return (
       <Refusal title="Credentials" message={refusalMessage(actor, "the credentials page")} linkClassName={linkClass} />
     );
