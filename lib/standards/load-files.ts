@@ -56,6 +56,6 @@ export function unitFileNames(dir = standardsDir): string[] {
 
 export function readUnitFiles(dir = standardsDir): ParsedUnitFile[] {
   return unitFileNames(dir).map((name) =>
-    parseUnitText(name, fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name), "utf8")),
+    parseUnitText(name, fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), "utf8")),
   );
 }

@@ -54,7 +54,7 @@ async function sweepOrphans(db: Pick<Db, "uploadSession">, stagingDir: string, c
     const newest = Math.max(
       ...(await Promise.all(
         stagedFiles(stagingDir, id).map((file) =>
-          fs.promises.stat(file).then(
+          fs.promises.stat(/*turbopackIgnore: true*/ file).then(
             (s) => s.mtimeMs,
             () => 0,
           ),
