@@ -17,6 +17,7 @@ import { UploadError } from "./upload-error";
 import { SNIFF_BYTES, sniffType } from "./sniff-type";
 import { beginUpload, type UploadInFlight } from "./uploads-in-flight";
 import { lockRow } from "../db/lock-row";
+import { sessionsInProgress } from "../uploads/abandoned-sessions";
 
 export { UploadError };
 
@@ -125,15 +126,22 @@ export async function bytesUsedBy(db: SumClient, candidateId: string): Promise<n
 
 /**
  * What the candidate's resumable uploads in progress have reserved of the allowance (their full
- * lengths; lib/uploads), leaving out `exceptSessionId`. Shared across servers and restarts.
+ * lengths; lib/uploads), leaving out `exceptSessionId` and uploads abandoned at `now`.
+ * Shared across servers and restarts. An abandoned upload resumed later is checked again when
+ * it finishes, like every upload.
  */
 export async function bytesReservedBy(
   db: Pick<Db, "uploadSession">,
   candidateId: string,
   exceptSessionId?: string,
+  now = Date.now(),
 ): Promise<number> {
   const sum = await db.uploadSession.aggregate({
-    where: { candidateId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    where: {
+      candidateId,
+      ...sessionsInProgress(now),
+      ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}),
+    },
     _sum: { length: true },
   });
   return Number(sum._sum.length ?? 0n);

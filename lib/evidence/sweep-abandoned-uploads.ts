@@ -2,8 +2,7 @@ import type { Db } from "../db/client";
 import type { StorageProvider } from "../storage/storage-provider";
 import { sweepAbandonedStagedUploads } from "../uploads/staging";
 
-/** How old a partial upload must be before the sweep takes it: no upload in progress is that old. */
-export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000;
+import { ABANDONED_UPLOAD_AGE_MS } from "../uploads/abandoned-sessions";
 
 /**
  * What the server does at start for uploads a crash or restart cut off (instrumentation-node.ts):

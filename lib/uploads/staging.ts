@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db/client";
+import { abandonedSessions } from "./abandoned-sessions";
 
 /** tus's default upload ids (@tus/utils Uid.rand): 16 random bytes in hex. Nothing else is touched. */
 export const uploadIdPattern = /^[0-9a-f]{32}$/;
@@ -20,10 +21,7 @@ type Cutoff = { olderThanMs: number; now: number };
 
 /** Sessions untouched for the period, and not held by a live lease, with their staged files. */
 async function sweepStaleSessions(db: Pick<Db, "uploadSession">, stagingDir: string, cutoff: Cutoff) {
-  const stale = {
-    touchedAt: { lt: new Date(cutoff.now - cutoff.olderThanMs) },
-    OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date(cutoff.now) } }],
-  };
+  const stale = abandonedSessions(cutoff.now, cutoff.olderThanMs);
   const sessions = await db.uploadSession.findMany({ where: stale, select: { id: true } });
   let removed = 0;
   for (const { id } of sessions) {

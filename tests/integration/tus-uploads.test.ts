@@ -311,6 +311,23 @@ describe("resumable uploads (tus)", () => {
     await created(await create(uploads, actor, evidenceId, 2 * MB));
   });
 
+  it("stops reserving the allowance for an upload abandoned for a day, before the sweep removes it", async () => {
+    const { actor, evidenceId } = await freshCandidate("tus-abandoned@example.org");
+    const uploads = server({ quotaBytes: 3 * MB });
+    const first = await created(await create(uploads, actor, evidenceId, 2 * MB));
+    await patch(uploads, actor, first, 0, pdf(2 * MB).content.subarray(0, MB));
+    expect((await create(uploads, actor, evidenceId, 2 * MB)).status).toBe(413);
+
+    // Nobody has sent it a byte for a day and no server holds it: the daily sweep has not run yet.
+    const dayAndAMinuteAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 60_000);
+    await state.db.uploadSession.updateMany({
+      where: { candidateId: actor.userId },
+      data: { touchedAt: dayAndAMinuteAgo, lockedUntil: null },
+    });
+    await created(await create(uploads, actor, evidenceId, 2 * MB));
+    expect(await state.db.uploadSession.count({ where: { candidateId: actor.userId } })).toBe(2);
+  });
+
   it("lets uploads starting at once on two servers reserve no more than the allowance", async () => {
     const { actor, evidenceId } = await freshCandidate("tus-race@example.org");
     const servers = [server({ quotaBytes: 3 * MB }), server({ quotaBytes: 3 * MB })];
