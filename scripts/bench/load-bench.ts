@@ -17,17 +17,27 @@ import autocannon from "autocannon";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { Cluster, pinHeader } from "../cluster";
+import { cpuSecondsOf, processTree, topProcessesNamed } from "./process-tree.mjs";
 
 export const LOAD_TARGETS = { p99Ms: 500, scaleUp: 1.6 } as const;
 const password = "load-bench-password-2026";
 
 type Role = "candidate" | "assessor" | "admin";
 type LoadUser = { role: Role; email: string; cookie?: string; paths: string[]; evidenceId?: string };
-export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; errors: number };
+export type LoadFigures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  /** CPU milliseconds per request of the app servers and of PostgreSQL (when it runs on this machine). */
+  cpuMs?: { app: number; db: number | null };
+};
 export type LoadResult =
   | { skipped: string }
   | { floor: LoadFigures; one: LoadFigures; two: LoadFigures; connections: number; seconds: number; scale: number };
@@ -171,13 +181,25 @@ async function floorServer(): Promise<{ url: string; close: () => Promise<void> 
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** CPU seconds used so far by both app servers, and by PostgreSQL if it runs here (else null). */
+function cpuNow(cluster: Cluster): { app: number; db: number | null } {
+  const servers = Object.values(cluster.servers).flatMap((child) => (child?.pid ? processTree(child.pid) : []));
+  const postgres = topProcessesNamed("postgres").flatMap(processTree);
+  return { app: cpuSecondsOf(servers), db: postgres.length > 0 ? cpuSecondsOf(postgres) : null };
+}
+
 async function mixedLoad(cluster: Cluster, users: LoadUser[], pinned: boolean, connections: number, seconds: number) {
   const requests = [0, 1, 2, 3].map((i) => ({ setupRequest: step(i) }));
-  return run(cluster.url, connections, seconds, {
+  const before = cpuNow(cluster);
+  const result = await run(cluster.url, connections, seconds, {
     requests,
     initialContext: { pick: userPicker(users) },
     headers: pinned ? { [pinHeader]: "a" } : {},
   } as Partial<autocannon.Options>);
+  const after = cpuNow(cluster);
+  const perRequest = (used: number) => (1000 * used) / Math.max(1, result.requests);
+  const db = after.db !== null && before.db !== null ? perRequest(after.db - before.db) : null;
+  return { ...result, cpuMs: { app: perRequest(after.app - before.app), db } };
 }
 
 export async function benchLoad(options: {
@@ -217,13 +239,28 @@ export async function benchLoad(options: {
 
 export function printLoadResult(result: LoadResult, log: (line: string) => void): void {
   if ("skipped" in result) return log(`  skipped: ${result.skipped}`);
+  const cpu = (f: LoadFigures) =>
+    f.cpuMs
+      ? `; CPU per request: app ${f.cpuMs.app.toFixed(1)} ms, PostgreSQL ${f.cpuMs.db === null ? "not on this machine" : `${f.cpuMs.db.toFixed(1)} ms`}`
+      : "";
   const line = (label: string, f: LoadFigures) =>
-    `  ${label.padEnd(32)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(5)} ms  p99 ${String(f.p99).padStart(5)} ms  ${f.requests} requests, ${f.errors} errors`;
+    `  ${label.padEnd(32)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(5)} ms  p99 ${String(f.p99).padStart(5)} ms  ${f.requests} requests, ${f.errors} errors${cpu(f)}`;
   log(line("floor (bare node:http, one page)", result.floor));
   log(line("one app server behind nginx", result.one));
   log(line("two app servers behind nginx", result.two));
   const ratio = result.two.rps / result.one.rps;
   const errors = result.one.errors + result.two.errors;
+  // With every connection always waiting on a request, the mean latency is connections divided by
+  // throughput (Little's law), and a p99 is never below the mean: this says what the p99 target
+  // asks of the throughput, and what the CPU per request lets the machine give.
+  const needed = (result.connections * 1000) / LOAD_TARGETS.p99Ms;
+  const used = result.one.cpuMs ? result.one.cpuMs.app + (result.one.cpuMs.db ?? 0) : null;
+  log(
+    `  one server: mean latency at ${result.connections} connections = ${result.connections} / ${result.one.rps.toFixed(0)} req/s = ${((1000 * result.connections) / Math.max(1, result.one.rps)).toFixed(0)} ms; a p99 under ${LOAD_TARGETS.p99Ms} ms needs more than ${needed.toFixed(0)} req/s` +
+      (used === null
+        ? ""
+        : `, which at ${used.toFixed(1)} ms of CPU per request (app + PostgreSQL) takes at least ${((needed * used) / 1000).toFixed(1)} cores for them alone (this machine: ${os.cpus().length})`),
+  );
   log(
     `  errors: ${errors} (target 0) ${errors === 0 ? "meets" : "MISSES"}; one server p99 ${result.one.p99} ms (target < ${LOAD_TARGETS.p99Ms}) ${result.one.p99 < LOAD_TARGETS.p99Ms ? "meets" : "MISSES"}; two/one throughput ${ratio.toFixed(2)}x (target >= ${LOAD_TARGETS.scaleUp}x) ${ratio >= LOAD_TARGETS.scaleUp ? "meets" : "MISSES"}`,
   );

@@ -24,7 +24,7 @@
 // Needs a production build (`npx next build`); without .next/BUILD_ID the section is skipped.
 // Everything it makes (a SQLite database, both upload directories) lives in one temporary
 // directory that is removed at the end, and both servers are stopped even on failure.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -38,7 +38,7 @@ import { createDb, type Db } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { demoPassword, seedDemo } from "../../lib/demo/seed";
 import { importStandards } from "../../lib/standards/import";
-import { processTree } from "./process-tree.mjs";
+import { cpuSecondsOf, processTree } from "./process-tree.mjs";
 
 const MiB = 1024 * 1024;
 const MB = 1_000_000;
@@ -332,27 +332,9 @@ function startProcess(
   return { name, child, output: () => output };
 }
 
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User + system CPU seconds used so far by the server's process tree (/proc/<pid>/stat). */
+/** User + system CPU seconds used so far by the server's process tree. */
 function cpuSeconds(server: Server): number {
-  let ticks = 0;
-  for (const pid of processTree(server.child.pid as number)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3, state
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // exited
-    }
-  }
-  return ticks / clockTicks;
+  return cpuSecondsOf(processTree(server.child.pid as number));
 }
 
 /** Signals the server and every process under it (by pid: `next start` may fork a server). */
