@@ -65,12 +65,18 @@ export function CountedPagination({
   basePath,
   query = {},
   noun,
+  pageParam = "page",
+  fragment,
 }: {
   /** Where the list is: its page, how many pages and rows it has, and how many rows a page holds. */
   list: { page: number; pageCount: number; total: number; pageSize: number };
   basePath: string;
   query?: Record<string, string | undefined>;
   noun: string;
+  /** The query parameter holding the page: another name where a page has more than one list. */
+  pageParam?: string;
+  /** An element id the links scroll to, for a list further down its page. */
+  fragment?: string;
 }) {
   if (total === 0) return null;
   const first = (page - 1) * pageSize + 1;
@@ -78,9 +84,9 @@ export function CountedPagination({
   const href = (target: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-    if (target > 1) params.set("page", String(target));
+    if (target > 1) params.set(pageParam, String(target));
     const search = params.toString();
-    return search ? `${basePath}?${search}` : basePath;
+    return `${search ? `${basePath}?${search}` : basePath}${fragment ? `#${fragment}` : ""}`;
   };
   return (
     <PageLinks

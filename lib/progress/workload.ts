@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
@@ -11,6 +12,7 @@ import {
 } from "./filters";
 import { centreForDashboard, queryRows, toNullableNumber, toNumber, type CentreInfo } from "./measures";
 import { epochMsSql } from "./rag";
+import { pageWindow } from "../enrolments/dto";
 
 // Each assessor's workload over the enrolments the filters select, as the assessor queue
 // (lib/assessment/queue.ts) counts it: evidence waiting for review is evidence with a SUBMITTED
@@ -21,6 +23,24 @@ import { epochMsSql } from "./rag";
 
 export const DECISION_WINDOW_DAYS = 30;
 
+/** Assessors per page of the dashboard's workload table: a large centre has hundreds. */
+export const WORKLOAD_PAGE_SIZE = 25;
+
+/** The dashboard's query parameter for the workload table's page ("page" would read as the dashboard's own). */
+export const WORKLOAD_PAGE_PARAM = "workloadPage";
+
+/** The workload page asked for in the address; 1 for anything that is not a page number. */
+export function readWorkloadPage(params: Record<string, string | string[] | undefined>): number {
+  const raw = params[WORKLOAD_PAGE_PARAM];
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .catch(1)
+    .parse(Array.isArray(raw) ? raw[0] : raw);
+}
+
 export type AssessorWorkload = {
   assessor: { id: string; name: string; email: string };
   waitingEvidence: number;
@@ -30,7 +50,13 @@ export type AssessorWorkload = {
   activeEnrolments: number;
 };
 
-export type Workload = { centre: CentreInfo; now: Date; assessors: AssessorWorkload[] };
+export type Workload = {
+  centre: CentreInfo;
+  now: Date;
+  /** One page of assessors, most evidence waiting first. */
+  assessors: AssessorWorkload[];
+  list: { page: number; pageCount: number; total: number; pageSize: number };
+};
 
 type Row = {
   assessorId: string;
@@ -41,11 +67,18 @@ type Row = {
   decisions: unknown;
   candidates: unknown;
   enrolments: unknown;
+  total: unknown;
 };
 
-export type WorkloadInput = { centreId: string } & ProgressFilters;
+/** `page` is the workload table's page (1 when absent; past the last page, the last). */
+export type WorkloadInput = { centreId: string; page?: number } & ProgressFilters;
 
-export function workloadSql(ctx: ProgressContext, scope: EnrolmentScope, since: Date): Prisma.Sql {
+type Slice = { limit: number; offset: number };
+
+// The page is cut in SQL, with the number of assessors counted over the whole result by a
+// window function in the same query: the CTEs are the expensive part, and a separate count
+// would run them twice.
+export function workloadSql(ctx: ProgressContext, scope: EnrolmentScope, since: Date, slice: Slice): Prisma.Sql {
   const { centreId, assessorId } = scope;
   const where = scopeConditions(scope);
   return Prisma.sql`
@@ -81,14 +114,16 @@ export function workloadSql(ctx: ProgressContext, scope: EnrolmentScope, since: 
           ${assessorId ? Prisma.sql`AND ms."userId" = ${assessorId}` : Prisma.empty})
     SELECT p."assessorId" AS "assessorId", u."name" AS "name", u."email" AS "email",
       COALESCE(w."waiting", 0) AS "waiting", ${epochMsSql(ctx.provider, Prisma.sql`w."oldest"`)} AS "oldestMs",
-      COALESCE(dd."decisions", 0) AS "decisions", COALESCE(a."candidates", 0) AS "candidates", COALESCE(a."enrolments", 0) AS "enrolments"
+      COALESCE(dd."decisions", 0) AS "decisions", COALESCE(a."candidates", 0) AS "candidates", COALESCE(a."enrolments", 0) AS "enrolments",
+      COUNT(*) OVER () AS "total"
     FROM "people" p
       JOIN "User" u ON u."id" = p."assessorId"
       LEFT JOIN "waiting" w ON w."assessorId" = p."assessorId"
       LEFT JOIN "decided" dd ON dd."assessorId" = p."assessorId"
       LEFT JOIN "assigned" a ON a."assessorId" = p."assessorId"
     ${assessorId ? Prisma.sql`WHERE p."assessorId" = ${assessorId}` : Prisma.empty}
-    ORDER BY COALESCE(w."waiting", 0) DESC, u."name" ASC, p."assessorId" ASC`;
+    ORDER BY COALESCE(w."waiting", 0) DESC, u."name" ASC, p."assessorId" ASC
+    LIMIT ${slice.limit} OFFSET ${slice.offset}`;
 }
 
 export async function getWorkload(db: Db, actor: Actor, input: WorkloadInput, ctx: ProgressContext): Promise<Workload> {
@@ -101,11 +136,26 @@ export async function getWorkload(db: Db, actor: Actor, input: WorkloadInput, ct
   );
   const since = new Date(now.getTime() - DECISION_WINDOW_DAYS * 86_400_000);
 
-  const rows = await queryRows<Row>(db, ctx, workloadSql(ctx, scope, since));
+  const pageSize = WORKLOAD_PAGE_SIZE;
+  const requested = Math.max(1, Math.trunc(input.page ?? 1) || 1);
+  const read = (page: number) =>
+    queryRows<Row>(db, ctx, workloadSql(ctx, scope, since, { limit: pageSize, offset: (page - 1) * pageSize }));
+  let page = requested;
+  let rows = await read(page);
+  if (rows.length === 0 && page > 1) {
+    // Past the end (a bookmarked page of a list that has shrunk): the first page says how
+    // many there are, then the last page is read, as the other lists clamp their pages.
+    const first = await read(1);
+    page = pageWindow(page, toNumber(first[0]?.total ?? 0), pageSize).page;
+    rows = page === 1 ? first : await read(page);
+  }
+  const total = toNumber(rows[0]?.total ?? 0);
+  const { pageCount } = pageWindow(page, total, pageSize);
 
   return {
     centre,
     now,
+    list: { page, pageCount, total, pageSize },
     assessors: rows.map((r) => {
       const oldest = toNullableNumber(r.oldestMs);
       return {

@@ -19,6 +19,9 @@ test("an admin filters to red enrolments of one unit, opens a candidate and down
   await expect(page.getByRole("heading", { level: 1, name: "Progress" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "RAG status by unit" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Assessor workload" })).toBeVisible();
+  // The workload table pages (a large centre has hundreds of assessors) and says how many there are.
+  const workload = page.getByRole("region", { name: "Assessor workload" });
+  await expect(workload.getByText(/^Showing 1–\d+ of \d+ assessors$/)).toBeVisible();
 
   await page.getByRole("link", { name: "See the candidates" }).click();
   await expect(page).toHaveURL(/\/admin\/progress\/candidates$/);

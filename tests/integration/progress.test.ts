@@ -15,7 +15,7 @@ import {
 } from "@/lib/progress/filters";
 import { progressColumns, progressRowText } from "@/lib/progress/format";
 import { progressBand, progressPercent, ragOf, ragStates, timeElapsedPercent, type RagState } from "@/lib/progress/rag";
-import { getWorkload } from "@/lib/progress/workload";
+import { getWorkload, WORKLOAD_PAGE_SIZE, type AssessorWorkload, type WorkloadInput } from "@/lib/progress/workload";
 import { seedScale, type ScaleReport } from "@/scripts/bench/scale-data";
 import { provider, useMigratedDb } from "../helpers/test-db";
 import { refreshEnrolmentCounters } from "../../lib/progress/enrolment-counters";
@@ -42,6 +42,16 @@ async function actorOf(userId: string): Promise<SessionActor> {
   const actor = await loadActor(state.db, userId);
   if (!actor) throw new Error(`cannot load ${userId}`);
   return actor;
+}
+
+/** Every assessor of the workload table, page after page, and the pages' own count of them. */
+async function wholeWorkload(actor: SessionActor, input: WorkloadInput) {
+  const rows: AssessorWorkload[] = [];
+  const first = await getWorkload(state.db, actor, input, ctx);
+  rows.push(...first.assessors);
+  for (let page = 2; page <= first.list.pageCount; page++)
+    rows.push(...(await getWorkload(state.db, actor, { ...input, page }, ctx)).assessors);
+  return { rows, total: first.list.total, pageCount: first.list.pageCount };
 }
 
 /** Enrolments of INSCS042 (35 criteria) placed exactly on the RAG rule's edges at NOW. */
@@ -303,7 +313,7 @@ describe(`progress on ${provider}`, () => {
 
   it("computes each assessor's workload as a naive count does, for the centre and for one unit", async () => {
     for (const unit of [undefined, "CS34"]) {
-      const workload = await getWorkload(state.db, adminA, { centreId: a.centreId, unit }, ctx);
+      const workload = { assessors: (await wholeWorkload(adminA, { centreId: a.centreId, unit })).rows };
       const enrolments = await state.db.enrolment.findMany({
         where: { centreId: a.centreId, ...(unit ? { unitVersion: { unit: { code: unit } } } : {}) },
         select: {
@@ -351,6 +361,38 @@ describe(`progress on ${provider}`, () => {
       expect(anyWaiting, unit).toBe(true);
       expect(anyDecided, unit).toBe(true);
     }
+  });
+
+  it("pages the workload table, each assessor once, in the table's order, a page past the end showing the last", async () => {
+    // More assessors than a page holds: a large centre has hundreds, and the table listed them all.
+    const before = await wholeWorkload(adminA, { centreId: a.centreId });
+    const extra = WORKLOAD_PAGE_SIZE + 3 - before.total;
+    for (let i = 0; i < extra; i++) {
+      const user = await state.db.user.create({
+        data: { email: `paged-assessor-${i}@workload.test`, name: `Paged Assessor ${String(i).padStart(2, "0")}` },
+      });
+      await state.db.membership.create({ data: { userId: user.id, centreId: a.centreId, role: "ASSESSOR" } });
+    }
+    const first = await getWorkload(state.db, adminA, { centreId: a.centreId }, ctx);
+    expect(first.assessors).toHaveLength(WORKLOAD_PAGE_SIZE);
+    expect(first.list).toEqual({ page: 1, pageCount: 2, total: WORKLOAD_PAGE_SIZE + 3, pageSize: WORKLOAD_PAGE_SIZE });
+    const second = await getWorkload(state.db, adminA, { centreId: a.centreId, page: 2 }, ctx);
+    expect(second.assessors).toHaveLength(3);
+    expect(second.list.page).toBe(2);
+
+    const ids = [...first.assessors, ...second.assessors].map((w) => w.assessor.id);
+    const assessors = await state.db.membership.findMany({
+      where: { centreId: a.centreId, role: "ASSESSOR" },
+      select: { userId: true },
+    });
+    expect([...ids].sort()).toEqual(assessors.map((m) => m.userId).sort());
+    // Most evidence waiting first, across the page break too.
+    const waiting = [...first.assessors, ...second.assessors].map((w) => w.waitingEvidence);
+    expect(waiting).toEqual([...waiting].sort((x, y) => y - x));
+
+    const past = await getWorkload(state.db, adminA, { centreId: a.centreId, page: 40 }, ctx);
+    expect(past.list.page).toBe(2);
+    expect(past.assessors.map((w) => w.assessor.id)).toEqual(second.assessors.map((w) => w.assessor.id));
   });
 
   it("computes the RAG state in SQL exactly as the rule says, at its edges", async () => {

@@ -4,6 +4,7 @@ import { ProgressBandsChart, RagByUnitTable, WeeklyChart } from "@/components/pr
 import { IgnoredFilters, ProgressFiltersForm } from "@/components/progress/filters-form";
 import { RagBadge } from "@/components/progress/rag";
 import { WorkloadTable } from "@/components/progress/workload-table";
+import { CountedPagination } from "@/components/ui/pagination";
 import { refusalMessage } from "@/components/people/refusal";
 import { Refusal } from "@/components/ui/refusal";
 import { Section } from "@/components/ui/section";
@@ -24,7 +25,7 @@ import {
 } from "@/lib/progress/filters";
 import { getProgressOptions } from "@/lib/progress/options";
 import { AMBER_MAX_POINTS_BEHIND, GREEN_MAX_POINTS_BEHIND, ragDescriptions, ragStates } from "@/lib/progress/rag";
-import { getWorkload } from "@/lib/progress/workload";
+import { getWorkload, readWorkloadPage, WORKLOAD_PAGE_PARAM } from "@/lib/progress/workload";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Progress" };
@@ -43,11 +44,12 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
     );
   }
   const ctx = { provider: providerOf(env.DATABASE_URL), now: new Date() };
-  const { filters, ignored } = readProgressFilters(await searchParams, ctx.now);
+  const params = await searchParams;
+  const { filters, ignored } = readProgressFilters(params, ctx.now);
   const input = { centreId: centre.centreId, ...filters };
   const [dashboard, workload, options] = await Promise.all([
     getDashboard(db, actor, input, ctx),
-    getWorkload(db, actor, input, ctx),
+    getWorkload(db, actor, { ...input, page: readWorkloadPage(params) }, ctx),
     getProgressOptions(db, actor, centre.centreId, ctx.now),
   ]);
   const { enrolments, criteria, rag } = dashboard;
@@ -168,6 +170,14 @@ export default async function ProgressDashboardPage({ searchParams }: { searchPa
           is mapped to.
         </p>
         <WorkloadTable workload={workload} filters={filters} />
+        <CountedPagination
+          list={workload.list}
+          basePath="/admin/progress"
+          query={filtersQuery(filters)}
+          noun="assessors"
+          pageParam={WORKLOAD_PAGE_PARAM}
+          fragment="workload-heading"
+        />
       </Section>
     </div>
   );
