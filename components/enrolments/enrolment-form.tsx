@@ -1,16 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, FieldSet, InputField, SelectField } from "@/components/ui/field";
 import { linkClass, successClass } from "@/components/ui/styles";
 import { createEnrolmentAction, type EnrolledPair } from "@/lib/actions/enrolment-create";
-import type { PersonOption, UnitOption } from "@/lib/enrolments/enrolment-options";
+import type { CandidateMatches, PersonOption, UnitOption } from "@/lib/enrolments/enrolment-options";
 import { MAX_ENROLMENTS_AT_ONCE } from "@/lib/enrolments/limits";
 import { errorsFor, valueOf, valuesOf } from "@/lib/forms/form-state";
-import { CandidatePicker } from "./candidate-picker";
+import { CandidatePicker, type Ticked } from "./candidate-picker";
 
 const labels: Record<string, string> = {
   candidateId: "Candidates",
@@ -26,7 +26,8 @@ export type EnrolmentFormProps = {
   centreId: string;
   timeZone: string;
   today: string;
-  candidates: PersonOption[];
+  /** The first candidates of the centre by name; the picker asks the server for others. */
+  candidates: CandidateMatches;
   units: UnitOption[];
   assessors: PersonOption[];
   iqas: PersonOption[];
@@ -39,6 +40,14 @@ export function EnrolmentForm({ centreId, timeZone, today, candidates, units, as
   const [state, action, pending] = useActionState(createEnrolmentAction, null);
   // After a success the form starts again empty; after a refusal it shows what was sent.
   const sent = state && !state.ok ? state : null;
+  // Who is ticked outlives the form's redraw (a refusal keeps them, with their names, even when
+  // the list shows others); a success starts again with nobody ticked.
+  const [ticked, setTicked] = useState<Ticked>(new Map());
+  const [seenSubmission, setSeenSubmission] = useState(state?.submission);
+  if (state?.submission !== seenSubmission) {
+    setSeenSubmission(state?.submission);
+    if (state?.ok) setTicked(new Map());
+  }
   const field = (name: string) => ({
     id: idOf(name),
     name,
@@ -71,8 +80,9 @@ export function EnrolmentForm({ centreId, timeZone, today, candidates, units, as
         <input type="hidden" name="centreId" value={centreId} />
         <CandidatePicker
           id={idOf("candidateId")}
-          candidates={candidates}
-          initial={valuesOf(sent, "candidateId")}
+          initialMatches={candidates}
+          ticked={ticked}
+          onTickedChange={setTicked}
           errors={errorsFor(state, "candidateId")}
         />
         <FieldSet

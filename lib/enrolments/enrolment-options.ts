@@ -1,6 +1,8 @@
 import { authorize, type Actor, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import type { CentreActor } from "../people/acting-centre";
+import { listPeopleAt } from "../people/list-people";
 
 export type PersonOption = { id: string; name: string; email: string };
 export type UnitOption = { code: string; title: string; versionNumber: number };
@@ -72,5 +74,43 @@ export async function getEnrolmentOptions(
       const latest = u.versions[0];
       return latest ? [{ code: u.code, title: latest.title, versionNumber: latest.number }] : [];
     }),
+  };
+}
+
+/**
+ * How many candidates the enrolment form lists at once. A centre may have thousands: the form
+ * lists the first matches by name and the admin types part of a name or email to find others.
+ */
+export const CANDIDATES_LISTED = 50;
+
+export type CandidateMatches = {
+  /** The search as used (trimmed, at most 200 characters). */
+  query: string;
+  /** How many of the centre's candidates match, of which `candidates` are the first. */
+  matching: number;
+  candidates: PersonOption[];
+};
+
+/**
+ * The centre's candidates an admin can enrol (roles not ended, invited ones included) whose
+ * name or email contains every word of `query`, ignoring case, by name: the people list's
+ * search (lib/people/list-people.ts), so both find the same people.
+ */
+export async function findCandidatesToEnrol(
+  db: Db,
+  actor: CentreActor,
+  centreId: string,
+  query: string,
+): Promise<CandidateMatches> {
+  const found = await listPeopleAt(db, actor, centreId, {
+    query,
+    role: "CANDIDATE",
+    activeOnly: true,
+    pageSize: CANDIDATES_LISTED,
+  });
+  return {
+    query: found.query,
+    matching: found.total,
+    candidates: found.people.map(({ id, name, email }) => ({ id, name, email })),
   };
 }

@@ -35,13 +35,28 @@ function escapeLike(value: string): string {
  * name or the email, whatever the case: written in SQL that means the same on SQLite and
  * PostgreSQL, because Prisma's `contains` is case-sensitive on PostgreSQL.
  */
-export async function listPeople(
+export async function listPeople(db: Db, actor: CentreActor, filters: PeopleFilters = {}): Promise<PeoplePage> {
+  return listPeopleAt(db, actor, actingCentreId(actor, "user.list"), filters);
+}
+
+export type PeopleFilters = {
+  query?: string;
+  role?: string | null;
+  page?: unknown;
+  /** Only people whose role here the centre has not ended (invited people included). */
+  activeOnly?: boolean;
+  pageSize?: number;
+};
+
+/** listPeople at a centre the caller names (a page acting for the admin's centre-admin role). */
+export async function listPeopleAt(
   db: Db,
   actor: CentreActor,
-  filters: { query?: string; role?: string | null; page?: unknown } = {},
+  centreId: string,
+  filters: PeopleFilters = {},
 ): Promise<PeoplePage> {
-  const centreId = actingCentreId(actor, "user.list");
   authorize(actor, "user.list", { kind: "centre", centreId });
+  const pageSize = filters.pageSize ?? PEOPLE_PAGE_SIZE;
 
   const query = (filters.query ?? "").trim().slice(0, 200);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
@@ -55,7 +70,7 @@ export async function listPeople(
   const conditions = [
     Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."centreId" = ${centreId}${
       role ? Prisma.sql` AND CAST(m."role" AS TEXT) = ${role}` : Prisma.empty
-    })`,
+    }${filters.activeOnly ? Prisma.sql` AND m."endedAt" IS NULL` : Prisma.empty})`,
     ...words.map((word) => {
       const pattern = `%${escapeLike(word)}%`;
       return Prisma.sql`(${shownName} LIKE ${pattern} ESCAPE '!' OR LOWER(u."email") LIKE ${pattern} ESCAPE '!')`;
@@ -71,16 +86,16 @@ export async function listPeople(
     { total: number | bigint }[]
   >`SELECT COUNT(*) AS "total" FROM "User" u WHERE ${where}`;
   const total = Number(countRow?.total ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(pageNumber(filters.page), pageCount);
-  const base = { query, role, total, page, pageCount, pageSize: PEOPLE_PAGE_SIZE, centre };
+  const base = { query, role, total, page, pageCount, pageSize, centre };
   if (total === 0) return { ...base, people: [] };
 
   const idRows = await db.$queryRaw<{ id: string }[]>`
     SELECT u."id" AS "id" FROM "User" u
     WHERE ${where}
     ORDER BY ${shownName}, u."email", u."id"
-    LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(page - 1) * PEOPLE_PAGE_SIZE}`;
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   const ids = idRows.map((row) => row.id);
   const users = await db.user.findMany({
     where: { id: { in: ids } },

@@ -1059,6 +1059,28 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       },
     ],
   },
+  "app/api/admin/candidates/route.ts GET": {
+    access: "guarded",
+    cases: [
+      {
+        except: { foreignAdmin: "searches the admin's own centre; the next case checks it finds none of Northgate's" },
+        request: () => ({ path: "/api/admin/candidates?q=cara" }),
+        expect: () => ({ status: 403, message: "Only a centre admin can look up the centre's candidates to enrol." }),
+      },
+      {
+        name: "another centre's admin",
+        except: {
+          foreignCandidate: "refused outright by the first case",
+          otherCandidate: "refused outright by the first case",
+          unassignedAssessor: "refused outright by the first case",
+          outOfScopeEqa: "refused outright by the first case",
+        },
+        // Their own centre's candidates only, whatever the search: none is Cara.
+        request: () => ({ path: "/api/admin/candidates?q=cara" }),
+        expect: (c) => ({ status: 200, excludes: ["Cara", "Jones", c.users.cara, "Northgate"] }),
+      },
+    ],
+  },
   "app/api/admin/audit/export/route.ts GET": {
     access: "guarded",
     cases: [

@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
-import { getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
+import { findCandidatesToEnrol, getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
 import { calendarDateIn } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
@@ -23,9 +23,13 @@ export default async function NewEnrolmentPage() {
       </Refusal>
     );
   }
-  const options = await getEnrolmentOptions(db, actor, centre.centreId);
+  // Candidates are searched, not all loaded: a centre may have thousands (the picker asks for more).
+  const [options, candidates] = await Promise.all([
+    getEnrolmentOptions(db, actor, centre.centreId, ["ASSESSOR", "IQA"]),
+    findCandidatesToEnrol(db, actor, centre.centreId, ""),
+  ]);
   const missing = [
-    options.candidates.length === 0 ? "candidates" : null,
+    candidates.matching === 0 ? "candidates" : null,
     options.assessors.length === 0 ? "assessors" : null,
     options.iqas.length === 0 ? "internal quality assurers" : null,
     options.units.length === 0 ? "units" : null,
@@ -55,7 +59,7 @@ export default async function NewEnrolmentPage() {
           centreId={options.centre.id}
           timeZone={options.centre.timeZone}
           today={calendarDateIn(new Date(), options.centre.timeZone)}
-          candidates={options.candidates}
+          candidates={candidates}
           units={options.units}
           assessors={options.assessors}
           iqas={options.iqas}
