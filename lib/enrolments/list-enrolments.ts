@@ -13,20 +13,6 @@ function escapeLike(value: string): string {
   return value.replace(/[!%_]/g, "!$&");
 }
 
-/**
- * Candidates with an enrolment at the centre whose name or email contains the text, ignoring
- * case. Plain SQL, because Prisma's `contains` ignores case on SQLite but not on PostgreSQL.
- */
-async function candidatesMatching(db: Db, centreId: string, text: string): Promise<string[]> {
-  const pattern = `%${escapeLike(text)}%`;
-  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT u."id" AS "id"
-    FROM "User" u
-    WHERE EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."candidateId" = u."id" AND e."centreId" = ${centreId})
-      AND (LOWER(u."name") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(u."email") LIKE LOWER(${pattern}) ESCAPE '!')`);
-  return rows.map((r) => r.id);
-}
-
 export type EnrolmentFilters = {
   unitCode?: string;
   assessorId?: string;
@@ -52,25 +38,48 @@ export async function listEnrolments(
     status: input.status,
     search: input.search || undefined,
   };
-  const where: Prisma.EnrolmentWhereInput = { centreId: input.centreId };
-  if (filters.status) where.status = filters.status;
-  if (filters.assessorId) where.assessorId = filters.assessorId;
-  if (filters.unitCode) where.unitVersion = { unit: { code: filters.unitCode } };
-  if (filters.search) where.candidateId = { in: await candidatesMatching(db, input.centreId, filters.search) };
-
-  const total = await db.enrolment.count({ where });
+  const from = enrolmentsFromSql(input.centreId, filters);
+  const [counted] = await db.$queryRaw<{ total: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "total" ${from}`);
+  const total = Number(counted?.total ?? 0);
   const { page, pageCount, skip } = pageWindow(input.page, total, PAGE_SIZE);
-  const rows = await db.enrolment.findMany({
-    where,
-    select: enrolmentSummarySelect,
-    orderBy: [
-      { candidate: { name: "asc" } },
-      { unitVersion: { unit: { code: "asc" } } },
-      { startDate: "desc" },
-      { id: "asc" },
-    ],
-    skip,
-    take: PAGE_SIZE,
+  // The page's ids in plain SQL, then their rows by id: Prisma writes the order by candidate
+  // name and unit code as LEFT JOINs, which PostgreSQL must join and sort in full (45–95 ms at
+  // 49,000 enrolments), where inner joins let it walk candidates by the name index (1–2 ms).
+  const ids = (
+    await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT e."id" AS "id" ${from}
+      ORDER BY u."name" ASC, un."code" ASC, e."startDate" DESC, e."id" ASC
+      LIMIT ${PAGE_SIZE} OFFSET ${skip}`)
+  ).map((row) => row.id);
+  const rows = await db.enrolment.findMany({ where: { id: { in: ids } }, select: enrolmentSummarySelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toEnrolmentSummary(row)] : [];
   });
-  return { items: rows.map(toEnrolmentSummary), total, page, pageCount, pageSize: PAGE_SIZE, filters };
+  return { items, total, page, pageCount, pageSize: PAGE_SIZE, filters };
+}
+
+/**
+ * FROM and WHERE of the centre's enrolments the filters select, with the candidate (u) and the
+ * unit (un) joined for the order and the search. The search matches names and emails ignoring
+ * case in SQL that means the same on both databases (Prisma's `contains` ignores case on
+ * SQLite but not on PostgreSQL).
+ */
+function enrolmentsFromSql(centreId: string, filters: EnrolmentFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`e."centreId" = ${centreId}`];
+  if (filters.status) conditions.push(Prisma.sql`CAST(e."status" AS TEXT) = ${filters.status}`);
+  if (filters.assessorId) conditions.push(Prisma.sql`e."assessorId" = ${filters.assessorId}`);
+  if (filters.unitCode) conditions.push(Prisma.sql`un."code" = ${filters.unitCode}`);
+  if (filters.search) {
+    const pattern = `%${escapeLike(filters.search)}%`;
+    conditions.push(
+      Prisma.sql`(LOWER(u."name") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(u."email") LIKE LOWER(${pattern}) ESCAPE '!')`,
+    );
+  }
+  return Prisma.sql`FROM "Enrolment" e
+    JOIN "User" u ON u."id" = e."candidateId"
+    JOIN "UnitVersion" uv ON uv."id" = e."unitVersionId"
+    JOIN "Unit" un ON un."id" = uv."unitId"
+    WHERE ${Prisma.join(conditions, " AND ")}`;
 }

@@ -543,6 +543,21 @@ describe("lists", () => {
     );
     const beyond = await listEnrolments(state.db, admin, { centreId: centres.a, page: 999 });
     expect(beyond.page).toBe(first.pageCount);
+    // Page after page in the list's order: by candidate name, then unit code, newest start first.
+    const listed: string[] = [];
+    for (let page = 1; page <= first.pageCount; page++)
+      listed.push(...(await listEnrolments(state.db, admin, { centreId: centres.a, page })).items.map((e) => e.id));
+    const ordered = await state.db.enrolment.findMany({
+      where: { centreId: centres.a },
+      select: { id: true },
+      orderBy: [
+        { candidate: { name: "asc" } },
+        { unitVersion: { unit: { code: "asc" } } },
+        { startDate: "desc" },
+        { id: "asc" },
+      ],
+    });
+    expect(listed).toEqual(ordered.map((e) => e.id));
 
     const bulk = await listEnrolments(state.db, admin, { centreId: centres.a, search: "bULK lEARNER" });
     expect(bulk.total).toBe(30);
