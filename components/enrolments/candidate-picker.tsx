@@ -140,7 +140,15 @@ export function CandidatePicker({
         aria-busy={searching}
         className="max-h-80 space-y-2 overflow-y-auto rounded border border-slate-300 bg-white p-3"
       >
-        {shown.map(box)}
+        {shown.length > 0 ? (
+          shown.map(box)
+        ) : (
+          <li className="text-sm text-slate-700">
+            {matches.query
+              ? `No candidate’s name or email contains “${matches.query}”. Check the spelling, or search for less.`
+              : "This centre has no candidates yet."}
+          </li>
+        )}
       </ul>
       {tickedElsewhere.length > 0 ? (
         <div className="space-y-2">
