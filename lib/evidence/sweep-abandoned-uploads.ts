@@ -1,8 +1,7 @@
 import type { Db } from "../db/client";
 import type { StorageProvider } from "../storage/storage-provider";
-import { sweepAbandonedStagedUploads } from "../uploads/staging";
-
 import { ABANDONED_UPLOAD_AGE_MS } from "../uploads/abandoned-sessions";
+import { sweepAbandonedStagedUploads } from "../uploads/staging";
 
 /**
  * What the server does at start for uploads a crash or restart cut off (instrumentation-node.ts):
