@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/sqlite/client";
+import { containsIgnoringCase } from "../db/contains-sql";
 
 import { authorize, type Actor } from "../authz/policy";
 
@@ -7,11 +8,6 @@ import { enrolmentSummarySelect, pageWindow, toEnrolmentSummary, type EnrolmentS
 
 import { ListEnrolmentsInput, PAGE_SIZE } from "./input";
 import { parseInput } from "../errors";
-
-/** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, "!$&");
-}
 
 export type EnrolmentFilters = {
   unitCode?: string;
@@ -72,10 +68,7 @@ function enrolmentsFromSql(centreId: string, filters: EnrolmentFilters): Prisma.
   if (filters.assessorId) conditions.push(Prisma.sql`e."assessorId" = ${filters.assessorId}`);
   if (filters.unitCode) conditions.push(Prisma.sql`un."code" = ${filters.unitCode}`);
   if (filters.search) {
-    const pattern = `%${escapeLike(filters.search)}%`;
-    conditions.push(
-      Prisma.sql`(LOWER(u."name") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(u."email") LIKE LOWER(${pattern}) ESCAPE '!')`,
-    );
+    conditions.push(containsIgnoringCase([Prisma.sql`u."name"`, Prisma.sql`u."email"`], filters.search));
   }
   return Prisma.sql`FROM "Enrolment" e
     JOIN "User" u ON u."id" = e."candidateId"

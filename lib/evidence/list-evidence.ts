@@ -1,4 +1,5 @@
 import { eqaShareFacts } from "../enrolments/enrolment-resource";
+import { containsIgnoringCase } from "../db/contains-sql";
 import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import { authorize, type Actor, type EvidenceResource } from "../authz/policy";
@@ -132,11 +133,6 @@ export function ignoredDateNotice(ignored: IgnoredValue): string {
   return `${ignored.message} ${quoted(ignored.value)} was ignored, so ${widened}.`;
 }
 
-/** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, "!$&");
-}
-
 /**
  * Ids of the candidate's evidence at the centre whose title or description contains every
  * word, ignoring case. Plain SQL, because Prisma's `contains` ignores case on SQLite but not on
@@ -146,10 +142,7 @@ async function evidenceMatching(db: Db, centreId: string, candidateId: string, s
   const words = [...new Set(search.split(/\s+/).filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
   if (words.length === 0) return [];
   const conditions = Prisma.join(
-    words.map((word) => {
-      const pattern = `%${escapeLike(word)}%`;
-      return Prisma.sql`(LOWER(e."title") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(e."description") LIKE LOWER(${pattern}) ESCAPE '!')`;
-    }),
+    words.map((word) => containsIgnoringCase([Prisma.sql`e."title"`, Prisma.sql`e."description"`], word)),
     " AND ",
   );
   const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`

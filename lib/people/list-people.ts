@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/sqlite/client";
+import { containsIgnoringCase } from "../db/contains-sql";
 import { authorize, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { actingCentreId, type CentreActor } from "./acting-centre";
@@ -24,11 +25,6 @@ export type PeoplePage = {
   pageSize: number;
   centre: { id: string; name: string; timeZone: string };
 };
-
-/** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, "!$&");
-}
 
 /**
  * Members of the admin's centre, 25 a page, by name. The search matches every word against the
@@ -71,10 +67,7 @@ export async function listPeopleAt(
     Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."centreId" = ${centreId}${
       role ? Prisma.sql` AND CAST(m."role" AS TEXT) = ${role}` : Prisma.empty
     }${filters.activeOnly ? Prisma.sql` AND m."endedAt" IS NULL` : Prisma.empty})`,
-    ...words.map((word) => {
-      const pattern = `%${escapeLike(word)}%`;
-      return Prisma.sql`(${shownName} LIKE ${pattern} ESCAPE '!' OR LOWER(u."email") LIKE ${pattern} ESCAPE '!')`;
-    }),
+    ...words.map((word) => containsIgnoringCase([shownName, Prisma.sql`u."email"`], word)),
   ];
   const where = Prisma.join(conditions, " AND ");
 

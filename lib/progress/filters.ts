@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { containsIgnoringCase } from "../db/contains-sql";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Provider } from "../db/provider";
 import { AppError } from "../errors";
@@ -236,11 +237,6 @@ export function scopeOf(
   };
 }
 
-/** Escapes LIKE wildcards with "!" (declared by ESCAPE '!'), so "%" and "_" match themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, "!$&");
-}
-
 export function scopeConditions(scope: EnrolmentScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`e."centreId" = ${scope.centreId}`];
   if (scope.unitCode) {
@@ -253,10 +249,7 @@ export function scopeConditions(scope: EnrolmentScope): Prisma.Sql {
   if (scope.startBefore) conditions.push(Prisma.sql`e."startDate" < ${scope.startBefore}`);
   if (scope.candidateId) conditions.push(Prisma.sql`e."candidateId" = ${scope.candidateId}`);
   if (scope.search) {
-    const pattern = `%${escapeLike(scope.search)}%`;
-    conditions.push(
-      Prisma.sql`(LOWER(u."name") LIKE LOWER(${pattern}) ESCAPE '!' OR LOWER(u."email") LIKE LOWER(${pattern}) ESCAPE '!')`,
-    );
+    conditions.push(containsIgnoringCase([Prisma.sql`u."name"`, Prisma.sql`u."email"`], scope.search));
   }
   return Prisma.join(conditions, " AND ");
 }
