@@ -23,12 +23,22 @@ const SEARCH_DELAY_MS = 200;
 // long-function: one control: the filter box and its search, the count, tick-all and untick-all, and the two checkbox lists all read and write the same filter, matches and ticked state, so they read best together
 export function CandidatePicker({
   id,
+  name = "candidateId",
+  legend = "Candidates",
+  hint = "Tick one or more. Each is enrolled on every unit you tick below.",
+  enrolledOnly = false,
   initialMatches,
   ticked,
   onTickedChange,
   errors,
 }: {
   id: string;
+  /** The form field each ticked candidate's id is sent as. */
+  name?: string;
+  legend?: string;
+  hint?: string;
+  /** Search only candidates enrolled at the centre (as `initialMatches` must have been read). */
+  enrolledOnly?: boolean;
   /** The first matches of an empty filter, read with the page. */
   initialMatches: CandidateMatches;
   ticked: Ticked;
@@ -47,7 +57,8 @@ export function CandidatePicker({
     const timer = setTimeout(async () => {
       setSearching(true);
       try {
-        const response = await fetch(`/api/admin/candidates?q=${encodeURIComponent(words)}`, {
+        const search = new URLSearchParams({ q: words, ...(enrolledOnly ? { enrolled: "1" } : {}) });
+        const response = await fetch(`/api/admin/candidates?${search}`, {
           signal: controller.signal,
         });
         const body = (await response.json().catch(() => ({}))) as Partial<CandidateMatches> & { message?: string };
@@ -66,7 +77,7 @@ export function CandidatePicker({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [words, matches.query]);
+  }, [words, matches.query, enrolledOnly]);
 
   const shown = matches.candidates;
   const shownIds = new Set(shown.map((p) => p.id));
@@ -83,7 +94,7 @@ export function CandidatePicker({
     <li key={p.id}>
       <Choice
         id={`${id}-${p.id}`}
-        name="candidateId"
+        name={name}
         value={p.id}
         checked={ticked.has(p.id)}
         onChange={(event) => setTicked([p], event.target.checked)}
@@ -94,12 +105,7 @@ export function CandidatePicker({
   const more = matches.matching - shown.length;
 
   return (
-    <FieldSet
-      id={id}
-      legend="Candidates"
-      hint="Tick one or more. Each is enrolled on every unit you tick below."
-      errors={errors}
-    >
+    <FieldSet id={id} legend={legend} hint={hint} errors={errors}>
       <div className="space-y-1">
         <label htmlFor={`${id}-filter`} className="block text-sm font-medium">
           Show only candidates whose name or email contains
@@ -146,7 +152,9 @@ export function CandidatePicker({
           <li className="text-sm text-slate-700">
             {matches.query
               ? `No candidate’s name or email contains “${matches.query}”. Check the spelling, or search for less.`
-              : "This centre has no candidates yet."}
+              : enrolledOnly
+                ? "No candidate is enrolled at this centre yet."
+                : "This centre has no candidates yet."}
           </li>
         )}
       </ul>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { CandidatePicker, type Ticked } from "@/components/enrolments/candidate-picker";
 import { createVisitAction } from "@/lib/actions/qa-visit";
 import { errorsOf, FormMessages } from "@/components/enrolments/form-messages";
 import { SubmitButton } from "@/components/ui/button";
@@ -39,6 +40,8 @@ const scopeChoices = [
 // long-function: one form read top to bottom: the EQA, title and days, then the scope kind and the three lists it chooses between; each control is a kit component, what remains is their order and labels
 export function VisitForm({ options, today, latest }: { options: VisitFormOptions; today: string; latest: string }) {
   const [state, action, pending] = useActionState(createVisitAction, null);
+  // Outlives the form's redraw after a refusal (a success leaves the page for the visit).
+  const [ticked, setTicked] = useState<Ticked>(new Map());
   const keep = refusedText(state);
   if (options.eqas.length === 0)
     return <p>No external quality assurer is registered at this centre. Invite one with the EQA role first.</p>;
@@ -116,7 +119,13 @@ export function VisitForm({ options, today, latest }: { options: VisitFormOption
           />
         ))}
       </FieldSet>
-      <ScopeLists options={options} state={state} keepPlan={keep?.planId ?? ""} />
+      <ScopeLists
+        options={options}
+        state={state}
+        keepPlan={keep?.planId ?? ""}
+        ticked={ticked}
+        onTickedChange={setTicked}
+      />
       <SubmitButton pending={pending} label="Arrange the visit" pendingLabel="Arranging…" />
     </form>
   );
@@ -126,10 +135,14 @@ function ScopeLists({
   options,
   state,
   keepPlan,
+  ticked,
+  onTickedChange,
 }: {
   options: VisitFormOptions;
   state: Parameters<typeof errorsOf>[0];
   keepPlan: string;
+  ticked: Ticked;
+  onTickedChange: (next: Ticked) => void;
 }) {
   return (
     <div className="grid gap-6 md:grid-cols-3">
@@ -146,14 +159,16 @@ function ScopeLists({
       ) : (
         <p>Nobody is enrolled on any unit at this centre yet.</p>
       )}
-      {options.candidates.length ? (
-        <CheckboxGroup
+      {options.candidates.matching > 0 ? (
+        <CandidatePicker
           id={fieldIds.candidateIds}
-          legend="Candidates (for a candidates scope)"
           name="candidateIds"
-          itemIdPrefix="visit-candidate"
-          choices={options.candidates.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))}
-          checked={new Set(valuesOf(state, "candidateIds"))}
+          legend="Candidates (for a candidates scope)"
+          hint="Tick one or more: the visit covers every enrolment of theirs at this centre."
+          enrolledOnly
+          initialMatches={options.candidates}
+          ticked={ticked}
+          onTickedChange={onTickedChange}
           errors={errorsOf(state, "candidateIds")}
         />
       ) : (

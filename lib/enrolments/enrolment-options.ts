@@ -1,7 +1,6 @@
 import { authorize, type Actor, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import type { CentreActor } from "../people/acting-centre";
 import { listPeopleAt } from "../people/list-people";
 
 export type PersonOption = { id: string; name: string; email: string };
@@ -78,8 +77,8 @@ export async function getEnrolmentOptions(
 }
 
 /**
- * How many candidates the enrolment form lists at once. A centre may have thousands: the form
- * lists the first matches by name and the admin types part of a name or email to find others.
+ * How many candidates the enrolment and visit forms list at once. A centre may have thousands:
+ * a form lists the first matches by name and the admin types part of a name or email for others.
  */
 export const CANDIDATES_LISTED = 50;
 
@@ -92,20 +91,23 @@ export type CandidateMatches = {
 };
 
 /**
- * The centre's candidates an admin can enrol (roles not ended, invited ones included) whose
+ * The centre's candidates an admin can choose (roles not ended, invited ones included) whose
  * name or email contains every word of `query`, ignoring case, by name: the people list's
- * search (lib/people/list-people.ts), so both find the same people.
+ * search (lib/people/list-people.ts), so both find the same people. `enrolledOnly` keeps those
+ * with an enrolment at the centre (an EQA visit covers candidates' enrolments).
  */
-export async function findCandidatesToEnrol(
+export async function findCandidates(
   db: Db,
-  actor: CentreActor,
+  actor: Actor,
   centreId: string,
   query: string,
+  { enrolledOnly = false }: { enrolledOnly?: boolean } = {},
 ): Promise<CandidateMatches> {
   const found = await listPeopleAt(db, actor, centreId, {
     query,
     role: "CANDIDATE",
     activeOnly: true,
+    enrolledOnly,
     pageSize: CANDIDATES_LISTED,
   });
   return {

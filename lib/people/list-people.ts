@@ -1,6 +1,6 @@
 import { Prisma } from "../../generated/sqlite/client";
 import { containsIgnoringCase } from "../db/contains-sql";
-import { authorize, type Role } from "../authz/policy";
+import { authorize, type Actor, type Role } from "../authz/policy";
 import type { Db } from "../db/client";
 import { actingCentreId, type CentreActor } from "./acting-centre";
 import { memberAtCentre, membershipFields } from "./membership";
@@ -41,13 +41,15 @@ export type PeopleFilters = {
   page?: unknown;
   /** Only people whose role here the centre has not ended (invited people included). */
   activeOnly?: boolean;
+  /** Only people enrolled at this centre (on any unit, in any state). */
+  enrolledOnly?: boolean;
   pageSize?: number;
 };
 
 /** listPeople at a centre the caller names (a page acting for the admin's centre-admin role). */
 export async function listPeopleAt(
   db: Db,
-  actor: CentreActor,
+  actor: Actor,
   centreId: string,
   filters: PeopleFilters = {},
 ): Promise<PeoplePage> {
@@ -67,6 +69,9 @@ export async function listPeopleAt(
     Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."centreId" = ${centreId}${
       role ? Prisma.sql` AND CAST(m."role" AS TEXT) = ${role}` : Prisma.empty
     }${filters.activeOnly ? Prisma.sql` AND m."endedAt" IS NULL` : Prisma.empty})`,
+    ...(filters.enrolledOnly
+      ? [Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."candidateId" = u."id" AND e."centreId" = ${centreId})`]
+      : []),
     ...words.map((word) => containsIgnoringCase([shownName, Prisma.sql`u."email"`], word)),
   ];
   const where = Prisma.join(conditions, " AND ");

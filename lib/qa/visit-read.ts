@@ -1,4 +1,5 @@
 import { authorize, can, type Actor } from "../authz/policy";
+import { findCandidates, type CandidateMatches } from "../enrolments/enrolment-options";
 import type { Db } from "../db/client";
 import { pageWindow, type Paginated, type PersonRef } from "../enrolments/dto";
 import { timeZoneOf } from "../format/time-zone";
@@ -288,17 +289,18 @@ export type VisitFormOptions = {
   eqas: (PersonRef & { email: string })[];
   /** Units someone at the centre is enrolled on. */
   units: { code: string; title: string }[];
-  candidates: (PersonRef & { email: string })[];
+  /** The first candidates enrolled at the centre by name; the form's picker asks for others. */
+  candidates: CandidateMatches;
   plans: { id: string; title: string; iqaName: string; items: number }[];
 };
 
 /** What the admin chooses from when arranging a visit. */
 export async function getVisitFormOptions(db: Db, actor: Actor, centreId: string): Promise<VisitFormOptions> {
   authorize(actor, "visit.manage", { kind: "centre", centreId });
-  const [centre, memberships, units, plans] = await Promise.all([
+  const [centre, memberships, units, plans, candidates] = await Promise.all([
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } }),
     db.membership.findMany({
-      where: { centreId, role: { in: ["EQA", "CANDIDATE"] }, endedAt: null, awaitingAcceptance: false },
+      where: { centreId, role: "EQA", endedAt: null, awaitingAcceptance: false },
       select: { role: true, user: { select: { id: true, name: true, email: true } } },
       orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
     }),
@@ -313,21 +315,18 @@ export async function getVisitFormOptions(db: Db, actor: Actor, centreId: string
       orderBy: [{ periodStart: "desc" }, { id: "asc" }],
       take: 200,
     }),
+    // Searched, not all loaded: a centre may have thousands of candidates.
+    findCandidates(db, actor, centreId, "", { enrolledOnly: true }),
   ]);
   const person = await people(
     db,
     plans.map((p) => p.iqaId),
   );
-  const enrolled = new Set(
-    (
-      await db.enrolment.findMany({ where: { centreId }, select: { candidateId: true }, distinct: ["candidateId"] })
-    ).map((e) => e.candidateId),
-  );
   return {
     centre,
-    eqas: memberships.filter((m) => m.role === "EQA").map((m) => m.user),
+    eqas: memberships.map((m) => m.user),
     units: units.map((u) => ({ code: u.code, title: u.versions[0]?.title ?? "" })),
-    candidates: memberships.filter((m) => m.role === "CANDIDATE" && enrolled.has(m.user.id)).map((m) => m.user),
+    candidates,
     plans: plans.map((p) => ({ id: p.id, title: p.title, iqaName: person(p.iqaId).name, items: p._count.items })),
   };
 }

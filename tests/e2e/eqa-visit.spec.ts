@@ -77,6 +77,18 @@ test("an admin arranges an EQA visit; the EQA records a finding and downloads a 
   await expect(page.getByRole("heading", { level: 1, name: "Arrange an EQA visit" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("External quality assurer").selectOption({ label: "Evan Quist (eqa@awarding.example)" });
+  // The candidates scope's list searches the centre's enrolled candidates on the server, and a
+  // refused form keeps who was ticked.
+  const visitCandidates = page.getByRole("group", { name: "Candidates (for a candidates scope)" });
+  await visitCandidates.getByLabel("Show only candidates whose name or email contains").fill("cara");
+  await expect(visitCandidates.getByRole("status")).toContainText("Showing 1 of 1 matching candidates; 0 ticked.");
+  await visitCandidates.getByLabel("Cara Jones (candidate@northgate.example)").check();
+  await page.getByLabel(/^Candidates: every enrolment/).check();
+  await page.getByRole("button", { name: "Arrange the visit" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Title" }).first()).toBeVisible();
+  await expect(visitCandidates.getByLabel("Cara Jones (candidate@northgate.example)")).toBeChecked();
+  await visitCandidates.getByRole("button", { name: "Untick all" }).click();
+
   await page.getByLabel("Title").fill(visitTitle);
   await page.getByLabel(/^Units: every enrolment/).check();
   await page.getByLabel(/^CS34 /).check();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type SessionActor } from "@/lib/auth/actor";
 import { ForbiddenError, type Role } from "@/lib/authz/policy";
-import { CANDIDATES_LISTED, findCandidatesToEnrol } from "@/lib/enrolments/enrolment-options";
+import { CANDIDATES_LISTED, findCandidates } from "@/lib/enrolments/enrolment-options";
 import { provider, useMigratedDb } from "../helpers/test-db";
 
 // The enrolment form's candidate search against a real database: a centre with more candidates
@@ -55,7 +55,7 @@ describe(`the enrolment form's candidate search on ${provider}`, () => {
   });
 
   it("lists the first candidates by name and says how many there are", async () => {
-    const found = await findCandidatesToEnrol(state.db, await actor("adminA"), centres.a, "");
+    const found = await findCandidates(state.db, await actor("adminA"), centres.a, "");
     expect(found.matching).toBe(many + 2); // the cohort, Dev Shah and the invited one
     expect(found.candidates).toHaveLength(CANDIDATES_LISTED);
     expect(names(found)).toEqual([...names(found)].sort((x, y) => x.localeCompare(y, "en")));
@@ -65,37 +65,64 @@ describe(`the enrolment form's candidate search on ${provider}`, () => {
   it("finds a candidate beyond the first page by part of the name or email, whatever the case", async () => {
     const admin = await actor("adminA");
     const last = `Cohort Candidate ${String(many - 1).padStart(3, "0")}`;
-    expect(names(await findCandidatesToEnrol(state.db, admin, centres.a, "candidate 0" + String(many - 1)))).toEqual([
-      last,
-    ]);
-    const dev = await findCandidatesToEnrol(state.db, admin, centres.a, "  DEV ");
+    expect(names(await findCandidates(state.db, admin, centres.a, "candidate 0" + String(many - 1)))).toEqual([last]);
+    const dev = await findCandidates(state.db, admin, centres.a, "  DEV ");
     // Not the assessor, not the ended role, not another centre's candidate.
     expect(dev).toMatchObject({ query: "DEV", matching: 1 });
     expect(dev.candidates).toEqual([{ id: ids["DEV.SHAH"], name: "Dev Shah", email: "DEV.SHAH@search.test" }]);
-    expect(names(await findCandidatesToEnrol(state.db, admin, centres.a, "dev.shah@SEARCH"))).toEqual(["Dev Shah"]);
-    expect(names(await findCandidatesToEnrol(state.db, admin, centres.a, "shah dev"))).toEqual(["Dev Shah"]);
+    expect(names(await findCandidates(state.db, admin, centres.a, "dev.shah@SEARCH"))).toEqual(["Dev Shah"]);
+    expect(names(await findCandidates(state.db, admin, centres.a, "shah dev"))).toEqual(["Dev Shah"]);
   });
 
   it("shows an invited candidate by the name the centre typed, and never searches the account's own name", async () => {
     const admin = await actor("adminA");
-    expect(names(await findCandidatesToEnrol(state.db, admin, centres.a, "ivy"))).toEqual(["Ivy Invited"]);
-    expect((await findCandidatesToEnrol(state.db, admin, centres.a, "account holder")).matching).toBe(0);
+    expect(names(await findCandidates(state.db, admin, centres.a, "ivy"))).toEqual(["Ivy Invited"]);
+    expect((await findCandidates(state.db, admin, centres.a, "account holder")).matching).toBe(0);
   });
 
   it("takes % and _ as themselves", async () => {
     const admin = await actor("adminA");
-    expect((await findCandidatesToEnrol(state.db, admin, centres.a, "%")).matching).toBe(0);
-    expect((await findCandidatesToEnrol(state.db, admin, centres.a, "_")).matching).toBe(0);
+    expect((await findCandidates(state.db, admin, centres.a, "%")).matching).toBe(0);
+    expect((await findCandidates(state.db, admin, centres.a, "_")).matching).toBe(0);
+  });
+
+  it("finds only candidates enrolled at the centre when the form asks for them (an EQA visit's scope)", async () => {
+    const unit = await state.db.unit.create({ data: { code: "SEARCH1" } });
+    const version = await state.db.unitVersion.create({
+      data: { unitId: unit.id, number: 1, title: "Search unit", kind: "unit", contentHash: "search", document: {} },
+    });
+    const enrol = (candidate: string, centre: keyof typeof centres) =>
+      state.db.enrolment.create({
+        data: {
+          centreId: centres[centre],
+          candidateId: ids[candidate] ?? "",
+          unitVersionId: version.id,
+          startDate: new Date("2026-01-05T00:00:00Z"),
+          plannedEndDate: new Date("2026-09-30T00:00:00Z"),
+          startMs: 0n,
+          endMs: 1n,
+          greenUntilMs: 1n,
+          amberUntilMs: 1n,
+        },
+      });
+    await enrol("DEV.SHAH", "a");
+    await enrol("cand1", "b"); // enrolled, but at the other centre
+    const admin = await actor("adminA");
+    const enrolled = await findCandidates(state.db, admin, centres.a, "", { enrolledOnly: true });
+    expect(enrolled).toMatchObject({ matching: 1 });
+    expect(names(enrolled)).toEqual(["Dev Shah"]);
+    expect((await findCandidates(state.db, admin, centres.a, "cohort", { enrolledOnly: true })).matching).toBe(0);
+    expect((await findCandidates(state.db, admin, centres.a, "cohort")).matching).toBe(many);
   });
 
   it("refuses another centre's admin and anyone who is not an admin", async () => {
-    await expect(findCandidatesToEnrol(state.db, await actor("adminB"), centres.a, "dev")).rejects.toBeInstanceOf(
+    await expect(findCandidates(state.db, await actor("adminB"), centres.a, "dev")).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await expect(findCandidatesToEnrol(state.db, await actor("devassessor"), centres.a, "")).rejects.toBeInstanceOf(
+    await expect(findCandidates(state.db, await actor("devassessor"), centres.a, "")).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    const own = await findCandidatesToEnrol(state.db, await actor("adminB"), centres.b, "dev");
+    const own = await findCandidates(state.db, await actor("adminB"), centres.b, "dev");
     expect(names(own)).toEqual(["Dev Beta"]);
   });
 });

@@ -1065,7 +1065,7 @@ const entries: Record<string, Entry & { cases: Case[] }> = {
       {
         except: { foreignAdmin: "searches the admin's own centre; the next case checks it finds none of Northgate's" },
         request: () => ({ path: "/api/admin/candidates?q=cara" }),
-        expect: () => ({ status: 403, message: "Only a centre admin can look up the centre's candidates to enrol." }),
+        expect: () => ({ status: 403, message: "Only a centre admin can look up the centre's candidates." }),
       },
       {
         name: "another centre's admin",

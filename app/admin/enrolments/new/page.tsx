@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { centreForRole } from "@/lib/enrolments/acting-centre";
-import { findCandidatesToEnrol, getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
+import { findCandidates, getEnrolmentOptions } from "@/lib/enrolments/enrolment-options";
 import { calendarDateIn } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function NewEnrolmentPage() {
   // Candidates are searched, not all loaded: a centre may have thousands (the picker asks for more).
   const [options, candidates] = await Promise.all([
     getEnrolmentOptions(db, actor, centre.centreId, ["ASSESSOR", "IQA"]),
-    findCandidatesToEnrol(db, actor, centre.centreId, ""),
+    findCandidates(db, actor, centre.centreId, ""),
   ]);
   const missing = [
     candidates.matching === 0 ? "candidates" : null,
