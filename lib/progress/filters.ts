@@ -57,13 +57,19 @@ export type ProgressFilters = { unit?: string; assessor?: string; cohort?: strin
 
 const COHORT_NAME = "the start cohort";
 
+/**
+ * A page number read from the address: 1 for anything that is not one. Bounded, so that a
+ * typed-in huge number cannot become an offset the database refuses.
+ */
+export const pageQuery = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
 /** The candidate list's filters, sort and page; also what the CSV export accepts (without page). */
 export const ListFilters = ProgressFilters.extend({
   rag: z.enum(ragStates).optional().catch(undefined),
   search: optionalText(200),
   sort: z.enum(listSorts).catch("name").default("name"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+  page: pageQuery.default(1),
 });
 export type ListFilters = ProgressFilters & {
   rag?: RagState;

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Actor } from "../authz/policy";
 import type { Db } from "../db/client";
 import {
   isWholeCentre,
+  pageQuery,
   scopeConditions,
   scopeOf,
   type EnrolmentScope,
@@ -32,13 +32,7 @@ export const WORKLOAD_PAGE_PARAM = "workloadPage";
 /** The workload page asked for in the address; 1 for anything that is not a page number. */
 export function readWorkloadPage(params: Record<string, string | string[] | undefined>): number {
   const raw = params[WORKLOAD_PAGE_PARAM];
-  return z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .catch(1)
-    .parse(Array.isArray(raw) ? raw[0] : raw);
+  return pageQuery.parse(Array.isArray(raw) ? raw[0] : raw);
 }
 
 export type AssessorWorkload = {

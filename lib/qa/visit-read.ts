@@ -301,7 +301,7 @@ export async function getVisitFormOptions(db: Db, actor: Actor, centreId: string
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { id: true, name: true, timeZone: true } }),
     db.membership.findMany({
       where: { centreId, role: "EQA", endedAt: null, awaitingAcceptance: false },
-      select: { role: true, user: { select: { id: true, name: true, email: true } } },
+      select: { user: { select: { id: true, name: true, email: true } } },
       orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
     }),
     db.unit.findMany({
